@@ -1,0 +1,5 @@
+export * from "./audit";
+export * from "./jobs";
+export * from "./organisations";
+export * from "./register";
+export * from "./trips";

@@ -1,0 +1,153 @@
+import {
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { id, stamps } from "./common";
+import { organisations } from "./organisations";
+
+const organisationId = () =>
+  uuid("organisation_id")
+    .notNull()
+    .references(() => organisations.id);
+
+export interface NeedsColumn {
+  wheelchair: boolean;
+  passengerAssistant: boolean;
+  seating: string;
+  travelAlone: boolean;
+  doorThroughDoor: boolean;
+  mayNotTravelWith: string[];
+}
+
+export const funders = pgTable("funders", {
+  id: id(),
+  organisationId: organisationId(),
+  name: text("name").notNull(),
+  kind: text("kind").notNull(),
+  ...stamps(),
+});
+
+export const budgets = pgTable("budgets", {
+  id: id(),
+  organisationId: organisationId(),
+  funderId: uuid("funder_id")
+    .notNull()
+    .references(() => funders.id),
+  financialYear: text("financial_year").notNull(),
+  amountPence: integer("amount_pence").notNull(),
+  ...stamps(),
+});
+
+/** Personal data: every access is audited. */
+export const passengers = pgTable(
+  "passengers",
+  {
+    id: id(),
+    organisationId: organisationId(),
+    reference: text("reference").notNull(),
+    givenName: text("given_name").notNull(),
+    familyName: text("family_name").notNull(),
+    dateOfBirth: date("date_of_birth"),
+    homeAddress: text("home_address"),
+    homePostcode: text("home_postcode"),
+    homeLat: doublePrecision("home_lat").notNull(),
+    homeLon: doublePrecision("home_lon").notNull(),
+    needs: jsonb("needs").$type<NeedsColumn>().notNull(),
+    ...stamps(),
+  },
+  (t) => [uniqueIndex("passengers_org_ref_key").on(t.organisationId, t.reference)],
+);
+
+export const places = pgTable(
+  "places",
+  {
+    id: id(),
+    organisationId: organisationId(),
+    reference: text("reference").notNull(),
+    name: text("name").notNull(),
+    kind: text("kind").notNull(),
+    lat: doublePrecision("lat").notNull(),
+    lon: doublePrecision("lon").notNull(),
+    postcode: text("postcode"),
+    externalCode: text("external_code"),
+    schoolPhase: text("school_phase"),
+    opensAt: text("opens_at"),
+    closesAt: text("closes_at"),
+    ...stamps(),
+  },
+  (t) => [
+    uniqueIndex("places_org_ref_key").on(t.organisationId, t.reference),
+    index("places_org_kind_idx").on(t.organisationId, t.kind),
+  ],
+);
+
+export const operators = pgTable("operators", {
+  id: id(),
+  organisationId: organisationId(),
+  name: text("name").notNull(),
+  kind: text("kind").notNull(),
+  licenceNumber: text("licence_number"),
+  licenceExpiry: date("licence_expiry"),
+  contactEmail: text("contact_email"),
+  ...stamps(),
+});
+
+export const vehicles = pgTable(
+  "vehicles",
+  {
+    id: id(),
+    organisationId: organisationId(),
+    operatorId: uuid("operator_id").references(() => operators.id),
+    reference: text("reference").notNull(),
+    kind: text("kind").notNull(),
+    seats: integer("seats").notNull(),
+    wheelchairSpaces: integer("wheelchair_spaces").notNull(),
+    layouts: jsonb("layouts").$type<{ seats: number; wheelchairSpaces: number }[]>().notNull(),
+    features: text("features").array().notNull(),
+    depotLat: doublePrecision("depot_lat").notNull(),
+    depotLon: doublePrecision("depot_lon").notNull(),
+    availableFrom: text("available_from").notNull(),
+    availableTo: text("available_to").notNull(),
+    fixedCostPence: integer("fixed_cost_pence").notNull(),
+    costPerKmPence: integer("cost_per_km_pence").notNull(),
+    costPerHourPence: integer("cost_per_hour_pence").notNull(),
+    co2GramsPerKm: doublePrecision("co2_grams_per_km"),
+    ...stamps(),
+  },
+  (t) => [uniqueIndex("vehicles_org_ref_key").on(t.organisationId, t.reference)],
+);
+
+/** Drivers and passenger assistants. Personal data: every access is audited. */
+export const staff = pgTable(
+  "staff",
+  {
+    id: id(),
+    organisationId: organisationId(),
+    operatorId: uuid("operator_id").references(() => operators.id),
+    reference: text("reference").notNull(),
+    name: text("name").notNull(),
+    role: text("role").notNull(),
+    volunteer: boolean("volunteer").notNull(),
+    dbsExpiry: date("dbs_expiry"),
+    licenceExpiry: date("licence_expiry"),
+    shifts: jsonb("shifts").$type<{ weekdays: string[]; start: string; end: string }[]>().notNull(),
+    ...stamps(),
+  },
+  (t) => [uniqueIndex("staff_org_ref_key").on(t.organisationId, t.reference)],
+);
+
+export const termCalendars = pgTable("term_calendars", {
+  id: id(),
+  organisationId: organisationId(),
+  name: text("name").notNull(),
+  periods: jsonb("periods").$type<{ start: string; end: string }[]>().notNull(),
+  ...stamps(),
+});

@@ -1,0 +1,88 @@
+import {
+  date,
+  type AnyPgColumn,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { id, stamps } from "./common";
+import { organisations } from "./organisations";
+import { funders, passengers, places, termCalendars, vehicles } from "./register";
+
+export const tripRequests = pgTable(
+  "trip_requests",
+  {
+    id: id(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    reference: text("reference").notNull(),
+    passengerId: uuid("passenger_id")
+      .notNull()
+      .references(() => passengers.id),
+    funderId: uuid("funder_id")
+      .notNull()
+      .references(() => funders.id),
+    purpose: text("purpose").notNull(),
+    /** Null means the passenger's home. */
+    originPlaceId: uuid("origin_place_id").references(() => places.id),
+    destinationPlaceId: uuid("destination_place_id").references(() => places.id),
+    timing: text("timing").notNull(),
+    time: text("time").notNull(),
+    windowMinutes: integer("window_minutes").notNull(),
+    maxRideMinutes: integer("max_ride_minutes"),
+    escorts: integer("escorts").notNull(),
+    recurrenceKind: text("recurrence_kind").notNull(),
+    /** One-off: the date. Recurring: first and last dates. */
+    validFrom: date("valid_from").notNull(),
+    validTo: date("valid_to").notNull(),
+    weekdays: text("weekdays").array().notNull(),
+    termCalendarId: uuid("term_calendar_id").references(() => termCalendars.id),
+    returnOfId: uuid("return_of_id").references((): AnyPgColumn => tripRequests.id),
+    status: text("status").notNull(),
+    ...stamps(),
+  },
+  (t) => [
+    uniqueIndex("trip_requests_org_ref_key").on(t.organisationId, t.reference),
+    index("trip_requests_passenger_idx").on(t.passengerId),
+  ],
+);
+
+/** Stored planning output: all runs for a date. */
+export const plans = pgTable("plans", {
+  id: id(),
+  organisationId: uuid("organisation_id")
+    .notNull()
+    .references(() => organisations.id),
+  name: text("name").notNull(),
+  serviceDate: date("service_date").notNull(),
+  status: text("status").notNull(),
+  summary: jsonb("summary").$type<Record<string, unknown>>().notNull(),
+  unassigned: jsonb("unassigned").$type<Record<string, unknown>[]>().notNull(),
+  ...stamps(),
+});
+
+/** One vehicle's sequence of stops in a plan. */
+export const runs = pgTable(
+  "runs",
+  {
+    id: id(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => plans.id, { onDelete: "cascade" }),
+    vehicleId: uuid("vehicle_id").references(() => vehicles.id),
+    stops: jsonb("stops").$type<Record<string, unknown>[]>().notNull(),
+    distanceMetres: integer("distance_metres").notNull(),
+    durationSeconds: integer("duration_seconds").notNull(),
+    costPence: integer("cost_pence").notNull(),
+    ...stamps(),
+  },
+  (t) => [index("runs_plan_idx").on(t.planId)],
+);

@@ -1,0 +1,81 @@
+/** Roles a user holds inside their organisation (product.md, "Who uses it"). */
+export const ROLES = [
+  "admin",
+  "commissioner",
+  "assessor",
+  "booking-agent",
+  "finance",
+  "operator",
+  "driver",
+  "auditor",
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Everything a role can be granted access to. */
+export const RESOURCES = [
+  "organisation",
+  "users",
+  "funders",
+  "budgets",
+  "passengers",
+  "places",
+  "trip-requests",
+  "vehicles",
+  "operators",
+  "staff",
+  "term-calendars",
+  "plans",
+  "audit-log",
+] as const;
+export type Resource = (typeof RESOURCES)[number];
+
+export type Access = "read" | "write";
+
+const R = "read" as const;
+const W = "write" as const;
+
+/**
+ * Least privilege: each role reaches only what its job needs. `write` implies `read`.
+ * Drivers and operators never see the passenger register; they see plans (manifests).
+ */
+const GRANTS: Record<Role, Partial<Record<Resource, Access>>> = {
+  admin: Object.fromEntries(RESOURCES.map((r) => [r, W])),
+  commissioner: {
+    organisation: R,
+    funders: W,
+    budgets: R,
+    passengers: W,
+    places: W,
+    "trip-requests": W,
+    vehicles: W,
+    operators: W,
+    staff: W,
+    "term-calendars": W,
+    plans: W,
+  },
+  assessor: { organisation: R, funders: R, passengers: W, places: R, "trip-requests": W },
+  "booking-agent": {
+    organisation: R,
+    funders: R,
+    passengers: W,
+    places: W,
+    "trip-requests": W,
+    vehicles: R,
+    "term-calendars": R,
+    plans: R,
+  },
+  finance: { organisation: R, funders: W, budgets: W, plans: R, operators: R },
+  operator: { organisation: R, vehicles: W, staff: W, places: R, plans: R },
+  driver: { organisation: R, places: R, plans: R },
+  auditor: { organisation: R, users: R, "audit-log": R },
+};
+
+/** True when `role` may perform `access` on `resource`. */
+export function isAllowed(role: Role, resource: Resource, access: Access): boolean {
+  const granted = GRANTS[role][resource];
+  if (!granted) return false;
+  return access === "read" || granted === "write";
+}
+
+/** Resources whose rows hold personal data: every read or write is audited. */
+export const PERSONAL_DATA_RESOURCES: readonly Resource[] = ["passengers", "staff"];

@@ -1,0 +1,16 @@
+/** A problem with an input, named precisely enough for a person to fix it. */
+export interface DomainIssue {
+  /** Dotted path of the field, e.g. `pickupTime` or `layouts.1.seats`. */
+  readonly path: string;
+  readonly message: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; issues: DomainIssue[] };
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail<T>(issues: DomainIssue[]): Result<T> {
+  return { ok: false, issues };
+}

@@ -1,0 +1,3 @@
+export * from "./occurrences";
+export * from "./term-calendar";
+export * from "./trip-request";
