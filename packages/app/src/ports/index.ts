@@ -1,1 +1,6 @@
+export * from "./audit";
+export * from "./clock";
+export * from "./identity";
+export * from "./jobs";
+export * from "./repositories";
 export * from "./travel-times";

@@ -1,6 +1,6 @@
 import {
-  date,
   type AnyPgColumn,
+  date,
   index,
   integer,
   jsonb,

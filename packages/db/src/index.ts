@@ -1,0 +1,5 @@
+export * from "./create-db";
+export * from "./raw-query";
+export * from "./repositories";
+export * as schema from "./schema";
+export * from "./test-databases";

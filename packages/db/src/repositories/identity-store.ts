@@ -1,0 +1,104 @@
+import type { IdentityStore, Organisation, User } from "@tt/app";
+import type { OrganisationKind, Role } from "@tt/domain";
+import { and, asc, eq, gt } from "drizzle-orm";
+import type { Db } from "../create-db";
+import { apiTokens, organisations, sessions, users } from "../schema";
+import { translatePgError } from "./pg-errors";
+import { isUuid } from "./record-repository";
+
+type UserRow = typeof users.$inferSelect;
+
+function toUser(row: UserRow): User {
+  return {
+    id: row.id,
+    organisationId: row.organisationId,
+    email: row.email,
+    displayName: row.displayName,
+    role: row.role as Role,
+    disabled: row.disabled,
+  };
+}
+
+function toOrganisation(row: typeof organisations.$inferSelect): Organisation {
+  return { id: row.id, name: row.name, kind: row.kind as OrganisationKind };
+}
+
+export function createIdentityStore(db: Db): IdentityStore {
+  return {
+    async createOrganisation(input) {
+      const [row] = await db.insert(organisations).values(input).returning();
+      return toOrganisation(row!);
+    },
+    async findOrganisation(id) {
+      if (!isUuid(id)) return undefined;
+      const [row] = await db.select().from(organisations).where(eq(organisations.id, id));
+      return row ? toOrganisation(row) : undefined;
+    },
+    async listOrganisations() {
+      const rows = await db.select().from(organisations).orderBy(asc(organisations.name));
+      return rows.map(toOrganisation);
+    },
+    async createUser(user) {
+      try {
+        const [row] = await db
+          .insert(users)
+          .values({ ...user, email: user.email.toLowerCase() })
+          .returning();
+        return toUser(row!);
+      } catch (error) {
+        return translatePgError(error, "user");
+      }
+    },
+    async findUserByEmail(email) {
+      const [row] = await db.select().from(users).where(eq(users.email, email.toLowerCase()));
+      return row ? { ...toUser(row), passwordHash: row.passwordHash } : undefined;
+    },
+    async findUser(id) {
+      if (!isUuid(id)) return undefined;
+      const [row] = await db.select().from(users).where(eq(users.id, id));
+      return row ? toUser(row) : undefined;
+    },
+    async listUsers(organisationId) {
+      const rows = await db
+        .select()
+        .from(users)
+        .where(eq(users.organisationId, organisationId))
+        .orderBy(asc(users.email));
+      return rows.map(toUser);
+    },
+    async createSession(userId, tokenHash, expiresAt) {
+      await db.insert(sessions).values({ userId, tokenHash, expiresAt });
+    },
+    async findSessionUser(tokenHash, now) {
+      const [row] = await db
+        .select({ user: users })
+        .from(sessions)
+        .innerJoin(users, eq(users.id, sessions.userId))
+        .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)));
+      return row ? toUser(row.user) : undefined;
+    },
+    async deleteSession(tokenHash) {
+      await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+    },
+    async createApiToken(userId, name, tokenHash) {
+      const [row] = await db
+        .insert(apiTokens)
+        .values({ userId, name, tokenHash })
+        .returning({ id: apiTokens.id });
+      return { id: row!.id };
+    },
+    async findApiTokenUser(tokenHash) {
+      const [row] = await db
+        .select({ user: users, tokenId: apiTokens.id })
+        .from(apiTokens)
+        .innerJoin(users, eq(users.id, apiTokens.userId))
+        .where(and(eq(apiTokens.tokenHash, tokenHash), eq(apiTokens.revoked, false)));
+      if (!row) return undefined;
+      await db
+        .update(apiTokens)
+        .set({ lastUsedAt: new Date() })
+        .where(eq(apiTokens.id, row.tokenId));
+      return toUser(row.user);
+    },
+  };
+}

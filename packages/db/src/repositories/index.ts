@@ -1,0 +1,2 @@
+export { hashAuditEntry } from "./audit-log";
+export { createUnitOfWork } from "./unit-of-work";

@@ -1,0 +1,151 @@
+import type { ListQuery, Page, RecordRepository } from "@tt/app";
+import { and, asc, count, eq, ilike, or, type SQL } from "drizzle-orm";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+import type { Db } from "../create-db";
+import { translatePgError } from "./pg-errors";
+
+/** The columns every organisation-scoped table has. */
+interface ScopedColumns {
+  id: PgColumn;
+  organisationId: PgColumn;
+  createdAt: PgColumn;
+  updatedAt: PgColumn;
+}
+
+export interface RecordSpec<T, Input> {
+  /** Singular, for messages: "passenger". */
+  readonly resource: string;
+  readonly table: PgTable & ScopedColumns;
+  readonly referenceColumn?: PgColumn;
+  readonly searchColumns: readonly PgColumn[];
+  readonly filterColumns: Readonly<Record<string, PgColumn>>;
+  readonly orderBy: PgColumn;
+  toRow(input: Input): Record<string, unknown>;
+  fromRow(row: Record<string, unknown>): T;
+}
+
+/** One implementation of the scoped repository port for any register table. */
+export function createRecordRepository<T, Input>(
+  db: Db,
+  spec: RecordSpec<T, Input>,
+): RecordRepository<T, Input> {
+  const { table } = spec;
+  const scoped = (organisationId: string, ...more: (SQL | undefined)[]) =>
+    and(eq(table.organisationId, organisationId), ...more);
+  const insertRows = async (organisationId: string, inputs: readonly Input[]) => {
+    if (inputs.length === 0) return [];
+    const values = inputs.map((input) => ({ ...spec.toRow(input), organisationId }));
+    try {
+      const rows = await db.insert(table).values(values).returning();
+      return (rows as Record<string, unknown>[]).map(spec.fromRow);
+    } catch (error) {
+      return translatePgError(error, spec.resource);
+    }
+  };
+  return {
+    async list(organisationId, query) {
+      return listPage(db, spec, scoped(organisationId, ...listConditions(spec, query)), query);
+    },
+    async find(organisationId, id) {
+      if (!isUuid(id)) return undefined;
+      const rows = await db
+        .select()
+        .from(table)
+        .where(scoped(organisationId, eq(table.id, id)));
+      const row = rows[0] as Record<string, unknown> | undefined;
+      return row ? spec.fromRow(row) : undefined;
+    },
+    async findByReference(organisationId, reference) {
+      if (!spec.referenceColumn) return undefined;
+      const rows = await db
+        .select()
+        .from(table)
+        .where(scoped(organisationId, eq(spec.referenceColumn, reference)));
+      const row = rows[0] as Record<string, unknown> | undefined;
+      return row ? spec.fromRow(row) : undefined;
+    },
+    async create(organisationId, input) {
+      const [created] = await insertRows(organisationId, [input]);
+      return created as T;
+    },
+    async createMany(organisationId, inputs) {
+      const created: T[] = [];
+      for (let start = 0; start < inputs.length; start += 500) {
+        created.push(...(await insertRows(organisationId, inputs.slice(start, start + 500))));
+      }
+      return created;
+    },
+    async update(organisationId, id, input) {
+      if (!isUuid(id)) return undefined;
+      try {
+        const rows = await db
+          .update(table)
+          .set({ ...spec.toRow(input), updatedAt: new Date() })
+          .where(scoped(organisationId, eq(table.id, id)))
+          .returning();
+        const row = (rows as Record<string, unknown>[])[0];
+        return row ? spec.fromRow(row) : undefined;
+      } catch (error) {
+        return translatePgError(error, spec.resource);
+      }
+    },
+    async remove(organisationId, id) {
+      if (!isUuid(id)) return false;
+      try {
+        const rows = await db
+          .delete(table)
+          .where(scoped(organisationId, eq(table.id, id)))
+          .returning({ id: table.id });
+        return rows.length > 0;
+      } catch (error) {
+        return translatePgError(error, spec.resource);
+      }
+    },
+    async count(organisationId) {
+      const [row] = await db.select({ n: count() }).from(table).where(scoped(organisationId));
+      return Number(row?.n ?? 0);
+    },
+  };
+}
+
+function listConditions<T, Input>(spec: RecordSpec<T, Input>, query: ListQuery): SQL[] {
+  const conditions: SQL[] = [];
+  const search = query.search?.trim();
+  if (search && spec.searchColumns.length > 0) {
+    const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const match = or(...spec.searchColumns.map((column) => ilike(column, pattern)));
+    if (match) conditions.push(match);
+  }
+  for (const [name, value] of Object.entries(query.filters ?? {})) {
+    const column = spec.filterColumns[name];
+    if (column) conditions.push(eq(column, value));
+  }
+  return conditions;
+}
+
+async function listPage<T, Input>(
+  db: Db,
+  spec: RecordSpec<T, Input>,
+  where: SQL | undefined,
+  query: ListQuery,
+): Promise<Page<T>> {
+  const rows = await db
+    .select()
+    .from(spec.table)
+    .where(where)
+    .orderBy(asc(spec.orderBy), asc(spec.table.id))
+    .limit(query.limit)
+    .offset(query.offset);
+  const [total] = await db.select({ n: count() }).from(spec.table).where(where);
+  return {
+    items: (rows as Record<string, unknown>[]).map(spec.fromRow),
+    total: Number(total?.n ?? 0),
+  };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids that are not UUIDs cannot exist; answering "not found" avoids a database type error. */
+export function isUuid(id: string): boolean {
+  return UUID.test(id);
+}

@@ -1,0 +1,185 @@
+import type {
+  Budget,
+  BudgetInput,
+  Funder,
+  FunderInput,
+  Operator,
+  OperatorInput,
+  Passenger,
+  PassengerInput,
+  Place,
+  PlaceInput,
+  Staff,
+  StaffInput,
+  TermCalendar,
+  TermCalendarInput,
+  Vehicle,
+  VehicleInput,
+} from "@tt/domain";
+import {
+  budgets,
+  funders,
+  operators,
+  passengers,
+  places,
+  staff,
+  termCalendars,
+  vehicles,
+} from "../schema";
+import type { RecordSpec } from "./record-repository";
+import { opt, storedFields } from "./row-mapping";
+
+type Row = Record<string, unknown>;
+
+export const passengerSpec: RecordSpec<Passenger, PassengerInput> = {
+  resource: "passenger",
+  table: passengers,
+  referenceColumn: passengers.reference,
+  searchColumns: [
+    passengers.reference,
+    passengers.givenName,
+    passengers.familyName,
+    passengers.homePostcode,
+  ],
+  filterColumns: {},
+  orderBy: passengers.reference,
+  toRow: (input) => ({ ...input, dateOfBirth: input.dateOfBirth ?? null }),
+  fromRow: (row: Row) =>
+    ({
+      ...storedFields(row),
+      reference: row.reference,
+      givenName: row.givenName,
+      familyName: row.familyName,
+      dateOfBirth: opt(row.dateOfBirth),
+      homeAddress: opt(row.homeAddress),
+      homePostcode: opt(row.homePostcode),
+      homeLat: row.homeLat,
+      homeLon: row.homeLon,
+      needs: row.needs,
+    }) as Passenger,
+};
+
+export const placeSpec: RecordSpec<Place, PlaceInput> = {
+  resource: "place",
+  table: places,
+  referenceColumn: places.reference,
+  searchColumns: [places.reference, places.name, places.postcode, places.externalCode],
+  filterColumns: { kind: places.kind, schoolPhase: places.schoolPhase },
+  orderBy: places.name,
+  toRow: (input) => ({ ...input }),
+  fromRow: (row: Row) =>
+    ({
+      ...storedFields(row),
+      reference: row.reference,
+      name: row.name,
+      kind: row.kind,
+      lat: row.lat,
+      lon: row.lon,
+      postcode: opt(row.postcode),
+      externalCode: opt(row.externalCode),
+      schoolPhase: opt(row.schoolPhase),
+      opensAt: opt(row.opensAt),
+      closesAt: opt(row.closesAt),
+    }) as Place,
+};
+
+export const vehicleSpec: RecordSpec<Vehicle, VehicleInput> = {
+  resource: "vehicle",
+  table: vehicles,
+  referenceColumn: vehicles.reference,
+  searchColumns: [vehicles.reference],
+  filterColumns: { kind: vehicles.kind, operatorId: vehicles.operatorId },
+  orderBy: vehicles.reference,
+  toRow: (input) => ({ ...input, operatorId: input.operatorId ?? null }),
+  fromRow: (row: Row) => {
+    const { organisationId: _o, createdAt: _c, updatedAt: _u, id: _i, ...rest } = row;
+    return {
+      ...storedFields(row),
+      ...rest,
+      operatorId: opt(row.operatorId),
+      co2GramsPerKm: opt(row.co2GramsPerKm),
+    } as Vehicle;
+  },
+};
+
+export const staffSpec: RecordSpec<Staff, StaffInput> = {
+  resource: "staff member",
+  table: staff,
+  referenceColumn: staff.reference,
+  searchColumns: [staff.reference, staff.name],
+  filterColumns: { role: staff.role, operatorId: staff.operatorId },
+  orderBy: staff.reference,
+  toRow: (input) => ({
+    ...input,
+    operatorId: input.operatorId ?? null,
+    dbsExpiry: input.dbsExpiry ?? null,
+    licenceExpiry: input.licenceExpiry ?? null,
+  }),
+  fromRow: (row: Row) =>
+    ({
+      ...storedFields(row),
+      reference: row.reference,
+      name: row.name,
+      role: row.role,
+      operatorId: opt(row.operatorId),
+      volunteer: row.volunteer,
+      dbsExpiry: opt(row.dbsExpiry),
+      licenceExpiry: opt(row.licenceExpiry),
+      shifts: row.shifts,
+    }) as Staff,
+};
+
+export const operatorSpec: RecordSpec<Operator, OperatorInput> = {
+  resource: "operator",
+  table: operators,
+  searchColumns: [operators.name, operators.licenceNumber],
+  filterColumns: { kind: operators.kind },
+  orderBy: operators.name,
+  toRow: (input) => ({ ...input, licenceExpiry: input.licenceExpiry ?? null }),
+  fromRow: (row: Row) =>
+    ({
+      ...storedFields(row),
+      name: row.name,
+      kind: row.kind,
+      licenceNumber: opt(row.licenceNumber),
+      licenceExpiry: opt(row.licenceExpiry),
+      contactEmail: opt(row.contactEmail),
+    }) as Operator,
+};
+
+export const funderSpec: RecordSpec<Funder, FunderInput> = {
+  resource: "funder",
+  table: funders,
+  searchColumns: [funders.name],
+  filterColumns: { kind: funders.kind },
+  orderBy: funders.name,
+  toRow: (input) => ({ ...input }),
+  fromRow: (row: Row) => ({ ...storedFields(row), name: row.name, kind: row.kind }) as Funder,
+};
+
+export const budgetSpec: RecordSpec<Budget, BudgetInput> = {
+  resource: "budget",
+  table: budgets,
+  searchColumns: [budgets.financialYear],
+  filterColumns: { funderId: budgets.funderId, financialYear: budgets.financialYear },
+  orderBy: budgets.financialYear,
+  toRow: (input) => ({ ...input }),
+  fromRow: (row: Row) =>
+    ({
+      ...storedFields(row),
+      funderId: row.funderId,
+      financialYear: row.financialYear,
+      amountPence: row.amountPence,
+    }) as Budget,
+};
+
+export const termCalendarSpec: RecordSpec<TermCalendar, TermCalendarInput> = {
+  resource: "term calendar",
+  table: termCalendars,
+  searchColumns: [termCalendars.name],
+  filterColumns: {},
+  orderBy: termCalendars.name,
+  toRow: (input) => ({ ...input }),
+  fromRow: (row: Row) =>
+    ({ ...storedFields(row), name: row.name, periods: row.periods }) as TermCalendar,
+};
