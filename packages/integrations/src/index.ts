@@ -1,0 +1,2 @@
+export * from "./open-data";
+export * from "./travel-times";
