@@ -1,2 +1,5 @@
+export * from "./auth";
+export * from "./csv";
 export * from "./errors";
 export * from "./ports";
+export * from "./register";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idSchema, nameSchema, referenceSchema, WEEKDAYS } from "../shared/schemas";
+import type { Stored } from "../shared/stored";
 import { isoDateSchema, timeOfDaySchema } from "../shared/time-of-day";
 
 export const STAFF_ROLES = ["driver", "passenger-assistant"] as const;
@@ -37,3 +38,5 @@ export function listLapsedChecks(staff: StaffInput, isoDate: string): ("dbs" | "
   }
   return lapsed;
 }
+
+export type Staff = Stored<StaffInput>;

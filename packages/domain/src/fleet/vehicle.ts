@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { latitudeSchema, longitudeSchema } from "../shared/geo";
 import { idSchema, penceSchema, referenceSchema } from "../shared/schemas";
+import type { Stored } from "../shared/stored";
 import { timeOfDaySchema } from "../shared/time-of-day";
 
 export const VEHICLE_KINDS = [
@@ -62,3 +63,5 @@ export const vehicleInputSchema = z
     path: ["availableTo"],
   });
 export type VehicleInput = z.infer<typeof vehicleInputSchema>;
+
+export type Vehicle = Stored<VehicleInput>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idSchema, nameSchema, penceSchema } from "../shared/schemas";
+import type { Stored } from "../shared/stored";
 
 /** The budgets that pay for journeys. */
 export const FUNDER_KINDS = [
@@ -37,3 +38,6 @@ function isConsecutiveYear(text: string): boolean {
   if (!match) return false;
   return (Number(match[1]) + 1) % 100 === Number(match[2]);
 }
+
+export type Funder = Stored<FunderInput>;
+export type Budget = Stored<BudgetInput>;

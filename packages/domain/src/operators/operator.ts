@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { nameSchema } from "../shared/schemas";
+import type { Stored } from "../shared/stored";
 import { isoDateSchema } from "../shared/time-of-day";
 
 export const OPERATOR_KINDS = [
@@ -22,3 +23,5 @@ export const operatorInputSchema = z.object({
   contactEmail: z.email({ message: "expected an email address" }).optional(),
 });
 export type OperatorInput = z.infer<typeof operatorInputSchema>;
+
+export type Operator = Stored<OperatorInput>;

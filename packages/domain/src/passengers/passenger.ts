@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { latitudeSchema, longitudeSchema } from "../shared/geo";
-import { isoDateSchema } from "../shared/time-of-day";
 import { nameSchema, referenceSchema } from "../shared/schemas";
+import type { Stored } from "../shared/stored";
+import { isoDateSchema } from "../shared/time-of-day";
 
 /** How a passenger must be seated. */
 export const SEATING = ["standard", "front-seat", "booster-seat", "child-seat", "harness"] as const;
@@ -46,3 +47,5 @@ export const passengerInputSchema = z.object({
   }),
 });
 export type PassengerInput = z.infer<typeof passengerInputSchema>;
+
+export type Passenger = Stored<PassengerInput>;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { latitudeSchema, longitudeSchema } from "../shared/geo";
 import { nameSchema, referenceSchema } from "../shared/schemas";
+import type { Stored } from "../shared/stored";
 import { timeOfDaySchema } from "../shared/time-of-day";
 
 /** Destinations and stops. Homes are not places: they live on the passenger (personal data). */
@@ -34,3 +35,5 @@ export const placeInputSchema = z.object({
   closesAt: timeOfDaySchema.optional(),
 });
 export type PlaceInput = z.infer<typeof placeInputSchema>;
+
+export type Place = Stored<PlaceInput>;

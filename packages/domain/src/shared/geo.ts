@@ -33,7 +33,10 @@ export function bngToWgs84(easting: number, northing: number): LatLon {
 /** Converts WGS84 to British National Grid easting/northing (metres). */
 export function wgs84ToBng(point: LatLon): { easting: number; northing: number } {
   const [easting, northing] = proj4(WGS84, BNG, [point.lon, point.lat]);
-  return { easting: Math.round(easting ?? Number.NaN), northing: Math.round(northing ?? Number.NaN) };
+  return {
+    easting: Math.round(easting ?? Number.NaN),
+    northing: Math.round(northing ?? Number.NaN),
+  };
 }
 
 /** True when the easting/northing lie inside the British National Grid's extent. */
@@ -48,7 +51,8 @@ export function haversineMetres(a: LatLon, b: LatLon): number {
   const dLat = (b.lat - a.lat) * toRad;
   const dLon = (b.lon - a.lon) * toRad;
   const h =
-    Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * toRad) * Math.cos(b.lat * toRad) * Math.sin(dLon / 2) ** 2;
+    Math.sin(dLat / 2) ** 2 +
+    Math.cos(a.lat * toRad) * Math.cos(b.lat * toRad) * Math.sin(dLon / 2) ** 2;
   return 2 * r * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 

@@ -15,7 +15,11 @@ export function weekdayOf(isoDate: string): Weekday {
 }
 
 /** True when a request with this recurrence travels on `isoDate`. Terms apply when given. */
-export function occursOn(recurrence: Recurrence, isoDate: string, terms?: readonly TermPeriod[]): boolean {
+export function occursOn(
+  recurrence: Recurrence,
+  isoDate: string,
+  terms?: readonly TermPeriod[],
+): boolean {
   if (recurrence.kind === "one-off") return recurrence.date === isoDate;
   if (isoDate < recurrence.from || isoDate > recurrence.to) return false;
   if (!recurrence.weekdays.includes(weekdayOf(isoDate))) return false;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { nameSchema } from "../shared/schemas";
+import type { Stored } from "../shared/stored";
 import { isoDateSchema } from "../shared/time-of-day";
 
 export const termPeriodSchema = z
@@ -12,3 +13,5 @@ export const termCalendarInputSchema = z.object({
   periods: z.array(termPeriodSchema).min(1, { message: "give at least one term period" }),
 });
 export type TermCalendarInput = z.infer<typeof termCalendarInputSchema>;
+
+export type TermCalendar = Stored<TermCalendarInput>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idSchema, referenceSchema, WEEKDAYS } from "../shared/schemas";
+import type { Stored } from "../shared/stored";
 import { isoDateSchema, timeOfDaySchema } from "../shared/time-of-day";
 
 /** Why the journey is made; each purpose belongs to a service and usually one funder. */
@@ -72,3 +73,5 @@ export const tripRequestInputSchema = z
     path: ["recurrence", "to"],
   });
 export type TripRequestInput = z.infer<typeof tripRequestInputSchema>;
+
+export type TripRequest = Stored<TripRequestInput>;
