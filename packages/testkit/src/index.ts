@@ -1,2 +1,3 @@
 export * from "./builders";
 export * from "./repository-contract";
+export * from "./travel-times-contract";

@@ -115,23 +115,16 @@ export const MATRIX_CSV_COLUMNS = [
 ] as const;
 
 function addPoint(
-  list: MatrixPoint[],
-  ids: Map<string, number>,
+  points: Map<string, MatrixPoint>,
   p: MatrixPoint,
   where: string,
   source: string,
-): number {
-  const known = ids.get(p.id);
-  if (known !== undefined) {
-    const k = list[known]!;
-    if (k.lat !== p.lat || k.lon !== p.lon)
-      fail(source, `${where}: id "${p.id}" has two positions`);
-    return known;
-  }
+): void {
+  const known = points.get(p.id);
+  if (known && (known.lat !== p.lat || known.lon !== p.lon))
+    fail(source, `${where}: id "${p.id}" has two positions`);
   if (!isValidLatLon(p)) fail(source, `${where}: "${p.id}" has invalid lat/lon`);
-  ids.set(p.id, list.length);
-  list.push(p);
-  return list.length - 1;
+  points.set(p.id, p);
 }
 
 const cell = (text: string | undefined, where: string, source: string): number => {
@@ -154,38 +147,55 @@ export function parseMatrixCsv(text: string, source = "matrix CSV"): MatrixFileD
     trim: true,
     bom: true,
   });
-  const origins: MatrixPoint[] = [];
-  const destinations: MatrixPoint[] = [];
-  const oIds = new Map<string, number>();
-  const dIds = new Map<string, number>();
-  const cells: [number, number, number, number][] = rows.map((r, i) => {
+  const points = new Map<string, MatrixPoint>(); // every id, in order of first appearance
+  const fromIds = new Set<string>();
+  const toIds = new Set<string>();
+  const cells = rows.map((r, i): CsvCell => {
     const where = `row ${i + 2}`;
     const from = { id: r.from_id ?? "", lat: Number(r.from_lat), lon: Number(r.from_lon) };
     const to = { id: r.to_id ?? "", lat: Number(r.to_lat), lon: Number(r.to_lon) };
     if (!from.id || !to.id) fail(source, `${where}: from_id and to_id are required`);
-    return [
-      addPoint(origins, oIds, from, where, source),
-      addPoint(destinations, dIds, to, where, source),
-      cell(r.duration_s, `${where} duration_s`, source),
-      cell(r.distance_m, `${where} distance_m`, source),
-    ];
+    addPoint(points, from, where, source);
+    addPoint(points, to, where, source);
+    fromIds.add(from.id);
+    toIds.add(to.id);
+    const t = cell(r.duration_s, `${where} duration_s`, source);
+    return {
+      from: from.id,
+      to: to.id,
+      duration: t,
+      distance: cell(r.distance_m, `${where} distance_m`, source),
+    };
   });
-  if (origins.length === 0) fail(source, "no rows");
+  if (cells.length === 0) fail(source, "no rows");
+  const all = [...points.values()];
+  const origins = all.filter((p) => fromIds.has(p.id));
+  const destinations = all.filter((p) => toIds.has(p.id));
   return fillFromCells(origins, destinations, cells, source);
+}
+
+interface CsvCell {
+  readonly from: string;
+  readonly to: string;
+  readonly duration: number;
+  readonly distance: number;
 }
 
 function fillFromCells(
   origins: MatrixPoint[],
   destinations: MatrixPoint[],
-  cells: [number, number, number, number][],
+  cells: readonly CsvCell[],
   source: string,
 ): MatrixFileData {
   const m = destinations.length;
+  const row = new Map(origins.map((p, i) => [p.id, i]));
+  const col = new Map(destinations.map((p, j) => [p.id, j]));
   const durations = new Float64Array(origins.length * m).fill(-1);
   const distances = new Float64Array(origins.length * m);
-  for (const [i, j, t, d] of cells) {
-    durations[i * m + j] = t;
-    distances[i * m + j] = d;
+  for (const c of cells) {
+    const k = row.get(c.from)! * m + col.get(c.to)!;
+    durations[k] = c.duration;
+    distances[k] = c.distance;
   }
   for (let i = 0; i < origins.length; i++) {
     for (let j = 0; j < m; j++) {
