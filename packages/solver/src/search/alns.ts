@@ -1,0 +1,144 @@
+import { insertRequests } from "../operators/insert-requests";
+import { randomRemoval } from "../operators/random-removal";
+import type { RemovalOperator } from "../operators/removal";
+import { routeRemoval } from "../operators/route-removal";
+import { shawRemoval } from "../operators/shaw-removal";
+import { worstRemoval } from "../operators/worst-removal";
+import type { Rng } from "../rng";
+import type { Budget, Phase } from "../stop/budget";
+import { Annealing } from "./acceptance";
+import type { SearchContext } from "./context";
+import { cloneState, routingCost, type State, totalCost } from "./state";
+
+/** Destroy operators in the registry; each says which problems it supports. */
+export const REMOVALS: readonly RemovalOperator[] = [
+  randomRemoval,
+  worstRemoval,
+  shawRemoval,
+  routeRemoval,
+];
+
+interface RepairOperator {
+  readonly id: string;
+  readonly regret: number;
+  readonly noisy: boolean;
+}
+
+const REPAIRS: readonly RepairOperator[] = [
+  { id: "greedy", regret: 1, noisy: false },
+  { id: "greedy-noise", regret: 1, noisy: true },
+  { id: "regret-2", regret: 2, noisy: false },
+  { id: "regret-2-noise", regret: 2, noisy: true },
+  { id: "regret-3", regret: 3, noisy: false },
+];
+
+const SCORE_BEST = 33;
+const SCORE_BETTER = 9;
+const SCORE_ACCEPTED = 13;
+const REACTION = 0.1;
+const SEGMENT = 100;
+const NOISE = 0.025;
+
+export interface AlnsOptions {
+  readonly rng: Rng;
+  readonly budget: Budget;
+  readonly phase: Phase;
+  readonly maxVehicles: number;
+  /** Stop as soon as every request is served (used when eliminating a run). */
+  readonly stopWhenComplete?: boolean;
+  /** Stop after this many iterations of this call. */
+  readonly maxIterations?: number;
+}
+
+class Roulette {
+  readonly weights: number[];
+  readonly scores: number[];
+  readonly uses: number[];
+  constructor(n: number) {
+    this.weights = new Array<number>(n).fill(1);
+    this.scores = new Array<number>(n).fill(0);
+    this.uses = new Array<number>(n).fill(0);
+  }
+  pick(rng: Rng): number {
+    const total = this.weights.reduce((a, b) => a + b, 0);
+    let x = rng.next() * total;
+    for (let i = 0; i < this.weights.length; i++) {
+      x -= this.weights[i]!;
+      if (x < 0) return i;
+    }
+    return this.weights.length - 1;
+  }
+  update(): void {
+    for (let i = 0; i < this.weights.length; i++) {
+      if (this.uses[i]! > 0) {
+        this.weights[i] =
+          this.weights[i]! * (1 - REACTION) + (REACTION * this.scores[i]!) / this.uses[i]!;
+      }
+      this.weights[i] = Math.max(this.weights[i]!, 0.05);
+      this.scores[i] = 0;
+      this.uses[i] = 0;
+    }
+  }
+}
+
+/**
+ * Adaptive large neighbourhood search (Ropke & Pisinger 2006): destroy with a roulette-chosen
+ * removal, repair with greedy/regret insertion (optionally noisy), accept by simulated annealing.
+ * Returns the best state found.
+ */
+export function alns(ctx: SearchContext, start: State, opts: AlnsOptions): State {
+  const { rng, budget, phase } = opts;
+  const n = ctx.inst.n;
+  const removals = REMOVALS.filter((o) => o.supports(ctx));
+  const rRoulette = new Roulette(removals.length);
+  const iRoulette = new Roulette(REPAIRS.length);
+  let current = cloneState(start);
+  let currentCost = totalCost(ctx, current);
+  let best = cloneState(start);
+  let bestCost = currentCost;
+  const annealing = new Annealing(Math.max(routingCost(start), 1));
+  const qMin = Math.min(n, Math.max(1, Math.min(4, Math.ceil(0.05 * n))));
+  const qMax = Math.min(n, Math.max(qMin, Math.min(40, Math.ceil(0.3 * n))));
+  const noise = NOISE * ctx.maxDistance;
+  let local = 0;
+  while (!phase.done() && (opts.maxIterations === undefined || local < opts.maxIterations)) {
+    if (opts.stopWhenComplete && best.unassigned.length === 0) break;
+    local++;
+    budget.iterations++;
+    const ri = rRoulette.pick(rng);
+    const ii = iRoulette.pick(rng);
+    const repair = REPAIRS[ii]!;
+    const cand = cloneState(current);
+    const q = qMin + rng.int(qMax - qMin + 1);
+    removals[ri]!.remove(ctx, cand, q, rng);
+    insertRequests(ctx, cand, {
+      regret: repair.regret,
+      noise: repair.noisy ? noise : 0,
+      rng,
+      maxVehicles: opts.maxVehicles,
+    });
+    const c = totalCost(ctx, cand);
+    let score = 0;
+    if (c < bestCost - 1e-9) {
+      best = cloneState(cand);
+      bestCost = c;
+      score = SCORE_BEST;
+    } else if (c < currentCost - 1e-9) {
+      score = SCORE_BETTER;
+    }
+    if (annealing.accept(c, currentCost, phase.progress(), rng)) {
+      if (score === 0 && Math.abs(c - currentCost) > 1e-9) score = SCORE_ACCEPTED;
+      current = cand;
+      currentCost = c;
+    }
+    rRoulette.scores[ri]! += score;
+    rRoulette.uses[ri]!++;
+    iRoulette.scores[ii]! += score;
+    iRoulette.uses[ii]!++;
+    if (local % SEGMENT === 0) {
+      rRoulette.update();
+      iRoulette.update();
+    }
+  }
+  return best;
+}

@@ -1,0 +1,45 @@
+import type { Rng } from "../rng";
+import type { Budget, Phase } from "../stop/budget";
+import { alns } from "./alns";
+import type { SearchContext } from "./context";
+import { cloneState, recomputeRouteCost, type State, usedVehicles } from "./state";
+
+const ATTEMPT_ITERATIONS = 1500;
+
+/**
+ * Vehicle minimisation for the `vehicles-then-distance` objective: repeatedly empty one of the
+ * smallest runs and let the ALNS, limited to one vehicle fewer, try to serve every request again.
+ */
+export function minimiseVehicles(
+  ctx: SearchContext,
+  start: State,
+  rng: Rng,
+  budget: Budget,
+  phase: Phase,
+): State {
+  let best = start;
+  while (!phase.done() && best.unassigned.length === 0) {
+    const k = usedVehicles(best);
+    if (k <= 1) break;
+    const attempt = cloneState(best);
+    const used = attempt.routes
+      .map((nodes, v) => ({ v, size: nodes.length }))
+      .filter((x) => x.size > 0)
+      .sort((a, b) => a.size - b.size || a.v - b.v);
+    const pick = used[Math.floor(rng.next() ** 2 * used.length)]!;
+    for (const node of attempt.routes[pick.v]!)
+      if ((node & 1) === 0 && node < 2 * ctx.inst.n) attempt.unassigned.push(node >> 1);
+    attempt.routes[pick.v] = [];
+    recomputeRouteCost(ctx, attempt, pick.v);
+    const result = alns(ctx, attempt, {
+      rng,
+      budget,
+      phase,
+      maxVehicles: k - 1,
+      stopWhenComplete: true,
+      maxIterations: ATTEMPT_ITERATIONS,
+    });
+    if (result.unassigned.length === 0) best = result;
+  }
+  return best;
+}

@@ -1,0 +1,84 @@
+import { evaluateCompiled } from "./evaluate";
+import { compileInstance } from "./instance";
+import { insertRequests } from "./operators/insert-requests";
+import type { Problem } from "./problem";
+import { explainUnassigned } from "./reasons";
+import { createRng } from "./rng";
+import { alns } from "./search/alns";
+import { SearchContext } from "./search/context";
+import { minimiseVehicles } from "./search/route-minimisation";
+import { emptyState, type State, usedVehicles } from "./search/state";
+import { type Plan, SOLUTION_VERSION, type Solution } from "./solution";
+import { Budget, type Clock, Phase } from "./stop/budget";
+import { assertValidProblem } from "./validate";
+
+export interface SolveOptions {
+  readonly seed: number;
+  /** Iteration budget: with it, the output is identical for a given seed. */
+  readonly iterations?: number;
+  /** Time budget in seconds; needs `clock`. */
+  readonly timeLimit?: number;
+  /** Milliseconds clock, e.g. `performance.now`. */
+  readonly clock?: Clock;
+}
+
+/** Share of the budget spent removing vehicles under `vehicles-then-distance`. */
+const VEHICLE_PHASE = 0.6;
+
+/** Plans every request it can; the rest are returned in `unassigned` with a reason. */
+export function solve(problem: Problem, opts: SolveOptions): Solution {
+  assertValidProblem(problem);
+  const inst = compileInstance(problem);
+  const ctx = new SearchContext(inst);
+  const rng = createRng(opts.seed);
+  const budget = new Budget(opts);
+  const V = inst.vehicles.length;
+  let state = emptyState(ctx);
+  insertRequests(ctx, state, { regret: 2, noise: 0, rng, maxVehicles: V });
+  if (problem.objective === "vehicles-then-distance") {
+    const phase = new Phase(budget, 0, VEHICLE_PHASE);
+    state = alns(ctx, state, { rng, budget, phase, maxVehicles: V, stopWhenComplete: true });
+    state = minimiseVehicles(ctx, state, rng, budget, phase);
+    const rest = new Phase(budget, VEHICLE_PHASE, 1);
+    const limit = state.unassigned.length === 0 ? usedVehicles(state) : V;
+    state = alns(ctx, state, { rng, budget, phase: rest, maxVehicles: limit });
+  } else {
+    state = alns(ctx, state, { rng, budget, phase: new Phase(budget, 0, 1), maxVehicles: V });
+  }
+  return toSolution(ctx, state, budget.iterations);
+}
+
+export function stateToPlan(ctx: SearchContext, state: State): Plan {
+  const inst = ctx.inst;
+  const runs = [];
+  for (let v = 0; v < state.routes.length; v++) {
+    const nodes = state.routes[v]!;
+    if (nodes.length === 0) continue;
+    const stops = nodes.map((node) =>
+      node >= 2 * inst.n
+        ? { kind: "break" as const, break: inst.breaks[node - 2 * inst.n]!.id }
+        : {
+            kind: (node & 1) === 0 ? ("pickup" as const) : ("dropoff" as const),
+            request: inst.problem.requests[node >> 1]!.id,
+          },
+    );
+    runs.push({ vehicle: inst.vehicles[v]!.vehicle.id, stops });
+  }
+  return { runs };
+}
+
+export function toSolution(ctx: SearchContext, state: State, iterations: number): Solution {
+  const ev = evaluateCompiled(ctx.inst, stateToPlan(ctx, state));
+  const unassigned = [...state.unassigned]
+    .sort((a, b) => a - b)
+    .map((r) => explainUnassigned(ctx, state, r));
+  return {
+    version: SOLUTION_VERSION,
+    runs: ev.runs,
+    unassigned,
+    cost: ev.cost,
+    vehicles: ev.vehicles,
+    distance: ev.distance,
+    iterations,
+  };
+}
