@@ -19,17 +19,21 @@ export interface Plan {
   readonly runs: readonly PlanRun[];
 }
 
-export interface ScheduledStop {
-  readonly kind: StopKind | "break";
-  /** Request id (pick-up/drop-off) or break id. */
-  readonly request?: string;
-  readonly break?: string;
+export interface StopTimes {
   readonly location: number;
   readonly arrival: number;
   readonly start: number;
   readonly departure: number;
   /** Load on board after this stop, one entry per dimension. */
   readonly load: readonly number[];
+}
+
+/** A stop of a run with its schedule (a pick-up, drop-off or driver's break). */
+export type ScheduledStop = PlanStop & StopTimes;
+
+/** Request id of a stop, or undefined for a break. */
+export function stopRequest(s: PlanStop): string | undefined {
+  return s.kind === "break" ? undefined : s.request;
 }
 
 export interface CostBreakdown {

@@ -1,3 +1,4 @@
+import { stopRequest } from "../solution";
 import { EPS, type RunConstraint, violation } from "./constraint";
 
 /** The load on board never exceeds the run's capacity layout, in any dimension. */
@@ -23,7 +24,7 @@ export const capacity: RunConstraint = {
             violation(
               "capacity",
               run,
-              s.request ? [s.request] : [],
+              stopRequest(s) ? [stopRequest(s)!] : [],
               [k],
               over,
               `${s.load[d]} ${dimsNames[d]} on board after stop ${k + 1}; the layout holds ${cap[d]}`,

@@ -1,3 +1,4 @@
+import { stopRequest } from "../solution";
 import { EPS, fmt, type RunConstraint, violation } from "./constraint";
 
 /** Every stop starts service inside its window; breaks inside theirs. */
@@ -25,7 +26,7 @@ export const timeWindows: RunConstraint = {
           violation(
             "time-window",
             run,
-            s.request ? [s.request] : [],
+            stopRequest(s) ? [stopRequest(s)!] : [],
             [k],
             Math.max(late, early),
             `${what} starts at ${fmt(s.start)}, outside its window [${fmt(w[0])}, ${fmt(w[1])}]`,

@@ -52,7 +52,8 @@ export function insertRequests(ctx: SearchContext, state: State, opts: InsertOpt
         continue;
       }
       bestInsertion(ctx, c, r, res);
-      let d = res.delta;
+      // Serving a request costing more than its penalty would make the plan worse.
+      let d = res.delta < inst.penalty[r]! ? res.delta : Number.POSITIVE_INFINITY;
       if (noiseScale > 0 && d < Number.POSITIVE_INFINITY)
         d = Math.max(0, d + noiseScale * (2 * opts.rng.next() - 1));
       cost[idx] = d;

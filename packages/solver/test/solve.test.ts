@@ -1,0 +1,70 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { evaluate, solve } from "../src/index";
+import { arbProblem } from "./arbitrary";
+import { lineProblem, request, vehicle } from "./builders";
+
+describe("solve", () => {
+  it("returns plans with no violations; unserved requests are listed with a reason", () => {
+    fc.assert(
+      fc.property(arbProblem, fc.integer({ min: 0, max: 1000 }), (p, seed) => {
+        const s = solve(p, { seed, iterations: 60 });
+        const e = evaluate(p, s);
+        expect(e.violations).toEqual([]);
+        expect([...e.unserved].sort()).toEqual(s.unassigned.map((u) => u.request).sort());
+        expect(e.cost.total).toBeCloseTo(s.cost.total, 6);
+      }),
+      { numRuns: 60, seed: 42 },
+    );
+  });
+
+  it("gives identical output for the same seed and iteration budget", () => {
+    fc.assert(
+      fc.property(arbProblem, (p) => {
+        const a = JSON.stringify(solve(p, { seed: 7, iterations: 40 }));
+        const b = JSON.stringify(solve(p, { seed: 7, iterations: 40 }));
+        expect(a).toBe(b);
+      }),
+      { numRuns: 20, seed: 1 },
+    );
+  });
+
+  it("never mutates its input", () => {
+    fc.assert(
+      fc.property(arbProblem, (p) => {
+        const before = JSON.stringify(p);
+        solve(p, { seed: 1, iterations: 20 });
+        expect(JSON.stringify(p)).toBe(before);
+      }),
+      { numRuns: 20, seed: 2 },
+    );
+  });
+
+  it("explains each unserved request", () => {
+    const p = lineProblem(
+      [
+        request("ramp", 1, 2, { features: ["ramp"] }),
+        request("big", 1, 2, { load: [9] }),
+        request("late", 3, 1, { pickup: { location: 3, service: 0, window: [0, 5] } }),
+        request("long", 1, 3, { maxRideTime: { absolute: 5 } }),
+        request("cheap", 4, 3, { penalty: 1 }),
+      ],
+      [vehicle("v1")],
+    );
+    const s = solve(p, { seed: 1, iterations: 50 });
+    const reasons = Object.fromEntries(s.unassigned.map((u) => [u.request, u.reason]));
+    expect(reasons).toEqual({
+      ramp: "features",
+      big: "capacity",
+      late: "time-window",
+      long: "ride-time",
+      cheap: "not-worth-penalty",
+    });
+    expect(s.unassigned.every((u) => u.message.length > 0)).toBe(true);
+  });
+
+  it("rejects an invalid problem, naming the field", () => {
+    const p = lineProblem([request("a", 1, 99)], [vehicle("v1")]);
+    expect(() => solve(p, { seed: 1, iterations: 1 })).toThrow(/requests\[0\]\.dropoff\.location/);
+  });
+});
