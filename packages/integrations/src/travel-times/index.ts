@@ -1,3 +1,5 @@
+export * from "./calibration";
+export * from "./calibration-data";
 export * from "./create-provider";
 export * from "./errors";
 export * from "./geo";
