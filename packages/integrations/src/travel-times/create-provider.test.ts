@@ -21,7 +21,16 @@ describe("createTravelTimeProvider", () => {
   it("fails fast on a missing file or an unknown kind", async () => {
     await expect(
       createTravelTimeProvider({ kind: "matrix-file", path: fixture("nope.json") }),
-    ).rejects.toThrow(/nope\.json/);
+    ).rejects.toMatchObject({
+      code: "invalid-matrix-file",
+      message: expect.stringContaining("nope.json"),
+    });
+    await expect(
+      createTravelTimeProvider({ kind: "geometric", urbanRuralPointsPath: fixture("none.csv") }),
+    ).rejects.toMatchObject({
+      code: "invalid-urban-rural-file",
+      message: expect.stringContaining("none.csv"),
+    });
     const bogus = { kind: "valhalla" } as unknown as TravelTimeProviderConfig;
     await expect(createTravelTimeProvider(bogus)).rejects.toThrow(
       /unknown travel-time provider kind "valhalla"/,

@@ -23,3 +23,17 @@ export class TravelTimeError extends Error {
 export function formatPoint(lat: number, lon: number): string {
   return `(${lat.toFixed(6)}, ${lon.toFixed(6)})`;
 }
+
+/** Reads a text file, turning any failure into a {@link TravelTimeError} that names the path. */
+export async function readTextFile(
+  read: (path: string) => Promise<string>,
+  path: string,
+  code: TravelTimeErrorCode,
+): Promise<string> {
+  try {
+    return await read(path);
+  } catch (cause) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    throw new TravelTimeError(code, `cannot read ${path}: ${reason}`, { cause });
+  }
+}

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import type { LatLon, TravelMatrix, TravelTimeProvider } from "@tt/app";
-import { formatPoint, TravelTimeError } from "./errors";
+import { formatPoint, readTextFile, TravelTimeError } from "./errors";
 import { greatCircleKm } from "./geo";
 import {
   type MatrixFileData,
@@ -127,7 +127,7 @@ function copyCells(
 
 /** Reads a `.json` or `.csv` matrix file (format chosen by extension). */
 export async function loadMatrixFile(path: string): Promise<MatrixFileData> {
-  const text = await readFile(path, "utf8");
+  const text = await readTextFile((p) => readFile(p, "utf8"), path, "invalid-matrix-file");
   if (extname(path).toLowerCase() === ".csv") return parseMatrixCsv(text, path);
   let json: unknown;
   try {

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { LatLon } from "@tt/app";
 import { parse } from "csv-parse/sync";
-import { TravelTimeError } from "./errors";
+import { readTextFile, TravelTimeError } from "./errors";
 import { greatCircleKm, isValidLatLon } from "./geo";
 import { AREA_CODE, type AreaClass } from "./geometric-model";
 
@@ -104,5 +104,6 @@ export function parseUrbanRuralCsv(text: string, source = "urban/rural CSV"): Ur
 
 /** Reads and parses an urban/rural points CSV file. */
 export async function loadUrbanRuralPoints(path: string): Promise<UrbanRuralPoint[]> {
-  return parseUrbanRuralCsv(await readFile(path, "utf8"), path);
+  const text = await readTextFile((p) => readFile(p, "utf8"), path, "invalid-urban-rural-file");
+  return parseUrbanRuralCsv(text, path);
 }
