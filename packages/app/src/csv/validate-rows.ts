@@ -1,0 +1,105 @@
+import {
+  type Column,
+  type CsvKindSpec,
+  type Draft,
+  type FileReference,
+  headerForPath,
+  setPath,
+} from "./columns";
+import type { IssueList } from "./issues";
+import type { Lookups } from "./lookups";
+import type { CsvRecord, Header } from "./read-csv";
+
+/** A row that passed every check that can be made on its own. */
+export interface ValidRow {
+  readonly row: number;
+  readonly reference: string;
+  readonly input: Record<string, unknown>;
+  readonly references: readonly FileReference[];
+}
+
+/** Checks rows one by one as they stream in; remembers references to check the file as a whole. */
+export class RowValidator {
+  readonly valid: ValidRow[] = [];
+  /** Every reference in the file, valid row or not, with the first row that used it. */
+  readonly fileReferences = new Map<string, number>();
+  private readonly singular: string;
+
+  constructor(
+    private readonly spec: CsvKindSpec,
+    private readonly header: Header,
+    private readonly lookups: Lookups,
+    private readonly issues: IssueList,
+    singular: string,
+  ) {
+    this.singular = singular;
+  }
+
+  /** Validates one data row, adding its problems to the issue list. */
+  check(record: CsvRecord): void {
+    if (record.cells.every((cell) => cell.trim() === "")) return;
+    const reported = new Set<string>();
+    const report = (column: string, message: string) => {
+      reported.add(column);
+      this.issues.add({ row: record.row, path: column, message });
+    };
+    const draft = this.readCells(record, report);
+    const reference = typeof draft.reference === "string" ? draft.reference : "";
+    this.checkReference(reference, record.row, report);
+    const references: FileReference[] = [];
+    const input = this.spec.toInput(draft, {
+      lookups: this.lookups,
+      report,
+      defer: (r) => references.push(r),
+    });
+    const parsed = this.spec.schema.safeParse(input);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const column = headerForPath(this.spec.columns, this.header.present, issue.path.join("."));
+        if (!reported.has(column))
+          this.issues.add({ row: record.row, path: column, message: issue.message });
+      }
+    }
+    if (parsed.success && !this.issues.hasRow(record.row)) {
+      const output = parsed.data as Record<string, unknown>;
+      this.valid.push({ row: record.row, reference, input: output, references });
+    }
+  }
+
+  private readCells(record: CsvRecord, report: (column: string, message: string) => void): Draft {
+    const draft: Draft = {};
+    record.cells.forEach((cell, position) => {
+      const column: Column | undefined = this.header.byPosition[position];
+      if (cell.trim() === "") return;
+      if (!column) {
+        if (position >= this.header.byPosition.length)
+          report("", `a value "${cell.trim()}" lies beyond the last column`);
+        return;
+      }
+      const parsed = column.codec.parse(cell);
+      if (parsed.ok) setPath(draft, column.target, parsed.value);
+      else report(column.header, parsed.message);
+    });
+    return draft;
+  }
+
+  private checkReference(
+    reference: string,
+    row: number,
+    report: (column: string, message: string) => void,
+  ): void {
+    if (reference === "") return;
+    const first = this.fileReferences.get(reference);
+    if (first !== undefined) {
+      report("reference", `reference "${reference}" is already used on row ${first}`);
+      return;
+    }
+    this.fileReferences.set(reference, row);
+    if (this.lookups.own.find(reference).length > 0) {
+      report(
+        "reference",
+        `a ${this.singular} with reference "${reference}" already exists in your organisation`,
+      );
+    }
+  }
+}
