@@ -1,5 +1,4 @@
 import type { LatLon } from "@tt/app";
-// biome-ignore lint/style/noRestrictedImports: the port contract suite is a test-only dependency.
 import { describeTravelTimeContract } from "@tt/testkit";
 import { describe, expect, it } from "vitest";
 import { loadGeometricProvider } from "./create-provider";

@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-// biome-ignore lint/style/noRestrictedImports: the port contract suite is a test-only dependency.
 import { describeTravelTimeContract } from "@tt/testkit";
 import { describe, expect, it } from "vitest";
 import { TravelTimeError } from "./errors";

@@ -1,5 +1,4 @@
 import { fileURLToPath } from "node:url";
-// biome-ignore lint/style/noRestrictedImports: the port contract suite is a test-only dependency.
 import { describeTravelTimeContract } from "@tt/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TravelTimeError } from "./errors";
