@@ -1,0 +1,59 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { errorBody } from "@tt/contract";
+import { secureHeaders } from "hono/secure-headers";
+import { type Logger, pino } from "pino";
+import packageJson from "../../package.json";
+import type { ServerServices } from "../services";
+import type { HttpEnv } from "./context";
+import { errorResponse, toErrorBody, validationHook } from "./errors";
+import { authenticate } from "./middleware/authenticate";
+import { type BodyLimits, DEFAULT_BODY_LIMITS, limitBodies } from "./middleware/body-limits";
+import { requireCsrfHeader } from "./middleware/csrf";
+import { logRequests } from "./middleware/request-log";
+import { mountAuditRoute } from "./routes/audit";
+import { mountCsvRoutes } from "./routes/csv";
+import { mountDocs } from "./routes/docs";
+import { mountHealthRoute } from "./routes/health";
+import { mountRegisterRoutes } from "./routes/register";
+import { mountSessionRoutes } from "./routes/session";
+
+export interface HttpAppOptions {
+  /** Where request lines and server errors go (default: pino to stdout at `info`). */
+  readonly logger?: Logger;
+  /** Reported by /api/health and the OpenAPI document (default: the server package's). */
+  readonly version?: string;
+  readonly bodyLimits?: BodyLimits;
+}
+
+/** The HTTP API: thin routes over the use cases in `services`, described by the contract. */
+export function createHttpApp(
+  services: ServerServices,
+  options: HttpAppOptions = {},
+): OpenAPIHono<HttpEnv> {
+  const logger = options.logger ?? pino();
+  const version = options.version ?? packageJson.version;
+  const app = new OpenAPIHono<HttpEnv>({ defaultHook: validationHook });
+
+  app.use("*", logRequests(logger));
+  app.use("*", secureHeaders({ contentSecurityPolicy: undefined }));
+  app.use("/api/*", limitBodies(options.bodyLimits ?? DEFAULT_BODY_LIMITS));
+  app.use("/api/*", requireCsrfHeader());
+  app.use("/api/*", authenticate(services.auth));
+
+  mountHealthRoute(app, services, version);
+  mountSessionRoutes(app, services);
+  mountCsvRoutes(app, services);
+  mountRegisterRoutes(app, services);
+  mountAuditRoute(app, services);
+  mountDocs(app, version);
+
+  app.notFound((c) =>
+    errorResponse(c, errorBody("not-found", `Nothing at ${c.req.method} ${c.req.path}.`)),
+  );
+  app.onError((error, c) => {
+    const body = toErrorBody(error);
+    if (body.code === "internal") logger.error({ err: error, path: c.req.path }, "unhandled error");
+    return errorResponse(c, body);
+  });
+  return app;
+}

@@ -1,0 +1,104 @@
+import type { Writable } from "node:stream";
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import {
+  type Actor,
+  type CsvTransfer,
+  createCsvTransfer,
+  type RegisterKind,
+  type UnitOfWork,
+  type User,
+} from "@tt/app";
+import { CSRF_HEADER } from "@tt/contract";
+import type { DbHandle } from "@tt/db";
+import type { Role } from "@tt/domain";
+import { pino } from "pino";
+import { buildServices, type ServerServices } from "../../services";
+import { createHttpApp, type HttpAppOptions } from "../app";
+import type { HttpEnv } from "../context";
+import { SEED_ORDER, validInputs } from "./inputs";
+
+export const PASSWORD = "correct horse battery staple";
+export const FIXTURE_ROLES = ["admin", "booking-agent", "driver", "auditor", "finance"] as const;
+export type FixtureRole = (typeof FIXTURE_ROLES)[number];
+
+export interface OrgFixture {
+  readonly id: string;
+  readonly users: Record<FixtureRole, { readonly user: User; readonly token: string }>;
+  /** One row of every register kind, by id. */
+  readonly rows: Record<RegisterKind, string>;
+}
+
+export interface Fixture {
+  readonly app: OpenAPIHono<HttpEnv>;
+  readonly services: ServerServices;
+  readonly county: OrgFixture;
+  readonly city: OrgFixture;
+  /** A request with an API token (or none) and an optional JSON body. */
+  call(method: string, path: string, options?: CallOptions): Promise<Response>;
+}
+
+export interface CallOptions {
+  readonly token?: string;
+  readonly json?: unknown;
+  readonly headers?: Record<string, string>;
+  readonly body?: string | Uint8Array;
+}
+
+export interface FixtureOptions extends Omit<HttpAppOptions, "logger"> {
+  readonly secureCookies?: boolean;
+  readonly csv?: (unitOfWork: UnitOfWork) => CsvTransfer;
+  /** Where the request log goes; silent when omitted. */
+  readonly logTo?: Writable;
+}
+
+async function createOrg(services: ServerServices, name: string): Promise<OrgFixture> {
+  const org = await services.auth.createOrganisation({ name, kind: "council" });
+  const slug = name.toLowerCase().replace(/\W+/g, "-");
+  const users = {} as Record<FixtureRole, { user: User; token: string }>;
+  for (const role of FIXTURE_ROLES) {
+    const user = await services.auth.createUser({
+      organisationId: org.id,
+      email: `${role}@${slug}.example`,
+      displayName: `${name} ${role}`,
+      role: role satisfies Role,
+      password: PASSWORD,
+    });
+    const { token } = await services.auth.issueApiToken(user.id, "tests");
+    users[role] = { user, token };
+  }
+  const admin: Actor = { userId: users.admin.user.id, organisationId: org.id, role: "admin" };
+  return { id: org.id, users, rows: await seedRows(services, admin, slug) };
+}
+
+async function seedRows(services: ServerServices, admin: Actor, suffix: string) {
+  const rows = {} as Record<RegisterKind, string>;
+  for (const kind of SEED_ORDER) {
+    const links = { funderId: rows.funders, passengerId: rows.passengers, placeId: rows.places };
+    const created = await services.register.create(admin, kind, validInputs(links, suffix)[kind]);
+    rows[kind] = created.id;
+  }
+  return rows;
+}
+
+/** Two councils, each with users of several roles and one row of every register kind. */
+export async function createFixture(
+  handle: DbHandle,
+  options: FixtureOptions = {},
+): Promise<Fixture> {
+  const services = buildServices(handle, {
+    csv: options.csv ?? createCsvTransfer,
+    secureCookies: options.secureCookies ?? true,
+  });
+  const logger = options.logTo ? pino(options.logTo) : pino({ level: "silent" });
+  const app = createHttpApp(services, { ...options, logger });
+  const county = await createOrg(services, "County");
+  const city = await createOrg(services, "City");
+  const call = (method: string, path: string, opts: CallOptions = {}) => {
+    const headers: Record<string, string> = { [CSRF_HEADER]: "tests", ...opts.headers };
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    if (opts.json !== undefined) headers["content-type"] = "application/json";
+    const body = opts.json !== undefined ? JSON.stringify(opts.json) : opts.body;
+    return Promise.resolve(app.request(path, { method, headers, ...(body ? { body } : {}) }));
+  };
+  return { app, services, county, city, call };
+}

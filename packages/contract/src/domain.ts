@@ -1,0 +1,24 @@
+/**
+ * The one door from the contract into the domain model (decision 0002): the API accepts exactly
+ * what the domain validates, so request schemas are the domain's input schemas, re-exported here.
+ */
+export {
+  budgetInputSchema,
+  FUNDER_KINDS,
+  funderInputSchema,
+  OPERATOR_KINDS,
+  operatorInputSchema,
+  PLACE_KINDS,
+  passengerInputSchema,
+  placeInputSchema,
+  ROLES,
+  SCHOOL_PHASES,
+  STAFF_ROLES,
+  staffInputSchema,
+  TRIP_PURPOSES,
+  TRIP_STATUSES,
+  termCalendarInputSchema,
+  tripRequestInputSchema,
+  VEHICLE_KINDS,
+  vehicleInputSchema,
+} from "@tt/domain";

@@ -1,0 +1,84 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { ROLES } from "../domain";
+import { COMMON_ERROR_RESPONSES } from "../errors";
+import { AUTHENTICATED } from "./security";
+
+export const signInSchema = z
+  .object({
+    email: z.string().trim().min(1, { message: "email is required" }).max(320),
+    password: z.string().min(1, { message: "password is required" }).max(1000),
+  })
+  .openapi("SignIn");
+export type SignIn = z.infer<typeof signInSchema>;
+
+export const userSchema = z
+  .object({
+    id: z.uuid(),
+    organisationId: z.uuid(),
+    email: z.string(),
+    displayName: z.string(),
+    role: z.enum(ROLES),
+  })
+  .openapi("User");
+export type ApiUser = z.infer<typeof userSchema>;
+
+export const tokenRequestSchema = z
+  .object({ name: z.string().trim().min(1, { message: "name is required" }).max(100) })
+  .openapi("TokenRequest");
+export type TokenRequest = z.infer<typeof tokenRequestSchema>;
+
+export const issuedTokenSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    token: z.string().openapi({ description: "Shown once; send as `Authorization: Bearer …`." }),
+  })
+  .openapi("IssuedToken");
+export type IssuedToken = z.infer<typeof issuedTokenSchema>;
+
+const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
+
+export const signInRoute = createRoute({
+  method: "post",
+  path: "/api/session",
+  tags: ["Session"],
+  summary: "Sign in with email and password; sets the session cookie",
+  request: { body: { required: true, content: json(signInSchema) } },
+  responses: {
+    200: { description: "Signed in.", content: json(userSchema) },
+    ...COMMON_ERROR_RESPONSES,
+  },
+});
+
+export const signOutRoute = createRoute({
+  method: "delete",
+  path: "/api/session",
+  tags: ["Session"],
+  summary: "Sign out; ends the session and clears the cookie",
+  responses: { 204: { description: "Signed out." }, ...COMMON_ERROR_RESPONSES },
+});
+
+export const meRoute = createRoute({
+  method: "get",
+  path: "/api/me",
+  tags: ["Session"],
+  summary: "Who is signed in",
+  security: AUTHENTICATED,
+  responses: {
+    200: { description: "The signed-in user.", content: json(userSchema) },
+    ...COMMON_ERROR_RESPONSES,
+  },
+});
+
+export const issueTokenRoute = createRoute({
+  method: "post",
+  path: "/api/tokens",
+  tags: ["Session"],
+  summary: "Issue an API token for the signed-in user (shown once)",
+  security: AUTHENTICATED,
+  request: { body: { required: true, content: json(tokenRequestSchema) } },
+  responses: {
+    201: { description: "The new token.", content: json(issuedTokenSchema) },
+    ...COMMON_ERROR_RESPONSES,
+  },
+});
