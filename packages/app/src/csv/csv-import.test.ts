@@ -132,6 +132,11 @@ for (const driver of listTestDrivers()) {
           message: 'a passenger with reference "P-00002" already exists in your organisation',
         },
         { row: 4, path: "reference", message: 'reference "P-10" is already used on row 3' },
+        {
+          row: 3,
+          path: "may_not_travel_with",
+          message: 'no passenger with reference "P-99" in this file or your organisation',
+        },
       ]);
       const unknown = await failure(
         csv.importCsv(

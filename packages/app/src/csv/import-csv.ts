@@ -32,10 +32,15 @@ export async function importCsv(
   const spec = CSV_SPECS[kind];
   authorise(actor, REGISTER[spec.register].resource, "write");
   const issues = new IssueList();
-  const { rows, rowsRead } = await validateFile(unitOfWork, actor, spec, source, issues, options);
-  const levels = issues.isEmpty
-    ? orderForInsert(rows, issues, REGISTER[spec.register].singular)
-    : [];
+  const { rows, fileReferences, rowsRead } = await validateFile(
+    unitOfWork,
+    actor,
+    spec,
+    source,
+    issues,
+    options,
+  );
+  const levels = orderForInsert(rows, fileReferences, issues, REGISTER[spec.register].singular);
   if (!issues.isEmpty) throw issues.toError();
   const created = await unitOfWork.transaction(async (repos) => {
     const ids = await insertLevels(repos, actor.organisationId, spec, levels);
@@ -52,7 +57,7 @@ async function validateFile(
   source: AsyncIterable<string | Uint8Array>,
   issues: IssueList,
   options: ImportOptions,
-): Promise<{ rows: ValidRow[]; rowsRead: number }> {
+): Promise<{ rows: ValidRow[]; fileReferences: ReadonlyMap<string, number>; rowsRead: number }> {
   const { repositories } = unitOfWork;
   const lookups = await loadLookups(
     repositories,
@@ -82,7 +87,11 @@ async function validateFile(
   if (!validator && issues.isEmpty)
     issues.add({ row: 1, path: "", message: "the file is empty: expected a header row" });
   options.onProgress?.(rowsRead);
-  return { rows: validator?.valid ?? [], rowsRead };
+  return {
+    rows: validator?.valid ?? [],
+    fileReferences: validator?.fileReferences ?? new Map(),
+    rowsRead,
+  };
 }
 
 async function insertLevels(

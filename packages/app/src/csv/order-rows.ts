@@ -8,6 +8,7 @@ import type { ValidRow } from "./validate-rows";
  */
 export function orderForInsert(
   rows: readonly ValidRow[],
+  fileReferences: ReadonlyMap<string, number>,
   issues: IssueList,
   singular: string,
 ): ValidRow[][] {
@@ -28,7 +29,7 @@ export function orderForInsert(
     level.set(row, result);
     return result;
   };
-  for (const row of rows) checkLinks(row, byReference, issues, singular);
+  for (const row of rows) checkLinks(row, fileReferences, issues, singular);
   if (!issues.isEmpty) return [];
   const levels: ValidRow[][] = [];
   for (const row of rows) {
@@ -50,12 +51,12 @@ export function orderForInsert(
 
 function checkLinks(
   row: ValidRow,
-  byReference: ReadonlyMap<string, ValidRow>,
+  fileReferences: ReadonlyMap<string, number>,
   issues: IssueList,
   singular: string,
 ) {
   for (const link of row.references) {
-    if (!byReference.has(link.reference)) {
+    if (!fileReferences.has(link.reference)) {
       issues.add({
         row: row.row,
         path: link.column,
