@@ -8,10 +8,11 @@ import {
   type UnitOfWork,
   type User,
 } from "@tt/app";
-import { CSRF_HEADER } from "@tt/contract";
+import { CSRF_HEADER, SESSION_COOKIE } from "@tt/contract";
 import type { DbHandle } from "@tt/db";
 import type { Role } from "@tt/domain";
 import { pino } from "pino";
+import { afterAll, beforeAll } from "vitest";
 import { buildServices, type ServerServices } from "../../services";
 import { createHttpApp, type HttpAppOptions } from "../app";
 import type { HttpEnv } from "../context";
@@ -42,6 +43,10 @@ export interface CallOptions {
   readonly json?: unknown;
   readonly headers?: Record<string, string>;
   readonly body?: string | Uint8Array;
+  /** Send the session cookie instead of a token. */
+  readonly cookie?: string;
+  /** Send the CSRF header (default true). */
+  readonly csrf?: boolean;
 }
 
 export interface FixtureOptions extends Omit<HttpAppOptions, "logger"> {
@@ -93,12 +98,39 @@ export async function createFixture(
   const app = createHttpApp(services, { ...options, logger });
   const county = await createOrg(services, "County");
   const city = await createOrg(services, "City");
-  const call = (method: string, path: string, opts: CallOptions = {}) => {
-    const headers: Record<string, string> = { [CSRF_HEADER]: "tests", ...opts.headers };
+  return { app, services, county, city, call: caller(app) };
+}
+
+/** `app.request` with the headers tests keep needing. */
+export function caller(app: OpenAPIHono<HttpEnv>) {
+  return (method: string, path: string, opts: CallOptions = {}): Promise<Response> => {
+    const headers: Record<string, string> = {};
+    if (opts.csrf !== false) headers[CSRF_HEADER] = "tests";
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    if (opts.cookie) headers.cookie = `${SESSION_COOKIE}=${opts.cookie}`;
     if (opts.json !== undefined) headers["content-type"] = "application/json";
+    Object.assign(headers, opts.headers);
     const body = opts.json !== undefined ? JSON.stringify(opts.json) : opts.body;
     return Promise.resolve(app.request(path, { method, headers, ...(body ? { body } : {}) }));
   };
-  return { app, services, county, city, call };
+}
+
+/** Every driver's database with a fixture on it, opened once per test file. */
+export function useFixture(
+  open: () => Promise<DbHandle>,
+  options: FixtureOptions = {},
+): () => Fixture {
+  let fixture: Fixture | undefined;
+  let handle: DbHandle | undefined;
+  beforeAll(async () => {
+    handle = await open();
+    fixture = await createFixture(handle, options);
+  });
+  afterAll(async () => {
+    await handle?.close();
+  });
+  return () => {
+    if (!fixture) throw new Error("the fixture is not ready");
+    return fixture;
+  };
 }
