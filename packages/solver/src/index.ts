@@ -8,6 +8,7 @@ export {
   type SolveFileOptions,
   solveBenchmarkFile,
 } from "./formats/solve-benchmark-file";
+export { type InsertOutcome, insert } from "./insert";
 export * from "./problem";
 export * from "./solution";
 export { type SolveOptions, solve } from "./solve";

@@ -203,14 +203,15 @@ function compileVehicles(problem: Problem, n: number, dims: number) {
 function compileAllowed(problem: Problem): Uint8Array {
   const V = problem.vehicles.length;
   const out = new Uint8Array(problem.requests.length * V);
+  const feats = problem.vehicles.map((v) => new Set(v.features ?? []));
   problem.requests.forEach((r, i) => {
     problem.vehicles.forEach((v, j) => {
-      const feats = new Set(v.features ?? []);
+      const has = feats[j]!;
       const ok =
-        (r.features ?? []).every((f) => feats.has(f)) &&
+        (r.features ?? []).every((f) => has.has(f)) &&
         (!r.needsAssistant || v.hasAssistant === true);
-      const fits = v.layouts.some((l) => r.load.every((q, k) => q <= (l[k] ?? 0)));
-      out[i * V + j] = ok && fits ? 1 : 0;
+      const fits = ok && v.layouts.some((l) => r.load.every((q, k) => q <= (l[k] ?? 0)));
+      out[i * V + j] = fits ? 1 : 0;
     });
   });
   return out;

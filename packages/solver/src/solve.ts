@@ -6,6 +6,7 @@ import { explainUnassigned } from "./reasons";
 import { createRng } from "./rng";
 import { alns } from "./search/alns";
 import { SearchContext } from "./search/context";
+import { DEFAULT_PARAMS, type SearchParams } from "./search/params";
 import { minimiseVehicles } from "./search/route-minimisation";
 import { emptyState, type State, usedVehicles } from "./search/state";
 import { type Plan, SOLUTION_VERSION, type Solution } from "./solution";
@@ -20,10 +21,9 @@ export interface SolveOptions {
   readonly timeLimit?: number;
   /** Milliseconds clock, e.g. `performance.now`. */
   readonly clock?: Clock;
+  /** Overrides of the tuned search parameters. */
+  readonly params?: Partial<SearchParams>;
 }
-
-/** Share of the budget spent removing vehicles under `vehicles-then-distance`. */
-const VEHICLE_PHASE = 0.6;
 
 /** Plans every request it can; the rest are returned in `unassigned` with a reason. */
 export function solve(problem: Problem, opts: SolveOptions): Solution {
@@ -33,17 +33,32 @@ export function solve(problem: Problem, opts: SolveOptions): Solution {
   const rng = createRng(opts.seed);
   const budget = new Budget(opts);
   const V = inst.vehicles.length;
+  const params: SearchParams = { ...DEFAULT_PARAMS, ...opts.params };
+  const VEHICLE_PHASE = params.vehiclePhase;
   let state = emptyState(ctx);
   insertRequests(ctx, state, { regret: 2, noise: 0, rng, maxVehicles: V });
   if (problem.objective === "vehicles-then-distance") {
     const phase = new Phase(budget, 0, VEHICLE_PHASE);
-    state = alns(ctx, state, { rng, budget, phase, maxVehicles: V, stopWhenComplete: true });
-    state = minimiseVehicles(ctx, state, rng, budget, phase);
+    state = alns(ctx, state, {
+      rng,
+      budget,
+      phase,
+      params,
+      maxVehicles: V,
+      stopWhenComplete: true,
+    });
+    state = minimiseVehicles(ctx, state, rng, budget, phase, params);
     const rest = new Phase(budget, VEHICLE_PHASE, 1);
     const limit = state.unassigned.length === 0 ? usedVehicles(state) : V;
-    state = alns(ctx, state, { rng, budget, phase: rest, maxVehicles: limit });
+    state = alns(ctx, state, { rng, budget, phase: rest, params, maxVehicles: limit });
   } else {
-    state = alns(ctx, state, { rng, budget, phase: new Phase(budget, 0, 1), maxVehicles: V });
+    state = alns(ctx, state, {
+      rng,
+      budget,
+      phase: new Phase(budget, 0, 1),
+      params,
+      maxVehicles: V,
+    });
   }
   return toSolution(ctx, state, budget.iterations);
 }

@@ -215,7 +215,11 @@ export function bestInsertion(
     }
   }
   if (nc === 0) return;
-  const fixed = ctx.costMode && m === 0 ? c.v.fixed : 0;
+  // An empty run costs nothing, so opening it also pays its fixed cost and the depot-to-depot leg.
+  const fixed =
+    m === 0
+      ? (ctx.costMode ? c.v.fixed : 0) + perDist * dist[c.v.startLoc * nLoc + c.v.endLoc]!
+      : 0;
   if (!full) {
     let best = 0;
     for (let k = 1; k < nc; k++) if (candDelta[k]! < candDelta[best]!) best = k;

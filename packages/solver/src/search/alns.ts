@@ -8,6 +8,7 @@ import type { Rng } from "../rng";
 import type { Budget, Phase } from "../stop/budget";
 import { Annealing } from "./acceptance";
 import type { SearchContext } from "./context";
+import type { SearchParams } from "./params";
 import { cloneState, routingCost, type State, totalCost } from "./state";
 
 /** Destroy operators in the registry; each says which problems it supports. */
@@ -37,13 +38,13 @@ const SCORE_BETTER = 9;
 const SCORE_ACCEPTED = 13;
 const REACTION = 0.1;
 const SEGMENT = 100;
-const NOISE = 0.025;
 
 export interface AlnsOptions {
   readonly rng: Rng;
   readonly budget: Budget;
   readonly phase: Phase;
   readonly maxVehicles: number;
+  readonly params: SearchParams;
   /** Stop as soon as every request is served (used when eliminating a run). */
   readonly stopWhenComplete?: boolean;
   /** Stop after this many iterations of this call. */
@@ -96,10 +97,14 @@ export function alns(ctx: SearchContext, start: State, opts: AlnsOptions): State
   let currentCost = totalCost(ctx, current);
   let best = cloneState(start);
   let bestCost = currentCost;
-  const annealing = new Annealing(Math.max(routingCost(start), 1));
-  const qMin = Math.min(n, Math.max(1, Math.min(4, Math.ceil(0.05 * n))));
-  const qMax = Math.min(n, Math.max(qMin, Math.min(40, Math.ceil(0.3 * n))));
-  const noise = NOISE * ctx.maxDistance;
+  const pr = opts.params;
+  const annealing = new Annealing(Math.max(routingCost(start), 1), pr.startWorse, pr.endRatio);
+  const qMin = Math.min(n, Math.max(1, pr.removalMin));
+  const qMax = Math.min(
+    n,
+    Math.max(qMin, Math.min(pr.removalMaxCap, Math.ceil(pr.removalMaxFraction * n))),
+  );
+  const noise = pr.noise * ctx.maxDistance;
   let local = 0;
   while (!phase.done() && (opts.maxIterations === undefined || local < opts.maxIterations)) {
     if (opts.stopWhenComplete && best.unassigned.length === 0) break;

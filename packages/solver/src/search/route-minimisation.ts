@@ -2,9 +2,8 @@ import type { Rng } from "../rng";
 import type { Budget, Phase } from "../stop/budget";
 import { alns } from "./alns";
 import type { SearchContext } from "./context";
+import type { SearchParams } from "./params";
 import { cloneState, recomputeRouteCost, type State, usedVehicles } from "./state";
-
-const ATTEMPT_ITERATIONS = 1500;
 
 /**
  * Vehicle minimisation for the `vehicles-then-distance` objective: repeatedly empty one of the
@@ -16,6 +15,7 @@ export function minimiseVehicles(
   rng: Rng,
   budget: Budget,
   phase: Phase,
+  params: SearchParams,
 ): State {
   let best = start;
   while (!phase.done() && best.unassigned.length === 0) {
@@ -35,9 +35,10 @@ export function minimiseVehicles(
       rng,
       budget,
       phase,
+      params,
       maxVehicles: k - 1,
       stopWhenComplete: true,
-      maxIterations: ATTEMPT_ITERATIONS,
+      maxIterations: params.attemptIterations,
     });
     if (result.unassigned.length === 0) best = result;
   }

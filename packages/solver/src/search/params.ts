@@ -1,0 +1,28 @@
+/** Tunable search parameters; defaults are the tuned values used by the benchmarks. */
+export interface SearchParams {
+  /** Requests removed per iteration: uniform in [min, max], max = min(cap, fraction * n). */
+  readonly removalMin: number;
+  readonly removalMaxFraction: number;
+  readonly removalMaxCap: number;
+  /** Annealing: start temperature accepts a solution this fraction worse with probability 1/2. */
+  readonly startWorse: number;
+  /** Annealing: end temperature as a fraction of the start temperature. */
+  readonly endRatio: number;
+  /** Insertion noise as a fraction of the largest distance. */
+  readonly noise: number;
+  /** Share of the budget spent removing vehicles under `vehicles-then-distance`. */
+  readonly vehiclePhase: number;
+  /** Iterations allowed for each attempt at removing a run. */
+  readonly attemptIterations: number;
+}
+
+export const DEFAULT_PARAMS: SearchParams = {
+  removalMin: 4,
+  removalMaxFraction: 0.3,
+  removalMaxCap: 40,
+  startWorse: 0.01,
+  endRatio: 0.01,
+  noise: 0.025,
+  vehiclePhase: 0.6,
+  attemptIterations: 1500,
+};
