@@ -3,3 +3,4 @@ export * from "./csv";
 export * from "./errors";
 export * from "./ports";
 export * from "./register";
+export * from "./demo";

@@ -1,0 +1,280 @@
+import type { OrganisationKind, TripRequestInput } from "@tt/domain";
+import { hashPassword } from "../auth/passwords";
+import type { Organisation, Repositories, UnitOfWork } from "../ports";
+import { buildOrganisations, DEMO_FINANCIAL_YEAR } from "./organisations";
+import type { DemoOrganisation, DemoScenario, DemoTrip, DemoTripEnd } from "./scenario-types";
+
+/** Counts stored for one demo organisation. */
+export interface DemoOrganisationSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: OrganisationKind;
+  readonly users: number;
+  readonly funders: number;
+  readonly places: number;
+  readonly vehicles: number;
+  readonly staff: number;
+  readonly passengers: number;
+  readonly tripRequests: number;
+}
+
+export interface DemoSummary {
+  readonly seed: number;
+  readonly password: string;
+  /** One account per line, e.g. "commissioner@cambridgeshire.demo". */
+  readonly emails: string[];
+  readonly organisations: DemoOrganisationSummary[];
+}
+
+/** The account whose presence means the demo is loaded. */
+export const DEMO_MARKER_EMAIL = "admin@cambridgeshire.demo";
+
+const PURPOSE = "demo: load the synthetic Cambridgeshire & Peterborough scenario";
+
+/** The demo's organisations, if the demo is loaded. */
+export async function findDemo(
+  unitOfWork: UnitOfWork,
+): Promise<{ organisations: Organisation[] } | undefined> {
+  const identity = unitOfWork.repositories.identity;
+  if (!(await identity.findUserByEmail(DEMO_MARKER_EMAIL))) return undefined;
+  const names = new Set(buildOrganisations().map((o) => o.name));
+  const organisations = (await identity.listOrganisations()).filter((o) => names.has(o.name));
+  return { organisations };
+}
+
+/**
+ * Stores a scenario in one transaction: every organisation, user and row, or none of them.
+ * Passwords are hashed first (scrypt, in parallel), outside the transaction.
+ */
+export async function seedDemo(
+  unitOfWork: UnitOfWork,
+  scenario: DemoScenario,
+  options: { log(message: string): void },
+): Promise<DemoSummary> {
+  const hashes = await Promise.all(
+    scenario.organisations.flatMap((o) => o.users.map(() => hashPassword(scenario.password))),
+  );
+  const organisations = await unitOfWork.transaction(async (repos) => {
+    const summaries: DemoOrganisationSummary[] = [];
+    for (const organisation of scenario.organisations) {
+      const userHashes = hashes.splice(0, organisation.users.length);
+      summaries.push(await seedOrganisation(repos, organisation, userHashes));
+      options.log(`  ${organisation.name}: stored`);
+    }
+    return summaries;
+  });
+  return {
+    seed: scenario.seed,
+    password: scenario.password,
+    emails: scenario.organisations.flatMap((o) => o.users.map((u) => u.email)),
+    organisations,
+  };
+}
+
+async function seedOrganisation(
+  repos: Repositories,
+  demo: DemoOrganisation,
+  passwordHashes: readonly string[],
+): Promise<DemoOrganisationSummary> {
+  const orgId = await seedIdentity(repos, demo, passwordHashes);
+  const funders = await seedFunding(repos, orgId, demo);
+  const staff = await seedSupply(repos, orgId, demo);
+  const calendars = await repos.termCalendars.createMany(
+    orgId,
+    demo.termCalendars.map((c) => c.input),
+  );
+  const places = await repos.places.createMany(orgId, demo.places);
+  const passengers = await repos.passengers.createMany(
+    orgId,
+    demo.passengers.map((p) => p.input),
+  );
+  const trips = await createTrips(repos, orgId, demo.trips, {
+    passengers: new Map(passengers.map((p) => [p.reference, p.id])),
+    places: new Map(places.map((p) => [p.reference, p.id])),
+    funders,
+    calendars: keyed(demo.termCalendars, calendars),
+  });
+  await auditImport(repos, orgId, {
+    passengers: passengers.map((p) => p.id),
+    staff,
+    "trip-requests": trips,
+  });
+  return {
+    id: orgId,
+    name: demo.name,
+    kind: demo.kind,
+    users: demo.users.length,
+    funders: funders.size,
+    places: places.length,
+    vehicles: demo.vehicles.length,
+    staff: staff.length,
+    passengers: passengers.length,
+    tripRequests: trips.length,
+  };
+}
+
+/** The organisation and its users; returns the organisation's id. */
+async function seedIdentity(
+  repos: Repositories,
+  demo: DemoOrganisation,
+  passwordHashes: readonly string[],
+): Promise<string> {
+  const { id } = await repos.identity.createOrganisation({ name: demo.name, kind: demo.kind });
+  for (const [i, user] of demo.users.entries()) {
+    const passwordHash = passwordHashes[i] ?? "";
+    await repos.identity.createUser({ ...user, organisationId: id, passwordHash });
+  }
+  return id;
+}
+
+/** Funders and their 2026/27 budgets; returns the funders' ids by key. */
+async function seedFunding(
+  repos: Repositories,
+  orgId: string,
+  demo: DemoOrganisation,
+): Promise<Map<string, string>> {
+  const funders = await repos.funders.createMany(
+    orgId,
+    demo.funders.map((f) => f.input),
+  );
+  const ids = keyed(demo.funders, funders);
+  await repos.budgets.createMany(
+    orgId,
+    demo.funders.map((f) => ({
+      funderId: lookup(ids, f.key),
+      financialYear: DEMO_FINANCIAL_YEAR,
+      amountPence: f.budgetPence,
+    })),
+  );
+  return ids;
+}
+
+/** Operator records, vehicles and staff; returns the staff ids. */
+async function seedSupply(
+  repos: Repositories,
+  orgId: string,
+  demo: DemoOrganisation,
+): Promise<string[]> {
+  const operators = await repos.operators.createMany(
+    orgId,
+    demo.operators.map((o) => o.input),
+  );
+  const operatorIds = keyed(demo.operators, operators);
+  await repos.vehicles.createMany(
+    orgId,
+    demo.vehicles.map(({ operatorKey, ...v }) => ({
+      ...v,
+      operatorId: lookup(operatorIds, operatorKey),
+    })),
+  );
+  const staff = await repos.staff.createMany(
+    orgId,
+    demo.staff.map(({ operatorKey, ...s }) => ({
+      ...s,
+      operatorId: lookup(operatorIds, operatorKey),
+    })),
+  );
+  return staff.map((s) => s.id);
+}
+
+interface IdMaps {
+  readonly passengers: ReadonlyMap<string, string>;
+  readonly places: ReadonlyMap<string, string>;
+  readonly funders: ReadonlyMap<string, string>;
+  readonly calendars: ReadonlyMap<string, string>;
+}
+
+/** Outbound trips first, then the returns that point at them. Returns every id. */
+async function createTrips(
+  repos: Repositories,
+  orgId: string,
+  trips: readonly DemoTrip[],
+  ids: IdMaps,
+): Promise<string[]> {
+  const outbound = trips.filter((t) => !t.returnOfReference);
+  const returns = trips.filter((t) => t.returnOfReference);
+  const created = await repos.tripRequests.createMany(
+    orgId,
+    outbound.map((t) => toTripInput(t, ids, undefined)),
+  );
+  const outboundIds = new Map(created.map((t) => [t.reference, t.id]));
+  const createdReturns = await repos.tripRequests.createMany(
+    orgId,
+    returns.map((t) => toTripInput(t, ids, lookup(outboundIds, t.returnOfReference ?? ""))),
+  );
+  return [...created, ...createdReturns].map((t) => t.id);
+}
+
+function toTripInput(
+  trip: DemoTrip,
+  ids: IdMaps,
+  returnOfId: string | undefined,
+): TripRequestInput {
+  const {
+    service: _service,
+    passengerReference,
+    funderKey,
+    returnOfReference: _ret,
+    ...rest
+  } = trip;
+  const end = (e: DemoTripEnd) =>
+    e.kind === "home"
+      ? { kind: "home" as const }
+      : { kind: "place" as const, placeId: lookup(ids.places, e.placeReference) };
+  const r = trip.recurrence;
+  return {
+    ...rest,
+    passengerId: lookup(ids.passengers, passengerReference),
+    funderId: lookup(ids.funders, funderKey),
+    origin: end(trip.origin),
+    destination: end(trip.destination),
+    recurrence:
+      r.kind === "one-off"
+        ? r
+        : {
+            kind: "recurring",
+            weekdays: [...r.weekdays],
+            from: r.from,
+            to: r.to,
+            ...(r.termCalendarKey
+              ? { termCalendarId: lookup(ids.calendars, r.termCalendarKey) }
+              : {}),
+          },
+    ...(returnOfId ? { returnOfId } : {}),
+  };
+}
+
+/** Maps each item's key to the id of the row created from it (names are unique per organisation). */
+function keyed(
+  items: readonly { key: string; input: { name: string } }[],
+  created: readonly { id: string; name: string }[],
+): Map<string, string> {
+  const byName = new Map(created.map((row) => [row.name, row.id]));
+  return new Map(items.map((item) => [item.key, byName.get(item.input.name) ?? ""]));
+}
+
+function lookup(ids: ReadonlyMap<string, string>, key: string): string {
+  const id = ids.get(key);
+  if (!id) throw new Error(`demo scenario: nothing stored for "${key}"`);
+  return id;
+}
+
+/** Loading personal data is recorded in the audit log like any other import. */
+async function auditImport(
+  repos: Repositories,
+  organisationId: string,
+  created: Record<string, string[]>,
+): Promise<void> {
+  for (const [resource, resourceIds] of Object.entries(created)) {
+    if (resourceIds.length === 0) continue;
+    await repos.audit.append({
+      organisationId,
+      userId: null,
+      action: "import",
+      resource,
+      resourceIds,
+      purpose: PURPOSE,
+      details: { synthetic: true, count: resourceIds.length },
+    });
+  }
+}
