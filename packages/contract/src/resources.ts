@@ -161,8 +161,16 @@ export const CSV_RESOURCE_KINDS = RESOURCE_KINDS.filter(
 
 /** What you send to create or replace a row of `K`. */
 export type ResourceInput<K extends ResourceKind> = z.input<ApiResources[K]["input"]>;
+/** What the server adds to every stored row. */
+export interface StoredFields {
+  readonly id: string;
+  readonly organisationId: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
 /** A stored row of `K`, as the API returns it. */
-export type ResourceRecord<K extends ResourceKind> = z.output<ApiResources[K]["record"]>;
+export type ResourceRecord<K extends ResourceKind> = z.output<ApiResources[K]["input"]> &
+  StoredFields;
 /** The exact-match filters a list of `K` accepts. */
 export type ResourceFilters<K extends ResourceKind> = {
   [F in keyof ApiResources[K]["filters"]]?: string;

@@ -1,3 +1,4 @@
+import { ApiError, createClient } from "@tt/contract";
 import { listTestDrivers } from "@tt/db";
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
@@ -103,6 +104,32 @@ for (const driver of listTestDrivers()) {
       expect(out.status).toBe(204);
       expect(parseCookie(out.headers.get("set-cookie")).attributes).toContain("max-age=0");
       expect((await call("GET", "/api/me", { cookie })).status).toBe(401);
+    });
+
+    it("works end to end through the contract's typed client", async () => {
+      const { app, county } = fixture();
+      const client = createClient({
+        baseUrl: "http://localhost",
+        token: county.users.admin.token,
+        fetch: async (url, init) => app.request(url, init),
+      });
+      expect(await client.me()).toMatchObject({ role: "admin" });
+      const funder = await client.create("funders", { name: "Client NHS", kind: "nhs" });
+      const replaced = await client.update("funders", funder.id, {
+        name: "Client ICB",
+        kind: "nhs",
+      });
+      expect(replaced.name).toBe("Client ICB");
+      expect((await client.list("funders", { kind: "nhs" })).items.map((f) => f.id)).toEqual([
+        funder.id,
+      ]);
+      await client.withPurpose("client check").get("passengers", county.rows.passengers);
+      const audit = await client.auditLog({ resourceId: county.rows.passengers });
+      expect(audit.items[0]).toMatchObject({ action: "read", purpose: "client check" });
+      await client.remove("funders", funder.id);
+      const missing = await client.get("funders", funder.id).catch((e: unknown) => e);
+      expect(missing).toBeInstanceOf(ApiError);
+      expect(missing).toMatchObject({ status: 404, code: "not-found" });
     });
   });
 }
