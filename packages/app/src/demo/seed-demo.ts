@@ -274,7 +274,8 @@ async function auditImport(
       resource,
       resourceIds,
       purpose: PURPOSE,
-      details: { synthetic: true, count: resourceIds.length },
+      // Keys in jsonb order (shorter first), so the hash chain re-computes from the stored row.
+      details: { count: resourceIds.length, synthetic: true },
     });
   }
 }

@@ -1,0 +1,81 @@
+import { createTestPglite, createUnitOfWork, type DbHandle } from "@tt/db";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyPassword } from "../auth/passwords";
+import type { UnitOfWork } from "../ports";
+import { buildDemoScenario, DEFAULT_DEMO_SEED } from "./build-scenario";
+import type { DemoScenario } from "./scenario-types";
+import { type DemoSummary, findDemo, seedDemo } from "./seed-demo";
+import { loadTestGeography } from "./test-support/test-geography";
+
+let handle: DbHandle;
+let unitOfWork: UnitOfWork;
+let scenario: DemoScenario;
+let summary: DemoSummary;
+
+beforeAll(async () => {
+  handle = await createTestPglite();
+  unitOfWork = createUnitOfWork(handle.db);
+  scenario = buildDemoScenario(await loadTestGeography(), DEFAULT_DEMO_SEED);
+  expect(await findDemo(unitOfWork)).toBeUndefined();
+  summary = await seedDemo(unitOfWork, scenario, { log: () => {} });
+});
+
+afterAll(async () => {
+  await handle?.close();
+});
+
+describe("seeding the demo", () => {
+  it("stores every organisation's rows", async () => {
+    const repos = unitOfWork.repositories;
+    expect(summary.organisations).toHaveLength(scenario.organisations.length);
+    for (const [i, demo] of scenario.organisations.entries()) {
+      const stored = summary.organisations[i]!;
+      expect(stored.name).toBe(demo.name);
+      expect(await repos.passengers.count(stored.id)).toBe(demo.passengers.length);
+      expect(await repos.tripRequests.count(stored.id)).toBe(demo.trips.length);
+      expect(await repos.places.count(stored.id)).toBe(demo.places.length);
+      expect(await repos.vehicles.count(stored.id)).toBe(demo.vehicles.length);
+      expect(await repos.staff.count(stored.id)).toBe(demo.staff.length);
+      expect(await repos.funders.count(stored.id)).toBe(demo.funders.length);
+      expect(await repos.budgets.count(stored.id)).toBe(demo.funders.length);
+      expect(await repos.identity.listUsers(stored.id)).toHaveLength(demo.users.length);
+    }
+    const total = summary.organisations.reduce((sum, o) => sum + o.passengers, 0);
+    expect(total).toBe(3000);
+  });
+
+  it("links returns to their outbound trips and trips to their places", async () => {
+    const owner = scenario.organisations.find((o) =>
+      o.trips.some((t) => t.reference === "SEN-0001-RET"),
+    );
+    const cambs = summary.organisations.find((o) => o.name === owner?.name)!;
+    const repos = unitOfWork.repositories;
+    const back = await repos.tripRequests.findByReference(cambs.id, "SEN-0001-RET");
+    const out = await repos.tripRequests.findByReference(cambs.id, "SEN-0001-OUT");
+    expect(back?.returnOfId).toBe(out?.id);
+    expect(out?.destination.kind).toBe("place");
+    if (out?.destination.kind === "place") {
+      expect((await repos.places.find(cambs.id, out.destination.placeId))?.kind).toBe("school");
+    }
+  });
+
+  it("signs demo users in with the documented password", async () => {
+    const user = await unitOfWork.repositories.identity.findUserByEmail(
+      "commissioner@cambridgeshire.demo",
+    );
+    expect(user?.role).toBe("commissioner");
+    expect(await verifyPassword(scenario.password, user?.passwordHash ?? "")).toBe(true);
+  });
+
+  it("records the load of personal data in the audit log", async () => {
+    const icb = summary.organisations.find((o) => o.kind === "nhs-body")!;
+    const entries = await unitOfWork.repositories.audit.list(icb.id, { offset: 0, limit: 10 });
+    expect(entries.items.map((e) => e.resource).sort()).toEqual(["passengers", "trip-requests"]);
+    expect(await unitOfWork.repositories.audit.verify(icb.id)).toBeUndefined();
+  });
+
+  it("knows that the demo is loaded", async () => {
+    const found = await findDemo(unitOfWork);
+    expect(found?.organisations).toHaveLength(8);
+  });
+});
