@@ -80,11 +80,10 @@ async function toApiError(res: Response): Promise<ApiError> {
   return new ApiError(res.status, { code: "internal", message: `HTTP ${res.status}`, details: [] });
 }
 
-/** The typed client of the API, used by the web app and the CLI. */
-export function createClient(options: ClientOptions) {
+/** Sends requests with the token, CSRF and purpose headers; throws `ApiError` on failure. */
+function createTransport(options: ClientOptions) {
   const doFetch: Fetch = options.fetch ?? ((url, init) => fetch(url, init));
   const base = options.baseUrl.replace(/\/$/, "");
-
   async function send(method: string, path: string, body?: unknown, type?: string) {
     const headers: Record<string, string> = { [CSRF_HEADER]: "tt-client" };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
@@ -96,10 +95,16 @@ export function createClient(options: ClientOptions) {
     if (!res.ok) throw await toApiError(res);
     return res;
   }
-  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const res = await send(method, path, body);
     return (res.status === 204 ? undefined : await res.json()) as T;
-  };
+  }
+  return { send, call };
+}
+
+/** The typed client of the API, used by the web app and the CLI. */
+export function createClient(options: ClientOptions) {
+  const { send, call } = createTransport(options);
   const collection = (kind: ResourceKind) => `/api/${API_RESOURCES[kind].path}`;
   const item = (kind: ResourceKind, id: string) => `${collection(kind)}/${encodeURIComponent(id)}`;
 

@@ -24,72 +24,104 @@ export function collectionPath(kind: ResourceKind): `/api/${string}` {
   return `/api/${API_RESOURCES[kind].path}`;
 }
 
-/** The five routes of one register resource: list, get, create, replace, delete. */
-export function crudRoutes<K extends ResourceKind>(kind: K) {
+/** What every route of one resource shares. */
+function partsOf<K extends ResourceKind>(kind: K) {
   const res: ApiResources[K] = API_RESOURCES[kind];
   const base = collectionPath(kind);
-  const item = `${base}/{id}`;
-  const tags = [res.name];
-  const record = json(res.record);
-  const errors = { ...COMMON_ERROR_RESPONSES, ...NOT_FOUND_RESPONSE };
-  const common = { tags, security: AUTHENTICATED };
-  const query = z.object({ ...pageQueryShape, ...searchQueryShape, ...res.filters });
   return {
-    list: createRoute({
-      ...common,
-      method: "get",
-      path: base,
-      summary: `List ${res.singular} records`,
-      request: { query, headers: purposeHeaderSchema },
-      responses: {
-        200: { description: "A page.", content: json(pageSchema(res.record, `${res.name}Page`)) },
-        ...COMMON_ERROR_RESPONSES,
-      },
-    }),
-    get: createRoute({
-      ...common,
-      method: "get",
-      path: item,
-      summary: `Get one ${res.singular}`,
-      request: { params: idParamSchema, headers: purposeHeaderSchema },
-      responses: { 200: { description: "The record.", content: record }, ...errors },
-    }),
-    create: createRoute({
-      ...common,
-      method: "post",
-      path: base,
-      summary: `Create a ${res.singular}`,
-      request: { headers: purposeHeaderSchema, body: { required: true, content: json(res.input) } },
-      responses: {
-        201: { description: "Created.", content: record },
-        ...errors,
-        ...PAYLOAD_TOO_LARGE_RESPONSE,
-      },
-    }),
-    update: createRoute({
-      ...common,
-      method: "put",
-      path: item,
-      summary: `Replace a ${res.singular}`,
-      request: {
-        params: idParamSchema,
-        headers: purposeHeaderSchema,
-        body: { required: true, content: json(res.input) },
-      },
-      responses: {
-        200: { description: "Replaced.", content: record },
-        ...errors,
-        ...PAYLOAD_TOO_LARGE_RESPONSE,
-      },
-    }),
-    remove: createRoute({
-      ...common,
-      method: "delete",
-      path: item,
-      summary: `Delete a ${res.singular}`,
-      request: { params: idParamSchema, headers: purposeHeaderSchema },
-      responses: { 204: { description: "Deleted." }, ...errors },
-    }),
+    res,
+    base,
+    item: `${base}/{id}`,
+    common: { tags: [res.name], security: AUTHENTICATED },
+    record: json(res.record),
+    errors: { ...COMMON_ERROR_RESPONSES, ...NOT_FOUND_RESPONSE },
+  };
+}
+
+function listRoute<K extends ResourceKind>(kind: K) {
+  const { res, base, common } = partsOf(kind);
+  const query = z.object({ ...pageQueryShape, ...searchQueryShape, ...res.filters });
+  return createRoute({
+    ...common,
+    method: "get",
+    path: base,
+    summary: `List ${res.singular} records`,
+    request: { query, headers: purposeHeaderSchema },
+    responses: {
+      200: { description: "A page.", content: json(pageSchema(res.record, `${res.name}Page`)) },
+      ...COMMON_ERROR_RESPONSES,
+    },
+  });
+}
+
+function getRoute<K extends ResourceKind>(kind: K) {
+  const { res, item, common, record, errors } = partsOf(kind);
+  return createRoute({
+    ...common,
+    method: "get",
+    path: item,
+    summary: `Get one ${res.singular}`,
+    request: { params: idParamSchema, headers: purposeHeaderSchema },
+    responses: { 200: { description: "The record.", content: record }, ...errors },
+  });
+}
+
+function createOneRoute<K extends ResourceKind>(kind: K) {
+  const { res, base, common, record, errors } = partsOf(kind);
+  return createRoute({
+    ...common,
+    method: "post",
+    path: base,
+    summary: `Create a ${res.singular}`,
+    request: { headers: purposeHeaderSchema, body: { required: true, content: json(res.input) } },
+    responses: {
+      201: { description: "Created.", content: record },
+      ...errors,
+      ...PAYLOAD_TOO_LARGE_RESPONSE,
+    },
+  });
+}
+
+function updateRoute<K extends ResourceKind>(kind: K) {
+  const { res, item, common, record, errors } = partsOf(kind);
+  return createRoute({
+    ...common,
+    method: "put",
+    path: item,
+    summary: `Replace a ${res.singular}`,
+    request: {
+      params: idParamSchema,
+      headers: purposeHeaderSchema,
+      body: { required: true, content: json(res.input) },
+    },
+    responses: {
+      200: { description: "Replaced.", content: record },
+      ...errors,
+      ...PAYLOAD_TOO_LARGE_RESPONSE,
+    },
+  });
+}
+
+function removeRoute<K extends ResourceKind>(kind: K) {
+  const { res, item, common, errors } = partsOf(kind);
+  return createRoute({
+    ...common,
+    method: "delete",
+    path: item,
+    summary: `Delete a ${res.singular}`,
+    request: { params: idParamSchema, headers: purposeHeaderSchema },
+    responses: { 204: { description: "Deleted." }, ...errors },
+  });
+}
+
+/** The five routes of one register resource: list, get, create, replace, delete. */
+export function crudRoutes<K extends ResourceKind>(kind: K) {
+  return {
+    list: listRoute(kind),
+    get: getRoute(kind),
+    create: createOneRoute(kind),
+    update: updateRoute(kind),
+    remove: removeRoute(kind),
   };
 }
 
