@@ -1,0 +1,15 @@
+import type { Command } from "../command";
+import { demoCommand } from "./demo";
+import { exportCommand } from "./export";
+import { importCommand } from "./import";
+import { serveCommand } from "./serve";
+import { solveCommand } from "./solve";
+
+/** Every `tt` command, in the order `tt --help` lists them. */
+export const COMMANDS: readonly Command[] = [
+  serveCommand,
+  demoCommand,
+  importCommand,
+  exportCommand,
+  solveCommand,
+];

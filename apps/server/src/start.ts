@@ -1,0 +1,61 @@
+import { serve } from "@hono/node-server";
+import { createCsvTransfer } from "@tt/app";
+import { createDb, type DbHandle } from "@tt/db";
+import type { Config } from "./config";
+import { createHttpApp } from "./http/app";
+import { buildServices, type ServerServices } from "./services";
+import { withWebApp } from "./web-app";
+
+export interface RunningServer {
+  readonly url: string;
+  readonly services: ServerServices;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Runs after migrations and before the port opens, e.g. to load the demo. */
+  readonly beforeListen?: (services: ServerServices) => Promise<void>;
+}
+
+/** Opens the configured database, migrates it, and serves the API and web app. */
+export async function startServer(
+  config: Config,
+  options: StartOptions = {},
+): Promise<RunningServer> {
+  const handle = await openConfiguredDb(config);
+  const services = buildServices(handle, {
+    csv: createCsvTransfer,
+    secureCookies: config.secureCookies,
+  });
+  await options.beforeListen?.(services);
+  const app = withWebApp(createHttpApp(services));
+  const server = await listen(app.fetch, config);
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  const host = config.host === "0.0.0.0" ? "localhost" : config.host;
+  return {
+    url: `http://${host}:${port}/`,
+    services,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await handle.close();
+    },
+  };
+}
+
+export async function openConfiguredDb(config: Config): Promise<DbHandle> {
+  const handle = config.databaseUrl
+    ? await createDb({ driver: "postgres", url: config.databaseUrl })
+    : await createDb({ driver: "pglite", dataDir: config.dataDir });
+  await handle.migrate();
+  return handle;
+}
+
+function listen(fetch: (request: Request) => Response | Promise<Response>, config: Config) {
+  return new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const server = serve({ fetch, port: config.port, hostname: config.host }, () =>
+      resolve(server),
+    );
+    server.once("error", reject);
+  });
+}
