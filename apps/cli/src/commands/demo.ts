@@ -67,13 +67,13 @@ export function describeDemo(summary: DemoSummary, elapsedMs: number): string[] 
       `${summary.organisations.length} organisations, ${total((o) => o.passengers)} passengers, ` +
       `${total((o) => o.tripRequests)} trip requests, ${total((o) => o.vehicles)} vehicles, ` +
       `${total((o) => o.staff)} drivers and passenger assistants.`,
-    ...summary.organisations.map(
-      (o) =>
-        `  ${o.name}: ${o.users} users, ${o.passengers} passengers, ${o.tripRequests} trips, ` +
-        `${o.vehicles} vehicles, ${o.staff} staff`,
-    ),
-    `Sign in as any demo user, e.g. commissioner@cambridgeshire.demo, with the password "${summary.password}".`,
-    `Demo users: ${summary.emails.join(", ")}`,
+    ...summary.organisations.map((o) => {
+      const counts = `${o.passengers} passengers, ${o.tripRequests} trips, ${o.vehicles} vehicles`;
+      const domain = o.emails[0]?.split("@")[1] ?? "";
+      const roles = o.emails.map((e) => e.split("@")[0]).join(", ");
+      return `  ${o.name}: ${counts}; users ${roles} @${domain}`;
+    }),
+    `Sign in as <role>@<domain>, e.g. commissioner@cambridgeshire.demo, password "${summary.password}".`,
   ];
 }
 

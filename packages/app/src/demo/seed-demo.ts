@@ -10,6 +10,8 @@ export interface DemoOrganisationSummary {
   readonly name: string;
   readonly kind: OrganisationKind;
   readonly users: number;
+  /** The organisation's demo accounts. */
+  readonly emails: string[];
   readonly funders: number;
   readonly places: number;
   readonly vehicles: number;
@@ -104,6 +106,7 @@ async function seedOrganisation(
     name: demo.name,
     kind: demo.kind,
     users: demo.users.length,
+    emails: demo.users.map((u) => u.email),
     funders: funders.size,
     places: places.length,
     vehicles: demo.vehicles.length,
