@@ -8,7 +8,7 @@ export function mountDocs(app: OpenAPIHono<HttpEnv>, version: string): void {
   for (const [name, scheme] of Object.entries(SECURITY_SCHEMES)) {
     app.openAPIRegistry.registerComponent("securitySchemes", name, scheme);
   }
-  app.doc31("/openapi.json", {
+  const config = {
     openapi: "3.1.0",
     info: {
       title: "Total Transport API",
@@ -19,6 +19,12 @@ export function mountDocs(app: OpenAPIHono<HttpEnv>, version: string): void {
         "that change data) or with `Authorization: Bearer tt_…`. Errors are " +
         "`{ code, message, details }`.",
     },
+  };
+  // Generated once, on first request, when every route has been mounted.
+  let document: ReturnType<typeof app.getOpenAPI31Document> | undefined;
+  app.get("/openapi.json", (c) => {
+    document ??= app.getOpenAPI31Document(config);
+    return c.json(document);
   });
   app.get("/api/reference", (c) => {
     c.header("Content-Security-Policy", REFERENCE_CSP);
