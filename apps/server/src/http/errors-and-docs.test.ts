@@ -49,6 +49,23 @@ for (const driver of listTestDrivers()) {
       expect(await res.json()).toMatchObject({ code: "validation-failed" });
     });
 
+    it("answers 422 naming the content type when a JSON body is sent as something else", async () => {
+      const body = JSON.stringify(validInputs({}, "typed").places);
+      const variants: Record<string, string>[] = [{ "content-type": "text/plain" }, {}];
+      for (const headers of variants) {
+        const res = await fixture().call("POST", "/api/places", { token: admin(), body, headers });
+        expect(res.status).toBe(422);
+        expect(await res.json()).toMatchObject({ details: [{ path: "content-type" }] });
+      }
+    });
+
+    it("answers 409 conflict for a duplicate reference", async () => {
+      const json = validInputs({}, "county").places;
+      const res = await fixture().call("POST", "/api/places", { token: admin(), json });
+      expect(res.status).toBe(409);
+      expect(await res.json()).toMatchObject({ code: "conflict" });
+    });
+
     it("answers 413 for a JSON body over 1 MB, with or without Content-Length", async () => {
       const big = JSON.stringify({ name: "x".repeat(1_100_000) });
       const variants: Record<string, string>[] = [

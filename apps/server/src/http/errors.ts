@@ -31,6 +31,11 @@ export function toErrorBody(error: unknown): ErrorBody {
 function fromHttpException(error: HTTPException): ErrorBody {
   if (error.status === 413) return errorBody("payload-too-large", "The request body is too large.");
   if (error.status === 401) return errorBody("unauthenticated", "Sign in, or send an API token.");
+  if (error.status === 415) {
+    return errorBody("validation-failed", "Send the request body as JSON.", [
+      { path: "content-type", message: "expected application/json" },
+    ]);
+  }
   if (error.status === 400) {
     return errorBody("validation-failed", "The request body could not be read.", [
       { path: "body", message: error.message || "malformed body" },
