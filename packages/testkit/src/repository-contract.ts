@@ -4,6 +4,8 @@ import { anOperator, aPassenger, aPlace, aStaffMember, aTripRequest, aVehicle } 
 
 export interface ContractDb {
   readonly unitOfWork: UnitOfWork;
+  /** Runs raw SQL behind the repositories' back, to prove that tampering is detected. */
+  tamper(sql: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -138,12 +140,17 @@ export function describeRepositoryContract(name: string, open: () => Promise<Con
           resource: "passengers",
           resourceIds: [id],
           purpose: "contract test",
+          details: { zebra: 1, an: { yz: true, b: [2, 1] }, rows: 3 },
         });
       }
       expect(await repos.audit.verify(orgB)).toBeUndefined();
       const listed = await repos.audit.list(orgB, { offset: 0, limit: 10, resourceId: "b" });
       expect(listed.total).toBe(1);
       expect(listed.items[0]?.purpose).toBe("contract test");
+      await handle.tamper(
+        `update audit_log set purpose = 'altered' where organisation_id = '${orgB}' and resource_ids = '{b}'`,
+      );
+      expect(await repos.audit.verify(orgB)).toBe(listed.items[0]?.id);
     });
   });
 }

@@ -8,9 +8,24 @@ const GENESIS = "0".repeat(64);
 
 type AuditRow = typeof auditLog.$inferSelect;
 
+/**
+ * JSON with object keys sorted at every depth: jsonb stores keys in its own order, so the hash must
+ * not depend on the order the details were written in.
+ */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
 /** The hash covers every field a tamperer could change, and the previous row's hash. */
 export function hashAuditEntry(entry: AuditEntryInput, at: string, prevHash: string): string {
-  const canonical = JSON.stringify([
+  const canonical = canonicalJson([
     entry.organisationId,
     entry.userId,
     at,
