@@ -1,6 +1,7 @@
 import { evaluateCompiled } from "./evaluate";
 import { compileInstance } from "./instance";
 import { insertRequests } from "./operators/insert-requests";
+import { sequentialInsertion } from "./operators/sequential-insertion";
 import type { Problem } from "./problem";
 import { explainUnassigned } from "./reasons";
 import { createRng } from "./rng";
@@ -26,6 +27,9 @@ export interface SolveOptions {
 }
 
 /** Plans every request it can; the rest are returned in `unassigned` with a reason. */
+/** Above this many request × vehicle pairs the construction is sequential. */
+const LARGE = 20_000;
+
 export function solve(problem: Problem, opts: SolveOptions): Solution {
   assertValidProblem(problem);
   const inst = compileInstance(problem);
@@ -36,7 +40,9 @@ export function solve(problem: Problem, opts: SolveOptions): Solution {
   const params: SearchParams = { ...DEFAULT_PARAMS, ...opts.params };
   const VEHICLE_PHASE = params.vehiclePhase;
   let state = emptyState(ctx);
-  insertRequests(ctx, state, { regret: 2, noise: 0, rng, maxVehicles: V });
+  // Regret insertion is O(U² V m²): for large problems build sequentially, then repair the rest.
+  if (inst.n * V > LARGE) sequentialInsertion(ctx, state, V);
+  insertRequests(ctx, state, { regret: inst.n * V > LARGE ? 1 : 2, noise: 0, rng, maxVehicles: V });
   if (problem.objective === "vehicles-then-distance") {
     const phase = new Phase(budget, 0, VEHICLE_PHASE);
     state = alns(ctx, state, {

@@ -17,6 +17,7 @@ export class RouteCache {
   svc = new Float64Array(8);
   early = new Float64Array(8);
   load = new Float64Array(8);
+  late = new Float64Array(8);
   /** Largest capacity per dimension over the vehicle's layouts (a quick necessary test). */
   capMax = new Float64Array(1);
   hasBreaks = false;
@@ -37,7 +38,7 @@ export class RouteCache {
     const { E, Lt, ploc, svc, early, load } = this;
     const { time, nLoc } = inst;
     const twoN = 2 * inst.n;
-    const late = new Float64Array(m + 2);
+    const late = this.late;
     ploc[0] = v.startLoc;
     svc[0] = 0;
     early[0] = v.shiftStart;
@@ -88,6 +89,7 @@ export class RouteCache {
     this.svc = new Float64Array(size);
     this.early = new Float64Array(size);
     this.load = new Float64Array(size * dims);
+    this.late = new Float64Array(size);
   }
 }
 
@@ -119,7 +121,6 @@ export function buildInsertion(
 const candDelta = new Float64Array(4096);
 const candI = new Int32Array(4096);
 const candJ = new Int32Array(4096);
-const order: number[] = [];
 
 /**
  * Cheapest feasible insertion of request r into the cached run, written to `res`
@@ -228,11 +229,16 @@ export function bestInsertion(
     res.j = candJ[best]!;
     return;
   }
-  order.length = 0;
-  for (let k = 0; k < nc; k++) order.push(k);
-  order.sort((a, b) => candDelta[a]! - candDelta[b]! || a - b);
+  // Check candidates cheapest first; usually the first passes, so select instead of sorting.
   const scratch = ctx.scratch;
-  for (const k of order) {
+  for (let tries = 0; tries < nc; tries++) {
+    let k = -1;
+    for (let x = 0; x < nc; x++)
+      if (candDelta[x]! < Number.POSITIVE_INFINITY && (k < 0 || candDelta[x]! < candDelta[k]!))
+        k = x;
+    if (k < 0) return;
+    const approx = candDelta[k]!;
+    candDelta[k] = Number.POSITIVE_INFINITY;
     const len = buildInsertion(c.nodes, r, candI[k]!, candJ[k]!, scratch);
     if (!ctx.feasible(c.v, scratch, len)) continue;
     res.i = candI[k]!;
@@ -242,7 +248,7 @@ export function bestInsertion(
       const d = ctx.distanceOf(c.v, scratch, len);
       res.delta = ctx.runCost(c.v, d, s.endTime - s.startTime, false) - c.cost;
     } else {
-      res.delta = candDelta[k]! + fixed;
+      res.delta = approx + fixed;
     }
     return;
   }

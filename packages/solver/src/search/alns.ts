@@ -8,6 +8,7 @@ import type { Rng } from "../rng";
 import type { Budget, Phase } from "../stop/budget";
 import { Annealing } from "./acceptance";
 import type { SearchContext } from "./context";
+import { relocateDescent } from "./local-search";
 import type { SearchParams } from "./params";
 import { cloneState, routingCost, type State, totalCost } from "./state";
 
@@ -105,6 +106,8 @@ export function alns(ctx: SearchContext, start: State, opts: AlnsOptions): State
     Math.max(qMin, Math.min(pr.removalMaxCap, Math.ceil(pr.removalMaxFraction * n))),
   );
   const noise = pr.noise * ctx.maxDistance;
+  // The relocate descent costs O(n · V) insertion evaluations: only worth it on small problems.
+  const polish = pr.polish && n * ctx.inst.vehicles.length <= 20_000;
   let local = 0;
   while (!phase.done() && (opts.maxIterations === undefined || local < opts.maxIterations)) {
     if (opts.stopWhenComplete && best.unassigned.length === 0) break;
@@ -122,7 +125,11 @@ export function alns(ctx: SearchContext, start: State, opts: AlnsOptions): State
       rng,
       maxVehicles: opts.maxVehicles,
     });
-    const c = totalCost(ctx, cand);
+    let c = totalCost(ctx, cand);
+    if (polish && c < bestCost - 1e-9) {
+      relocateDescent(ctx, cand, opts.maxVehicles);
+      c = totalCost(ctx, cand);
+    }
     let score = 0;
     if (c < bestCost - 1e-9) {
       best = cloneState(cand);

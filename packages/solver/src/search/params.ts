@@ -14,6 +14,8 @@ export interface SearchParams {
   readonly vehiclePhase: number;
   /** Iterations allowed for each attempt at removing a run. */
   readonly attemptIterations: number;
+  /** Polish each new best solution with a relocate descent. */
+  readonly polish: boolean;
 }
 
 export const DEFAULT_PARAMS: SearchParams = {
@@ -25,4 +27,5 @@ export const DEFAULT_PARAMS: SearchParams = {
   noise: 0.025,
   vehiclePhase: 0.6,
   attemptIterations: 1500,
+  polish: true,
 };
