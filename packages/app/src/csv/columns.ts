@@ -1,5 +1,4 @@
 import type { z } from "zod";
-import type { RegisterKind } from "../register/resources";
 import type { Codec } from "./codecs";
 import type { CsvKind } from "./csv-port";
 import type { Lookups } from "./lookups";
@@ -44,7 +43,6 @@ export interface RowContext {
 /** Everything the importer and exporter need to know about one kind of file. */
 export interface CsvKindSpec {
   readonly kind: CsvKind;
-  readonly register: RegisterKind;
   readonly columns: readonly Column[];
   /** Header groups of which at least one must be complete, e.g. lat+lon or easting+northing. */
   readonly oneOf?: readonly (readonly string[])[];

@@ -24,7 +24,7 @@ export function exportCsv(
   kind: CsvKind,
 ): AsyncIterable<string> {
   const spec = CSV_SPECS[kind];
-  authorise(actor, REGISTER[spec.register].resource, "read");
+  authorise(actor, REGISTER[spec.kind].resource, "read");
   return exportRows(unitOfWork, actor, spec);
 }
 
@@ -35,15 +35,10 @@ async function* exportRows(
 ): AsyncGenerator<string> {
   const repos = unitOfWork.repositories;
   const columns = exportedColumns(spec);
-  const lookups = await loadLookups(
-    repos,
-    actor.organisationId,
-    spec.register as "passengers",
-    spec.lookups,
-  );
+  const lookups = await loadLookups(repos, actor.organisationId, spec.kind, spec.lookups);
   await auditExport(unitOfWork, actor, spec);
   yield stringify([columns.map((c) => c.header)], { record_delimiter: "unix" });
-  const repository = repos[spec.register] as unknown as RecordRepository<
+  const repository = repos[spec.kind] as unknown as RecordRepository<
     Record<string, unknown>,
     unknown
   >;
@@ -57,10 +52,10 @@ async function* exportRows(
 }
 
 async function auditExport(unitOfWork: UnitOfWork, actor: Actor, spec: CsvKindSpec): Promise<void> {
-  const resource = REGISTER[spec.register];
+  const resource = REGISTER[spec.kind];
   if (!resource.personal) return;
   const repos = unitOfWork.repositories;
-  const rows = await repos[spec.register].count(actor.organisationId);
+  const rows = await repos[spec.kind].count(actor.organisationId);
   await repos.audit.append({
     organisationId: actor.organisationId,
     userId: actor.userId,

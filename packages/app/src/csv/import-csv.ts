@@ -30,7 +30,7 @@ export async function importCsv(
   options: ImportOptions = {},
 ): Promise<ImportReport> {
   const spec = CSV_SPECS[kind];
-  authorise(actor, REGISTER[spec.register].resource, "write");
+  authorise(actor, REGISTER[spec.kind].resource, "write");
   const issues = new IssueList();
   const { rows, fileReferences, rowsRead } = await validateFile(
     unitOfWork,
@@ -40,7 +40,7 @@ export async function importCsv(
     issues,
     options,
   );
-  const levels = orderForInsert(rows, fileReferences, issues, REGISTER[spec.register].singular);
+  const levels = orderForInsert(rows, fileReferences, issues, REGISTER[spec.kind].singular);
   if (!issues.isEmpty) throw issues.toError();
   const created = await unitOfWork.transaction(async (repos) => {
     const ids = await insertLevels(repos, actor.organisationId, spec, levels);
@@ -59,13 +59,8 @@ async function validateFile(
   options: ImportOptions,
 ): Promise<{ rows: ValidRow[]; fileReferences: ReadonlyMap<string, number>; rowsRead: number }> {
   const { repositories } = unitOfWork;
-  const lookups = await loadLookups(
-    repositories,
-    actor.organisationId,
-    spec.register as "passengers",
-    spec.lookups,
-  );
-  const singular = REGISTER[spec.register].singular;
+  const lookups = await loadLookups(repositories, actor.organisationId, spec.kind, spec.lookups);
+  const singular = REGISTER[spec.kind].singular;
   let validator: RowValidator | undefined;
   let rowsRead = 0;
   for await (const record of readRecords(source, issues)) {
@@ -100,7 +95,7 @@ async function insertLevels(
   spec: CsvKindSpec,
   levels: readonly (readonly ValidRow[])[],
 ): Promise<string[]> {
-  const repository = repos[spec.register] as unknown as RecordRepository<Keyed, unknown>;
+  const repository = repos[spec.kind] as unknown as RecordRepository<Keyed, unknown>;
   const ids = new Map<string, string>();
   for (const level of levels) {
     for (let start = 0; start < level.length; start += BATCH) {
@@ -123,7 +118,7 @@ function withLinks(row: ValidRow, ids: ReadonlyMap<string, string>): Record<stri
 }
 
 async function auditImport(repos: Repositories, actor: Actor, spec: CsvKindSpec, ids: string[]) {
-  const resource = REGISTER[spec.register];
+  const resource = REGISTER[spec.kind];
   if (!resource.personal) return;
   await repos.audit.append({
     organisationId: actor.organisationId,

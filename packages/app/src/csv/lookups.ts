@@ -1,5 +1,6 @@
 import type { RecordRepository, Repositories } from "../ports";
 import type { LookupKind } from "./columns";
+import type { CsvKind } from "./csv-port";
 
 /** Rows of one register kind by their key (reference, or name case-insensitively), and back. */
 export interface KeyIndex {
@@ -55,7 +56,7 @@ export async function* listAll<T>(
 
 async function loadIndex(
   repos: Repositories,
-  kind: LookupKind | "vehicles" | "tripRequests",
+  kind: LookupKind | CsvKind,
   organisationId: string,
   byName: boolean,
 ): Promise<KeyIndex> {
@@ -69,7 +70,7 @@ async function loadIndex(
 export async function loadLookups(
   repos: Repositories,
   organisationId: string,
-  own: LookupKind | "vehicles" | "tripRequests",
+  own: CsvKind,
   kinds: readonly LookupKind[],
 ): Promise<Lookups> {
   const other: Partial<Record<LookupKind, KeyIndex>> = {};

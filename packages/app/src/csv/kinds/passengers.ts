@@ -111,7 +111,6 @@ const COLUMNS: readonly Column[] = [
 /** Passengers: personal data, so every import and export is audited. */
 export const passengersCsv: CsvKindSpec = {
   kind: "passengers",
-  register: "passengers",
   columns: COLUMNS,
   oneOf: [
     ["home_lat", "home_lon"],

@@ -85,7 +85,6 @@ const COLUMNS: readonly Column[] = [
 /** Destinations and stops: schools, hospitals, GP practices, day centres… */
 export const placesCsv: CsvKindSpec = {
   kind: "places",
-  register: "places",
   columns: COLUMNS,
   oneOf: [
     ["lat", "lon"],

@@ -192,7 +192,6 @@ function endKey(value: unknown, lookups: Lookups): string | undefined {
 /** Trip requests: who travels from where to where, when, paid by whom. */
 export const tripRequestsCsv: CsvKindSpec = {
   kind: "tripRequests",
-  register: "tripRequests",
   columns: COLUMNS,
   schema: tripRequestInputSchema,
   lookups: ["passengers", "funders", "places", "termCalendars"],

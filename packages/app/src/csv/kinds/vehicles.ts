@@ -121,7 +121,6 @@ const COLUMNS: readonly Column[] = [
 /** Vehicles: the fleet, with layouts, features, depot, hours and costs. */
 export const vehiclesCsv: CsvKindSpec = {
   kind: "vehicles",
-  register: "vehicles",
   columns: COLUMNS,
   oneOf: [
     ["depot_lat", "depot_lon"],
