@@ -1,6 +1,7 @@
 import { serve } from "@hono/node-server";
 import { createCsvTransfer } from "@tt/app";
 import { createDb, type DbHandle } from "@tt/db";
+import pino from "pino";
 import type { Config } from "./config";
 import { createHttpApp } from "./http/app";
 import { buildServices, type ServerServices } from "./services";
@@ -28,7 +29,8 @@ export async function startServer(
     secureCookies: config.secureCookies,
   });
   await options.beforeListen?.(services);
-  const app = withWebApp(createHttpApp(services));
+  const logger = pino({ level: config.logLevel });
+  const app = withWebApp(createHttpApp(services, { logger }));
   const server = await listen(app.fetch, config);
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;

@@ -64,6 +64,12 @@ export function describeRepositoryContract(name: string, open: () => Promise<Con
         filters: { kind: "hospital" },
       });
       expect(hospitals.total).toBe(0);
+      const byOperator = await repos.vehicles.list(orgA, {
+        offset: 0,
+        limit: 5,
+        filters: { operatorId: "nope" },
+      });
+      expect(byOperator.total).toBe(0);
     });
 
     it("rejects a duplicate reference as a conflict", async () => {

@@ -23,15 +23,21 @@ export function translatePgError(error: unknown, resource: string): never {
   const pgError = findPgError(error);
   if (pgError?.code === "23505") {
     throw new AppError("conflict", `A ${resource} with this reference already exists.`, [
-      { path: "reference", message: pgError.detail ?? "duplicate reference" },
+      { path: "reference", message: `already used by another ${resource} in your organisation` },
     ]);
   }
   if (pgError?.code === "23503") {
     throw new AppError(
       "conflict",
       `This ${resource} is still used by other records (or refers to one that does not exist); remove those links first.`,
-      [{ path: pgError.constraint ?? "", message: pgError.detail ?? "foreign key violation" }],
+      [{ path: linkedTable(pgError.constraint), message: "linked records prevent this change" }],
     );
   }
   throw error;
+}
+
+/** The table a foreign-key constraint points at, from Drizzle's `<table>_<column>_<target>_<column>_fk` names. */
+function linkedTable(constraint: string | undefined): string {
+  if (!constraint) return "";
+  return constraint.replace(/_fk$/, "").replace(/_id_/g, "_id → ");
 }

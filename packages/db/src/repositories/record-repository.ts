@@ -1,5 +1,5 @@
 import type { ListQuery, Page, RecordRepository } from "@tt/app";
-import { and, asc, count, eq, ilike, or, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, ilike, or, type SQL, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "../create-db";
 import { translatePgError } from "./pg-errors";
@@ -118,7 +118,10 @@ function listConditions<T, Input>(spec: RecordSpec<T, Input>, query: ListQuery):
   }
   for (const [name, value] of Object.entries(query.filters ?? {})) {
     const column = spec.filterColumns[name];
-    if (column) conditions.push(eq(column, value));
+    if (!column) continue;
+    // A value that is not a UUID matches no row of a UUID column (and must not reach the database).
+    if (column.columnType === "PgUUID" && !isUuid(value)) conditions.push(sql`false`);
+    else conditions.push(eq(column, value));
   }
   return conditions;
 }
