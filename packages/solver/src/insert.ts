@@ -75,7 +75,9 @@ export function planToState(ctx: SearchContext, plan: Plan): State {
   const inst = ctx.inst;
   const parsed = parsePlan(inst, plan);
   const routes: number[][] = inst.vehicles.map(() => []);
-  for (const run of parsed.runs) if (run.vehicle >= 0) routes[run.vehicle] = run.nodes.slice();
+  // Breaks are re-placed by the scheduler whenever a run is checked.
+  for (const run of parsed.runs)
+    if (run.vehicle >= 0) routes[run.vehicle] = run.nodes.filter((x) => x < 2 * inst.n);
   const state: State = {
     routes,
     costs: routes.map(() => 0),

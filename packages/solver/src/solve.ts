@@ -73,8 +73,8 @@ export function stateToPlan(ctx: SearchContext, state: State): Plan {
   const inst = ctx.inst;
   const runs = [];
   for (let v = 0; v < state.routes.length; v++) {
-    const nodes = state.routes[v]!;
-    if (nodes.length === 0) continue;
+    if (state.routes[v]!.length === 0) continue;
+    const nodes = ctx.runWithBreaks(inst.vehicles[v]!, state.routes[v]!);
     const stops = nodes.map((node) =>
       node >= 2 * inst.n
         ? { kind: "break" as const, break: inst.breaks[node - 2 * inst.n]!.id }

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import type { Problem, Request, Vehicle } from "../src/index";
 import { grid } from "./builders";
 
-/** Small random problems exercising every rule the solver plans for (breaks excepted). */
+/** Small random problems exercising every rule the solver plans for (including drivers' breaks). */
 export const arbProblem: fc.Arbitrary<Problem> = fc
   .record({
     points: fc.array(fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 40 })), {
@@ -55,6 +55,15 @@ export const arbProblem: fc.Arbitrary<Problem> = fc
             ],
       ...(draw(2) === 0 ? { features: ["ramp"] } : {}),
       hasAssistant: draw(2) === 0,
+      ...(draw(3) === 0
+        ? {
+            breaks: [
+              draw(2) === 0
+                ? { id: "b", duration: 15, window: [60, 120] as const }
+                : { id: "b", duration: 10, maxDrivingBefore: 60 },
+            ],
+          }
+        : {}),
       costs: { fixed: draw(50), perDistance: 1, perHour: draw(30) },
     }));
     return {

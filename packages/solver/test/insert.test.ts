@@ -8,14 +8,14 @@ const order = (plan: Plan, skip: string) =>
   Object.fromEntries(
     plan.runs.map((r) => [
       r.vehicle,
-      r.stops
-        .filter((s) => s.kind === "break" || s.request !== skip)
-        .map((s) => (s.kind === "break" ? s.break : `${s.kind}:${s.request}`)),
+      r.stops.flatMap((s) =>
+        s.kind === "break" || s.request === skip ? [] : [`${s.kind}:${s.request}`],
+      ),
     ]),
   );
 
 describe("insert", () => {
-  it("predicts the exact cost change, keeps every other stop in place and breaks nothing", () => {
+  it("predicts the exact cost change, keeps every other stop in order (breaks may move) and breaks nothing", () => {
     fc.assert(
       fc.property(arbProblem, fc.integer({ min: 0, max: 100 }), (p, seed) => {
         const newcomer = p.requests[p.requests.length - 1]!;

@@ -1,5 +1,6 @@
 import type { CompiledVehicle, Instance } from "../instance";
 import { Scheduler } from "../schedule";
+import { placeBreaks } from "./breaks";
 
 /**
  * Shared read-mostly state for one solve: the compiled instance, the scheduler, scratch buffers
@@ -9,6 +10,7 @@ export class SearchContext {
   readonly scheduler: Scheduler;
   /** Scratch route buffer for candidate checks. */
   readonly scratch: Int32Array;
+  private readonly withBreaks: Int32Array;
   /** Signature per vehicle: identical vehicles share one, so only one empty one is tried. */
   readonly vehicleClass: Int32Array;
   readonly costMode: boolean;
@@ -24,6 +26,7 @@ export class SearchContext {
   constructor(readonly inst: Instance) {
     this.scheduler = new Scheduler(inst);
     this.scratch = new Int32Array(2 * inst.n + inst.breaks.length + 2);
+    this.withBreaks = new Int32Array(2 * inst.n + inst.breaks.length + 2);
     this.costMode = inst.problem.objective === "cost";
     const classes = new Map<string, number>();
     this.vehicleClass = Int32Array.from(inst.vehicles, (v) => {
@@ -81,11 +84,27 @@ export class SearchContext {
     return v.fixed + v.perDistance * distance + v.perMinute * duration;
   }
 
-  /** Full feasibility check of a run; leaves its schedule in `scheduler`. */
+  /** Full feasibility check of a run (placing drivers' breaks); leaves its schedule in `scheduler`. */
   feasible(v: CompiledVehicle, nodes: ArrayLike<number>, len: number): boolean {
     if (!this.capacityOk(v, nodes, len)) return false;
     if (this.inst.hasSharingRules && !this.sharingOk(nodes, len)) return false;
-    return this.scheduler.run(v, nodes, len, true);
+    if (v.breakNodes.length === 0) return this.scheduler.run(v, nodes, len, true);
+    return placeBreaks(this.inst, this.scheduler, v, nodes, len, this.withBreaks, true) >= 0;
+  }
+
+  /** The run with its drivers' breaks placed (as for the feasibility check), for reporting. */
+  runWithBreaks(v: CompiledVehicle, nodes: readonly number[]): number[] {
+    if (v.breakNodes.length === 0) return nodes.slice();
+    const len = placeBreaks(
+      this.inst,
+      this.scheduler,
+      v,
+      nodes,
+      nodes.length,
+      this.withBreaks,
+      true,
+    );
+    return len < 0 ? nodes.slice() : Array.from(this.withBreaks.subarray(0, len));
   }
 
   /** Some layout holds the peak load of every dimension. */

@@ -59,7 +59,7 @@ export function recomputeRouteCost(ctx: SearchContext, s: State, v: number): voi
   const d = ctx.distanceOf(veh, nodes, nodes.length);
   let duration = 0;
   if (ctx.costMode && veh.perMinute > 0) {
-    ctx.scheduler.run(veh, nodes, nodes.length, false);
+    if (!ctx.feasible(veh, nodes, nodes.length)) ctx.scheduler.run(veh, nodes, nodes.length, false);
     duration = ctx.scheduler.endTime - ctx.scheduler.startTime;
   }
   s.costs[v] = ctx.runCost(veh, d, duration, false);
