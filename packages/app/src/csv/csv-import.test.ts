@@ -86,6 +86,26 @@ for (const driver of listTestDrivers()) {
       expect(p4?.givenName).toBe("Zoë");
     });
 
+    it("asks for UTF-8 when a spreadsheet saved the file in another encoding", async () => {
+      const actor = await anOrganisation(unitOfWork);
+      const latin1 = Buffer.from(
+        "reference,given_name,family_name,home_lat,home_lon\nP-1,Zo\xEB,Smith,52.2,0.1\n",
+        "latin1",
+      );
+      const error = await failure(
+        csv.importCsv(
+          actor,
+          "passengers",
+          (async function* () {
+            yield latin1;
+          })(),
+        ),
+      );
+      expect(error.details).toEqual([
+        { row: 2, path: "given_name", message: expect.stringContaining("CSV UTF-8") },
+      ]);
+    });
+
     it("converts British National Grid easting/northing to latitude/longitude", async () => {
       const actor = await anOrganisation(unitOfWork);
       const text =

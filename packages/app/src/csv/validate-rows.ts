@@ -10,6 +10,9 @@ import type { IssueList } from "./issues";
 import type { Lookups } from "./lookups";
 import type { CsvRecord, Header } from "./read-csv";
 
+const NOT_UTF8 =
+  'the text is not UTF-8: save the spreadsheet as "CSV UTF-8 (comma delimited)" and try again';
+
 /** A row that passed every check that can be made on its own. */
 export interface ValidRow {
   readonly row: number;
@@ -79,6 +82,10 @@ export class RowValidator {
       if (!column) {
         if (position >= this.header.byPosition.length)
           report("", `a value "${cell.trim()}" lies beyond the last column`);
+        return;
+      }
+      if (cell.includes("\uFFFD")) {
+        report(column.header, NOT_UTF8);
         return;
       }
       const parsed = column.codec.parse(cell);
