@@ -63,6 +63,8 @@ export const plans = pgTable("plans", {
   status: text("status").notNull(),
   summary: jsonb("summary").$type<Record<string, unknown>>().notNull(),
   unassigned: jsonb("unassigned").$type<Record<string, unknown>[]>().notNull(),
+  /** The solver Problem the plan was made from, for re-evaluation (null when too large to keep). */
+  problem: jsonb("problem").$type<Record<string, unknown>>(),
   ...stamps(),
 });
 
@@ -79,6 +81,8 @@ export const runs = pgTable(
       .references(() => plans.id, { onDelete: "cascade" }),
     vehicleId: uuid("vehicle_id").references(() => vehicles.id),
     stops: jsonb("stops").$type<Record<string, unknown>[]>().notNull(),
+    /** Index of the vehicle layout the run uses (0 = the standard layout). */
+    layout: integer("layout").notNull().default(0),
     distanceMetres: integer("distance_metres").notNull(),
     durationSeconds: integer("duration_seconds").notNull(),
     costPence: integer("cost_pence").notNull(),
