@@ -97,7 +97,9 @@ export const importCommand: Command = {
       );
       const csv = createCsvTransfer(database.unitOfWork);
       const report = await csv.importCsv(actor, kind, createReadStream(file));
-      process.stdout.write(`Imported ${report.created} ${positionals[0]?.replace("-", " ")} from ${file}.\n`);
+      process.stdout.write(
+        `Imported ${report.created} ${positionals[0]?.replace("-", " ")} from ${file}.\n`,
+      );
       return EXIT.ok;
     } finally {
       await database.close();
