@@ -6,8 +6,8 @@ import { vehiclesWithAssistant } from "./map-vehicles";
 import { ANY_PASSENGER_GROUP, STEP_FREE } from "./planning-rules";
 import {
   passenger,
-  straightLineTravelTimes as travel,
   tinyRegister,
+  straightLineTravelTimes as travel,
   trip,
   vehicle,
 } from "./test-support/tiny-register";
@@ -117,7 +117,10 @@ describe("buildProblem", () => {
 
   it("maps vehicles: layouts, step-free, costs in pounds, breaks by size", async () => {
     const register = tinyRegister({
-      vehicles: [vehicle("v01"), vehicle("v02", { kind: "taxi", seats: 4, wheelchairSpaces: 0, layouts: [], features: [] })],
+      vehicles: [
+        vehicle("v01"),
+        vehicle("v02", { kind: "taxi", seats: 4, wheelchairSpaces: 0, layouts: [], features: [] }),
+      ],
     });
     const [bus, taxi] = (await buildProblem(register, travel)).problem.vehicles;
     expect(bus).toMatchObject({

@@ -139,7 +139,8 @@ function resolveTrips(
       });
       continue;
     }
-    const destination = r.destination.kind === "place" ? places.get(r.destination.placeId) : undefined;
+    const destination =
+      r.destination.kind === "place" ? places.get(r.destination.placeId) : undefined;
     trips.push({ request: r, passenger, pickup, dropoff, ...(destination ? { destination } : {}) });
   }
   return trips;
@@ -152,7 +153,10 @@ function endLocation(
   locations: LocationIndex,
 ): number | undefined {
   if (end.kind === "home") {
-    return locations.add({ lat: passenger.homeLat, lon: passenger.homeLon }, `home:${passenger.id}`);
+    return locations.add(
+      { lat: passenger.homeLat, lon: passenger.homeLon },
+      `home:${passenger.id}`,
+    );
   }
   const place = places.get(end.placeId);
   if (!place || !Number.isFinite(place.lat) || !Number.isFinite(place.lon)) return undefined;

@@ -2,5 +2,6 @@ export * from "./audit";
 export * from "./clock";
 export * from "./identity";
 export * from "./jobs";
+export * from "./plans";
 export * from "./repositories";
 export * from "./travel-times";

@@ -21,6 +21,7 @@ import type {
 import type { AuditLog } from "./audit";
 import type { IdentityStore } from "./identity";
 import type { JobStore } from "./jobs";
+import type { PlanStore } from "./plans";
 
 export interface ListQuery {
   readonly offset: number;
@@ -65,6 +66,7 @@ export interface Repositories extends RegisterRepositories {
   readonly identity: IdentityStore;
   readonly audit: AuditLog;
   readonly jobs: JobStore;
+  readonly plans: PlanStore;
 }
 
 /** Runs work in one transaction: all of it is stored, or none of it. */

@@ -3,6 +3,7 @@ import type { Db } from "../create-db";
 import { createAuditLog } from "./audit-log";
 import { createIdentityStore } from "./identity-store";
 import { createJobStore } from "./job-store";
+import { createPlanStore } from "./plan-store";
 import { createRecordRepository } from "./record-repository";
 import {
   budgetSpec,
@@ -30,6 +31,7 @@ function createRepositories(db: Db, inTransaction: boolean): Repositories {
     identity: createIdentityStore(db),
     audit: createAuditLog(db, inTransaction),
     jobs: createJobStore(db),
+    plans: createPlanStore(db, inTransaction),
   };
 }
 

@@ -1,0 +1,116 @@
+import type { NewPlan, UnitOfWork } from "@tt/app";
+import { aVehicle } from "@tt/testkit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "../create-db";
+import { listTestDrivers } from "../test-databases";
+import { createUnitOfWork } from "./unit-of-work";
+
+function aPlan(vehicleIds: readonly string[], date = "2026-11-24"): NewPlan {
+  return {
+    name: `Day plan ${date}`,
+    serviceDate: date,
+    status: "draft",
+    summary: { requests: 3, assigned: 2 },
+    unassigned: [{ tripRequestId: "t3", reason: "capacity", message: "no room" }],
+    problem: { version: 1, requests: [] },
+    runs: vehicleIds.map((vehicleId, i) => ({
+      vehicleId,
+      layout: i,
+      stops: [
+        {
+          kind: "pickup",
+          tripRequestId: `t${i}`,
+          location: 0,
+          arrival: 500 - i * 60,
+          start: 500 - i * 60,
+          departure: 502 - i * 60,
+          load: [1, 0],
+        },
+        {
+          kind: "dropoff",
+          tripRequestId: `t${i}`,
+          location: 1,
+          arrival: 520,
+          start: 520,
+          departure: 522,
+          load: [0, 0],
+        },
+      ],
+      distanceMetres: 12_345.6,
+      durationSeconds: 1_800,
+      costPence: 9_999.4,
+    })),
+  };
+}
+
+for (const driver of listTestDrivers()) {
+  describe(`PlanStore on ${driver.name}`, () => {
+    let handle: DbHandle;
+    let uow: UnitOfWork;
+    let county: string;
+    let city: string;
+    let vehicles: string[];
+
+    beforeAll(async () => {
+      handle = await driver.open();
+      uow = createUnitOfWork(handle.db);
+      const identity = uow.repositories.identity;
+      county = (await identity.createOrganisation({ name: "County", kind: "council" })).id;
+      city = (await identity.createOrganisation({ name: "City", kind: "council" })).id;
+      const created = await uow.repositories.vehicles.createMany(county, [
+        aVehicle({ reference: "V1" }),
+        aVehicle({ reference: "V2" }),
+      ]);
+      vehicles = created.map((v) => v.id);
+    });
+    afterAll(async () => handle?.close());
+
+    it("saves a plan with its runs and finds it again, runs in time order", async () => {
+      const saved = await uow.repositories.plans.save(county, aPlan(vehicles));
+      const found = await uow.repositories.plans.find(county, saved.id);
+      expect(found).toEqual(saved);
+      expect(found?.runs.map((r) => r.vehicleId)).toEqual([vehicles[1], vehicles[0]]);
+      expect(found?.runs[0]).toMatchObject({ layout: 1, distanceMetres: 12_346, costPence: 9_999 });
+      expect(found?.runs[0]?.stops[0]).toMatchObject({ kind: "pickup", tripRequestId: "t1" });
+      expect(found?.unassigned).toEqual([
+        { tripRequestId: "t3", reason: "capacity", message: "no room" },
+      ]);
+      expect(await uow.repositories.plans.findProblem(county, saved.id)).toEqual({
+        version: 1,
+        requests: [],
+      });
+    });
+
+    it("scopes every read to the organisation", async () => {
+      const saved = await uow.repositories.plans.save(county, aPlan(vehicles, "2026-11-25"));
+      expect(await uow.repositories.plans.find(city, saved.id)).toBeUndefined();
+      expect(await uow.repositories.plans.findProblem(city, saved.id)).toBeUndefined();
+      expect((await uow.repositories.plans.list(city, { offset: 0, limit: 10 })).total).toBe(0);
+      expect(await uow.repositories.plans.find(county, "not-a-uuid")).toBeUndefined();
+    });
+
+    it("lists newest first and narrows to a date", async () => {
+      const all = await uow.repositories.plans.list(county, { offset: 0, limit: 10 });
+      expect(all.total).toBe(2);
+      expect(all.items[0]?.serviceDate).toBe("2026-11-25");
+      expect(all.items[0]).not.toHaveProperty("runs");
+      const day = await uow.repositories.plans.list(county, {
+        offset: 0,
+        limit: 10,
+        serviceDate: "2026-11-24",
+      });
+      expect(day.items.map((p) => p.serviceDate)).toEqual(["2026-11-24"]);
+    });
+
+    it("stores all or nothing: a run on an unknown vehicle leaves no plan", async () => {
+      const bad = aPlan([vehicles[0] ?? "", "00000000-0000-4000-8000-000000000000"], "2026-12-01");
+      await expect(uow.repositories.plans.save(county, bad)).rejects.toThrow();
+      const day = await uow.repositories.plans.list(county, {
+        offset: 0,
+        limit: 10,
+        serviceDate: "2026-12-01",
+      });
+      expect(day.total).toBe(0);
+    });
+  });
+}
