@@ -10,7 +10,7 @@ import type { Problem, Request } from "./problem";
 import { explainUnassigned } from "./reasons";
 import { SearchContext } from "./search/context";
 import { recomputeRouteCost, type State } from "./search/state";
-import type { Plan, Solution, UnassignedReason } from "./solution";
+import type { Plan, Solution, Unassigned, UnassignedReason } from "./solution";
 import { toSolution } from "./solve";
 
 export type InsertOutcome =
@@ -66,8 +66,14 @@ export function insert(problem: Problem, plan: Plan, request: Request): InsertOu
     ok: true,
     vehicle: inst.vehicles[best.v]!.vehicle.id,
     addedCost: best.delta,
-    solution: toSolution(ctx, state, 0),
+    solution: toSolution(ctx, state, 0, knownReasons(plan)),
   };
+}
+
+/** Reasons already given in the plan, when it is a `Solution`. */
+function knownReasons(plan: Plan): Map<string, Unassigned> {
+  const given = (plan as Partial<Solution>).unassigned ?? [];
+  return new Map(given.map((u) => [u.request, u]));
 }
 
 /** The search state of an existing plan (stops of unknown ids are dropped). */

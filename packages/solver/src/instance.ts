@@ -7,6 +7,8 @@ import { MANDATORY_PENALTY, type Problem, rideTimeLimit, type Vehicle } from "./
  */
 export interface Instance {
   readonly problem: Problem;
+  /** Largest entry of the distance matrix. */
+  readonly maxDistance: number;
   readonly n: number;
   readonly nLoc: number;
   readonly dims: number;
@@ -69,8 +71,7 @@ export function compileInstance(problem: Problem): Instance {
   const n = problem.requests.length;
   const nLoc = problem.locations.length;
   const dims = problem.dimensions.length;
-  const time = flatten(problem.matrices.time, nLoc);
-  const dist = flatten(problem.matrices.distance, nLoc);
+  const { time, dist, maxDistance } = flatMatrices(problem, nLoc);
   const requestIndex = new Map(problem.requests.map((r, i) => [r.id, i]));
   const vehicleIndex = new Map(problem.vehicles.map((v, i) => [v.id, i]));
   const loc = new Int32Array(2 * n);
@@ -131,6 +132,7 @@ export function compileInstance(problem: Problem): Instance {
     doorThroughDoor.some((x) => x === 1) || incompatible.some((x) => x !== null);
   return {
     problem,
+    maxDistance,
     n,
     nLoc,
     dims,
@@ -154,6 +156,24 @@ export function compileInstance(problem: Problem): Instance {
     requestIndex,
     vehicleIndex,
   };
+}
+
+/**
+ * Flattened matrices, cached per matrices object: repeated calls on the same problem data (e.g.
+ * same-day bookings) skip the copy. Problem data are treated as immutable.
+ */
+const matrixCache = new WeakMap<object, { time: Float64Array; dist: Float64Array; maxDistance: number }>();
+
+function flatMatrices(problem: Problem, nLoc: number) {
+  const hit = matrixCache.get(problem.matrices);
+  if (hit && hit.time.length === nLoc * nLoc) return hit;
+  const time = flatten(problem.matrices.time, nLoc);
+  const dist = flatten(problem.matrices.distance, nLoc);
+  let maxDistance = 0;
+  for (let k = 0; k < dist.length; k++) if (dist[k]! > maxDistance) maxDistance = dist[k]!;
+  const entry = { time, dist, maxDistance };
+  matrixCache.set(problem.matrices, entry);
+  return entry;
 }
 
 function flatten(m: readonly (readonly number[])[], n: number): Float64Array {

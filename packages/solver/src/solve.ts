@@ -10,7 +10,7 @@ import { SearchContext } from "./search/context";
 import { DEFAULT_PARAMS, type SearchParams } from "./search/params";
 import { minimiseVehicles } from "./search/route-minimisation";
 import { emptyState, type State, usedVehicles } from "./search/state";
-import { type Plan, SOLUTION_VERSION, type Solution } from "./solution";
+import { type Plan, SOLUTION_VERSION, type Solution, type Unassigned } from "./solution";
 import { Budget, type Clock, Phase } from "./stop/budget";
 import { assertValidProblem } from "./validate";
 
@@ -88,11 +88,17 @@ export function stateToPlan(ctx: SearchContext, state: State): Plan {
   return { runs };
 }
 
-export function toSolution(ctx: SearchContext, state: State, iterations: number): Solution {
+/** Builds the reported solution; `known` reuses reasons already given for unserved requests. */
+export function toSolution(
+  ctx: SearchContext,
+  state: State,
+  iterations: number,
+  known?: ReadonlyMap<string, Unassigned>,
+): Solution {
   const ev = evaluateCompiled(ctx.inst, stateToPlan(ctx, state));
   const unassigned = [...state.unassigned]
     .sort((a, b) => a - b)
-    .map((r) => explainUnassigned(ctx, state, r));
+    .map((r) => known?.get(ctx.inst.problem.requests[r]!.id) ?? explainUnassigned(ctx, state, r));
   return {
     version: SOLUTION_VERSION,
     runs: ev.runs,

@@ -109,6 +109,7 @@ export function alns(ctx: SearchContext, start: State, opts: AlnsOptions): State
   // The relocate descent costs O(n · V) insertion evaluations: only worth it on small problems.
   const polish = pr.polish && n * ctx.inst.vehicles.length <= 20_000;
   let local = 0;
+  let sinceBest = 0;
   while (!phase.done() && (opts.maxIterations === undefined || local < opts.maxIterations)) {
     if (opts.stopWhenComplete && best.unassigned.length === 0) break;
     local++;
@@ -131,10 +132,12 @@ export function alns(ctx: SearchContext, start: State, opts: AlnsOptions): State
       c = totalCost(ctx, cand);
     }
     let score = 0;
+    sinceBest++;
     if (c < bestCost - 1e-9) {
       best = cloneState(cand);
       bestCost = c;
       score = SCORE_BEST;
+      sinceBest = 0;
     } else if (c < currentCost - 1e-9) {
       score = SCORE_BETTER;
     }
@@ -142,6 +145,12 @@ export function alns(ctx: SearchContext, start: State, opts: AlnsOptions): State
       if (score === 0 && Math.abs(c - currentCost) > 1e-9) score = SCORE_ACCEPTED;
       current = cand;
       currentCost = c;
+    }
+    if (pr.restartAfter > 0 && sinceBest >= pr.restartAfter) {
+      // Intensify: go back to the best solution after a long run without improvement.
+      current = cloneState(best);
+      currentCost = bestCost;
+      sinceBest = 0;
     }
     rRoulette.scores[ri]! += score;
     rRoulette.uses[ri]!++;

@@ -50,9 +50,7 @@ export class SearchContext {
       inst.doorThroughDoor[r] === 1 || inst.incompatible[r] !== null ? 1 : 0,
     );
     this.onBoard = new Int32Array(inst.n).fill(0);
-    let md = 0;
-    for (let k = 0; k < inst.dist.length; k++) if (inst.dist[k]! > md) md = inst.dist[k]!;
-    this.maxDistance = md;
+    this.maxDistance = inst.maxDistance;
     let lo = Number.POSITIVE_INFINITY;
     let hi = Number.NEGATIVE_INFINITY;
     for (const v of inst.vehicles) {

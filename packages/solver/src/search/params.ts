@@ -16,6 +16,8 @@ export interface SearchParams {
   readonly attemptIterations: number;
   /** Polish each new best solution with a relocate descent. */
   readonly polish: boolean;
+  /** Return to the best solution after this many iterations without a new best (0 = never). */
+  readonly restartAfter: number;
 }
 
 export const DEFAULT_PARAMS: SearchParams = {
@@ -28,4 +30,5 @@ export const DEFAULT_PARAMS: SearchParams = {
   vehiclePhase: 0.6,
   attemptIterations: 1500,
   polish: true,
+  restartAfter: 0,
 };
