@@ -19,7 +19,10 @@ export function parseKind(text: string | undefined): CsvKind {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-async function findOrganisationId(unitOfWork: UnitOfWork, idOrName: string): Promise<string> {
+export async function findOrganisationId(
+  unitOfWork: UnitOfWork,
+  idOrName: string,
+): Promise<string> {
   const identity = unitOfWork.repositories.identity;
   if (UUID.test(idOrName)) {
     const found = await identity.findOrganisation(idOrName);

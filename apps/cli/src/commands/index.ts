@@ -2,8 +2,10 @@ import type { Command } from "../command";
 import { demoCommand } from "./demo";
 import { exportCommand } from "./export";
 import { importCommand } from "./import";
+import { organisationCommand } from "./organisation";
 import { serveCommand } from "./serve";
 import { solveCommand } from "./solve";
+import { userCommand } from "./user";
 
 /** Every `tt` command, in the order `tt --help` lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -12,4 +14,6 @@ export const COMMANDS: readonly Command[] = [
   importCommand,
   exportCommand,
   solveCommand,
+  organisationCommand,
+  userCommand,
 ];
