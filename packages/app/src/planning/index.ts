@@ -1,0 +1,11 @@
+export * from "./build-problem";
+export * from "./mapping-issues";
+export * from "./plan-from-solution";
+export * from "./planning-rules";
+export * from "./planning-service";
+export {
+  createWorkerSolveRunner,
+  inlineSolveRunner,
+  type SolveRequest,
+  type SolveRunner,
+} from "./solve-runner";

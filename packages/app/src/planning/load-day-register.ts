@@ -1,0 +1,67 @@
+import type { RecordRepository, Repositories } from "../ports";
+import type { Actor } from "../register";
+import type { DayRegister } from "./build-problem";
+
+const PAGE = 1000;
+
+async function listEvery<T>(
+  repository: RecordRepository<T, unknown>,
+  organisationId: string,
+): Promise<T[]> {
+  const out: T[] = [];
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await repository.list(organisationId, { offset, limit: PAGE });
+    out.push(...page.items);
+    if (page.items.length < PAGE) return out;
+  }
+}
+
+/** The organisation's whole register, as the day-plan mapping needs it. */
+export async function loadDayRegister(
+  repos: Repositories,
+  organisationId: string,
+  date: string,
+): Promise<DayRegister> {
+  const [tripRequests, passengers, places, vehicles, staff, termCalendars] = await Promise.all([
+    listEvery(repos.tripRequests, organisationId),
+    listEvery(repos.passengers, organisationId),
+    listEvery(repos.places, organisationId),
+    listEvery(repos.vehicles, organisationId),
+    listEvery(repos.staff, organisationId),
+    listEvery(repos.termCalendars, organisationId),
+  ]);
+  return { date, tripRequests, passengers, places, vehicles, staff, termCalendars };
+}
+
+/**
+ * Records that planning read personal data: the passengers whose trips the plan covers (their
+ * needs and homes) and the passenger assistants whose shifts were counted.
+ */
+export async function auditPlanningReads(
+  repos: Repositories,
+  actor: Actor,
+  details: { jobId: string; date: string; passengerIds: string[]; staffIds: string[] },
+): Promise<void> {
+  const purpose = actor.purpose ?? `planning: day plan for ${details.date}`;
+  const base = {
+    organisationId: actor.organisationId,
+    userId: actor.userId,
+    action: "read" as const,
+  };
+  const extra = { jobId: details.jobId, date: details.date };
+  await repos.audit.append({
+    ...base,
+    resource: "passengers",
+    resourceIds: details.passengerIds,
+    purpose,
+    details: extra,
+  });
+  if (details.staffIds.length === 0) return;
+  await repos.audit.append({
+    ...base,
+    resource: "staff",
+    resourceIds: details.staffIds,
+    purpose,
+    details: extra,
+  });
+}

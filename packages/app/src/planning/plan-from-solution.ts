@@ -1,0 +1,107 @@
+import type { Plan, ScheduledStop, Solution } from "@tt/solver";
+import type { NewPlan, PlanRunStop, StoredPlan } from "../ports";
+import type { BuiltProblem } from "./build-problem";
+
+/** Problems with more locations than this are not kept with the plan: their matrices run to tens of MB. */
+export const MAX_KEPT_LOCATIONS = 800;
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+function toStop(s: ScheduledStop): PlanRunStop {
+  const times = {
+    location: s.location,
+    arrival: round2(s.arrival),
+    start: round2(s.start),
+    departure: round2(s.departure),
+    load: [...s.load],
+  };
+  return s.kind === "break"
+    ? { kind: "break", breakId: s.break, ...times }
+    : { kind: s.kind, tripRequestId: s.request, ...times };
+}
+
+export interface SolveFacts {
+  readonly date: string;
+  readonly seed: number;
+  readonly timeLimitSeconds?: number;
+  readonly iterations?: number;
+  readonly seconds: number;
+  readonly travelTimes: string;
+  readonly runner: string;
+}
+
+/** The figures people look at first: counted from the solution and the mapping's issues. */
+export function summarise(built: BuiltProblem, solution: Solution, facts: SolveFacts) {
+  const unassignedByReason: Record<string, number> = {};
+  for (const u of solution.unassigned) {
+    unassignedByReason[u.reason] = (unassignedByReason[u.reason] ?? 0) + 1;
+  }
+  const notPlanned = built.occurring - built.problem.requests.length;
+  if (notPlanned > 0) unassignedByReason["not-planned"] = notPlanned;
+  const pounds = (x: number) => round2(x);
+  return {
+    ...facts,
+    requests: built.occurring,
+    assigned: built.problem.requests.length - solution.unassigned.length,
+    unassigned: solution.unassigned.length + notPlanned,
+    unassignedByReason,
+    vehiclesAvailable: built.problem.vehicles.length,
+    vehiclesUsed: solution.runs.length,
+    cost: {
+      total: pounds(solution.cost.fixed + solution.cost.distance + solution.cost.time),
+      fixed: pounds(solution.cost.fixed),
+      distance: pounds(solution.cost.distance),
+      time: pounds(solution.cost.time),
+    },
+    distanceKm: round2(solution.runs.reduce((sum, r) => sum + r.distance, 0)),
+    solverIterations: solution.iterations,
+    issueCount: built.issues.length,
+    issues: built.issues.slice(0, 50),
+    problemKept: built.problem.locations.length <= MAX_KEPT_LOCATIONS,
+  };
+}
+
+export type PlanSummary = ReturnType<typeof summarise>;
+
+/** The stored form of a solution: runs name trip request ids only, costs in pence. */
+export function planFromSolution(
+  built: BuiltProblem,
+  solution: Solution,
+  summary: PlanSummary,
+): NewPlan {
+  return {
+    name: `Day plan ${summary.date}`,
+    serviceDate: summary.date,
+    status: "draft",
+    summary: { ...summary },
+    unassigned: solution.unassigned.map((u) => ({
+      tripRequestId: u.request,
+      reason: u.reason,
+      message: u.message,
+    })),
+    problem: summary.problemKept ? (built.problem as unknown as Record<string, unknown>) : null,
+    runs: solution.runs.map((r) => ({
+      vehicleId: r.vehicle,
+      layout: r.layout,
+      stops: r.stops.map(toStop),
+      distanceMetres: r.distance * 1000,
+      durationSeconds: r.duration * 60,
+      costPence: (r.cost.fixed + r.cost.distance + r.cost.time) * 100,
+    })),
+  };
+}
+
+/** The engine's plan (order of stops per vehicle) of a stored plan, to evaluate it again. */
+export function enginePlan(plan: StoredPlan): Plan {
+  return {
+    runs: plan.runs.map((r) => ({
+      vehicle: r.vehicleId,
+      layout: r.layout,
+      stops: r.stops.map((s) =>
+        s.kind === "break"
+          ? { kind: "break" as const, break: s.breakId ?? "" }
+          : { kind: s.kind, request: s.tripRequestId ?? "" },
+      ),
+    })),
+  };
+}

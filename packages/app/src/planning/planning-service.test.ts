@@ -1,0 +1,143 @@
+import { createTestPglite, createUnitOfWork, type DbHandle } from "@tt/db";
+import { aPassenger, aPlace, aTripRequest, aVehicle } from "@tt/testkit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemClock, type UnitOfWork } from "../ports";
+import type { Actor } from "../register";
+import { PlanningService } from "./planning-service";
+import { inlineSolveRunner } from "./solve-runner";
+import { straightLineTravelTimes } from "./test-support/tiny-register";
+
+let handle: DbHandle;
+let uow: UnitOfWork;
+let admin: Actor;
+let finance: Actor;
+let other: Actor;
+let service: PlanningService;
+
+async function seedCounty(organisationId: string): Promise<void> {
+  const repos = uow.repositories;
+  const funder = await repos.funders.create(organisationId, { name: "SEND", kind: "send" });
+  const place = await repos.places.create(organisationId, aPlace());
+  const ids = ["P-1", "P-2", "P-3"];
+  const passengers = await repos.passengers.createMany(
+    organisationId,
+    ids.map((reference, i) => aPassenger({ reference, homeLat: 52.19 + i * 0.01 })),
+  );
+  await repos.vehicles.create(organisationId, aVehicle());
+  await repos.tripRequests.createMany(
+    organisationId,
+    passengers.map((p, i) =>
+      aTripRequest(
+        { passengerId: p.id, funderId: funder.id, placeId: place.id },
+        { reference: `T-${i}`, recurrence: { kind: "one-off", date: "2026-11-24" } },
+      ),
+    ),
+  );
+}
+
+beforeAll(async () => {
+  handle = await createTestPglite();
+  uow = createUnitOfWork(handle.db);
+  const county = await uow.repositories.identity.createOrganisation({ name: "C", kind: "council" });
+  const city = await uow.repositories.identity.createOrganisation({ name: "D", kind: "council" });
+  admin = { userId: "", organisationId: county.id, role: "admin" };
+  const user = await uow.repositories.identity.createUser({
+    organisationId: county.id,
+    email: "admin@c.example",
+    displayName: "Admin",
+    role: "admin",
+    passwordHash: "x",
+  });
+  admin = { ...admin, userId: user.id };
+  finance = { ...admin, role: "finance" };
+  other = { ...admin, organisationId: city.id };
+  await seedCounty(county.id);
+  service = new PlanningService(uow, {
+    travelTimes: straightLineTravelTimes,
+    clock: systemClock,
+    runner: inlineSolveRunner,
+  });
+});
+afterAll(async () => handle?.close());
+
+describe("PlanningService", () => {
+  it("plans the day as a job and stores a plan with no violations", async () => {
+    const { jobId } = await service.startDayPlan(admin, { date: "2026-11-24", iterations: 60 });
+    await service.settled(jobId);
+    const job = await service.getJob(admin, jobId);
+    expect(job).toMatchObject({ status: "succeeded", progress: 100 });
+    const planId = String(job.result?.planId);
+    const plan = await service.getPlan(admin, planId);
+    expect(plan.summary).toMatchObject({
+      requests: 3,
+      assigned: 3,
+      unassigned: 0,
+      vehiclesUsed: 1,
+    });
+    expect(plan.runs[0]?.stops.filter((s) => s.kind === "pickup")).toHaveLength(3);
+    expect(JSON.stringify(plan)).not.toContain("Lovelace");
+    expect((await service.evaluatePlan(admin, planId))?.violations).toEqual([]);
+    expect((await service.listPlans(admin, { offset: 0, limit: 5 })).total).toBe(1);
+    const audit = await uow.repositories.audit.list(admin.organisationId, {
+      offset: 0,
+      limit: 5,
+      resource: "passengers",
+    });
+    expect(audit.items[0]?.resourceIds).toHaveLength(3);
+  });
+
+  it("plans the same day identically for a seed and an iteration budget", async () => {
+    const runs = [];
+    for (let i = 0; i < 2; i++) {
+      const { jobId } = await service.startDayPlan(admin, {
+        date: "2026-11-24",
+        iterations: 30,
+        seed: 7,
+      });
+      await service.settled(jobId);
+      const job = await service.getJob(admin, jobId);
+      runs.push(
+        (await service.getPlan(admin, String(job.result?.planId))).runs.map((r) => r.stops),
+      );
+    }
+    expect(runs[0]).toEqual(runs[1]);
+  });
+
+  it("hides other organisations' jobs and plans, and checks grants", async () => {
+    const { jobId } = await service.startDayPlan(admin, { date: "2026-11-25", iterations: 5 });
+    await service.settled(jobId);
+    const job = await service.getJob(admin, jobId);
+    expect(job.result?.summary).toMatchObject({ requests: 0 });
+    await expect(service.getJob(other, jobId)).rejects.toMatchObject({ code: "not-found" });
+    await expect(service.getPlan(other, String(job.result?.planId))).rejects.toMatchObject({
+      code: "not-found",
+    });
+    await expect(service.startDayPlan(finance, { date: "2026-11-24" })).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await expect(service.listPlans(finance, { offset: 0, limit: 5 })).resolves.toBeDefined();
+  });
+
+  it("refuses a bad date or time limit, naming the field", async () => {
+    await expect(
+      service.startDayPlan(admin, { date: "24/11/2026", timeLimitSeconds: 0 }),
+    ).rejects.toMatchObject({
+      code: "validation-failed",
+      details: [{ path: "date" }, { path: "timeLimitSeconds" }],
+    });
+  });
+
+  it("records a failure on the job instead of throwing", async () => {
+    const failing = new PlanningService(uow, {
+      travelTimes: straightLineTravelTimes,
+      clock: systemClock,
+      runner: { name: "broken", run: () => Promise.reject(new Error("engine exploded")) },
+    });
+    const { jobId } = await failing.startDayPlan(admin, { date: "2026-11-24", iterations: 5 });
+    await failing.settled(jobId);
+    const job = await failing.getJob(admin, jobId);
+    expect(job.status).toBe("failed");
+    expect(job.error).toMatchObject({ code: "internal" });
+    expect(String(job.error?.message)).toContain("engine exploded");
+  });
+});

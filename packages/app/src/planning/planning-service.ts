@@ -1,0 +1,224 @@
+import { isIsoDate } from "@tt/domain";
+import { type Evaluation, evaluate, type Problem } from "@tt/solver";
+import { AppError, isAppError, notFound } from "../errors";
+import type {
+  Clock,
+  Job,
+  Page,
+  PlanHeader,
+  StoredPlan,
+  TravelTimeProvider,
+  UnitOfWork,
+} from "../ports";
+import { type Actor, authorise } from "../register";
+import { type BuiltProblem, buildProblem } from "./build-problem";
+import { auditPlanningReads, loadDayRegister } from "./load-day-register";
+import { enginePlan, planFromSolution, summarise } from "./plan-from-solution";
+import { createWorkerSolveRunner, type SolveRunner } from "./solve-runner";
+
+/** The job kind of a day plan. */
+export const DAY_PLAN_JOB = "day-plan";
+export const DEFAULT_TIME_LIMIT_SECONDS = 30;
+export const MAX_TIME_LIMIT_SECONDS = 600;
+
+export interface DayPlanInput {
+  /** The service date, "YYYY-MM-DD". */
+  readonly date: string;
+  readonly timeLimitSeconds?: number;
+  readonly seed?: number;
+  /** An iteration budget instead of (or as well as) time: same seed, same plan. */
+  readonly iterations?: number;
+}
+
+export interface PlanningServiceOptions {
+  readonly travelTimes: TravelTimeProvider;
+  readonly clock: Clock;
+  readonly runner?: SolveRunner;
+  /** How often progress is written to the job, milliseconds (default 1000). */
+  readonly progressEveryMs?: number;
+}
+
+function checkInput(
+  input: DayPlanInput,
+): Required<Pick<DayPlanInput, "date" | "seed">> & DayPlanInput {
+  const issues = [];
+  if (!isIsoDate(input.date)) issues.push({ path: "date", message: 'expected "YYYY-MM-DD"' });
+  const limit = input.timeLimitSeconds;
+  if (limit !== undefined && !(limit > 0 && limit <= MAX_TIME_LIMIT_SECONDS)) {
+    issues.push({ path: "timeLimitSeconds", message: `expected 1 to ${MAX_TIME_LIMIT_SECONDS}` });
+  }
+  const seed = input.seed ?? 1;
+  if (!Number.isInteger(seed) || seed < 0)
+    issues.push({ path: "seed", message: "expected a whole number" });
+  if (issues.length > 0)
+    throw new AppError("validation-failed", "The plan request is not valid.", issues);
+  const timeLimitSeconds =
+    limit ?? (input.iterations === undefined ? DEFAULT_TIME_LIMIT_SECONDS : undefined);
+  return { ...input, seed, ...(timeLimitSeconds === undefined ? {} : { timeLimitSeconds }) };
+}
+
+/**
+ * Plans an organisation's day as a job: reads the register, maps it to a solver Problem, solves it
+ * off the calling thread, and stores the plan with its runs. Plans hold trip request ids, never
+ * passengers' names. Roles need the `plans` grant: write to start, read to look.
+ */
+export class PlanningService {
+  private readonly running = new Map<string, Promise<void>>();
+  private readonly runner: SolveRunner;
+
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly options: PlanningServiceOptions,
+  ) {
+    this.runner = options.runner ?? createWorkerSolveRunner();
+  }
+
+  /** Creates the job and starts it in the background; returns at once with its id. */
+  async startDayPlan(actor: Actor, input: DayPlanInput): Promise<{ jobId: string }> {
+    authorise(actor, "plans", "write");
+    const checked = checkInput(input);
+    const job = await this.unitOfWork.repositories.jobs.create(
+      actor.organisationId,
+      actor.userId,
+      DAY_PLAN_JOB,
+      { ...checked },
+    );
+    const work = this.runJob(actor, job.id, checked).finally(() => this.running.delete(job.id));
+    this.running.set(job.id, work);
+    return { jobId: job.id };
+  }
+
+  /** Resolves when the job started here has finished (at once for other jobs). */
+  async settled(jobId: string): Promise<void> {
+    await this.running.get(jobId);
+  }
+
+  async getJob(actor: Actor, id: string): Promise<Job> {
+    authorise(actor, "plans", "read");
+    const job = await this.unitOfWork.repositories.jobs.find(actor.organisationId, id);
+    if (!job || job.kind !== DAY_PLAN_JOB) throw notFound("job", id);
+    return job;
+  }
+
+  async listPlans(
+    actor: Actor,
+    query: { offset: number; limit: number; serviceDate?: string },
+  ): Promise<Page<PlanHeader>> {
+    authorise(actor, "plans", "read");
+    return this.unitOfWork.repositories.plans.list(actor.organisationId, query);
+  }
+
+  async getPlan(actor: Actor, id: string): Promise<StoredPlan> {
+    authorise(actor, "plans", "read");
+    const plan = await this.unitOfWork.repositories.plans.find(actor.organisationId, id);
+    if (!plan) throw notFound("plan", id);
+    return plan;
+  }
+
+  /** Checks a stored plan against its kept Problem again; undefined when none was kept. */
+  async evaluatePlan(actor: Actor, id: string): Promise<Evaluation | undefined> {
+    const plan = await this.getPlan(actor, id);
+    const problem = await this.unitOfWork.repositories.plans.findProblem(actor.organisationId, id);
+    if (!problem) return undefined;
+    return evaluate(problem as unknown as Problem, enginePlan(plan));
+  }
+
+  private async runJob(
+    actor: Actor,
+    jobId: string,
+    input: DayPlanInput & { seed: number },
+  ): Promise<void> {
+    const jobs = this.unitOfWork.repositories.jobs;
+    try {
+      await jobs.update(jobId, { status: "running", progress: 0 });
+      const built = await this.buildDay(actor, jobId, input.date);
+      const started = this.options.clock.now().getTime();
+      const solution = await this.withProgress(jobId, input.timeLimitSeconds, () =>
+        this.runner.run({
+          problem: built.problem,
+          seed: input.seed,
+          ...(input.timeLimitSeconds === undefined
+            ? {}
+            : { timeLimitSeconds: input.timeLimitSeconds }),
+          ...(input.iterations === undefined ? {} : { iterations: input.iterations }),
+        }),
+      );
+      const summary = summarise(built, solution, {
+        date: input.date,
+        seed: input.seed,
+        ...(input.timeLimitSeconds === undefined
+          ? {}
+          : { timeLimitSeconds: input.timeLimitSeconds }),
+        ...(input.iterations === undefined ? {} : { iterations: input.iterations }),
+        seconds: Math.round((this.options.clock.now().getTime() - started) / 100) / 10,
+        travelTimes: this.options.travelTimes.name,
+        runner: this.runner.name,
+      });
+      await this.unitOfWork.transaction(async (repos) => {
+        const plan = await repos.plans.save(
+          actor.organisationId,
+          planFromSolution(built, solution, summary),
+        );
+        await repos.jobs.update(jobId, {
+          status: "succeeded",
+          progress: 100,
+          result: { planId: plan.id, summary: { ...summary, issues: undefined } },
+        });
+      });
+    } catch (error) {
+      await jobs.update(jobId, { status: "failed", error: describeError(error) });
+    }
+  }
+
+  private async buildDay(actor: Actor, jobId: string, date: string): Promise<BuiltProblem> {
+    const repos = this.unitOfWork.repositories;
+    const register = await loadDayRegister(repos, actor.organisationId, date);
+    const built = await buildProblem(register, this.options.travelTimes);
+    const planned = new Set(built.problem.requests.map((r) => r.id));
+    const passengerIds = new Set(
+      register.tripRequests.filter((r) => planned.has(r.id)).map((r) => r.passengerId),
+    );
+    const staffIds = register.staff
+      .filter((s) => s.role === "passenger-assistant")
+      .map((s) => s.id);
+    await auditPlanningReads(repos, actor, {
+      jobId,
+      date,
+      passengerIds: [...passengerIds],
+      staffIds,
+    });
+    return built;
+  }
+
+  /** Writes the share of the time budget used to the job every second while `work` runs. */
+  private async withProgress<T>(
+    jobId: string,
+    timeLimitSeconds: number | undefined,
+    work: () => Promise<T>,
+  ): Promise<T> {
+    const started = this.options.clock.now().getTime();
+    const every = this.options.progressEveryMs ?? 1000;
+    let pending: Promise<void> = Promise.resolve();
+    const tick = () => {
+      if (timeLimitSeconds === undefined) return;
+      const used = (this.options.clock.now().getTime() - started) / (timeLimitSeconds * 1000);
+      const progress = Math.min(99, Math.max(1, Math.floor(used * 100)));
+      pending = this.unitOfWork.repositories.jobs.update(jobId, { progress }).catch(() => {});
+    };
+    const timer = setInterval(tick, every);
+    try {
+      return await work();
+    } finally {
+      clearInterval(timer);
+      // A progress write still in flight must not land after the final 100.
+      await pending;
+    }
+  }
+}
+
+function describeError(error: unknown): Record<string, unknown> {
+  if (isAppError(error))
+    return { code: error.code, message: error.message, details: error.details };
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: "internal", message: `The plan could not be made: ${message}` };
+}
