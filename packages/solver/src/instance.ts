@@ -162,7 +162,10 @@ export function compileInstance(problem: Problem): Instance {
  * Flattened matrices, cached per matrices object: repeated calls on the same problem data (e.g.
  * same-day bookings) skip the copy. Problem data are treated as immutable.
  */
-const matrixCache = new WeakMap<object, { time: Float64Array; dist: Float64Array; maxDistance: number }>();
+const matrixCache = new WeakMap<
+  object,
+  { time: Float64Array; dist: Float64Array; maxDistance: number }
+>();
 
 function flatMatrices(problem: Problem, nLoc: number) {
   const hit = matrixCache.get(problem.matrices);
