@@ -6,3 +6,4 @@ export * from "./passengers";
 export * from "./places";
 export * from "./shared";
 export * from "./trips";
+export * from "./entitlement";
