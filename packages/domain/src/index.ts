@@ -1,3 +1,4 @@
+export * from "./entitlement";
 export * from "./fleet";
 export * from "./funding";
 export * from "./operators";
@@ -6,4 +7,3 @@ export * from "./passengers";
 export * from "./places";
 export * from "./shared";
 export * from "./trips";
-export * from "./entitlement";
