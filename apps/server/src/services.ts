@@ -2,11 +2,14 @@ import {
   AuthService,
   type Clock,
   type CsvTransfer,
+  PlanningService,
   RegisterService,
   systemClock,
+  type TravelTimeProvider,
   type UnitOfWork,
 } from "@tt/app";
 import { createUnitOfWork, type DbHandle } from "@tt/db";
+import { createTravelTimeProvider } from "@tt/integrations";
 
 /** Everything the HTTP layer may call: use cases only, never the database itself. */
 export interface ServerServices {
@@ -14,6 +17,7 @@ export interface ServerServices {
   readonly register: RegisterService;
   readonly auth: AuthService;
   readonly csv: CsvTransfer;
+  readonly planning: PlanningService;
   readonly clock: Clock;
   /** Set `secure` on cookies (true unless serving plain HTTP on localhost for development). */
   readonly secureCookies: boolean;
@@ -22,7 +26,13 @@ export interface ServerServices {
 
 export function buildServices(
   handle: DbHandle,
-  options: { csv: (unitOfWork: UnitOfWork) => CsvTransfer; secureCookies: boolean; clock?: Clock },
+  options: {
+    csv: (unitOfWork: UnitOfWork) => CsvTransfer;
+    secureCookies: boolean;
+    clock?: Clock;
+    /** Built once at start; when omitted, the geometric provider is loaded on first use. */
+    travelTimes?: TravelTimeProvider;
+  },
 ): ServerServices {
   const unitOfWork = createUnitOfWork(handle.db);
   const clock = options.clock ?? systemClock;
@@ -31,8 +41,24 @@ export function buildServices(
     register: new RegisterService(unitOfWork),
     auth: new AuthService(unitOfWork, clock),
     csv: options.csv(unitOfWork),
+    planning: new PlanningService(unitOfWork, {
+      travelTimes: options.travelTimes ?? lazyGeometricTravelTimes(),
+      clock,
+    }),
     clock,
     secureCookies: options.secureCookies,
     driver: handle.driver,
+  };
+}
+
+/** The geometric travel-time provider, loaded from its data file the first time it is asked. */
+function lazyGeometricTravelTimes(): TravelTimeProvider {
+  let loading: Promise<TravelTimeProvider> | undefined;
+  return {
+    name: "geometric",
+    async matrix(origins, destinations) {
+      loading ??= createTravelTimeProvider({ kind: "geometric" });
+      return (await loading).matrix(origins, destinations);
+    },
   };
 }

@@ -1,6 +1,7 @@
 import { serve } from "@hono/node-server";
 import { createCsvTransfer } from "@tt/app";
 import { createDb, type DbHandle } from "@tt/db";
+import { createTravelTimeProvider } from "@tt/integrations";
 import pino from "pino";
 import type { Config } from "./config";
 import { createHttpApp } from "./http/app";
@@ -27,6 +28,7 @@ export async function startServer(
   const services = buildServices(handle, {
     csv: createCsvTransfer,
     secureCookies: config.secureCookies,
+    travelTimes: await createTravelTimeProvider({ kind: "geometric" }),
   });
   await options.beforeListen?.(services);
   const logger = pino({ level: config.logLevel });

@@ -14,6 +14,7 @@ import { mountAuditRoute } from "./routes/audit";
 import { mountCsvRoutes } from "./routes/csv";
 import { mountDocs } from "./routes/docs";
 import { mountHealthRoute } from "./routes/health";
+import { mountPlanRoutes } from "./routes/plans";
 import { mountRegisterRoutes } from "./routes/register";
 import { mountSessionRoutes } from "./routes/session";
 
@@ -45,6 +46,7 @@ export function createHttpApp(
   mountCsvRoutes(app, services);
   mountRegisterRoutes(app, services);
   mountAuditRoute(app, services);
+  mountPlanRoutes(app, services);
   mountDocs(app, version);
 
   app.notFound((c) =>

@@ -6,6 +6,7 @@ export * from "./planning-service";
 export {
   createWorkerSolveRunner,
   inlineSolveRunner,
+  type SolveOutcome,
   type SolveRequest,
   type SolveRunner,
 } from "./solve-runner";

@@ -27,7 +27,9 @@ export interface SolveFacts {
   readonly iterations?: number;
   readonly seconds: number;
   readonly travelTimes: string;
-  readonly runner: string;
+  /** Where the engine ran: "worker-thread", or "main-thread" with the `fallback` reason. */
+  readonly thread: string;
+  readonly fallback?: string;
 }
 
 /** The figures people look at first: counted from the solution and the mapping's issues. */

@@ -131,7 +131,7 @@ describe("PlanningService", () => {
     const failing = new PlanningService(uow, {
       travelTimes: straightLineTravelTimes,
       clock: systemClock,
-      runner: { name: "broken", run: () => Promise.reject(new Error("engine exploded")) },
+      runner: { run: () => Promise.reject(new Error("engine exploded")) },
     });
     const { jobId } = await failing.startDayPlan(admin, { date: "2026-11-24", iterations: 5 });
     await failing.settled(jobId);

@@ -133,7 +133,7 @@ export class PlanningService {
       await jobs.update(jobId, { status: "running", progress: 0 });
       const built = await this.buildDay(actor, jobId, input.date);
       const started = this.options.clock.now().getTime();
-      const solution = await this.withProgress(jobId, input.timeLimitSeconds, () =>
+      const outcome = await this.withProgress(jobId, input.timeLimitSeconds, () =>
         this.runner.run({
           problem: built.problem,
           seed: input.seed,
@@ -143,6 +143,7 @@ export class PlanningService {
           ...(input.iterations === undefined ? {} : { iterations: input.iterations }),
         }),
       );
+      const solution = outcome.solution;
       const summary = summarise(built, solution, {
         date: input.date,
         seed: input.seed,
@@ -152,7 +153,8 @@ export class PlanningService {
         ...(input.iterations === undefined ? {} : { iterations: input.iterations }),
         seconds: Math.round((this.options.clock.now().getTime() - started) / 100) / 10,
         travelTimes: this.options.travelTimes.name,
-        runner: this.runner.name,
+        thread: outcome.thread,
+        ...(outcome.fallback ? { fallback: outcome.fallback } : {}),
       });
       await this.unitOfWork.transaction(async (repos) => {
         const plan = await repos.plans.save(

@@ -7,12 +7,12 @@ import { straightLineTravelTimes, tinyRegister } from "./test-support/tiny-regis
 describe("solve runners", () => {
   it("solves on a worker thread, the same plan as on the calling thread", async () => {
     const { problem } = await buildProblem(tinyRegister(), straightLineTravelTimes);
-    const fallbacks: string[] = [];
-    const runner = createWorkerSolveRunner((reason) => fallbacks.push(reason));
-    const onWorker = await runner.run({ problem, seed: 3, iterations: 40 });
-    expect(fallbacks).toEqual([]);
-    expect(evaluate(problem, onWorker).violations).toEqual([]);
-    expect(onWorker).toEqual(await inlineSolveRunner.run({ problem, seed: 3, iterations: 40 }));
+    const onWorker = await createWorkerSolveRunner().run({ problem, seed: 3, iterations: 40 });
+    expect(onWorker.thread).toBe("worker-thread");
+    expect(onWorker.fallback).toBeUndefined();
+    expect(evaluate(problem, onWorker.solution).violations).toEqual([]);
+    const here = await inlineSolveRunner.run({ problem, seed: 3, iterations: 40 });
+    expect(onWorker.solution).toEqual(here.solution);
   });
 
   it("registers tsx in the worker for TypeScript source, and nothing for JavaScript", () => {

@@ -13,26 +13,35 @@ export interface SolveRequest {
   readonly iterations?: number;
 }
 
+/** A solution and the thread it was made on ("worker-thread" or "main-thread"), with why. */
+export interface SolveOutcome {
+  readonly solution: Solution;
+  readonly thread: string;
+  /** Why a worker solve ran on the main thread instead. */
+  readonly fallback?: string;
+}
+
 /** Runs the planning engine somewhere: on a worker thread by default. */
 export interface SolveRunner {
-  /** Where solves run, for logs and job results: "worker-thread" or "main-thread". */
-  readonly name: string;
-  run(request: SolveRequest): Promise<Solution>;
+  run(request: SolveRequest): Promise<SolveOutcome>;
 }
 
 /** Solves on the calling thread: blocks it for the whole budget (tests and the fallback). */
 export const inlineSolveRunner: SolveRunner = {
-  name: "main-thread",
   async run(request) {
-    return solve(request.problem, {
-      seed: request.seed,
-      ...(request.iterations === undefined ? {} : { iterations: request.iterations }),
-      ...(request.timeLimitSeconds === undefined
-        ? {}
-        : { timeLimit: request.timeLimitSeconds, clock: () => performance.now() }),
-    });
+    return { solution: solveHere(request), thread: "main-thread" };
   },
 };
+
+function solveHere(request: SolveRequest): Solution {
+  return solve(request.problem, {
+    seed: request.seed,
+    ...(request.iterations === undefined ? {} : { iterations: request.iterations }),
+    ...(request.timeLimitSeconds === undefined
+      ? {}
+      : { timeLimit: request.timeLimitSeconds, clock: () => performance.now() }),
+  });
+}
 
 /**
  * The code a worker thread starts with. Built JavaScript loads `solve-worker.js` directly. From
@@ -88,25 +97,23 @@ function runOnWorker(request: SolveRequest, bootstrap: string): Promise<Solution
 /**
  * Solves on a worker thread so the caller (an HTTP server) stays responsive. If the worker cannot
  * even start (no TypeScript loader, or a module that will not load), the solve falls back to the
- * calling thread and `onFallback` is told why; errors inside the solve itself are not retried.
+ * calling thread and the outcome says why; errors inside the solve itself are not retried.
  */
-export function createWorkerSolveRunner(
-  onFallback: (reason: string) => void = () => {},
-): SolveRunner {
+export function createWorkerSolveRunner(): SolveRunner {
+  const fallBack = (request: SolveRequest, fallback: string): SolveOutcome => ({
+    solution: solveHere(request),
+    thread: "main-thread",
+    fallback,
+  });
   return {
-    name: "worker-thread",
     async run(request) {
       const bootstrap = workerBootstrap();
-      if (!bootstrap) {
-        onFallback("the tsx loader was not found for the worker thread");
-        return inlineSolveRunner.run(request);
-      }
+      if (!bootstrap) return fallBack(request, "the tsx loader was not found for the worker");
       try {
-        return await runOnWorker(request, bootstrap);
+        return { solution: await runOnWorker(request, bootstrap), thread: "worker-thread" };
       } catch (error) {
         if ((error as { started?: boolean }).started) throw error;
-        onFallback(`the worker thread did not start: ${(error as Error).message}`);
-        return inlineSolveRunner.run(request);
+        return fallBack(request, `the worker did not start: ${(error as Error).message}`);
       }
     },
   };

@@ -1,5 +1,6 @@
 export * from "./audit";
 export * from "./health";
+export * from "./plans";
 export * from "./register";
 export * from "./security";
 export * from "./session";

@@ -1,0 +1,91 @@
+import { listTestDrivers } from "@tt/db";
+import { describe, expect, it } from "vitest";
+import { useFixture } from "./test-support/fixture";
+
+type Json = Record<string, unknown>;
+
+/** The fixture's trip request travels on this day (a one-off). */
+const DAY = "2026-09-03";
+
+for (const driver of listTestDrivers()) {
+  describe(`plans API (${driver.name})`, () => {
+    const fixture = useFixture(driver.open);
+    let planId = "";
+    let jobId = "";
+
+    it("plans a day as a job: 202, progress to 100, a stored plan with no violations", async () => {
+      const { call, county, services } = fixture();
+      const token = county.users.admin.token;
+      const started = await call("POST", "/api/plans", {
+        token,
+        json: { date: DAY, iterations: 50, seed: 1 },
+      });
+      expect(started.status).toBe(202);
+      jobId = String(((await started.json()) as Json).jobId);
+
+      const events = await call("GET", `/api/jobs/${jobId}/events`, { token });
+      expect(events.headers.get("content-type")).toContain("text/event-stream");
+      const text = await events.text();
+      expect(text).toContain("event: done");
+
+      const job = (await (await call("GET", `/api/jobs/${jobId}`, { token })).json()) as Json;
+      expect(job).toMatchObject({ status: "succeeded", progress: 100, kind: "day-plan" });
+      const result = job.result as Json;
+      expect(result.summary).toMatchObject({
+        requests: 1,
+        assigned: 1,
+        unassigned: 0,
+        thread: "worker-thread",
+      });
+      planId = String(result.planId);
+
+      const plan = (await (await call("GET", `/api/plans/${planId}`, { token })).json()) as Json;
+      const runs = plan.runs as Json[];
+      expect(runs).toHaveLength(1);
+      expect(runs[0]?.vehicleId).toBe(county.rows.vehicles);
+      expect(JSON.stringify(plan)).not.toContain("Lovelace");
+      const actor = {
+        userId: county.users.admin.user.id,
+        organisationId: county.id,
+        role: "admin" as const,
+      };
+      const evaluation = await services.planning.evaluatePlan(actor, planId);
+      expect(evaluation?.violations).toEqual([]);
+
+      const list = (await (await call("GET", "/api/plans", { token })).json()) as Json;
+      expect((list.items as Json[]).map((p) => p.id)).toContain(planId);
+    });
+
+    it("answers 404 for another organisation's job and plan", async () => {
+      const { call, city } = fixture();
+      const token = city.users.admin.token;
+      expect((await call("GET", `/api/jobs/${jobId}`, { token })).status).toBe(404);
+      expect((await call("GET", `/api/jobs/${jobId}/events`, { token })).status).toBe(404);
+      expect((await call("GET", `/api/plans/${planId}`, { token })).status).toBe(404);
+      const list = (await (await call("GET", "/api/plans", { token })).json()) as Json;
+      expect(list.total).toBe(0);
+    });
+
+    it("lets a driver read plans but not start one; a finance officer reads only", async () => {
+      const { call, county } = fixture();
+      const driverToken = county.users.driver.token;
+      expect((await call("GET", `/api/plans/${planId}`, { token: driverToken })).status).toBe(200);
+      expect((await call("GET", `/api/jobs/${jobId}`, { token: driverToken })).status).toBe(200);
+      const body = { json: { date: DAY } };
+      expect((await call("POST", "/api/plans", { token: driverToken, ...body })).status).toBe(403);
+      const financeToken = county.users.finance.token;
+      expect((await call("POST", "/api/plans", { token: financeToken, ...body })).status).toBe(403);
+      expect((await call("GET", "/api/plans", { token: financeToken })).status).toBe(200);
+      const auditor = county.users.auditor.token;
+      expect((await call("GET", "/api/plans", { token: auditor })).status).toBe(403);
+    });
+
+    it("refuses a bad body naming the field", async () => {
+      const { call, county } = fixture();
+      const token = county.users.admin.token;
+      const answer = await call("POST", "/api/plans", { token, json: { date: "3/9/26" } });
+      expect(answer.status).toBe(422);
+      expect(JSON.stringify(await answer.json())).toContain("date");
+    });
+  });
+}

@@ -1,0 +1,171 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { idParamSchema, pageQueryShape, pageSchema } from "../common";
+import { COMMON_ERROR_RESPONSES, NOT_FOUND_RESPONSE } from "../errors";
+import { AUTHENTICATED } from "./security";
+
+const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export const startPlanBodySchema = z
+  .object({
+    date: z
+      .string()
+      .regex(ISO_DATE, { message: 'expected a date "YYYY-MM-DD", e.g. "2026-11-24"' })
+      .openapi({ example: "2026-11-24" }),
+    timeLimitSeconds: z.number().int().min(1).max(600).optional().openapi({ example: 30 }),
+    seed: z.number().int().min(0).max(4_294_967_295).optional().openapi({ example: 1 }),
+    iterations: z
+      .number()
+      .int()
+      .min(1)
+      .max(1_000_000)
+      .optional()
+      .openapi({ description: "An iteration budget: with a seed, the same plan every time." }),
+  })
+  .openapi("StartPlan");
+export type StartPlanBody = z.infer<typeof startPlanBodySchema>;
+
+export const jobAcceptedSchema = z.object({ jobId: z.uuid() }).openapi("JobAccepted");
+
+export const JOB_STATUSES = ["queued", "running", "succeeded", "failed"] as const;
+
+export const jobSchema = z
+  .object({
+    id: z.uuid(),
+    kind: z.string(),
+    status: z.enum(JOB_STATUSES),
+    progress: z.number().int().min(0).max(100).openapi({
+      description: "Percent done. For a day plan: the share of the time budget used, then 100.",
+    }),
+    result: z.record(z.string(), z.unknown()).nullable(),
+    error: z.record(z.string(), z.unknown()).nullable(),
+    createdAt: z.string().openapi({ format: "date-time" }),
+  })
+  .openapi("Job");
+export type JobView = z.infer<typeof jobSchema>;
+
+export const planStopSchema = z
+  .object({
+    kind: z.enum(["pickup", "dropoff", "break"]),
+    tripRequestId: z.string().optional(),
+    breakId: z.string().optional(),
+    location: z.number().int(),
+    arrival: z.number().openapi({ description: "Minutes after midnight." }),
+    start: z.number(),
+    departure: z.number(),
+    load: z
+      .array(z.number())
+      .openapi({ description: "On board after the stop: [seats, wheelchairs]." }),
+  })
+  .openapi("PlanStop");
+
+export const planRunSchema = z
+  .object({
+    id: z.uuid(),
+    vehicleId: z.string(),
+    layout: z.number().int(),
+    stops: z.array(planStopSchema),
+    distanceMetres: z.number().int(),
+    durationSeconds: z.number().int(),
+    costPence: z.number().int(),
+  })
+  .openapi("PlanRun");
+
+const planHeaderShape = {
+  id: z.uuid(),
+  organisationId: z.uuid(),
+  name: z.string(),
+  serviceDate: z.string(),
+  status: z.string(),
+  summary: z.record(z.string(), z.unknown()),
+  createdAt: z.string().openapi({ format: "date-time" }),
+};
+
+export const planHeaderSchema = z.object(planHeaderShape).openapi("PlanHeader");
+
+export const planSchema = z
+  .object({
+    ...planHeaderShape,
+    unassigned: z.array(
+      z.object({ tripRequestId: z.string(), reason: z.string(), message: z.string() }),
+    ),
+    runs: z.array(planRunSchema),
+  })
+  .openapi("Plan");
+export type PlanView = z.infer<typeof planSchema>;
+
+export const planPageSchema = pageSchema(planHeaderSchema, "PlanPage");
+
+export const planListQuerySchema = z.object({
+  ...pageQueryShape,
+  serviceDate: z.string().regex(ISO_DATE).optional().openapi({ example: "2026-11-24" }),
+});
+
+const common = { security: AUTHENTICATED } as const;
+const errors = { ...COMMON_ERROR_RESPONSES, ...NOT_FOUND_RESPONSE };
+
+export const startPlanRoute = createRoute({
+  ...common,
+  tags: ["Plans"],
+  method: "post",
+  path: "/api/plans",
+  summary: "Plan a day's demand from the register, as a job",
+  request: { body: { required: true, content: json(startPlanBodySchema) } },
+  responses: {
+    202: {
+      description: "The job started; follow it at /api/jobs/{id}.",
+      content: json(jobAcceptedSchema),
+    },
+    ...COMMON_ERROR_RESPONSES,
+  },
+});
+
+export const listPlansRoute = createRoute({
+  ...common,
+  tags: ["Plans"],
+  method: "get",
+  path: "/api/plans",
+  summary: "List stored plans, newest first",
+  request: { query: planListQuerySchema },
+  responses: {
+    200: { description: "A page of plans (without runs).", content: json(planPageSchema) },
+    ...COMMON_ERROR_RESPONSES,
+  },
+});
+
+export const getPlanRoute = createRoute({
+  ...common,
+  tags: ["Plans"],
+  method: "get",
+  path: "/api/plans/{id}",
+  summary: "A plan with its runs; stops name trip requests, never passengers",
+  request: { params: idParamSchema },
+  responses: { 200: { description: "The plan.", content: json(planSchema) }, ...errors },
+});
+
+export const getJobRoute = createRoute({
+  ...common,
+  tags: ["Jobs"],
+  method: "get",
+  path: "/api/jobs/{id}",
+  summary: "A job's status, progress and result",
+  request: { params: idParamSchema },
+  responses: { 200: { description: "The job.", content: json(jobSchema) }, ...errors },
+});
+
+export const jobEventsRoute = createRoute({
+  ...common,
+  tags: ["Jobs"],
+  method: "get",
+  path: "/api/jobs/{id}/events",
+  summary: "Server-sent events: `progress` with the job while it runs, then `done`",
+  request: { params: idParamSchema },
+  responses: {
+    200: {
+      description: "An event stream; each event's data is the job as JSON.",
+      content: { "text/event-stream": { schema: z.string() } },
+    },
+    ...errors,
+  },
+});
