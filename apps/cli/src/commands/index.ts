@@ -3,6 +3,7 @@ import { demoCommand } from "./demo";
 import { exportCommand } from "./export";
 import { importCommand } from "./import";
 import { organisationCommand } from "./organisation";
+import { planCommand } from "./plan";
 import { serveCommand } from "./serve";
 import { solveCommand } from "./solve";
 import { userCommand } from "./user";
@@ -14,6 +15,7 @@ export const COMMANDS: readonly Command[] = [
   importCommand,
   exportCommand,
   solveCommand,
+  planCommand,
   organisationCommand,
   userCommand,
 ];

@@ -1,0 +1,100 @@
+import { AppError, type Job, PlanningService, systemClock } from "@tt/app";
+import { isIsoDate } from "@tt/domain";
+import { createTravelTimeProvider } from "@tt/integrations";
+import { type Command, EXIT, openDatabase, parseFlags, UsageError } from "../command";
+import { cliActor } from "./import";
+
+const USAGE = `
+Usage: tt plan --organisation ID_OR_NAME --date YYYY-MM-DD [--time-limit S] [--seed N]
+               [--iterations N] [--as EMAIL]
+
+Plans the organisation's trip requests for one day on the vehicles in its register and stores
+the plan (the same job as POST /api/plans). Prints a summary and the plan id.
+  --organisation  the organisation's id or name
+  --date          the service date
+  --time-limit    seconds the planning engine may search (default 30, at most 600)
+  --iterations    stop after N iterations instead: same seed and N give the same plan
+  --seed          random seed (default 1)
+  --as            the email of the user to act as (default: the organisation's first admin)
+Travel times: the calibrated geometric model. Rules: docs/planning.md.
+Exit codes: 0 planned, 2 usage error, 3 invalid input, 1 other errors.
+`;
+
+function wholeNumber(name: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d{1,10}$/.test(text))
+    throw new UsageError(`--${name} must be a whole number, not "${text}"`);
+  return Number(text);
+}
+
+/** The printed summary: requests, assigned, unassigned by reason, vehicles, cost, distance. */
+export function describePlan(summary: Record<string, unknown>, planId: string): string[] {
+  const reasons = Object.entries((summary.unassignedByReason ?? {}) as Record<string, number>)
+    .map(([reason, n]) => `${reason} ${n}`)
+    .join(", ");
+  const cost = (summary.cost ?? {}) as Record<string, number>;
+  const issues = Number(summary.issueCount ?? 0);
+  return [
+    `Day plan for ${summary.date}: ${summary.requests} trip requests, ${summary.assigned} assigned, ${summary.unassigned} unassigned${reasons ? ` (${reasons})` : ""}.`,
+    `Vehicles: ${summary.vehiclesUsed} used of ${summary.vehiclesAvailable}. Cost £${(cost.total ?? 0).toFixed(2)} ` +
+      `(fixed £${(cost.fixed ?? 0).toFixed(2)}, distance £${(cost.distance ?? 0).toFixed(2)}, time £${(cost.time ?? 0).toFixed(2)}); ${summary.distanceKm} km.`,
+    `Solved in ${summary.seconds} s on the ${summary.thread} (${summary.solverIterations} iterations, seed ${summary.seed}).` +
+      (summary.fallback ? ` Fallback: ${summary.fallback}.` : ""),
+    ...(issues > 0 ? [`${issues} mapping issues (see the plan's summary.issues).`] : []),
+    `Plan id: ${planId}`,
+  ];
+}
+
+function failure(job: Job): AppError {
+  const error = job.error ?? {};
+  return new AppError("internal", String(error.message ?? "the plan could not be made"));
+}
+
+export const planCommand: Command = {
+  name: "plan",
+  summary: "plan a day's trip requests on the register's vehicles and store the plan",
+  usage: USAGE,
+  async run(argv) {
+    const { values, positionals } = parseFlags(argv, {
+      organisation: { type: "string" },
+      date: { type: "string" },
+      "time-limit": { type: "string" },
+      iterations: { type: "string" },
+      seed: { type: "string" },
+      as: { type: "string" },
+    });
+    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+    if (!values.organisation) throw new UsageError("give --organisation ID_OR_NAME");
+    if (!values.date || !isIsoDate(values.date)) throw new UsageError("give --date YYYY-MM-DD");
+    const timeLimitSeconds = wholeNumber("time-limit", values["time-limit"]);
+    const iterations = wholeNumber("iterations", values.iterations);
+    const seed = wholeNumber("seed", values.seed);
+    const database = await openDatabase();
+    try {
+      const actor = await cliActor(database.unitOfWork, values.organisation, values.as, "cli plan");
+      const planning = new PlanningService(database.unitOfWork, {
+        travelTimes: await createTravelTimeProvider({ kind: "geometric" }),
+        clock: systemClock,
+      });
+      const { jobId } = await planning.startDayPlan(actor, {
+        date: values.date,
+        ...(timeLimitSeconds === undefined ? {} : { timeLimitSeconds }),
+        ...(iterations === undefined ? {} : { iterations }),
+        ...(seed === undefined ? {} : { seed }),
+      });
+      process.stdout.write(`Planning ${values.date} (job ${jobId})…\n`);
+      await planning.settled(jobId);
+      const job = await planning.getJob(actor, jobId);
+      if (job.status !== "succeeded") throw failure(job);
+      const result = job.result ?? {};
+      const lines = describePlan(
+        (result.summary ?? {}) as Record<string, unknown>,
+        String(result.planId),
+      );
+      process.stdout.write(`${lines.join("\n")}\n`);
+      return EXIT.ok;
+    } finally {
+      await database.close();
+    }
+  },
+};
