@@ -1,6 +1,7 @@
 export * from "./auth";
 export * from "./csv";
 export * from "./demo";
+export * from "./entitlement";
 export * from "./errors";
 export * from "./planning";
 export * from "./ports";

@@ -19,6 +19,7 @@ import type {
   VehicleInput,
 } from "@tt/domain";
 import type { AuditLog } from "./audit";
+import type { EntitlementStore } from "./entitlements";
 import type { IdentityStore } from "./identity";
 import type { JobStore } from "./jobs";
 import type { PlanStore } from "./plans";
@@ -67,6 +68,7 @@ export interface Repositories extends RegisterRepositories {
   readonly audit: AuditLog;
   readonly jobs: JobStore;
   readonly plans: PlanStore;
+  readonly entitlements: EntitlementStore;
 }
 
 /** Runs work in one transaction: all of it is stored, or none of it. */

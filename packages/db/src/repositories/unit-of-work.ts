@@ -1,6 +1,7 @@
 import type { Repositories, UnitOfWork } from "@tt/app";
 import type { Db } from "../create-db";
 import { createAuditLog } from "./audit-log";
+import { createEntitlementStore } from "./entitlement-store";
 import { createIdentityStore } from "./identity-store";
 import { createJobStore } from "./job-store";
 import { createPlanStore } from "./plan-store";
@@ -32,6 +33,7 @@ function createRepositories(db: Db, inTransaction: boolean): Repositories {
     audit: createAuditLog(db, inTransaction),
     jobs: createJobStore(db),
     plans: createPlanStore(db, inTransaction),
+    entitlements: createEntitlementStore(db),
   };
 }
 

@@ -1,4 +1,5 @@
 export * from "./audit";
+export * from "./entitlements";
 export * from "./jobs";
 export * from "./organisations";
 export * from "./register";

@@ -26,6 +26,7 @@ export const RESOURCES = [
   "term-calendars",
   "plans",
   "audit-log",
+  "entitlements",
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -52,8 +53,16 @@ const GRANTS: Record<Role, Partial<Record<Resource, Access>>> = {
     staff: W,
     "term-calendars": W,
     plans: W,
+    entitlements: W,
   },
-  assessor: { organisation: R, funders: R, passengers: W, places: R, "trip-requests": W },
+  assessor: {
+    organisation: R,
+    funders: R,
+    passengers: W,
+    places: R,
+    "trip-requests": W,
+    entitlements: W,
+  },
   "booking-agent": {
     organisation: R,
     funders: R,

@@ -1,0 +1,3 @@
+export * from "./assess-cohort";
+export * from "./entitlement-service";
+export * from "./policy-choice";
