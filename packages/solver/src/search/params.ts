@@ -22,13 +22,13 @@ export interface SearchParams {
 
 export const DEFAULT_PARAMS: SearchParams = {
   removalMin: 4,
-  removalMaxFraction: 0.3,
-  removalMaxCap: 40,
+  removalMaxFraction: 0.45,
+  removalMaxCap: 60,
   startWorse: 0.01,
   endRatio: 0.01,
-  noise: 0.025,
+  noise: 0,
   vehiclePhase: 0.6,
   attemptIterations: 1500,
   polish: true,
-  restartAfter: 0,
+  restartAfter: 1000,
 };

@@ -8,6 +8,7 @@ import { cloneState, recomputeRouteCost, type State, usedVehicles } from "./stat
 /**
  * Vehicle minimisation for the `vehicles-then-distance` objective: repeatedly empty one of the
  * smallest runs and let the ALNS, limited to one vehicle fewer, try to serve every request again.
+ * After a failed attempt the ALNS improves the distance at the current vehicle count.
  */
 export function minimiseVehicles(
   ctx: SearchContext,
@@ -40,7 +41,20 @@ export function minimiseVehicles(
       stopWhenComplete: true,
       maxIterations: params.attemptIterations,
     });
-    if (result.unassigned.length === 0) best = result;
+    if (result.unassigned.length === 0) {
+      best = result;
+    } else {
+      // Failed: improve the distance at the current vehicle count before the next attempt, so the
+      // time spent is not lost and later attempts start from different, better plans.
+      best = alns(ctx, best, {
+        rng,
+        budget,
+        phase,
+        params,
+        maxVehicles: k,
+        maxIterations: params.attemptIterations,
+      });
+    }
   }
   return best;
 }
