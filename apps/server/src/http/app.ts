@@ -13,6 +13,7 @@ import { logRequests } from "./middleware/request-log";
 import { mountAuditRoute } from "./routes/audit";
 import { mountCsvRoutes } from "./routes/csv";
 import { mountDocs } from "./routes/docs";
+import { mountEntitlementRoutes } from "./routes/entitlement";
 import { mountHealthRoute } from "./routes/health";
 import { mountPlanRoutes } from "./routes/plans";
 import { mountRegisterRoutes } from "./routes/register";
@@ -47,6 +48,7 @@ export function createHttpApp(
   mountRegisterRoutes(app, services);
   mountAuditRoute(app, services);
   mountPlanRoutes(app, services);
+  mountEntitlementRoutes(app, services);
   mountDocs(app, version);
 
   app.notFound((c) =>

@@ -1,4 +1,5 @@
 export * from "./audit";
+export * from "./entitlement";
 export * from "./health";
 export * from "./plans";
 export * from "./register";
