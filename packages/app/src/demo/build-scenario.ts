@@ -1,5 +1,6 @@
 import { generateAdultDayServices } from "./adult-demand";
 import { SCHOOL_TERMS_2026_27 } from "./calendar";
+import { addContractedVehicles } from "./contracts";
 import type { DemandContext } from "./demand-context";
 import { generateDrtDemand } from "./drt-demand";
 import { buildVehicles } from "./fleet";
@@ -49,6 +50,7 @@ export function buildDemoScenario(geography: DemoGeography, seed: number): DemoS
     organisation.vehicles.push(...buildVehicles(fleetRandom, organisation, depots, fleetHomes));
     organisation.staff.push(...buildStaff(fleetRandom, organisation));
   }
+  addContractedVehicles(organisations);
   return { seed, password: DEMO_PASSWORD, organisations };
 }
 
