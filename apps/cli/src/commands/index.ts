@@ -1,4 +1,5 @@
 import type { Command } from "../command";
+import { assessCommand } from "./assess";
 import { demoCommand } from "./demo";
 import { exportCommand } from "./export";
 import { importCommand } from "./import";
@@ -16,6 +17,7 @@ export const COMMANDS: readonly Command[] = [
   exportCommand,
   solveCommand,
   planCommand,
+  assessCommand,
   organisationCommand,
   userCommand,
 ];
