@@ -1,4 +1,4 @@
-import type { Plan, ScheduledStop, Solution } from "@tt/solver";
+import type { Plan, ScheduledStop, Solution, Unassigned } from "@tt/solver";
 import type { NewPlan, PlanRunStop, StoredPlan } from "../ports";
 import type { BuiltProblem } from "./build-problem";
 
@@ -32,11 +32,30 @@ export interface SolveFacts {
   readonly fallback?: string;
 }
 
+/**
+ * The reason to show people. A travel-alone passenger is mapped as incompatible with every other
+ * request, so the engine reports `incompatibility` for any request it found no room for once such
+ * a passenger exists. For requests that have no sharing rule of their own that reads as "no run
+ * has room at the times needed", and is counted as `no-room`; the stored reasons stay the engine's.
+ */
+function peopleReason(built: BuiltProblem): (u: Unassigned) => string {
+  const ownRule = new Set(
+    built.problem.requests
+      .filter(
+        (r) => (r.incompatibleWith?.length ?? 0) > 0 || (r.incompatibleGroups?.length ?? 0) > 0,
+      )
+      .map((r) => r.id),
+  );
+  return (u) => (u.reason === "incompatibility" && !ownRule.has(u.request) ? "no-room" : u.reason);
+}
+
 /** The figures people look at first: counted from the solution and the mapping's issues. */
 export function summarise(built: BuiltProblem, solution: Solution, facts: SolveFacts) {
   const unassignedByReason: Record<string, number> = {};
+  const reasonOf = peopleReason(built);
   for (const u of solution.unassigned) {
-    unassignedByReason[u.reason] = (unassignedByReason[u.reason] ?? 0) + 1;
+    const reason = reasonOf(u);
+    unassignedByReason[reason] = (unassignedByReason[reason] ?? 0) + 1;
   }
   const notPlanned = built.occurring - built.problem.requests.length;
   if (notPlanned > 0) unassignedByReason["not-planned"] = notPlanned;
