@@ -1,4 +1,5 @@
 export * from "./build-problem";
+export { loadDayRegister } from "./load-day-register";
 export * from "./mapping-issues";
 export * from "./plan-from-solution";
 export * from "./planning-rules";
