@@ -1,0 +1,77 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createDb, createUnitOfWork } from "@tt/db";
+import { aPassenger, aPlace, aTripRequest, aVehicle } from "@tt/testkit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const ROOT = fileURLToPath(new URL("../../../..", import.meta.url));
+const TT = join(ROOT, "apps/cli/bin/tt.js");
+const dataDir = mkdtempSync(join(tmpdir(), "tt-plan-"));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+/** A council with one admin, two pupils travelling on 2026-11-24 and one minibus. */
+beforeAll(async () => {
+  const handle = await createDb({ driver: "pglite", dataDir });
+  try {
+    await handle.migrate();
+    const repos = createUnitOfWork(handle.db).repositories;
+    const org = await repos.identity.createOrganisation({ name: "Test County", kind: "council" });
+    await repos.identity.createUser({
+      organisationId: org.id,
+      email: "admin@test-county.example",
+      displayName: "Admin",
+      role: "admin",
+      passwordHash: "not-used",
+    });
+    const funder = await repos.funders.create(org.id, { name: "School", kind: "home-to-school" });
+    const place = await repos.places.create(org.id, aPlace());
+    await repos.vehicles.create(org.id, aVehicle());
+    for (const n of [1, 2]) {
+      const p = await repos.passengers.create(
+        org.id,
+        aPassenger({ reference: `P-${n}`, homeLat: 52.18 + n * 0.01 }),
+      );
+      await repos.tripRequests.create(
+        org.id,
+        aTripRequest(
+          { passengerId: p.id, funderId: funder.id, placeId: place.id },
+          { reference: `T-${n}`, recurrence: { kind: "one-off", date: "2026-11-24" } },
+        ),
+      );
+    }
+  } finally {
+    await handle.close();
+  }
+});
+
+function tt(args: string[]) {
+  // The embedded database in the temporary folder, whatever DATABASE_URL the tests run with.
+  const { DATABASE_URL: _url, ...env } = process.env;
+  const result = spawnSync(process.execPath, [TT, "plan", ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...env, TT_DATA_DIR: dataDir },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe("tt plan", () => {
+  it("plans the day on a worker thread and prints the summary and plan id", () => {
+    const run = tt(["--organisation", "test county", "--date", "2026-11-24", "--iterations", "30"]);
+    expect(run.stderr).not.toContain("Error");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("2 trip requests, 2 assigned, 0 unassigned");
+    expect(run.stdout).toContain("Vehicles: 1 used of 1");
+    expect(run.stdout).toContain("on the worker-thread");
+    expect(run.stdout).toMatch(/Plan id: [0-9a-f-]{36}/);
+  });
+
+  it("is a usage error without a date", () => {
+    const run = tt(["--organisation", "Test County"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("--date");
+  });
+});
