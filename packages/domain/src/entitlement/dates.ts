@@ -20,16 +20,27 @@ export function dayOfWeek(date: string): number {
   return toUtc(date).getUTCDay();
 }
 
+/** Days since 1970-01-01 (a Thursday). */
+function epochDay(date: string): number {
+  return Math.round(toUtc(date).getTime() / DAY_MS);
+}
+
 const HOLIDAYS = new Set(ENGLAND_AND_WALES_BANK_HOLIDAYS.holidays.map((h) => h.date));
+const HOLIDAY_DAYS = new Set(ENGLAND_AND_WALES_BANK_HOLIDAYS.holidays.map((h) => epochDay(h.date)));
+const COVERED = { from: epochDay(CALENDAR_COVERS.from), to: epochDay(CALENDAR_COVERS.to) };
 
 export function isBankHoliday(date: string): boolean {
   return HOLIDAYS.has(date);
 }
 
+function isWorkingEpochDay(day: number): boolean {
+  const weekday = (((day + 4) % 7) + 7) % 7;
+  return weekday !== 0 && weekday !== 6 && !HOLIDAY_DAYS.has(day);
+}
+
 /** Monday to Friday and not an England and Wales bank holiday. */
 export function isWorkingDay(date: string): boolean {
-  const day = dayOfWeek(date);
-  return day !== 0 && day !== 6 && !isBankHoliday(date);
+  return isWorkingEpochDay(epochDay(date));
 }
 
 /**
@@ -37,17 +48,19 @@ export function isWorkingDay(date: string): boolean {
  * Monday with 1 working day answers by Tuesday). Throws outside the bank-holiday calendar.
  */
 export function addWorkingDays(from: string, count: number): string {
-  let date = from;
+  let day = epochDay(from);
   let left = count;
   while (left > 0) {
-    date = addDays(date, 1);
-    if (date > CALENDAR_COVERS.to || date < CALENDAR_COVERS.from)
+    day += 1;
+    if (day > COVERED.to || day < COVERED.from) {
+      const year = new Date(day * DAY_MS).getUTCFullYear();
       throw new Error(
-        `working days can only be counted between ${CALENDAR_COVERS.from} and ${CALENDAR_COVERS.to}; add the bank holidays for ${date.slice(0, 4)}`,
+        `working days can only be counted between ${CALENDAR_COVERS.from} and ${CALENDAR_COVERS.to}; add the bank holidays for ${year}`,
       );
-    if (isWorkingDay(date)) left -= 1;
+    }
+    if (isWorkingEpochDay(day)) left -= 1;
   }
-  return date;
+  return toIso(new Date(day * DAY_MS));
 }
 
 /** The first working day on or after `date`. */
