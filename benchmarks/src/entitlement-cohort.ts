@@ -91,7 +91,45 @@ function nearestSuitable(
     .map((x) => x.s);
 }
 
-/** `count` pupils aged 5–15, homes jittered around population-weighted LSOA centroids. */
+function makePupil(
+  index: number,
+  lsoa: Lsoa,
+  register: readonly RegisterSchool[],
+  random: () => number,
+): CohortPupil | undefined {
+  const home = {
+    lat: lsoa.lat + (random() - 0.5) * 0.01,
+    lon: lsoa.lon + (random() - 0.5) * 0.015,
+  };
+  const age = 5 + Math.floor(random() * 11);
+  const sen = random() < 0.15;
+  const needsSenProvision = sen && random() < 0.2;
+  const schools = nearestSuitable(register, home, age, needsSenProvision);
+  const preference = random();
+  const choice = preference < 0.75 ? 0 : preference < 0.9 ? 1 : preference < 0.97 ? 2 : 3;
+  const school = schools[Math.min(choice, schools.length - 1)];
+  if (!school) return undefined;
+  return {
+    id: `pupil-${String(index).padStart(5, "0")}`,
+    age,
+    home,
+    registeredSchoolId: school.id,
+    lowIncome: random() < lsoa.income.score * 1.5,
+    sen,
+    ehcPlan: needsSenProvision,
+    disabled: random() < 0.03,
+    mobilityProblem: random() < 0.02,
+    cannotWalkBecauseOfNeed: sen && random() < 0.3,
+    needsSenProvision,
+    religionOrBelief: random() < 0.1 ? "christian" : null,
+    routeSafe: random() >= 0.02,
+  };
+}
+
+/**
+ * `count` pupils aged 5–15, homes jittered around population-weighted LSOA centroids; 75% attend
+ * their nearest suitable school, the rest the 2nd to 4th nearest (parental preference).
+ */
 export function generatePupils(
   count: number,
   lsoas: readonly Lsoa[],
@@ -102,34 +140,8 @@ export function generatePupils(
   const pickLsoa = populationPicker(lsoas, random);
   const pupils: CohortPupil[] = [];
   for (let i = 0; i < count; i++) {
-    const lsoa = pickLsoa();
-    const home = {
-      lat: lsoa.lat + (random() - 0.5) * 0.01,
-      lon: lsoa.lon + (random() - 0.5) * 0.015,
-    };
-    const age = 5 + Math.floor(random() * 11);
-    const sen = random() < 0.15;
-    const needsSenProvision = sen && random() < 0.2;
-    const schools = nearestSuitable(register, home, age, needsSenProvision);
-    const preference = random();
-    const choice = preference < 0.75 ? 0 : preference < 0.9 ? 1 : preference < 0.97 ? 2 : 3;
-    const school = schools[Math.min(choice, schools.length - 1)];
-    if (!school) continue;
-    pupils.push({
-      id: `pupil-${String(i).padStart(5, "0")}`,
-      age,
-      home,
-      registeredSchoolId: school.id,
-      lowIncome: random() < lsoa.income.score * 1.5,
-      sen,
-      ehcPlan: needsSenProvision,
-      disabled: random() < 0.03,
-      mobilityProblem: random() < 0.02,
-      cannotWalkBecauseOfNeed: sen && random() < 0.3,
-      needsSenProvision,
-      religionOrBelief: random() < 0.1 ? "christian" : null,
-      routeSafe: random() >= 0.02,
-    });
+    const pupil = makePupil(i, pickLsoa(), register, random);
+    if (pupil) pupils.push(pupil);
   }
   return pupils;
 }

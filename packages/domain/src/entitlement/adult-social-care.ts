@@ -2,7 +2,7 @@ import { busPass, communityTransport } from "./alternatives";
 import type { AdultSocialCareCase } from "./case-schemas";
 import { ageOn } from "./dates";
 import { decidedBy, type RegimeOutcome, type RuleContext, reason } from "./rules";
-import type { RuleDefinition } from "./types";
+import type { Reason, RuleDefinition } from "./types";
 
 /** Adult social care transport: provided to meet an assessed eligible need in the care plan. */
 export const ADULT_SOCIAL_CARE_RULES = {
@@ -24,40 +24,46 @@ export const ADULT_SOCIAL_CARE_RULES = {
 
 const R = ADULT_SOCIAL_CARE_RULES;
 
-export function assessAdultSocialCare(c: AdultSocialCareCase, ctx: RuleContext): RegimeOutcome {
+function ascReasons(c: AdultSocialCareCase, ctx: RuleContext): Reason[] {
   const p = ctx.policy.parameters;
   const age = c.person.dateOfBirth
     ? ageOn(c.person.dateOfBirth, ctx.assessedOn)
     : (c.person.age ?? 0);
-  const otherMeans =
-    c.person.ownTransport || c.person.canUsePublicTransport || c.carePlan.familyOrCarerCanTransport;
+  const { ownTransport, canUsePublicTransport } = c.person;
+  const { eligibleNeeds, transportNeededToMeetNeed, familyOrCarerCanTransport } = c.carePlan;
+  const otherMeans = ownTransport || canUsePublicTransport || familyOrCarerCanTransport;
   const miles = c.service?.distanceMiles ?? null;
   const farEnough = miles === null || miles >= p.ascMinDistanceMiles.value;
-  const reasons = [
+  return [
     reason(R.adult, age >= p.ascMinAge.value, `Age ${age} (at least ${p.ascMinAge.value}).`, {
       age,
     }),
     reason(
       R.eligibleNeeds,
-      c.carePlan.eligibleNeeds,
-      c.carePlan.eligibleNeeds
+      eligibleNeeds,
+      eligibleNeeds
         ? "The needs assessment found eligible needs."
         : "No eligible needs were found by the needs assessment.",
-      { eligibleNeeds: c.carePlan.eligibleNeeds },
+      { eligibleNeeds },
     ),
     reason(
       R.transportNeed,
-      c.carePlan.transportNeededToMeetNeed && !otherMeans && farEnough,
-      `Care plan: transport needed ${c.carePlan.transportNeededToMeetNeed}; own transport ${c.person.ownTransport}, can use public transport ${c.person.canUsePublicTransport}, family or carer can transport ${c.carePlan.familyOrCarerCanTransport}.`,
+      transportNeededToMeetNeed && !otherMeans && farEnough,
+      `Care plan: transport needed ${transportNeededToMeetNeed}; own transport ${ownTransport}, can use public transport ${canUsePublicTransport}, family or carer can transport ${familyOrCarerCanTransport}.`,
       {
-        transportNeededToMeetNeed: c.carePlan.transportNeededToMeetNeed,
-        ownTransport: c.person.ownTransport,
-        canUsePublicTransport: c.person.canUsePublicTransport,
-        familyOrCarerCanTransport: c.carePlan.familyOrCarerCanTransport,
+        transportNeededToMeetNeed,
+        ownTransport,
+        canUsePublicTransport,
+        familyOrCarerCanTransport,
         distanceMiles: miles,
       },
     ),
   ];
+}
+
+/** Transport to meet an assessed eligible need, when the care plan says so. */
+export function assessAdultSocialCare(c: AdultSocialCareCase, ctx: RuleContext): RegimeOutcome {
+  const reasons = ascReasons(c, ctx);
   const eligible = reasons.every((r) => r.met);
   return {
     regime: "adult-social-care",

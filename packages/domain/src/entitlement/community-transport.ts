@@ -27,52 +27,85 @@ export const COMMUNITY_TRANSPORT_RULES = {
 
 const R = COMMUNITY_TRANSPORT_RULES;
 
+type ServiceKind = CommunityTransportCase["service"]["type"];
+
+/** Per kind of service: the rule, the category when met and the legal basis. */
+const SERVICES: Record<
+  ServiceKind,
+  { rule: RuleDefinition; category: string; legalBasis: string }
+> = {
+  "registered-drt": {
+    rule: R.open,
+    category: "open-to-public",
+    legalBasis: "Registered local bus service",
+  },
+  "s22-community-bus": {
+    rule: R.open,
+    category: "open-to-public",
+    legalBasis: "Transport Act 1985 s22 permit",
+  },
+  "s19-permit": {
+    rule: R.s19,
+    category: "s19-passenger-class",
+    legalBasis: "Transport Act 1985 s19 permit",
+  },
+  "volunteer-car": {
+    rule: R.car,
+    category: "volunteer-car-scheme",
+    legalBasis: "Volunteer car scheme (not a PSV)",
+  },
+};
+
+function carriage(c: CommunityTransportCase): { met: boolean; text: string } {
+  const x = c.person;
+  const inClass =
+    x.memberOfBody ||
+    x.disabled ||
+    x.seriouslyIll ||
+    x.pupilOrStudent ||
+    x.noAccessToPublicTransport;
+  switch (c.service.type) {
+    case "s19-permit":
+      return {
+        met: inClass,
+        text: inClass
+          ? "In a class the permit holder may carry; never the general public."
+          : "Not in any class a section 19 permit may carry (members, people the body exists to benefit, disabled or seriously ill people, pupils, residents without public transport).",
+      };
+    case "volunteer-car":
+      return { met: x.memberOfBody, text: `Member of the scheme ${x.memberOfBody}.` };
+    default:
+      return {
+        met: true,
+        text: "A registered local service carries the general public; concessionary passes are accepted.",
+      };
+  }
+}
+
+/** Whether a person may be carried on a community transport or DRT service. */
 export function assessCommunityTransport(
   c: CommunityTransportCase,
   ctx: RuleContext,
 ): RegimeOutcome {
-  const t = c.service.type;
   const x = c.person;
-  const classes = {
+  const service = SERVICES[c.service.type];
+  const { met, text } = carriage(c);
+  const inputs = {
+    service: c.service.type,
     memberOfBody: x.memberOfBody,
     disabled: x.disabled,
     seriouslyIll: x.seriouslyIll,
     pupilOrStudent: x.pupilOrStudent,
     noAccessToPublicTransport: x.noAccessToPublicTransport,
   };
-  const inClass = Object.values(classes).some(Boolean);
-  const rule = t === "s19-permit" ? R.s19 : t === "volunteer-car" ? R.car : R.open;
-  const met = t === "s19-permit" ? inClass : t === "volunteer-car" ? x.memberOfBody : true;
-  const text =
-    t === "s19-permit"
-      ? inClass
-        ? "In a class the permit holder may carry; never the general public."
-        : "Not in any class a section 19 permit may carry (members, people the body exists to benefit, disabled or seriously ill people, pupils, residents without public transport)."
-      : t === "volunteer-car"
-        ? `Member of the scheme ${x.memberOfBody}.`
-        : "A registered local service carries the general public; concessionary passes are accepted.";
-  const chosen = reason(rule, met, text, { service: t, ...classes });
   return {
     regime: "community-transport",
     eligible: met,
-    decidedBy: rule.id,
-    category: met
-      ? t === "s19-permit"
-        ? "s19-passenger-class"
-        : t === "volunteer-car"
-          ? "volunteer-car-scheme"
-          : "open-to-public"
-      : "not-eligible",
-    legalBasis:
-      t === "s19-permit"
-        ? "Transport Act 1985 s19 permit"
-        : t === "s22-community-bus"
-          ? "Transport Act 1985 s22 permit"
-          : t === "registered-drt"
-            ? "Registered local bus service"
-            : "Volunteer car scheme (not a PSV)",
+    decidedBy: service.rule.id,
+    category: met ? service.category : "not-eligible",
+    legalBasis: service.legalBasis,
     estimated: false,
-    reasons: [chosen],
+    reasons: [reason(service.rule, met, text, inputs)],
     alternatives: [communityTransport(ctx.policy, "family", 1)],
     signposts: met
       ? []

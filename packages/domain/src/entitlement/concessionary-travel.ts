@@ -70,39 +70,36 @@ function journeyReasons(
   ];
 }
 
+function holderReason(
+  c: ConcessionaryTravelCase,
+  ctx: RuleContext,
+): { holder: Reason; pension: boolean } {
+  const age = c.person.dateOfBirth
+    ? ageOn(c.person.dateOfBirth, ctx.assessedOn)
+    : (c.person.age ?? 0);
+  const pension =
+    c.person.statePensionAgeReached ?? age >= ctx.policy.parameters.enctsPensionAge.value;
+  const disability = c.person.disability ?? null;
+  const text = `State pension age reached ${pension}; eligible disability ${disability ?? "none"}.`;
+  const inputs = { age, statePensionAgeReached: pension, disability };
+  return { holder: reason(R.holder, pension || disability !== null, text, inputs), pension };
+}
+
 /** Pass eligibility and, when a journey is given, whether its fare is waived at boarding. */
 export function assessConcessionaryTravel(
   c: ConcessionaryTravelCase,
   ctx: RuleContext,
 ): RegimeOutcome {
-  const p = ctx.policy.parameters;
-  const age = c.person.dateOfBirth
-    ? ageOn(c.person.dateOfBirth, ctx.assessedOn)
-    : (c.person.age ?? 0);
-  const pension = c.person.statePensionAgeReached ?? age >= p.enctsPensionAge.value;
-  const disability = c.person.disability ?? null;
-  const holder = reason(
-    R.holder,
-    pension || disability !== null,
-    `State pension age reached ${pension}; eligible disability ${disability ?? "none"}.`,
-    { age, statePensionAgeReached: pension, disability },
-  );
+  const { holder, pension } = holderReason(c, ctx);
   const journey = c.journey ? journeyReasons(c.journey, ctx) : [];
   const eligible = holder.met && journey.every((r) => r.met);
-  const category = !holder.met
-    ? "not-eligible"
-    : c.journey
-      ? eligible
-        ? "fare-waived"
-        : "fare-payable"
-      : pension
-        ? "older-person-pass"
-        : "disabled-person-pass";
+  const passCategory = pension ? "older-person-pass" : "disabled-person-pass";
+  const journeyCategory = eligible ? "fare-waived" : "fare-payable";
   return {
     regime: "concessionary-travel",
     eligible,
     decidedBy: decidedBy(undefined, [holder, ...journey], (journey.at(-1) ?? holder).ruleId),
-    category,
+    category: !holder.met ? "not-eligible" : c.journey ? journeyCategory : passCategory,
     legalBasis: "Transport Act 2000 s145A (English National Concessionary Travel Scheme)",
     estimated: false,
     reasons: [holder, ...journey],

@@ -39,14 +39,11 @@ function nextRuleBirthday(dob: string | undefined, assessedOn: string, ages: num
   return ages.map((years) => birthday(dob, years)).find((date) => date > assessedOn);
 }
 
-/** Works out age, walking limit and distances; undefined distances mean the case lacks them. */
-export function homeToSchoolFacts(
+function distances(
   c: HomeToSchoolCase,
   policy: ResolvedPolicy,
-  assessedOn: string,
-): HomeToSchoolFacts {
+): { walk: RouteDistance; road: RouteDistance } {
   const p = policy.parameters;
-  const ages = ageFacts(c, assessedOn);
   const ends = { from: c.home, to: c.school.location };
   const walk = measuredOrEstimated(
     c.school.walkingDistanceMiles,
@@ -65,20 +62,26 @@ export function homeToSchoolFacts(
     estimated: true,
     basis: "road distance not given: the walking route is used in its place",
   };
+  return { walk, road };
+}
+
+/** Works out age, walking limit and distances (measured, or estimated from coordinates). */
+export function homeToSchoolFacts(
+  c: HomeToSchoolCase,
+  policy: ResolvedPolicy,
+  assessedOn: string,
+): HomeToSchoolFacts {
+  const p = policy.parameters;
+  const ages = ageFacts(c, assessedOn);
   const birthdays = [p.htstWalkLimitAge.value, p.htstExtendedSecondaryAge.value];
+  const next = nextRuleBirthday(c.pupil.dateOfBirth, assessedOn, birthdays);
+  const under8 = ages.age < p.htstWalkLimitAge.value;
   return {
     ...ages,
-    walkLimitMiles:
-      ages.age < p.htstWalkLimitAge.value
-        ? p.htstWalkLimitUnder8Miles.value
-        : p.htstWalkLimitFrom8Miles.value,
-    walk,
-    road,
+    walkLimitMiles: under8 ? p.htstWalkLimitUnder8Miles.value : p.htstWalkLimitFrom8Miles.value,
+    ...distances(c, policy),
     rank: c.school.rankAmongSuitable ?? (c.school.nearestSuitable ? 1 : null),
     hasNeed: c.pupil.sen || c.pupil.disabled || c.pupil.mobilityProblem,
-    ...(() => {
-      const next = nextRuleBirthday(c.pupil.dateOfBirth, assessedOn, birthdays);
-      return next ? { nextRuleBirthday: next } : {};
-    })(),
+    ...(next ? { nextRuleBirthday: next } : {}),
   };
 }

@@ -124,46 +124,55 @@ function statutoryCategories(
   ];
 }
 
+/** What the three extended-rights rules share. */
+function extendedFacts(c: HomeToSchoolCase, f: HomeToSchoolFacts, ctx: RuleContext) {
+  const p = ctx.policy.parameters;
+  const isSecondary = f.age >= p.htstExtendedSecondaryAge.value;
+  return {
+    low: c.pupil.lowIncome,
+    over2: f.walk.miles > p.htstExtendedMinWalkMiles.value,
+    isSecondary,
+    is8to10: f.age >= p.htstExtendedLowerAge.value && !isSecondary,
+    rankOk: f.rank !== null && f.rank <= p.htstExtendedNearestCount.value,
+    lead: `Low income ${c.pupil.lowIncome}; age ${f.age}`,
+    inputs: {
+      lowIncome: c.pupil.lowIncome,
+      age: f.age,
+      walkingMiles: f.walk.miles,
+      roadMiles: f.road.miles,
+      roadBasis: f.road.basis,
+    },
+  };
+}
+
 function lowIncomeCategories(
   c: HomeToSchoolCase,
   f: HomeToSchoolFacts,
   ctx: RuleContext,
 ): Reason[] {
   const p = ctx.policy.parameters;
-  const low = c.pupil.lowIncome;
-  const over2 = f.walk.miles > p.htstExtendedMinWalkMiles.value;
-  const isSecondary = f.age >= p.htstExtendedSecondaryAge.value;
-  const is8to10 = f.age >= p.htstExtendedLowerAge.value && !isSecondary;
-  const inputs = {
-    lowIncome: low,
-    age: f.age,
-    walkingMiles: f.walk.miles,
-    roadMiles: f.road.miles,
-    roadBasis: f.road.basis,
-  };
-  const rankOk = f.rank !== null && f.rank <= p.htstExtendedNearestCount.value;
+  const x = extendedFacts(c, f, ctx);
+  const { nearestSuitable, preferredOnReligiousGrounds: religious } = c.school;
+  const walked = `walking route ${f.walk.miles} miles (over ${p.htstExtendedMinWalkMiles.value})`;
+  const within = (limit: number) => x.low && x.isSecondary && x.over2 && f.road.miles <= limit;
   return [
     reason(
       R.lowIncome8to10,
-      low && is8to10 && over2 && c.school.nearestSuitable,
-      `Low income ${low}; age ${f.age} (8 to 10 qualifies); walking route ${f.walk.miles} miles (over ${cite(p.htstExtendedMinWalkMiles)} needed); nearest suitable school ${c.school.nearestSuitable}.`,
-      { ...inputs, nearestSuitable: c.school.nearestSuitable },
+      x.low && x.is8to10 && x.over2 && nearestSuitable,
+      `${x.lead} (8 to 10 qualifies); walking route ${f.walk.miles} miles (over ${cite(p.htstExtendedMinWalkMiles)} needed); nearest suitable school ${nearestSuitable}.`,
+      { ...x.inputs, nearestSuitable },
     ),
     reason(
       R.lowIncome11Nearest3,
-      low && isSecondary && over2 && f.road.miles <= p.htstExtendedMaxRoadMiles.value && rankOk,
-      `Low income ${low}; age ${f.age} (11+ qualifies); walking route ${f.walk.miles} miles (over ${p.htstExtendedMinWalkMiles.value}); road ${f.road.miles} miles (at most ${cite(p.htstExtendedMaxRoadMiles)}); rank ${f.rank ?? "not given"} among suitable schools (one of the ${p.htstExtendedNearestCount.value} nearest needed).`,
-      { ...inputs, rankAmongSuitable: f.rank },
+      within(p.htstExtendedMaxRoadMiles.value) && x.rankOk,
+      `${x.lead} (11+ qualifies); ${walked}; road ${f.road.miles} miles (at most ${cite(p.htstExtendedMaxRoadMiles)}); rank ${f.rank ?? "not given"} among suitable schools (one of the ${p.htstExtendedNearestCount.value} nearest needed).`,
+      { ...x.inputs, rankAmongSuitable: f.rank },
     ),
     reason(
       R.lowIncome11Religion,
-      low &&
-        isSecondary &&
-        over2 &&
-        f.road.miles <= p.htstExtendedReligiousMaxRoadMiles.value &&
-        c.school.preferredOnReligiousGrounds,
-      `Low income ${low}; age ${f.age} (11+ qualifies); walking route ${f.walk.miles} miles (over ${p.htstExtendedMinWalkMiles.value}); road ${f.road.miles} miles (at most ${cite(p.htstExtendedReligiousMaxRoadMiles)}); nearest suitable school preferred on religion or belief ${c.school.preferredOnReligiousGrounds}.`,
-      { ...inputs, preferredOnReligiousGrounds: c.school.preferredOnReligiousGrounds },
+      within(p.htstExtendedReligiousMaxRoadMiles.value) && religious,
+      `${x.lead} (11+ qualifies); ${walked}; road ${f.road.miles} miles (at most ${cite(p.htstExtendedReligiousMaxRoadMiles)}); nearest suitable school preferred on religion or belief ${religious}.`,
+      { ...x.inputs, preferredOnReligiousGrounds: religious },
     ),
   ];
 }

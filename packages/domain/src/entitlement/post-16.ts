@@ -45,13 +45,16 @@ function facts(c: Post16Case, assessedOn: string) {
   return { age, startAge, sixthForm, adultLearner, send };
 }
 
-/** Post-16 transport: what the council's policy statement promises, and any contribution. */
-export function assessPost16(c: Post16Case, ctx: RuleContext): RegimeOutcome {
+type Facts = ReturnType<typeof facts>;
+
+function post16Reasons(c: Post16Case, f: Facts, ctx: RuleContext) {
   const p = ctx.policy.parameters;
-  const f = facts(c, ctx.assessedOn);
   const s = c.student;
-  const far = c.course.distanceMiles > p.post16MinDistanceMiles.value;
-  const reasons = [
+  const course = c.course;
+  const far = course.distanceMiles > p.post16MinDistanceMiles.value;
+  const need = { ehcPlan: s.ehcPlan, sen: s.sen, disabled: s.disabled };
+  const alone = s.cannotTravelIndependently;
+  return [
     reason(
       R.age,
       f.sixthForm,
@@ -60,58 +63,59 @@ export function assessPost16(c: Post16Case, ctx: RuleContext): RegimeOutcome {
     ),
     reason(
       R.send,
-      f.sixthForm && f.send && s.cannotTravelIndependently && c.course.fullTime,
-      `EHC plan ${s.ehcPlan}, SEN ${s.sen}, disabled ${s.disabled}; cannot travel independently ${s.cannotTravelIndependently}; full-time ${c.course.fullTime}.`,
-      {
-        ehcPlan: s.ehcPlan,
-        sen: s.sen,
-        disabled: s.disabled,
-        cannotTravelIndependently: s.cannotTravelIndependently,
-        fullTime: c.course.fullTime,
-      },
+      f.sixthForm && f.send && alone && course.fullTime,
+      `EHC plan ${s.ehcPlan}, SEN ${s.sen}, disabled ${s.disabled}; cannot travel independently ${alone}; full-time ${course.fullTime}.`,
+      { ...need, cannotTravelIndependently: alone, fullTime: course.fullTime },
     ),
     reason(
       R.distance,
-      f.sixthForm && far && c.course.nearestSuitable && c.course.fullTime,
-      `Course ${c.course.distanceMiles} miles away (over ${cite(p.post16MinDistanceMiles)} needed); nearest suitable ${c.course.nearestSuitable}; full-time ${c.course.fullTime}.`,
+      f.sixthForm && far && course.nearestSuitable && course.fullTime,
+      `Course ${course.distanceMiles} miles away (over ${cite(p.post16MinDistanceMiles)} needed); nearest suitable ${course.nearestSuitable}; full-time ${course.fullTime}.`,
       {
-        distanceMiles: c.course.distanceMiles,
-        nearestSuitable: c.course.nearestSuitable,
-        fullTime: c.course.fullTime,
+        distanceMiles: course.distanceMiles,
+        nearestSuitable: course.nearestSuitable,
+        fullTime: course.fullTime,
       },
     ),
     reason(
       R.adultLearner,
-      f.adultLearner && s.cannotTravelIndependently,
+      f.adultLearner && alone,
       `Age ${f.age}, course started at ${f.startAge}, EHC plan ${s.ehcPlan}: transport the council considers necessary must be free (s508F).`,
       {
         age: f.age,
         courseStartAge: f.startAge,
         ehcPlan: s.ehcPlan,
-        cannotTravelIndependently: s.cannotTravelIndependently,
+        cannotTravelIndependently: alone,
       },
     ),
   ];
+}
+
+const CATEGORIES: Record<string, string> = {
+  [R.send.id]: "post-16-send",
+  [R.distance.id]: "post-16-policy-statement",
+  [R.adultLearner.id]: "adult-learner-s508f",
+};
+
+/** Post-16 transport: what the council's policy statement promises, and any contribution. */
+export function assessPost16(c: Post16Case, ctx: RuleContext): RegimeOutcome {
+  const p = ctx.policy.parameters;
+  const reasons = post16Reasons(c, facts(c, ctx.assessedOn), ctx);
   const winner = decisive(reasons.slice(1));
-  const category =
-    winner === undefined
-      ? "not-eligible"
-      : winner.ruleId === R.send.id
-        ? "post-16-send"
-        : winner.ruleId === R.adultLearner.id
-          ? "adult-learner-s508f"
-          : "post-16-policy-statement";
-  const charge = s.lowIncome ? p.post16LowIncomeContributionPence : p.post16ContributionPence;
+  const category = winner ? (CATEGORIES[winner.ruleId] ?? "not-eligible") : "not-eligible";
+  const free = category === "adult-learner-s508f";
+  const charge = c.student.lowIncome
+    ? p.post16LowIncomeContributionPence
+    : p.post16ContributionPence;
   const payer = winner ? "organisation" : "family";
   return {
     regime: "post-16",
     eligible: winner !== undefined,
     decidedBy: decidedBy(winner, reasons.slice(0, 1), "post16.no-category-met"),
     category,
-    legalBasis:
-      category === "adult-learner-s508f"
-        ? "Education Act 1996 s508F (free)"
-        : "Education Act 1996 s509AA post-16 transport policy statement",
+    legalBasis: free
+      ? "Education Act 1996 s508F (free)"
+      : "Education Act 1996 s509AA post-16 transport policy statement",
     estimated: false,
     reasons,
     alternatives: [
@@ -122,6 +126,6 @@ export function assessPost16(c: Post16Case, ctx: RuleContext): RegimeOutcome {
     signposts: winner
       ? []
       : ["16–19 Bursary Fund (the college or school) may help with travel costs."],
-    contributionPence: winner && category !== "adult-learner-s508f" ? charge.value : 0,
+    contributionPence: winner && !free ? charge.value : 0,
   };
 }
