@@ -8,6 +8,8 @@ export interface BudgetOptions {
   readonly clock?: Clock;
 }
 
+const SEARCH_SHARE = 0.98;
+
 /**
  * The stopping criterion: an iteration budget, a run-time budget (through the injected clock),
  * or both (whichever ends first). `progress()` runs from 0 to 1 and drives the annealing schedule.
@@ -29,7 +31,8 @@ export class Budget {
     if (this.opts.iterations !== undefined) p = this.iterations / Math.max(1, this.opts.iterations);
     if (this.opts.timeLimit !== undefined && this.opts.clock) {
       const elapsed = (this.opts.clock() - this.startMs) / 1000;
-      p = Math.max(p, elapsed / Math.max(1e-9, this.opts.timeLimit));
+      // The search ends at 98 % of the limit, leaving time to schedule and explain the result.
+      p = Math.max(p, elapsed / Math.max(1e-9, SEARCH_SHARE * this.opts.timeLimit));
     }
     return p;
   }
