@@ -143,7 +143,13 @@ export const neptsCaseSchema = z.object({
     }),
     nhsFunded: z.boolean({ error: "expected true or false" }).default(true),
     inCentreHaemodialysis: flag(),
-    treatment: z.string().trim().max(64).optional(),
+    /** A treatment code (never a diagnosis), e.g. "chemotherapy-radiotherapy". */
+    treatment: z
+      .string()
+      .regex(/^[a-z0-9-]{1,64}$/, {
+        message: 'expected a treatment code such as "chemotherapy-radiotherapy"',
+      })
+      .optional(),
     referredByClinician: z.boolean({ error: "expected true or false" }).default(true),
     separateVisitFromReferral: z.boolean({ error: "expected true or false" }).default(true),
     distanceMiles: miles().optional(),
