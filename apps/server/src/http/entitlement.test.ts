@@ -89,6 +89,15 @@ for (const driver of listTestDrivers()) {
       expect((list.items as Json[]).map((d) => d.id)).not.toContain(foreign.id);
     });
 
+    it("describes its routes in /openapi.json", async () => {
+      const doc = (await (await fixture().call("GET", "/openapi.json")).json()) as {
+        paths: Record<string, Record<string, unknown>>;
+      };
+      expect(Object.keys(doc.paths["/api/entitlement/assess"] ?? {})).toEqual(["post"]);
+      expect(doc.paths["/api/entitlement/decisions"]?.get).toBeDefined();
+      expect(doc.paths["/api/entitlement/decisions/{id}"]?.get).toBeDefined();
+    });
+
     it("answers 422 naming every invalid field, and 403 to roles without the grant", async () => {
       const { call, county } = fixture();
       const bad = await call("POST", "/api/entitlement/assess", {
