@@ -3,9 +3,18 @@ import { aPassenger, aPlace, aTripRequest, aVehicle } from "@tt/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemClock, type UnitOfWork } from "../ports";
 import type { Actor } from "../register";
+import { buildProblem } from "./build-problem";
 import { PlanningService } from "./planning-service";
-import { inlineSolveRunner } from "./solve-runner";
-import { straightLineTravelTimes } from "./test-support/tiny-register";
+import { inlineSolveRunner, type SolveOutcome } from "./solve-runner";
+import { straightLineTravelTimes, tinyRegister } from "./test-support/tiny-register";
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error("timed out waiting");
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
 
 let handle: DbHandle;
 let uow: UnitOfWork;
@@ -125,6 +134,32 @@ describe("PlanningService", () => {
       code: "validation-failed",
       details: [{ path: "date" }, { path: "timeLimitSeconds" }],
     });
+  });
+
+  it("reports progress as the share of the time budget used, then 100", async () => {
+    let now = Date.parse("2026-11-24T06:00:00Z");
+    const clock = { now: () => new Date(now) };
+    let finish: (value: SolveOutcome) => void = () => {};
+    const slow = new PlanningService(uow, {
+      travelTimes: straightLineTravelTimes,
+      clock,
+      progressEveryMs: 5,
+      runner: { run: () => new Promise<SolveOutcome>((resolve) => (finish = resolve)) },
+    });
+    const { jobId } = await slow.startDayPlan(admin, { date: "2026-11-24", timeLimitSeconds: 20 });
+    const progressOf = async () => (await slow.getJob(admin, jobId)).progress;
+    // The first tick (progress 1) shows the solve has started and its clock is read.
+    await waitFor(async () => (await progressOf()) === 1);
+    now += 10_000;
+    await waitFor(async () => (await progressOf()) === 50);
+    // Any solution will do here: one with no runs.
+    const { problem } = await buildProblem(
+      tinyRegister({ tripRequests: [], vehicles: [] }),
+      straightLineTravelTimes,
+    );
+    finish(await inlineSolveRunner.run({ problem, seed: 1, iterations: 1 }));
+    await slow.settled(jobId);
+    expect(await slow.getJob(admin, jobId)).toMatchObject({ status: "succeeded", progress: 100 });
   });
 
   it("records a failure on the job instead of throwing", async () => {
