@@ -4,6 +4,7 @@ import { AppError, isAppError, notFound } from "../errors";
 import type {
   Clock,
   Job,
+  NewPlan,
   Page,
   PlanHeader,
   StoredPlan,
@@ -133,43 +134,36 @@ export class PlanningService {
       await jobs.update(jobId, { status: "running", progress: 0 });
       const built = await this.buildDay(actor, jobId, input.date);
       const started = this.options.clock.now().getTime();
+      const budget = budgetOf(input);
       const outcome = await this.withProgress(jobId, input.timeLimitSeconds, () =>
-        this.runner.run({
-          problem: built.problem,
-          seed: input.seed,
-          ...(input.timeLimitSeconds === undefined
-            ? {}
-            : { timeLimitSeconds: input.timeLimitSeconds }),
-          ...(input.iterations === undefined ? {} : { iterations: input.iterations }),
-        }),
+        this.runner.run({ problem: built.problem, seed: input.seed, ...budget }),
       );
-      const solution = outcome.solution;
-      const summary = summarise(built, solution, {
+      const summary = summarise(built, outcome.solution, {
         date: input.date,
         seed: input.seed,
-        ...(input.timeLimitSeconds === undefined
-          ? {}
-          : { timeLimitSeconds: input.timeLimitSeconds }),
-        ...(input.iterations === undefined ? {} : { iterations: input.iterations }),
+        ...budget,
         seconds: Math.round((this.options.clock.now().getTime() - started) / 100) / 10,
         travelTimes: this.options.travelTimes.name,
         thread: outcome.thread,
         ...(outcome.fallback ? { fallback: outcome.fallback } : {}),
       });
-      await this.unitOfWork.transaction(async (repos) => {
-        const plan = await repos.plans.save(
-          actor.organisationId,
-          planFromSolution(built, solution, summary),
-        );
-        await repos.jobs.update(jobId, {
-          status: "succeeded",
-          progress: 100,
-          result: { planId: plan.id, summary: { ...summary, issues: undefined } },
-        });
-      });
+      await this.store(actor, jobId, planFromSolution(built, outcome.solution, summary));
     } catch (error) {
       await jobs.update(jobId, { status: "failed", error: describeError(error) });
     }
+  }
+
+  /** The plan and the job's success, in one transaction. */
+  private async store(actor: Actor, jobId: string, plan: NewPlan): Promise<void> {
+    await this.unitOfWork.transaction(async (repos) => {
+      const saved = await repos.plans.save(actor.organisationId, plan);
+      const summary = { ...plan.summary, issues: undefined };
+      await repos.jobs.update(jobId, {
+        status: "succeeded",
+        progress: 100,
+        result: { planId: saved.id, summary },
+      });
+    });
   }
 
   private async buildDay(actor: Actor, jobId: string, date: string): Promise<BuiltProblem> {
@@ -216,6 +210,13 @@ export class PlanningService {
       await pending;
     }
   }
+}
+
+function budgetOf(input: DayPlanInput): { timeLimitSeconds?: number; iterations?: number } {
+  return {
+    ...(input.timeLimitSeconds === undefined ? {} : { timeLimitSeconds: input.timeLimitSeconds }),
+    ...(input.iterations === undefined ? {} : { iterations: input.iterations }),
+  };
 }
 
 function describeError(error: unknown): Record<string, unknown> {
