@@ -1,4 +1,4 @@
-import { AppError, type Job, PlanningService, systemClock } from "@tt/app";
+import { AppError, type DayPlanInput, type Job, PlanningService, systemClock } from "@tt/app";
 import { isIsoDate } from "@tt/domain";
 import { createTravelTimeProvider } from "@tt/integrations";
 import { type Command, EXIT, openDatabase, parseFlags, UsageError } from "../command";
@@ -50,48 +50,59 @@ function failure(job: Job): AppError {
   return new AppError("internal", String(error.message ?? "the plan could not be made"));
 }
 
+/** The flags as a day-plan request, or a usage error naming the flag. */
+function parsePlanFlags(argv: string[]): {
+  organisation: string;
+  as?: string;
+  input: DayPlanInput;
+} {
+  const { values, positionals } = parseFlags(argv, {
+    organisation: { type: "string" },
+    date: { type: "string" },
+    "time-limit": { type: "string" },
+    iterations: { type: "string" },
+    seed: { type: "string" },
+    as: { type: "string" },
+  });
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  if (!values.organisation) throw new UsageError("give --organisation ID_OR_NAME");
+  if (!values.date || !isIsoDate(values.date)) throw new UsageError("give --date YYYY-MM-DD");
+  const timeLimitSeconds = wholeNumber("time-limit", values["time-limit"]);
+  const iterations = wholeNumber("iterations", values.iterations);
+  const seed = wholeNumber("seed", values.seed);
+  return {
+    organisation: values.organisation,
+    ...(values.as ? { as: values.as } : {}),
+    input: {
+      date: values.date,
+      ...(timeLimitSeconds === undefined ? {} : { timeLimitSeconds }),
+      ...(iterations === undefined ? {} : { iterations }),
+      ...(seed === undefined ? {} : { seed }),
+    },
+  };
+}
+
 export const planCommand: Command = {
   name: "plan",
   summary: "plan a day's trip requests on the register's vehicles and store the plan",
   usage: USAGE,
   async run(argv) {
-    const { values, positionals } = parseFlags(argv, {
-      organisation: { type: "string" },
-      date: { type: "string" },
-      "time-limit": { type: "string" },
-      iterations: { type: "string" },
-      seed: { type: "string" },
-      as: { type: "string" },
-    });
-    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
-    if (!values.organisation) throw new UsageError("give --organisation ID_OR_NAME");
-    if (!values.date || !isIsoDate(values.date)) throw new UsageError("give --date YYYY-MM-DD");
-    const timeLimitSeconds = wholeNumber("time-limit", values["time-limit"]);
-    const iterations = wholeNumber("iterations", values.iterations);
-    const seed = wholeNumber("seed", values.seed);
+    const flags = parsePlanFlags(argv);
     const database = await openDatabase();
     try {
-      const actor = await cliActor(database.unitOfWork, values.organisation, values.as, "cli plan");
+      const actor = await cliActor(database.unitOfWork, flags.organisation, flags.as, "cli plan");
       const planning = new PlanningService(database.unitOfWork, {
         travelTimes: await createTravelTimeProvider({ kind: "geometric" }),
         clock: systemClock,
       });
-      const { jobId } = await planning.startDayPlan(actor, {
-        date: values.date,
-        ...(timeLimitSeconds === undefined ? {} : { timeLimitSeconds }),
-        ...(iterations === undefined ? {} : { iterations }),
-        ...(seed === undefined ? {} : { seed }),
-      });
-      process.stdout.write(`Planning ${values.date} (job ${jobId})…\n`);
+      const { jobId } = await planning.startDayPlan(actor, flags.input);
+      process.stdout.write(`Planning ${flags.input.date} (job ${jobId})…\n`);
       await planning.settled(jobId);
       const job = await planning.getJob(actor, jobId);
       if (job.status !== "succeeded") throw failure(job);
       const result = job.result ?? {};
-      const lines = describePlan(
-        (result.summary ?? {}) as Record<string, unknown>,
-        String(result.planId),
-      );
-      process.stdout.write(`${lines.join("\n")}\n`);
+      const summary = (result.summary ?? {}) as Record<string, unknown>;
+      process.stdout.write(`${describePlan(summary, String(result.planId)).join("\n")}\n`);
       return EXIT.ok;
     } finally {
       await database.close();
