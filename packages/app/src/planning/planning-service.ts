@@ -149,7 +149,8 @@ export class PlanningService {
       });
       await this.store(actor, jobId, planFromSolution(built, outcome.solution, summary));
     } catch (error) {
-      await jobs.update(jobId, { status: "failed", error: describeError(error) });
+      // If even this write fails (the database has closed) there is nobody left to tell.
+      await jobs.update(jobId, { status: "failed", error: describeError(error) }).catch(() => {});
     }
   }
 
