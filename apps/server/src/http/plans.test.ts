@@ -56,6 +56,21 @@ for (const driver of listTestDrivers()) {
       expect((list.items as Json[]).map((p) => p.id)).toContain(planId);
     });
 
+    it("keeps serving while the engine works: progress events between 0 and 100", async () => {
+      const { call, county } = fixture();
+      const token = county.users.admin.token;
+      const started = await call("POST", "/api/plans", {
+        token,
+        json: { date: DAY, timeLimitSeconds: 2 },
+      });
+      const id = String(((await started.json()) as Json).jobId);
+      const text = await (await call("GET", `/api/jobs/${id}/events`, { token })).text();
+      const progress = [...text.matchAll(/"progress":(\d+)/g)].map((m) => Number(m[1]));
+      // A solve on the server's own thread would block the ticks: progress would jump to 100.
+      expect(progress.some((p) => p > 0 && p < 100)).toBe(true);
+      expect(progress.at(-1)).toBe(100);
+    });
+
     it("answers 404 for another organisation's job and plan", async () => {
       const { call, city } = fixture();
       const token = city.users.admin.token;
