@@ -121,6 +121,8 @@ export function buildInsertion(
 const candDelta = new Float64Array(4096);
 const candI = new Int32Array(4096);
 const candJ = new Int32Array(4096);
+/** Exact checks done by selection before switching to one sort. */
+const SELECT_TRIES = 8;
 
 /**
  * Cheapest feasible insertion of request r into the cached run, written to `res`
@@ -231,11 +233,20 @@ export function bestInsertion(
   }
   // Check candidates cheapest first; usually the first passes, so select instead of sorting.
   const scratch = ctx.scratch;
+  let sorted: number[] | undefined;
   for (let tries = 0; tries < nc; tries++) {
     let k = -1;
-    for (let x = 0; x < nc; x++)
-      if (candDelta[x]! < Number.POSITIVE_INFINITY && (k < 0 || candDelta[x]! < candDelta[k]!))
-        k = x;
+    if (tries < SELECT_TRIES) {
+      for (let x = 0; x < nc; x++)
+        if (candDelta[x]! < Number.POSITIVE_INFINITY && (k < 0 || candDelta[x]! < candDelta[k]!))
+          k = x;
+    } else {
+      // Many candidates failed the exact check: sort the rest once instead of O(nc) per try.
+      sorted ??= Array.from({ length: nc }, (_, x) => x)
+        .filter((x) => candDelta[x]! < Number.POSITIVE_INFINITY)
+        .sort((a, b) => candDelta[b]! - candDelta[a]! || b - a);
+      k = sorted.pop() ?? -1;
+    }
     if (k < 0) return;
     const approx = candDelta[k]!;
     candDelta[k] = Number.POSITIVE_INFINITY;
