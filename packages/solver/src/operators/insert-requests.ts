@@ -16,6 +16,8 @@ export interface InsertOptions {
 /**
  * Inserts `state.unassigned` (in place) by greedy or regret-k insertion, caching each
  * request's best insertion per run and refreshing only the run that changed.
+ * Runs once per ALNS iteration: kept as one function (with local closures over the cost cache)
+ * on purpose, beyond the 40-line guideline.
  */
 export function insertRequests(ctx: SearchContext, state: State, opts: InsertOptions): void {
   const inst = ctx.inst;

@@ -22,6 +22,7 @@ export class RouteCache {
   capMax = new Float64Array(1);
   hasBreaks = false;
 
+  /** Fills the arrays for one run; called for every changed run in every repair (hot, one pass each way). */
   prepare(ctx: SearchContext, v: CompiledVehicle, nodes: readonly number[], cost: number): void {
     const inst = ctx.inst;
     const dims = inst.dims;

@@ -86,7 +86,8 @@ class Roulette {
 /**
  * Adaptive large neighbourhood search (Ropke & Pisinger 2006): destroy with a roulette-chosen
  * removal, repair with greedy/regret insertion (optionally noisy), accept by simulated annealing.
- * Returns the best state found.
+ * Returns the best state found. The main loop stays in one function so each iteration reads top
+ * to bottom (destroy, repair, polish, accept, score).
  */
 export function alns(ctx: SearchContext, start: State, opts: AlnsOptions): State {
   const { rng, budget, phase } = opts;

@@ -12,7 +12,8 @@ const res: InsertionResult = { delta: 0, i: 0, j: 0 };
 /**
  * Relocate descent: take each served request out and put it back at its cheapest feasible place
  * (any run, including its own), keeping the move when it lowers the cost. Repeats until no move
- * improves. Used to polish each new best solution of the ALNS.
+ * improves. Used to polish each new best solution of the ALNS. Hot loop over every request and
+ * run: one function on purpose.
  */
 export function relocateDescent(
   ctx: SearchContext,
