@@ -1,6 +1,7 @@
 import { RUN_CONSTRAINTS } from "./constraints/index";
 import { parsePlan } from "./constraints/plan-structure";
 import { compileInstance, type Instance } from "./instance";
+import { unservedPenalty } from "./objective/index";
 import type { Problem } from "./problem";
 import { buildRunView, toRun } from "./run-view";
 import { Scheduler } from "./schedule";
@@ -42,19 +43,14 @@ export function evaluateCompiled(inst: Instance, plan: Plan): Evaluation {
     for (const c of RUN_CONSTRAINTS) violations.push(...c.check(view));
     const run = toRun(view);
     runs.push(run);
-    if (pr.nodes.length > 0) vehicles++;
+    if (pr.nodes.some((node) => node < 2 * inst.n)) vehicles++;
     fixed += run.cost.fixed;
     distanceCost += run.cost.distance;
     time += run.cost.time;
     distance += run.distance;
   }
-  const unserved: string[] = [];
-  let unservedCost = 0;
-  inst.problem.requests.forEach((r, i) => {
-    if (parsed.served.has(i)) return;
-    unserved.push(r.id);
-    unservedCost += inst.penalty[i]!;
-  });
+  const unserved = inst.problem.requests.filter((_, i) => !parsed.served.has(i)).map((r) => r.id);
+  const unservedCost = unservedPenalty(inst, parsed.served);
   const total = fixed + distanceCost + time + unservedCost;
   const cost = { fixed, distance: distanceCost, time, unserved: unservedCost, total };
   const objective = inst.problem.objective === "cost" ? total : distance + unservedCost;

@@ -1,4 +1,5 @@
 import type { CompiledVehicle, Instance } from "./instance";
+import { RUN_COST_TERMS } from "./objective/index";
 import type { Scheduler } from "./schedule";
 import { layoutFor } from "./search/context";
 import type { CostBreakdown, Run, ScheduledStop } from "./solution";
@@ -84,12 +85,11 @@ export function buildRunView(
 }
 
 export function runCostBreakdown(view: RunView): CostBreakdown {
-  if (view.nodes.length === 0) return { fixed: 0, distance: 0, time: 0, unserved: 0, total: 0 };
-  const v = view.vehicle;
-  const fixed = v.fixed;
-  const distance = v.perDistance * view.distance;
-  const time = v.perMinute * (view.end - view.start);
-  return { fixed, distance, time, unserved: 0, total: fixed + distance + time };
+  const parts = { fixed: 0, distance: 0, time: 0 };
+  if (view.nodes.every((node) => node >= 2 * view.inst.n))
+    return { ...parts, unserved: 0, total: 0 };
+  for (const term of RUN_COST_TERMS) parts[term.id] = term.cost(view);
+  return { ...parts, unserved: 0, total: parts.fixed + parts.distance + parts.time };
 }
 
 export function toRun(view: RunView): Run {
