@@ -84,6 +84,33 @@ export function describeRepositoryContract(name: string, open: () => Promise<Con
       ).resolves.toBeDefined();
     });
 
+    it("clears optional fields an update leaves out (personal data can be erased)", async () => {
+      const created = await repos.passengers.create(
+        orgA,
+        aPassenger({
+          reference: "ERASE-1",
+          homeAddress: "1 Secret Street",
+          homePostcode: "CB1 0AG",
+        }),
+      );
+      const {
+        homeAddress: _a,
+        homePostcode: _p,
+        dateOfBirth: _d,
+        ...rest
+      } = aPassenger({ reference: "ERASE-1" });
+      const updated = await repos.passengers.update(orgA, created.id, rest);
+      expect(updated?.homeAddress).toBeUndefined();
+      expect((await repos.passengers.find(orgA, created.id))?.homePostcode).toBeUndefined();
+      expect((await repos.passengers.find(orgA, created.id))?.dateOfBirth).toBeUndefined();
+      const place = await repos.places.create(
+        orgA,
+        aPlace({ reference: "ERASE-P", postcode: "CB2 0QQ" }),
+      );
+      const { postcode: _pc, ...placeRest } = aPlace({ reference: "ERASE-P" });
+      expect((await repos.places.update(orgA, place.id, placeRest))?.postcode).toBeUndefined();
+    });
+
     it("updates and removes a row", async () => {
       const staff = await repos.staff.create(orgA, aStaffMember({ reference: "UPD-1" }));
       const updated = await repos.staff.update(

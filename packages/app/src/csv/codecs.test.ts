@@ -1,7 +1,17 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { date, layouts, pounds, time, weekdays, yesNo } from "./codecs";
+import {
+  date,
+  layouts,
+  neutraliseFormula,
+  pounds,
+  restoreFormula,
+  text,
+  time,
+  weekdays,
+  yesNo,
+} from "./codecs";
 import { CSV_SPECS } from "./kinds";
 
 const value = (parsed: ReturnType<typeof pounds.parse>) =>
@@ -55,5 +65,21 @@ describe("the CSV format guide", () => {
       .flatMap((spec) => spec.columns.map((c) => c.header))
       .filter((header) => !new RegExp(`^\\|\\s*\`${header}\`\\s*\\|`, "m").test(guide));
     expect(missing).toEqual([]);
+  });
+});
+
+describe("formula injection", () => {
+  it("writes cells a spreadsheet would run as text, and reads them back unchanged", () => {
+    for (const value of ["=1+1", '=HYPERLINK("http://x")', "+44 1223", "-cmd", "@SUM(A1)"]) {
+      const cell = text.format(value);
+      expect(cell.startsWith("'")).toBe(true);
+      expect(text.parse(cell)).toEqual({ ok: true, value: value.trim() });
+    }
+  });
+
+  it("leaves plain numbers and ordinary text alone", () => {
+    expect(neutraliseFormula("-0.123")).toBe("-0.123");
+    expect(neutraliseFormula("Ada")).toBe("Ada");
+    expect(restoreFormula("'quoted")).toBe("'quoted");
   });
 });

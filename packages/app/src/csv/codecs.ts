@@ -16,7 +16,28 @@ const bad = (message: string): Parsed => ({ ok: false, message });
 const asText = (value: unknown): string =>
   value === undefined || value === null ? "" : String(value);
 
-export const text: Codec = { type: "text", parse: (t) => good(t.trim()), format: asText };
+/** A cell a spreadsheet would run as a formula: starts with = + - @ tab or carriage return. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+
+/**
+ * Written cells that a spreadsheet would run as a formula get a leading apostrophe, which
+ * spreadsheets show as text (CSV injection). Plain numbers such as "-0.12" are left alone.
+ */
+export function neutraliseFormula(cell: string): string {
+  return FORMULA_START.test(cell) && !PLAIN_NUMBER.test(cell) ? `'${cell}` : cell;
+}
+
+/** Reads back a cell written by `neutraliseFormula`. */
+export function restoreFormula(cell: string): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+}
+
+export const text: Codec = {
+  type: "text",
+  parse: (t) => good(restoreFormula(t.trim())),
+  format: (v) => neutraliseFormula(asText(v)),
+};
 
 const TRUE = new Set(["yes", "y", "true", "1"]);
 const FALSE = new Set(["no", "n", "false", "0"]);

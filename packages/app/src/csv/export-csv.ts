@@ -2,6 +2,7 @@ import { stringify } from "csv-stringify/sync";
 import type { RecordRepository, UnitOfWork } from "../ports";
 import { type Actor, authorise } from "../register/actor";
 import { REGISTER } from "../register/resources";
+import { neutraliseFormula } from "./codecs";
 import { type Column, type CsvKindSpec, getPath } from "./columns";
 import type { CsvKind } from "./csv-port";
 import { CSV_SPECS } from "./kinds";
@@ -45,7 +46,7 @@ async function* exportRows(
   for await (const page of listAll(repository, actor.organisationId, PAGE)) {
     const rows = page.map((record) => {
       const draft = spec.toDraft(record, lookups);
-      return columns.map((c) => c.codec.format(getPath(draft, c.target)));
+      return columns.map((c) => neutraliseFormula(c.codec.format(getPath(draft, c.target))));
     });
     yield stringify(rows, { record_delimiter: "unix" });
   }

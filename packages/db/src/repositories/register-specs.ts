@@ -27,7 +27,7 @@ import {
   vehicles,
 } from "../schema";
 import type { RecordSpec } from "./record-repository";
-import { opt, storedFields } from "./row-mapping";
+import { nulls, opt, storedFields } from "./row-mapping";
 
 type Row = Record<string, unknown>;
 
@@ -43,7 +43,10 @@ export const passengerSpec: RecordSpec<Passenger, PassengerInput> = {
   ],
   filterColumns: {},
   orderBy: passengers.reference,
-  toRow: (input) => ({ ...input, dateOfBirth: input.dateOfBirth ?? null }),
+  toRow: (input) => ({
+    ...input,
+    ...nulls(input, ["dateOfBirth", "homeAddress", "homePostcode"]),
+  }),
   fromRow: (row: Row) =>
     ({
       ...storedFields(row),
@@ -66,7 +69,10 @@ export const placeSpec: RecordSpec<Place, PlaceInput> = {
   searchColumns: [places.reference, places.name, places.postcode, places.externalCode],
   filterColumns: { kind: places.kind, schoolPhase: places.schoolPhase },
   orderBy: places.name,
-  toRow: (input) => ({ ...input }),
+  toRow: (input) => ({
+    ...input,
+    ...nulls(input, ["postcode", "externalCode", "schoolPhase", "opensAt", "closesAt"]),
+  }),
   fromRow: (row: Row) =>
     ({
       ...storedFields(row),
@@ -90,7 +96,7 @@ export const vehicleSpec: RecordSpec<Vehicle, VehicleInput> = {
   searchColumns: [vehicles.reference],
   filterColumns: { kind: vehicles.kind, operatorId: vehicles.operatorId },
   orderBy: vehicles.reference,
-  toRow: (input) => ({ ...input, operatorId: input.operatorId ?? null }),
+  toRow: (input) => ({ ...input, ...nulls(input, ["operatorId", "co2GramsPerKm"]) }),
   fromRow: (row: Row) => {
     const { organisationId: _o, createdAt: _c, updatedAt: _u, id: _i, ...rest } = row;
     return {
@@ -111,9 +117,7 @@ export const staffSpec: RecordSpec<Staff, StaffInput> = {
   orderBy: staff.reference,
   toRow: (input) => ({
     ...input,
-    operatorId: input.operatorId ?? null,
-    dbsExpiry: input.dbsExpiry ?? null,
-    licenceExpiry: input.licenceExpiry ?? null,
+    ...nulls(input, ["operatorId", "dbsExpiry", "licenceExpiry"]),
   }),
   fromRow: (row: Row) =>
     ({
@@ -135,7 +139,10 @@ export const operatorSpec: RecordSpec<Operator, OperatorInput> = {
   searchColumns: [operators.name, operators.licenceNumber],
   filterColumns: { kind: operators.kind },
   orderBy: operators.name,
-  toRow: (input) => ({ ...input, licenceExpiry: input.licenceExpiry ?? null }),
+  toRow: (input) => ({
+    ...input,
+    ...nulls(input, ["licenceNumber", "licenceExpiry", "contactEmail"]),
+  }),
   fromRow: (row: Row) =>
     ({
       ...storedFields(row),

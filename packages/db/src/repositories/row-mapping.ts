@@ -16,3 +16,16 @@ export function opt<T>(value: T | null | undefined): T | undefined {
 function toIso(value: unknown): string {
   return value instanceof Date ? value.toISOString() : String(value);
 }
+
+/**
+ * Optional fields the input leaves out, as explicit NULLs: an update replaces the whole row, so a
+ * field that is no longer given (an old address, say) must be cleared, not kept.
+ */
+export function nulls<T extends object>(
+  input: T,
+  keys: readonly (keyof T & string)[],
+): Record<string, unknown> {
+  const cleared: Record<string, unknown> = {};
+  for (const key of keys) cleared[key] = input[key] ?? null;
+  return cleared;
+}
