@@ -19,10 +19,11 @@ main{max-width:960px;margin:24px auto;padding:0 24px}a{color:#1d70b8}h1{font-siz
 
 /** Mounts the API and serves the web app's pages beside it. */
 export function withWebApp(api: {
-  fetch: (request: Request) => Response | Promise<Response>;
+  fetch: (request: Request, env?: unknown) => Response | Promise<Response>;
 }): Hono {
   const root = new Hono();
   root.get("/", (c) => c.html(LANDING));
-  root.all("*", (c) => api.fetch(c.req.raw));
+  // The Node bindings travel on, so the API sees the client's address (sign-in throttling).
+  root.all("*", (c) => api.fetch(c.req.raw, c.env));
   return root;
 }

@@ -11,7 +11,7 @@ import {
 import type { AuditPage, AuditQuery } from "./routes/audit";
 import type { Health } from "./routes/health";
 import type { ImportReport } from "./routes/register";
-import type { ApiUser, IssuedToken, SignIn } from "./routes/session";
+import type { ApiToken, ApiUser, IssuedToken, SignIn, TokenList } from "./routes/session";
 
 /** An error answer from the API, with its code and every problem it listed. */
 export class ApiError extends Error {
@@ -113,7 +113,12 @@ export function createClient(options: ClientOptions) {
     signIn: (input: SignIn) => call<ApiUser>("POST", "/api/session", input),
     signOut: () => call<void>("DELETE", "/api/session"),
     me: () => call<ApiUser>("GET", "/api/me"),
-    issueToken: (name: string) => call<IssuedToken>("POST", "/api/tokens", { name }),
+    /** Needs the browser's session: an API token cannot issue tokens. */
+    issueToken: (name: string, expiresInDays?: number) =>
+      call<IssuedToken>("POST", "/api/tokens", { name, expiresInDays }),
+    listTokens: async (): Promise<ApiToken[]> =>
+      (await call<TokenList>("GET", "/api/tokens")).items,
+    revokeToken: (id: string) => call<void>("DELETE", `/api/tokens/${encodeURIComponent(id)}`),
     list: <K extends ResourceKind>(kind: K, query: ListOptions<K> = {} as ListOptions<K>) =>
       call<Page<ResourceRecord<K>>>("GET", `${collection(kind)}${queryString(query as Query)}`),
     get: <K extends ResourceKind>(kind: K, id: string) =>

@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   "unauthenticated",
   "conflict",
   "payload-too-large",
+  "too-many-requests",
   "unavailable",
   "internal",
 ] as const;
@@ -21,6 +22,7 @@ export const ERROR_STATUS = {
   unauthenticated: 401,
   conflict: 409,
   "payload-too-large": 413,
+  "too-many-requests": 429,
   unavailable: 503,
   internal: 500,
 } as const satisfies Record<ErrorCode, number>;
@@ -71,4 +73,11 @@ export const NOT_FOUND_RESPONSE = {
 
 export const PAYLOAD_TOO_LARGE_RESPONSE = {
   413: errorResponse("The request body is larger than the limit."),
+} as const;
+
+export const TOO_MANY_REQUESTS_RESPONSE = {
+  429: {
+    ...errorResponse("Too many failed attempts; wait for the seconds in `Retry-After`."),
+    headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
+  },
 } as const;

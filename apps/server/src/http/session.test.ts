@@ -1,3 +1,4 @@
+import { AuthService, type Clock, hashSecret } from "@tt/app";
 import { ApiError, createClient } from "@tt/contract";
 import { listTestDrivers } from "@tt/db";
 import { pino } from "pino";
@@ -7,6 +8,19 @@ import { caller, PASSWORD, useFixture } from "./test-support/fixture";
 import { validInputs } from "./test-support/inputs";
 
 const EMAIL = "booking-agent@county.example";
+const MINUTE_MS = 60_000;
+
+/** A clock the test moves by hand. */
+function manualClock(start = new Date("2026-03-02T09:00:00Z")) {
+  let now = start.getTime();
+  const clock: Clock = { now: () => new Date(now) };
+  return { clock, advance: (ms: number) => (now += ms) };
+}
+
+/** Node's bindings as `@hono/node-server` passes them: the connection's remote address. */
+function fromAddress(remoteAddress: string) {
+  return { incoming: { socket: { remoteAddress } } };
+}
 
 /** The session token and attributes from a Set-Cookie header. */
 function parseCookie(header: string | null) {
@@ -104,6 +118,84 @@ for (const driver of listTestDrivers()) {
       expect(out.status).toBe(204);
       expect(parseCookie(out.headers.get("set-cookie")).attributes).toContain("max-age=0");
       expect((await call("GET", "/api/me", { cookie })).status).toBe(401);
+    });
+
+    describe("sign-in throttling", () => {
+      /** An app of its own (its own throttle) on a clock the test moves. */
+      function throttledApp() {
+        const { services } = fixture();
+        const time = manualClock();
+        const app = createHttpApp(
+          { ...services, clock: time.clock },
+          { logger: pino({ level: "silent" }) },
+        );
+        const signInAs = (email: string, password: string, address?: string) =>
+          app.request(
+            "/api/session",
+            {
+              method: "POST",
+              headers: { "content-type": "application/json", "x-requested-with": "tests" },
+              body: JSON.stringify({ email, password }),
+            },
+            address ? fromAddress(address) : undefined,
+          );
+        return { signInAs, time };
+      }
+
+      it("answers 429 with Retry-After after 10 failed sign-ins for one email", async () => {
+        const { signInAs, time } = throttledApp();
+        for (let attempt = 1; attempt <= 10; attempt++) {
+          const res = await signInAs(EMAIL, "wrong password", `198.51.100.${attempt}`);
+          expect(res.status).toBe(401);
+        }
+        const refused = await signInAs(EMAIL.toUpperCase(), PASSWORD, "198.51.100.99");
+        expect(refused.status).toBe(429);
+        expect(refused.headers.get("retry-after")).toBe("900");
+        expect(await refused.json()).toMatchObject({ code: "too-many-requests", details: [] });
+        time.advance(5 * MINUTE_MS);
+        const later = await signInAs(EMAIL, PASSWORD);
+        expect(later.headers.get("retry-after")).toBe("600");
+        time.advance(10 * MINUTE_MS);
+        expect((await signInAs(EMAIL, PASSWORD)).status).toBe(200);
+      });
+
+      it("throttles one client address across emails, and no other address", async () => {
+        const { signInAs } = throttledApp();
+        const address = "203.0.113.7";
+        for (let attempt = 1; attempt <= 10; attempt++) {
+          const res = await signInAs(`nobody-${attempt}@county.example`, PASSWORD, address);
+          expect(res.status).toBe(401);
+        }
+        expect((await signInAs(EMAIL, PASSWORD, address)).status).toBe(429);
+        expect((await signInAs(EMAIL, PASSWORD, "203.0.113.8")).status).toBe(200);
+      });
+
+      it("starts an email's count again after a successful sign-in", async () => {
+        const { signInAs } = throttledApp();
+        for (let attempt = 1; attempt <= 9; attempt++) {
+          expect((await signInAs(EMAIL, "wrong password")).status).toBe(401);
+        }
+        expect((await signInAs(EMAIL, PASSWORD)).status).toBe(200);
+        for (let attempt = 1; attempt <= 10; attempt++) {
+          expect((await signInAs(EMAIL, "wrong password")).status).toBe(401);
+        }
+        expect((await signInAs(EMAIL, PASSWORD)).status).toBe(429);
+      });
+    });
+
+    it("purges expired sessions when someone signs in", async () => {
+      const { services } = fixture();
+      const time = manualClock();
+      const auth = new AuthService(services.unitOfWork, time.clock);
+      const identity = services.unitOfWork.repositories.identity;
+      const first = await auth.signIn(EMAIL, PASSWORD);
+      const earlier = time.clock.now();
+      expect(await identity.findSessionUser(hashSecret(first.sessionToken), earlier)).toBeDefined();
+      time.advance(13 * 60 * MINUTE_MS);
+      await auth.signIn(EMAIL, PASSWORD);
+      expect(
+        await identity.findSessionUser(hashSecret(first.sessionToken), earlier),
+      ).toBeUndefined();
     });
 
     it("works end to end through the contract's typed client", async () => {

@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   "unauthenticated",
   "conflict",
   "payload-too-large",
+  "too-many-requests",
   "unavailable",
   "internal",
 ] as const;

@@ -21,6 +21,16 @@ export interface NewUser {
   readonly passwordHash: string;
 }
 
+/** An API token as its owner may see it: never the secret or its hash. */
+export interface ApiTokenSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly createdAt: Date;
+  readonly expiresAt: Date;
+  readonly lastUsedAt: Date | null;
+  readonly revoked: boolean;
+}
+
 /** Organisations, users, sessions and API tokens. Secrets are stored only as hashes. */
 export interface IdentityStore {
   createOrganisation(input: OrganisationInput): Promise<Organisation>;
@@ -33,6 +43,18 @@ export interface IdentityStore {
   createSession(userId: string, tokenHash: string, expiresAt: Date): Promise<void>;
   findSessionUser(tokenHash: string, now: Date): Promise<User | undefined>;
   deleteSession(tokenHash: string): Promise<void>;
-  createApiToken(userId: string, name: string, tokenHash: string): Promise<{ id: string }>;
-  findApiTokenUser(tokenHash: string): Promise<User | undefined>;
+  /** Deletes sessions that expired at or before `now`; answers how many. */
+  purgeExpiredSessions(now: Date): Promise<number>;
+  createApiToken(
+    userId: string,
+    name: string,
+    tokenHash: string,
+    expiresAt: Date,
+  ): Promise<{ id: string }>;
+  /** The owner of a token that is neither revoked nor expired at `now`; records its use. */
+  findApiTokenUser(tokenHash: string, now: Date): Promise<User | undefined>;
+  /** The user's own tokens, newest first. */
+  listApiTokens(userId: string): Promise<ApiTokenSummary[]>;
+  /** Revokes one of the user's own tokens; false when the user has no token with that id. */
+  revokeApiToken(userId: string, tokenId: string): Promise<boolean>;
 }

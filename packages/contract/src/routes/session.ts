@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { idParamSchema } from "../common";
 import { ROLES } from "../domain";
-import { COMMON_ERROR_RESPONSES } from "../errors";
+import { COMMON_ERROR_RESPONSES, NOT_FOUND_RESPONSE, TOO_MANY_REQUESTS_RESPONSE } from "../errors";
 import { AUTHENTICATED } from "./security";
 
 export const signInSchema = z
@@ -23,7 +24,16 @@ export const userSchema = z
 export type ApiUser = z.infer<typeof userSchema>;
 
 export const tokenRequestSchema = z
-  .object({ name: z.string().trim().min(1, { message: "name is required" }).max(100) })
+  .object({
+    name: z.string().trim().min(1, { message: "name is required" }).max(100),
+    expiresInDays: z
+      .number()
+      .int({ message: "expiresInDays must be a whole number" })
+      .min(1, { message: "expiresInDays must be at least 1" })
+      .max(365, { message: "expiresInDays must be at most 365" })
+      .optional()
+      .openapi({ description: "How long the token lives (default 90 days)." }),
+  })
   .openapi("TokenRequest");
 export type TokenRequest = z.infer<typeof tokenRequestSchema>;
 
@@ -32,9 +42,26 @@ export const issuedTokenSchema = z
     id: z.uuid(),
     name: z.string(),
     token: z.string().openapi({ description: "Shown once; send as `Authorization: Bearer …`." }),
+    expiresAt: z.string().openapi({ format: "date-time" }),
   })
   .openapi("IssuedToken");
 export type IssuedToken = z.infer<typeof issuedTokenSchema>;
+
+/** A token as its owner sees it: never the secret. */
+export const apiTokenSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    createdAt: z.string().openapi({ format: "date-time" }),
+    expiresAt: z.string().openapi({ format: "date-time" }),
+    lastUsedAt: z.string().nullable().openapi({ format: "date-time" }),
+    revoked: z.boolean(),
+  })
+  .openapi("ApiToken");
+export type ApiToken = z.infer<typeof apiTokenSchema>;
+
+export const tokenListSchema = z.object({ items: z.array(apiTokenSchema) }).openapi("TokenList");
+export type TokenList = z.infer<typeof tokenListSchema>;
 
 const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
 
@@ -47,6 +74,7 @@ export const signInRoute = createRoute({
   responses: {
     200: { description: "Signed in.", content: json(userSchema) },
     ...COMMON_ERROR_RESPONSES,
+    ...TOO_MANY_REQUESTS_RESPONSE,
   },
 });
 
@@ -74,11 +102,37 @@ export const issueTokenRoute = createRoute({
   method: "post",
   path: "/api/tokens",
   tags: ["Session"],
-  summary: "Issue an API token for the signed-in user (shown once)",
+  summary: "Issue an API token (shown once); only with a session cookie, never with a token",
   security: AUTHENTICATED,
   request: { body: { required: true, content: json(tokenRequestSchema) } },
   responses: {
     201: { description: "The new token.", content: json(issuedTokenSchema) },
     ...COMMON_ERROR_RESPONSES,
+  },
+});
+
+export const listTokensRoute = createRoute({
+  method: "get",
+  path: "/api/tokens",
+  tags: ["Session"],
+  summary: "Your own API tokens, newest first, without their secrets",
+  security: AUTHENTICATED,
+  responses: {
+    200: { description: "Your tokens.", content: json(tokenListSchema) },
+    ...COMMON_ERROR_RESPONSES,
+  },
+});
+
+export const revokeTokenRoute = createRoute({
+  method: "delete",
+  path: "/api/tokens/{id}",
+  tags: ["Session"],
+  summary: "Revoke one of your own API tokens",
+  security: AUTHENTICATED,
+  request: { params: idParamSchema },
+  responses: {
+    204: { description: "Revoked." },
+    ...COMMON_ERROR_RESPONSES,
+    ...NOT_FOUND_RESPONSE,
   },
 });

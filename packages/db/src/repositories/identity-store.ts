@@ -1,6 +1,6 @@
 import type { IdentityStore, Organisation, User } from "@tt/app";
 import type { OrganisationKind, Role } from "@tt/domain";
-import { and, asc, eq, gt } from "drizzle-orm";
+import { and, asc, desc, eq, gt, lte } from "drizzle-orm";
 import type { Db } from "../create-db";
 import { apiTokens, organisations, sessions, users } from "../schema";
 import { translatePgError } from "./pg-errors";
@@ -22,6 +22,16 @@ function toUser(row: UserRow): User {
 function toOrganisation(row: typeof organisations.$inferSelect): Organisation {
   return { id: row.id, name: row.name, kind: row.kind as OrganisationKind };
 }
+
+/** What an owner may see of a token: never the hash. */
+const tokenSummaryColumns = {
+  id: apiTokens.id,
+  name: apiTokens.name,
+  createdAt: apiTokens.createdAt,
+  expiresAt: apiTokens.expiresAt,
+  lastUsedAt: apiTokens.lastUsedAt,
+  revoked: apiTokens.revoked,
+};
 
 export function createIdentityStore(db: Db): IdentityStore {
   return {
@@ -80,25 +90,51 @@ export function createIdentityStore(db: Db): IdentityStore {
     async deleteSession(tokenHash) {
       await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
     },
-    async createApiToken(userId, name, tokenHash) {
+    async purgeExpiredSessions(now) {
+      const rows = await db
+        .delete(sessions)
+        .where(lte(sessions.expiresAt, now))
+        .returning({ id: sessions.id });
+      return rows.length;
+    },
+    async createApiToken(userId, name, tokenHash, expiresAt) {
       const [row] = await db
         .insert(apiTokens)
-        .values({ userId, name, tokenHash })
+        .values({ userId, name, tokenHash, expiresAt })
         .returning({ id: apiTokens.id });
       return { id: row!.id };
     },
-    async findApiTokenUser(tokenHash) {
+    async findApiTokenUser(tokenHash, now) {
       const [row] = await db
         .select({ user: users, tokenId: apiTokens.id })
         .from(apiTokens)
         .innerJoin(users, eq(users.id, apiTokens.userId))
-        .where(and(eq(apiTokens.tokenHash, tokenHash), eq(apiTokens.revoked, false)));
+        .where(
+          and(
+            eq(apiTokens.tokenHash, tokenHash),
+            eq(apiTokens.revoked, false),
+            gt(apiTokens.expiresAt, now),
+          ),
+        );
       if (!row) return undefined;
-      await db
-        .update(apiTokens)
-        .set({ lastUsedAt: new Date() })
-        .where(eq(apiTokens.id, row.tokenId));
+      await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.tokenId));
       return toUser(row.user);
+    },
+    async listApiTokens(userId) {
+      return db
+        .select(tokenSummaryColumns)
+        .from(apiTokens)
+        .where(eq(apiTokens.userId, userId))
+        .orderBy(desc(apiTokens.createdAt), asc(apiTokens.id));
+    },
+    async revokeApiToken(userId, tokenId) {
+      if (!isUuid(tokenId)) return false;
+      const rows = await db
+        .update(apiTokens)
+        .set({ revoked: true })
+        .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId)))
+        .returning({ id: apiTokens.id });
+      return rows.length > 0;
     },
   };
 }
