@@ -30,8 +30,11 @@ export async function startServer(
     secureCookies: config.secureCookies,
     travelTimes: await createTravelTimeProvider({ kind: "geometric" }),
   });
-  await options.beforeListen?.(services);
   const logger = pino({ level: config.logLevel });
+  // Jobs run in the process that started them: any still open were cut off by a restart.
+  const interrupted = await services.unitOfWork.repositories.jobs.failInterrupted();
+  if (interrupted > 0) logger.warn({ interrupted }, "marked jobs interrupted by a restart failed");
+  await options.beforeListen?.(services);
   const app = withWebApp(createHttpApp(services, { logger }));
   const server = await listen(app.fetch, config);
   const address = server.address();

@@ -1,5 +1,7 @@
+import { type Actor, INTERRUPTED_JOB_ERROR, type Job } from "@tt/app";
 import { listTestDrivers } from "@tt/db";
 import { describe, expect, it } from "vitest";
+import { followJob, type JobEventStream } from "./routes/plans";
 import { useFixture } from "./test-support/fixture";
 
 type Json = Record<string, unknown>;
@@ -95,6 +97,44 @@ for (const driver of listTestDrivers()) {
       expect((await call("GET", "/api/plans", { token: auditor })).status).toBe(403);
     });
 
+    it("answers 409 while the organisation already has a plan running", async () => {
+      const { call, county } = fixture();
+      const token = county.users.admin.token;
+      const body = { json: { date: DAY, timeLimitSeconds: 1 } };
+      const first = await call("POST", "/api/plans", { token, ...body });
+      expect(first.status).toBe(202);
+      const second = await call("POST", "/api/plans", { token, ...body });
+      expect(second.status).toBe(409);
+      expect(JSON.stringify(await second.json())).toContain("already running");
+      const id = String(((await first.json()) as Json).jobId);
+      expect(await (await call("GET", `/api/jobs/${id}/events`, { token })).text()).toContain(
+        "event: done",
+      );
+    });
+
+    it("fails jobs a restart left queued or running, with a clear error", async () => {
+      const { call, county, services } = fixture();
+      const jobs = services.unitOfWork.repositories.jobs;
+      const orphan = await jobs.create(county.id, null, "day-plan", { date: DAY });
+      await jobs.update(orphan.id, { status: "running", progress: 40 });
+      expect(await jobs.failInterrupted()).toBeGreaterThanOrEqual(1);
+      const token = county.users.admin.token;
+      const job = (await (await call("GET", `/api/jobs/${orphan.id}`, { token })).json()) as Json;
+      expect(job).toMatchObject({ status: "failed", error: INTERRUPTED_JOB_ERROR });
+      expect(await jobs.failInterrupted()).toBe(0);
+    });
+
+    it("refuses dates that do not exist with 422, not 500", async () => {
+      const { call, county } = fixture();
+      const token = county.users.admin.token;
+      const start = await call("POST", "/api/plans", { token, json: { date: "2026-13-45" } });
+      expect(start.status).toBe(422);
+      expect(JSON.stringify(await start.json())).toContain("date");
+      const list = await call("GET", "/api/plans?serviceDate=2026-02-30", { token });
+      expect(list.status).toBe(422);
+      expect(JSON.stringify(await list.json())).toContain("serviceDate");
+    });
+
     it("refuses a bad body naming the field", async () => {
       const { call, county } = fixture();
       const token = county.users.admin.token;
@@ -104,3 +144,37 @@ for (const driver of listTestDrivers()) {
     });
   });
 }
+
+describe("the job event stream", () => {
+  it("ends with a `timeout` event after the job's time limit plus a minute", async () => {
+    let now = Date.parse("2026-11-24T06:00:00Z");
+    const running: Job = {
+      id: "00000000-0000-4000-8000-000000000001",
+      organisationId: "00000000-0000-4000-8000-000000000002",
+      kind: "day-plan",
+      input: { date: DAY, timeLimitSeconds: 10 },
+      status: "running",
+      progress: 50,
+      result: null,
+      error: null,
+      createdAt: new Date(now).toISOString(),
+    };
+    const events: string[] = [];
+    const stream: JobEventStream = {
+      aborted: false,
+      writeSSE: async (message) => {
+        events.push(message.event ?? "");
+      },
+      sleep: async (ms) => {
+        now += ms;
+      },
+    };
+    const actor: Actor = { userId: "u", organisationId: running.organisationId, role: "admin" };
+    await followJob(stream, actor, running, {
+      planning: { getJob: async () => running },
+      clock: { now: () => new Date(now) },
+    });
+    expect(events).toEqual(["progress", "timeout"]);
+    expect(now - Date.parse(running.createdAt)).toBe(70_000);
+  });
+});

@@ -5,9 +5,13 @@ export * from "./plan-from-solution";
 export * from "./planning-rules";
 export * from "./planning-service";
 export {
+  boundedTimeLimit,
   createWorkerSolveRunner,
   inlineSolveRunner,
   type SolveOutcome,
   type SolveRequest,
   type SolveRunner,
+  WORKER_GRACE_SECONDS,
+  type WorkerSolveRunnerOptions,
 } from "./solve-runner";
+export { defaultSolveCapacity, SolveSlots } from "./solve-slots";

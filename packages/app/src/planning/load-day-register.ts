@@ -1,4 +1,4 @@
-import type { RecordRepository, Repositories } from "../ports";
+import type { RecordRepository, Repositories, UnitOfWork } from "../ports";
 import type { Actor } from "../register";
 import type { DayRegister } from "./build-problem";
 
@@ -16,21 +16,28 @@ async function listEvery<T>(
   }
 }
 
-/** The organisation's whole register, as the day-plan mapping needs it. */
+/**
+ * The organisation's whole register, as the day-plan mapping needs it. Every page of every
+ * register is read in one REPEATABLE READ transaction, so the pages are one snapshot: a booking
+ * changed while the register is read can neither be missed nor counted twice.
+ */
 export async function loadDayRegister(
-  repos: Repositories,
+  unitOfWork: UnitOfWork,
   organisationId: string,
   date: string,
 ): Promise<DayRegister> {
-  const [tripRequests, passengers, places, vehicles, staff, termCalendars] = await Promise.all([
-    listEvery(repos.tripRequests, organisationId),
-    listEvery(repos.passengers, organisationId),
-    listEvery(repos.places, organisationId),
-    listEvery(repos.vehicles, organisationId),
-    listEvery(repos.staff, organisationId),
-    listEvery(repos.termCalendars, organisationId),
-  ]);
-  return { date, tripRequests, passengers, places, vehicles, staff, termCalendars };
+  return unitOfWork.transaction(
+    async (repos) => ({
+      date,
+      tripRequests: await listEvery(repos.tripRequests, organisationId),
+      passengers: await listEvery(repos.passengers, organisationId),
+      places: await listEvery(repos.places, organisationId),
+      vehicles: await listEvery(repos.vehicles, organisationId),
+      staff: await listEvery(repos.staff, organisationId),
+      termCalendars: await listEvery(repos.termCalendars, organisationId),
+    }),
+    { snapshot: true },
+  );
 }
 
 /**

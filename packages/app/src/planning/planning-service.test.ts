@@ -1,11 +1,12 @@
 import { createTestPglite, createUnitOfWork, type DbHandle } from "@tt/db";
 import { aPassenger, aPlace, aTripRequest, aVehicle } from "@tt/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { systemClock, type UnitOfWork } from "../ports";
+import { systemClock, type TransactionOptions, type UnitOfWork } from "../ports";
 import type { Actor } from "../register";
 import { buildProblem } from "./build-problem";
-import { PlanningService } from "./planning-service";
-import { inlineSolveRunner, type SolveOutcome } from "./solve-runner";
+import { GENERIC_PLAN_FAILURE, type PlanningFailure, PlanningService } from "./planning-service";
+import { inlineSolveRunner, type SolveOutcome, type SolveRequest } from "./solve-runner";
+import { SolveSlots } from "./solve-slots";
 import { straightLineTravelTimes, tinyRegister } from "./test-support/tiny-register";
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
@@ -162,17 +163,99 @@ describe("PlanningService", () => {
     expect(await slow.getJob(admin, jobId)).toMatchObject({ status: "succeeded", progress: 100 });
   });
 
-  it("records a failure on the job instead of throwing", async () => {
+  it("records a failure on the job with a generic message, and logs the detail", async () => {
+    const logged: PlanningFailure[] = [];
     const failing = new PlanningService(uow, {
       travelTimes: straightLineTravelTimes,
       clock: systemClock,
-      runner: { run: () => Promise.reject(new Error("engine exploded")) },
+      runner: { run: () => Promise.reject(new Error("engine exploded at /srv/tt/secret.ts")) },
+      log: (failure) => logged.push(failure),
     });
     const { jobId } = await failing.startDayPlan(admin, { date: "2026-11-24", iterations: 5 });
     await failing.settled(jobId);
     const job = await failing.getJob(admin, jobId);
     expect(job.status).toBe("failed");
-    expect(job.error).toMatchObject({ code: "internal" });
-    expect(String(job.error?.message)).toContain("engine exploded");
+    expect(job.error).toEqual({ code: "internal", message: GENERIC_PLAN_FAILURE });
+    expect(JSON.stringify(job.error)).not.toContain("exploded");
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatchObject({ jobId, organisationId: admin.organisationId });
+    expect(String(logged[0]?.error)).toContain("engine exploded");
+  });
+
+  it("always gives the solve a time limit: 30 s by default, even with iterations", async () => {
+    const asked: SolveRequest[] = [];
+    const recording = new PlanningService(uow, {
+      travelTimes: straightLineTravelTimes,
+      clock: systemClock,
+      runner: {
+        // Records the request, then solves with a tiny budget to keep the test quick.
+        run: (request) => {
+          asked.push(request);
+          return inlineSolveRunner.run({ ...request, iterations: 1 });
+        },
+      },
+    });
+    const { jobId } = await recording.startDayPlan(admin, {
+      date: "2026-11-24",
+      iterations: 1_000_000,
+    });
+    await recording.settled(jobId);
+    expect((await recording.getJob(admin, jobId)).input).toMatchObject({ timeLimitSeconds: 30 });
+    expect(asked[0]).toMatchObject({ timeLimitSeconds: 30, iterations: 1_000_000 });
+  });
+
+  it("runs one plan per organisation and at most the process's capacity (409 otherwise)", async () => {
+    const finishers: ((outcome: SolveOutcome) => void)[] = [];
+    const held = new PlanningService(uow, {
+      travelTimes: straightLineTravelTimes,
+      clock: systemClock,
+      slots: new SolveSlots(1),
+      runner: { run: () => new Promise<SolveOutcome>((resolve) => finishers.push(resolve)) },
+    });
+    const input = { date: "2026-11-25", iterations: 5 };
+    const { jobId } = await held.startDayPlan(admin, input);
+    await expect(held.startDayPlan(admin, input)).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringContaining("already running for your organisation"),
+    });
+    const otherAdmin: Actor = { ...other, role: "admin" };
+    await expect(held.startDayPlan(otherAdmin, input)).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringContaining("its limit"),
+    });
+    await waitFor(async () => finishers.length === 1);
+    const { problem } = await buildProblem(
+      tinyRegister({ tripRequests: [], vehicles: [] }),
+      straightLineTravelTimes,
+    );
+    finishers[0]?.(await inlineSolveRunner.run({ problem, seed: 1, iterations: 1 }));
+    await held.settled(jobId);
+    const again = await held.startDayPlan(otherAdmin, input);
+    await waitFor(async () => finishers.length === 2);
+    finishers[1]?.(await inlineSolveRunner.run({ problem, seed: 1, iterations: 1 }));
+    await held.settled(again.jobId);
+    expect((await held.getJob(otherAdmin, again.jobId)).status).toBe("succeeded");
+  });
+
+  it("reads the day's register in one snapshot transaction", async () => {
+    const options: (TransactionOptions | undefined)[] = [];
+    const root = uow.repositories;
+    const outsideSnapshot = () => Promise.reject(new Error("register read outside the snapshot"));
+    const spy: UnitOfWork = {
+      repositories: { ...root, tripRequests: { ...root.tripRequests, list: outsideSnapshot } },
+      transaction: (work, given) => {
+        options.push(given);
+        return uow.transaction(work, given);
+      },
+    };
+    const snapshot = new PlanningService(spy, {
+      travelTimes: straightLineTravelTimes,
+      clock: systemClock,
+      runner: inlineSolveRunner,
+    });
+    const { jobId } = await snapshot.startDayPlan(admin, { date: "2026-11-24", iterations: 5 });
+    await snapshot.settled(jobId);
+    expect(await snapshot.getJob(admin, jobId)).toMatchObject({ status: "succeeded" });
+    expect(options[0]).toEqual({ snapshot: true });
   });
 });

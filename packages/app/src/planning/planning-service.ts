@@ -15,12 +15,29 @@ import { type Actor, authorise } from "../register";
 import { type BuiltProblem, buildProblem } from "./build-problem";
 import { auditPlanningReads, loadDayRegister } from "./load-day-register";
 import { enginePlan, planFromSolution, summarise } from "./plan-from-solution";
-import { createWorkerSolveRunner, type SolveRunner } from "./solve-runner";
+import {
+  boundedTimeLimit,
+  createWorkerSolveRunner,
+  MAX_TIME_LIMIT_SECONDS,
+  type SolveRunner,
+} from "./solve-runner";
+import { processSolveSlots, type SolveSlots } from "./solve-slots";
+
+export { DEFAULT_TIME_LIMIT_SECONDS, MAX_TIME_LIMIT_SECONDS } from "./solve-runner";
 
 /** The job kind of a day plan. */
 export const DAY_PLAN_JOB = "day-plan";
-export const DEFAULT_TIME_LIMIT_SECONDS = 30;
-export const MAX_TIME_LIMIT_SECONDS = 600;
+
+/** What a failed job says to every reader when the cause was not an expected one. */
+export const GENERIC_PLAN_FAILURE =
+  "The plan could not be made because of an internal error. The server's log has the details.";
+
+/** A failed day-plan job, with the full error: for the server's log, never for plan readers. */
+export interface PlanningFailure {
+  readonly jobId: string;
+  readonly organisationId: string;
+  readonly error: unknown;
+}
 
 export interface DayPlanInput {
   /** The service date, "YYYY-MM-DD". */
@@ -37,11 +54,15 @@ export interface PlanningServiceOptions {
   readonly runner?: SolveRunner;
   /** How often progress is written to the job, milliseconds (default 1000). */
   readonly progressEveryMs?: number;
+  /** Admission of running jobs (default: shared by the whole process). */
+  readonly slots?: SolveSlots;
+  /** Where failures are logged in full (default: one JSON line on standard error). */
+  readonly log?: (failure: PlanningFailure) => void;
 }
 
 function checkInput(
   input: DayPlanInput,
-): Required<Pick<DayPlanInput, "date" | "seed">> & DayPlanInput {
+): Required<Pick<DayPlanInput, "date" | "seed" | "timeLimitSeconds">> & DayPlanInput {
   const issues = [];
   if (!isIsoDate(input.date)) issues.push({ path: "date", message: 'expected "YYYY-MM-DD"' });
   const limit = input.timeLimitSeconds;
@@ -53,9 +74,8 @@ function checkInput(
     issues.push({ path: "seed", message: "expected a whole number" });
   if (issues.length > 0)
     throw new AppError("validation-failed", "The plan request is not valid.", issues);
-  const timeLimitSeconds =
-    limit ?? (input.iterations === undefined ? DEFAULT_TIME_LIMIT_SECONDS : undefined);
-  return { ...input, seed, ...(timeLimitSeconds === undefined ? {} : { timeLimitSeconds }) };
+  // Always a time limit, iterations or not: the iterations then bound the search further.
+  return { ...input, seed, timeLimitSeconds: boundedTimeLimit(limit) };
 }
 
 /**
@@ -74,19 +94,33 @@ export class PlanningService {
     this.runner = options.runner ?? createWorkerSolveRunner();
   }
 
-  /** Creates the job and starts it in the background; returns at once with its id. */
+  /**
+   * Creates the job and starts it in the background; returns at once with its id. Throws
+   * `conflict` when the organisation already has a plan running or the process is at its limit.
+   */
   async startDayPlan(actor: Actor, input: DayPlanInput): Promise<{ jobId: string }> {
     authorise(actor, "plans", "write");
     const checked = checkInput(input);
-    const job = await this.unitOfWork.repositories.jobs.create(
-      actor.organisationId,
-      actor.userId,
-      DAY_PLAN_JOB,
-      { ...checked },
-    );
-    const work = this.runJob(actor, job.id, checked).finally(() => this.running.delete(job.id));
-    this.running.set(job.id, work);
-    return { jobId: job.id };
+    const release = (this.options.slots ?? processSolveSlots).take(actor.organisationId);
+    let jobId: string;
+    try {
+      const job = await this.unitOfWork.repositories.jobs.create(
+        actor.organisationId,
+        actor.userId,
+        DAY_PLAN_JOB,
+        { ...checked },
+      );
+      jobId = job.id;
+    } catch (error) {
+      release();
+      throw error;
+    }
+    const work = this.runJob(actor, jobId, checked, release).finally(() => {
+      release();
+      this.running.delete(jobId);
+    });
+    this.running.set(jobId, work);
+    return { jobId };
   }
 
   /** Resolves when the job started here has finished (at once for other jobs). */
@@ -127,7 +161,8 @@ export class PlanningService {
   private async runJob(
     actor: Actor,
     jobId: string,
-    input: DayPlanInput & { seed: number },
+    input: DayPlanInput & { seed: number; timeLimitSeconds: number },
+    release: () => void,
   ): Promise<void> {
     const jobs = this.unitOfWork.repositories.jobs;
     try {
@@ -137,7 +172,7 @@ export class PlanningService {
       const budget = budgetOf(input);
       const outcome = await this.withProgress(jobId, input.timeLimitSeconds, () =>
         this.runner.run({ problem: built.problem, seed: input.seed, ...budget }),
-      );
+      ).finally(release);
       const summary = summarise(built, outcome.solution, {
         date: input.date,
         seed: input.seed,
@@ -149,9 +184,16 @@ export class PlanningService {
       });
       await this.store(actor, jobId, planFromSolution(built, outcome.solution, summary));
     } catch (error) {
+      release();
+      if (!isAppError(error) || error.cause !== undefined) this.logFailure(actor, jobId, error);
       // If even this write fails (the database has closed) there is nobody left to tell.
       await jobs.update(jobId, { status: "failed", error: describeError(error) }).catch(() => {});
     }
+  }
+
+  private logFailure(actor: Actor, jobId: string, error: unknown): void {
+    const failure = { jobId, organisationId: actor.organisationId, error };
+    (this.options.log ?? logToStandardError)(failure);
   }
 
   /** The plan and the job's success, in one transaction. */
@@ -169,7 +211,7 @@ export class PlanningService {
 
   private async buildDay(actor: Actor, jobId: string, date: string): Promise<BuiltProblem> {
     const repos = this.unitOfWork.repositories;
-    const register = await loadDayRegister(repos, actor.organisationId, date);
+    const register = await loadDayRegister(this.unitOfWork, actor.organisationId, date);
     const built = await buildProblem(register, this.options.travelTimes);
     const planned = new Set(built.problem.requests.map((r) => r.id));
     const passengerIds = new Set(
@@ -220,9 +262,24 @@ function budgetOf(input: DayPlanInput): { timeLimitSeconds?: number; iterations?
   };
 }
 
+/** What every reader of the job sees: an expected error's own message, otherwise a generic one. */
 function describeError(error: unknown): Record<string, unknown> {
   if (isAppError(error))
     return { code: error.code, message: error.message, details: error.details };
-  const message = error instanceof Error ? error.message : String(error);
-  return { code: "internal", message: `The plan could not be made: ${message}` };
+  return { code: "internal", message: GENERIC_PLAN_FAILURE };
+}
+
+function logToStandardError(failure: PlanningFailure): void {
+  const { error } = failure;
+  const detail = (e: unknown) =>
+    e instanceof Error ? { message: e.message, stack: e.stack } : { message: String(e) };
+  const cause = error instanceof Error && error.cause !== undefined ? detail(error.cause) : {};
+  const line = {
+    level: "error",
+    msg: "day plan failed",
+    jobId: failure.jobId,
+    organisationId: failure.organisationId,
+    error: { ...detail(error), ...(Object.keys(cause).length > 0 ? { cause } : {}) },
+  };
+  process.stderr.write(`${JSON.stringify(line)}\n`);
 }

@@ -3,11 +3,23 @@ import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { type Problem, type Solution, solve } from "@tt/solver";
+import { AppError } from "../errors";
+
+/** The time limit when none is given, and the most a solve may have, seconds. */
+export const DEFAULT_TIME_LIMIT_SECONDS = 30;
+export const MAX_TIME_LIMIT_SECONDS = 600;
+/** How long a worker may overrun its time limit before it is stopped, seconds. */
+export const WORKER_GRACE_SECONDS = 30;
+
+/** Every solve has a time limit: the one given (default 30 s), at most 600 s. */
+export function boundedTimeLimit(given: number | undefined): number {
+  return Math.min(given ?? DEFAULT_TIME_LIMIT_SECONDS, MAX_TIME_LIMIT_SECONDS);
+}
 
 export interface SolveRequest {
   readonly problem: Problem;
   readonly seed: number;
-  /** Wall-clock budget; progress is reported as the share of it used. */
+  /** Wall-clock budget, seconds: always applied (`boundedTimeLimit`), iterations or not. */
   readonly timeLimitSeconds?: number;
   /** Iteration budget: same seed and iterations give the same plan. */
   readonly iterations?: number;
@@ -37,9 +49,8 @@ function solveHere(request: SolveRequest): Solution {
   return solve(request.problem, {
     seed: request.seed,
     ...(request.iterations === undefined ? {} : { iterations: request.iterations }),
-    ...(request.timeLimitSeconds === undefined
-      ? {}
-      : { timeLimit: request.timeLimitSeconds, clock: () => performance.now() }),
+    timeLimit: boundedTimeLimit(request.timeLimitSeconds),
+    clock: () => performance.now(),
   });
 }
 
@@ -77,43 +88,92 @@ interface TsxManifest {
 
 type WorkerMessage = { type: "ready" } | { type: "solution"; solution: Solution };
 
-/** Starts one worker; resolves with the solution, or rejects with `started` telling how far it got. */
-function runOnWorker(request: SolveRequest, bootstrap: string): Promise<Solution> {
-  return new Promise((resolve, reject) => {
+export interface WorkerSolveRunnerOptions {
+  /**
+   * Solve on the calling thread when the worker cannot start (default false). Only for the CLI,
+   * where blocking the thread is harmless; a server must never do it.
+   */
+  readonly fallbackToMainThread?: boolean;
+  /** How long the worker may overrun the time limit before it is stopped, seconds (default 30). */
+  readonly graceSeconds?: number;
+  /** The worker's code (tests); by default `workerBootstrap()`. */
+  readonly bootstrap?: () => string | undefined;
+}
+
+/** An error with how far the worker got: `started` once its modules loaded. */
+type WorkerError = Error & { started?: boolean };
+
+/**
+ * Starts one worker; resolves with the solution, or rejects with `started` telling how far it got.
+ * The worker is stopped if it has not answered by `deadlineMs`, and a worker that exits before
+ * posting its solution (whatever its exit code) is a failure.
+ */
+function runOnWorker(request: SolveRequest, bootstrap: string, deadlineMs: number) {
+  return new Promise<Solution>((resolve, reject) => {
     let started = false;
+    let settled = false;
     const worker = new Worker(bootstrap, { eval: true, workerData: request });
+    const finish = (work: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      work();
+    };
+    const fail = (error: Error) => finish(() => reject(Object.assign(error, { started })));
+    const timer = setTimeout(() => {
+      fail(overran(deadlineMs));
+      void worker.terminate();
+    }, deadlineMs);
     worker.on("message", (message: WorkerMessage) => {
       if (message.type === "ready") started = true;
-      else resolve(message.solution);
+      else finish(() => resolve(message.solution));
     });
-    worker.on("error", (error) => reject(Object.assign(error, { started })));
-    worker.on("exit", (code) => {
-      if (code !== 0)
-        reject(Object.assign(new Error(`solver worker exited with ${code}`), { started }));
-    });
+    worker.on("error", fail);
+    worker.on("exit", (code) =>
+      fail(new Error(`solver worker exited with code ${code} before sending its solution`)),
+    );
   });
 }
 
+function overran(deadlineMs: number): AppError {
+  const seconds = Math.round(deadlineMs / 1000);
+  return new AppError(
+    "unavailable",
+    `The planning engine did not answer within ${seconds} s (its time limit and a margin) and was stopped.`,
+  );
+}
+
+/** The worker could not start: the job fails with a safe message; `cause` has the detail. */
+function notStarted(detail: string): AppError {
+  const error = new AppError("unavailable", "The planning engine could not be started.");
+  return Object.assign(error, { cause: new Error(detail) });
+}
+
 /**
- * Solves on a worker thread so the caller (an HTTP server) stays responsive. If the worker cannot
- * even start (no TypeScript loader, or a module that will not load), the solve falls back to the
- * calling thread and the outcome says why; errors inside the solve itself are not retried.
+ * Solves on a worker thread so the caller (an HTTP server) stays responsive. The solve always has
+ * a time limit, and the worker is stopped if it overruns it by the grace period. If the worker
+ * cannot even start (no TypeScript loader, or a module that will not load) the solve fails, unless
+ * `fallbackToMainThread` is set (the CLI): then it runs on the calling thread and the outcome says
+ * why. Errors inside the solve itself are not retried.
  */
-export function createWorkerSolveRunner(): SolveRunner {
-  const fallBack = (request: SolveRequest, fallback: string): SolveOutcome => ({
-    solution: solveHere(request),
-    thread: "main-thread",
-    fallback,
-  });
+export function createWorkerSolveRunner(options: WorkerSolveRunnerOptions = {}): SolveRunner {
+  const graceMs = (options.graceSeconds ?? WORKER_GRACE_SECONDS) * 1000;
+  const cannotStart = (request: SolveRequest, why: string): SolveOutcome => {
+    if (!options.fallbackToMainThread) throw notStarted(why);
+    return { solution: solveHere(request), thread: "main-thread", fallback: why };
+  };
   return {
-    async run(request) {
-      const bootstrap = workerBootstrap();
-      if (!bootstrap) return fallBack(request, "the tsx loader was not found for the worker");
+    async run(given) {
+      const request = { ...given, timeLimitSeconds: boundedTimeLimit(given.timeLimitSeconds) };
+      const bootstrap = (options.bootstrap ?? workerBootstrap)();
+      if (!bootstrap) return cannotStart(request, "the tsx loader was not found for the worker");
+      const deadlineMs = request.timeLimitSeconds * 1000 + graceMs;
       try {
-        return { solution: await runOnWorker(request, bootstrap), thread: "worker-thread" };
+        const solution = await runOnWorker(request, bootstrap, deadlineMs);
+        return { solution, thread: "worker-thread" };
       } catch (error) {
-        if ((error as { started?: boolean }).started) throw error;
-        return fallBack(request, `the worker did not start: ${(error as Error).message}`);
+        if ((error as WorkerError).started || error instanceof AppError) throw error;
+        return cannotStart(request, `the worker did not start: ${(error as Error).message}`);
       }
     },
   };

@@ -12,8 +12,8 @@ parentPort?.postMessage({ type: "ready" });
 const solution = solve(request.problem, {
   seed: request.seed,
   ...(request.iterations === undefined ? {} : { iterations: request.iterations }),
-  ...(request.timeLimitSeconds === undefined
-    ? {}
-    : { timeLimit: request.timeLimitSeconds, clock: () => performance.now() }),
+  // The runner always sets a time limit; 30 s if a caller did not.
+  timeLimit: request.timeLimitSeconds ?? 30,
+  clock: () => performance.now(),
 });
 parentPort?.postMessage({ type: "solution", solution });

@@ -5,12 +5,19 @@ export interface Job {
   readonly id: string;
   readonly organisationId: string;
   readonly kind: string;
+  /** What the job was asked to do (never shown by the API). */
+  readonly input: Record<string, unknown>;
   readonly status: JobStatus;
   readonly progress: number;
   readonly result: Record<string, unknown> | null;
   readonly error: Record<string, unknown> | null;
   readonly createdAt: string;
 }
+
+/** The error of a job a server restart interrupted. */
+export const INTERRUPTED_JOB_ERROR = {
+  message: "interrupted: the server restarted while this job was running",
+} as const;
 
 /** Long work with progress a person can watch. */
 export interface JobStore {
@@ -30,4 +37,9 @@ export interface JobStore {
       error?: Record<string, unknown>;
     },
   ): Promise<void>;
+  /**
+   * Marks every job still `queued` or `running` as `failed` with `INTERRUPTED_JOB_ERROR`: called
+   * when a server starts, as jobs run in the process that started them. Returns how many.
+   */
+  failInterrupted(): Promise<number>;
 }

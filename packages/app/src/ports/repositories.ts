@@ -71,8 +71,16 @@ export interface Repositories extends RegisterRepositories {
   readonly entitlements: EntitlementStore;
 }
 
+/** `snapshot`: every statement of the transaction sees the same data (REPEATABLE READ). */
+export interface TransactionOptions {
+  readonly snapshot?: boolean;
+}
+
 /** Runs work in one transaction: all of it is stored, or none of it. */
 export interface UnitOfWork {
   readonly repositories: Repositories;
-  transaction<R>(work: (repositories: Repositories) => Promise<R>): Promise<R>;
+  transaction<R>(
+    work: (repositories: Repositories) => Promise<R>,
+    options?: TransactionOptions,
+  ): Promise<R>;
 }

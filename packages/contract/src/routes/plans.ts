@@ -1,18 +1,24 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { isIsoDate } from "@tt/domain";
 import { idParamSchema, pageQueryShape, pageSchema } from "../common";
 import { COMMON_ERROR_RESPONSES, NOT_FOUND_RESPONSE } from "../errors";
 import { AUTHENTICATED } from "./security";
 
 const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * A calendar date that exists, checked by the domain's own `isIsoDate` (as `isoDateSchema` does):
+ * "2026-13-45" is refused (422), never sent to the database.
+ */
+const serviceDate = () =>
+  z
+    .string()
+    .refine(isIsoDate, { message: 'expected a date "YYYY-MM-DD" that exists, e.g. "2026-11-24"' })
+    .openapi({ example: "2026-11-24", format: "date" });
 
 export const startPlanBodySchema = z
   .object({
-    date: z
-      .string()
-      .regex(ISO_DATE, { message: 'expected a date "YYYY-MM-DD", e.g. "2026-11-24"' })
-      .openapi({ example: "2026-11-24" }),
+    date: serviceDate(),
     timeLimitSeconds: z.number().int().min(1).max(600).optional().openapi({ example: 30 }),
     seed: z.number().int().min(0).max(4_294_967_295).optional().openapi({ example: 1 }),
     iterations: z
@@ -99,7 +105,7 @@ export const planPageSchema = pageSchema(planHeaderSchema, "PlanPage");
 
 export const planListQuerySchema = z.object({
   ...pageQueryShape,
-  serviceDate: z.string().regex(ISO_DATE).optional().openapi({ example: "2026-11-24" }),
+  serviceDate: serviceDate().optional(),
 });
 
 const common = { security: AUTHENTICATED } as const;

@@ -1,5 +1,5 @@
-import type { Job, JobStatus, JobStore } from "@tt/app";
-import { and, eq } from "drizzle-orm";
+import { INTERRUPTED_JOB_ERROR, type Job, type JobStatus, type JobStore } from "@tt/app";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../create-db";
 import { jobs } from "../schema";
 import { isUuid } from "./record-repository";
@@ -9,6 +9,7 @@ function toJob(row: typeof jobs.$inferSelect): Job {
     id: row.id,
     organisationId: row.organisationId,
     kind: row.kind,
+    input: row.input ?? {},
     status: row.status as JobStatus,
     progress: row.progress,
     result: row.result ?? null,
@@ -40,6 +41,20 @@ export function createJobStore(db: Db): JobStore {
         .update(jobs)
         .set({ ...patch, updatedAt: new Date(), ...(finished ? { finishedAt: new Date() } : {}) })
         .where(eq(jobs.id, id));
+    },
+    async failInterrupted() {
+      const now = new Date();
+      const rows = await db
+        .update(jobs)
+        .set({
+          status: "failed",
+          error: { ...INTERRUPTED_JOB_ERROR },
+          updatedAt: now,
+          finishedAt: now,
+        })
+        .where(inArray(jobs.status, ["queued", "running"]))
+        .returning({ id: jobs.id });
+      return rows.length;
     },
   };
 }

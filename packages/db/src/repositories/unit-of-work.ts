@@ -41,7 +41,10 @@ function createRepositories(db: Db, inTransaction: boolean): Repositories {
 export function createUnitOfWork(db: Db): UnitOfWork {
   return {
     repositories: createRepositories(db, false),
-    transaction: (work) =>
-      db.transaction((tx) => work(createRepositories(tx as unknown as Db, true))),
+    transaction: (work, options) =>
+      db.transaction(
+        (tx) => work(createRepositories(tx as unknown as Db, true)),
+        options?.snapshot ? { isolationLevel: "repeatable read" } : undefined,
+      ),
   };
 }

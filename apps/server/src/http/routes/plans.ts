@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import type { Actor, Job } from "@tt/app";
+import { type Actor, boundedTimeLimit, type Job } from "@tt/app";
 import {
   getJobRoute,
   getPlanRoute,
@@ -14,6 +14,8 @@ import { actorOf, type HttpEnv } from "../context";
 
 /** How often the event stream looks at the job, milliseconds. */
 export const JOB_EVENTS_POLL_MS = 500;
+/** How long past the job's time limit the event stream stays open, seconds. */
+export const JOB_EVENTS_MARGIN_SECONDS = 60;
 
 /** The public view of a job: never its input or organisation. */
 export function presentJob(job: Job): JobView {
@@ -68,13 +70,32 @@ export function mountPlanRoutes(app: OpenAPIHono<HttpEnv>, services: ServerServi
 
 type SseStream = Parameters<Parameters<typeof streamSSE>[1]>[0];
 
-/** Sends `progress` whenever the job changes and `done` when it has finished, then closes. */
-async function followJob(
-  stream: SseStream,
+/** What `followJob` needs: a stream to write to, the job's reader and a clock. */
+export type JobEventStream = Pick<SseStream, "aborted" | "writeSSE" | "sleep">;
+export interface JobEventSources {
+  readonly planning: { getJob(actor: Actor, id: string): Promise<Job> };
+  readonly clock: ServerServices["clock"];
+}
+
+/** How long a stream may follow the job: its time limit plus a margin, milliseconds. */
+export function jobEventsLimitMs(job: Job): number {
+  const given = job.input.timeLimitSeconds;
+  const limit = boundedTimeLimit(typeof given === "number" ? given : undefined);
+  return (limit + JOB_EVENTS_MARGIN_SECONDS) * 1000;
+}
+
+/**
+ * Sends `progress` whenever the job changes and `done` when it has finished, then closes. A job
+ * still unfinished after its time limit plus a minute gets a last `timeout` event (the job as
+ * it stands; look at `/api/jobs/{id}` later) and the stream closes.
+ */
+export async function followJob(
+  stream: JobEventStream,
   actor: Actor,
   first: Job,
-  services: ServerServices,
+  sources: JobEventSources,
 ): Promise<void> {
+  const until = sources.clock.now().getTime() + jobEventsLimitMs(first);
   let job = first;
   let sent = "";
   let id = 0;
@@ -84,11 +105,15 @@ async function followJob(
       await stream.writeSSE({ event: "done", data, id: String(id++) });
       return;
     }
+    if (sources.clock.now().getTime() >= until) {
+      await stream.writeSSE({ event: "timeout", data, id: String(id++) });
+      return;
+    }
     if (data !== sent) {
       await stream.writeSSE({ event: "progress", data, id: String(id++) });
       sent = data;
     }
     await stream.sleep(JOB_EVENTS_POLL_MS);
-    job = await services.planning.getJob(actor, job.id);
+    job = await sources.planning.getJob(actor, job.id);
   }
 }
