@@ -2,6 +2,7 @@ import {
   AuthService,
   type Clock,
   type CsvTransfer,
+  type PlanningFailure,
   PlanningService,
   RegisterService,
   systemClock,
@@ -32,6 +33,8 @@ export function buildServices(
     clock?: Clock;
     /** Built once at start; when omitted, the geometric provider is loaded on first use. */
     travelTimes?: TravelTimeProvider;
+    /** Where unexpected planning failures are logged (their details never reach API clients). */
+    logPlanningFailure?: (failure: PlanningFailure) => void;
   },
 ): ServerServices {
   const unitOfWork = createUnitOfWork(handle.db);
@@ -44,6 +47,7 @@ export function buildServices(
     planning: new PlanningService(unitOfWork, {
       travelTimes: options.travelTimes ?? lazyGeometricTravelTimes(),
       clock,
+      ...(options.logPlanningFailure ? { log: options.logPlanningFailure } : {}),
     }),
     clock,
     secureCookies: options.secureCookies,

@@ -25,12 +25,13 @@ export async function startServer(
   options: StartOptions = {},
 ): Promise<RunningServer> {
   const handle = await openConfiguredDb(config);
+  const logger = pino({ level: config.logLevel });
   const services = buildServices(handle, {
     csv: createCsvTransfer,
     secureCookies: config.secureCookies,
     travelTimes: await createTravelTimeProvider({ kind: "geometric" }),
+    logPlanningFailure: (failure) => logger.error(failure, "day plan failed"),
   });
-  const logger = pino({ level: config.logLevel });
   // Jobs run in the process that started them: any still open were cut off by a restart.
   const interrupted = await services.unitOfWork.repositories.jobs.failInterrupted();
   if (interrupted > 0) logger.warn({ interrupted }, "marked jobs interrupted by a restart failed");

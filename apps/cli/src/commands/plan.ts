@@ -1,4 +1,11 @@
-import { AppError, type DayPlanInput, type Job, PlanningService, systemClock } from "@tt/app";
+import {
+  AppError,
+  createWorkerSolveRunner,
+  type DayPlanInput,
+  type Job,
+  PlanningService,
+  systemClock,
+} from "@tt/app";
 import { isIsoDate } from "@tt/domain";
 import { createTravelTimeProvider } from "@tt/integrations";
 import { type Command, EXIT, openDatabase, parseFlags, UsageError } from "../command";
@@ -94,6 +101,8 @@ export const planCommand: Command = {
       const planning = new PlanningService(database.unitOfWork, {
         travelTimes: await createTravelTimeProvider({ kind: "geometric" }),
         clock: systemClock,
+        // A command line has nothing else to keep responsive: solve in-process if no worker starts.
+        runner: createWorkerSolveRunner({ fallbackToMainThread: true }),
       });
       const { jobId } = await planning.startDayPlan(actor, flags.input);
       process.stdout.write(`Planning ${flags.input.date} (job ${jobId})…\n`);
