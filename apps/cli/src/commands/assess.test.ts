@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { CONTRACT_HOME_TO_SCHOOL_CASE } from "@tt/testkit";
 import { afterAll, describe, expect, it } from "vitest";
 
 const ROOT = fileURLToPath(new URL("../../../..", import.meta.url));
@@ -24,26 +25,7 @@ function file(name: string, content: unknown): string {
   return path;
 }
 
-const HTST = {
-  regime: "home-to-school",
-  pupil: {
-    age: 9,
-    lowIncome: false,
-    sen: false,
-    disabled: false,
-    mobilityProblem: false,
-    cannotWalkBecauseOfNeed: false,
-  },
-  school: {
-    qualifying: true,
-    nearestSuitable: true,
-    rankAmongSuitable: 1,
-    walkingDistanceMiles: 3.4,
-    roadDistanceMiles: 3.9,
-    routeSafe: true,
-    preferredOnReligiousGrounds: false,
-  },
-};
+const HTST = CONTRACT_HOME_TO_SCHOOL_CASE;
 const NEPTS = {
   regime: "nepts",
   patient: { age: 70, mobility: { stretcher: true } },

@@ -3,8 +3,9 @@ import { createWriteStream } from "node:fs";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createCsvTransfer } from "@tt/app";
-import { type Command, EXIT, openDatabase, parseFlags, UsageError } from "../command";
-import { cliActor, parseKind } from "./import";
+import { type Command, EXIT, openDatabase } from "../command";
+import { cliActor } from "./import";
+import { parseRegisterKindArgs } from "./register-kind-args";
 
 const USAGE = `
 Usage: tt export <passengers|places|vehicles|trip-requests> [--out FILE] --organisation ID_OR_NAME [--as EMAIL]
@@ -22,26 +23,14 @@ export const exportCommand: Command = {
   summary: "write passengers, places, vehicles or trip requests as a CSV file",
   usage: USAGE,
   async run(argv) {
-    const { values, positionals } = parseFlags(argv, {
-      out: { type: "string" },
-      organisation: { type: "string" },
-      as: { type: "string" },
-    });
-    const kind = parseKind(positionals[0]);
-    if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`);
-    if (!values.organisation) throw new UsageError("give --organisation ID_OR_NAME");
+    const args = parseRegisterKindArgs(argv, { operands: [], out: true });
     const database = await openDatabase();
     try {
-      const actor = await cliActor(
-        database.unitOfWork,
-        values.organisation,
-        values.as,
-        "cli export",
-      );
-      const chunks = createCsvTransfer(database.unitOfWork).exportCsv(actor, kind);
-      if (values.out) {
-        await pipeline(Readable.from(chunks), createWriteStream(values.out));
-        process.stderr.write(`Wrote ${positionals[0]} to ${values.out}.\n`);
+      const actor = await cliActor(database.unitOfWork, args.organisation, args.as, "cli export");
+      const chunks = createCsvTransfer(database.unitOfWork).exportCsv(actor, args.kind);
+      if (args.out) {
+        await pipeline(Readable.from(chunks), createWriteStream(args.out));
+        process.stderr.write(`Wrote ${args.kindName} to ${args.out}.\n`);
       } else {
         for await (const chunk of chunks) {
           if (!process.stdout.write(chunk)) await once(process.stdout, "drain");

@@ -1,21 +1,8 @@
 import { createReadStream } from "node:fs";
 import { access } from "node:fs/promises";
-import { type Actor, AppError, type CsvKind, createCsvTransfer, type UnitOfWork } from "@tt/app";
-import { type Command, EXIT, openDatabase, parseFlags, UsageError } from "../command";
-
-/** The kinds as typed on the command line. */
-export const CLI_KINDS: Readonly<Record<string, CsvKind>> = {
-  passengers: "passengers",
-  places: "places",
-  vehicles: "vehicles",
-  "trip-requests": "tripRequests",
-};
-
-export function parseKind(text: string | undefined): CsvKind {
-  const kind = text === undefined ? undefined : CLI_KINDS[text];
-  if (!kind) throw new UsageError(`name what to transfer: ${Object.keys(CLI_KINDS).join(", ")}`);
-  return kind;
-}
+import { type Actor, AppError, createCsvTransfer, type UnitOfWork } from "@tt/app";
+import { type Command, EXIT, openDatabase, UsageError } from "../command";
+import { parseRegisterKindArgs } from "./register-kind-args";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -78,30 +65,18 @@ export const importCommand: Command = {
   summary: "load passengers, places, vehicles or trip requests from a CSV file (all or nothing)",
   usage: USAGE,
   async run(argv) {
-    const { values, positionals } = parseFlags(argv, {
-      organisation: { type: "string" },
-      as: { type: "string" },
-    });
-    const kind = parseKind(positionals[0]);
-    const file = positionals[1];
-    if (!file) throw new UsageError("name the CSV FILE to import");
-    if (positionals.length > 2) throw new UsageError(`unexpected argument "${positionals[2]}"`);
-    if (!values.organisation) throw new UsageError("give --organisation ID_OR_NAME");
+    const args = parseRegisterKindArgs(argv, { operands: ["name the CSV FILE to import"] });
+    const file = args.operands[0]!;
     await access(file).catch(() => {
       throw new UsageError(`cannot read ${file}`);
     });
     const database = await openDatabase();
     try {
-      const actor = await cliActor(
-        database.unitOfWork,
-        values.organisation,
-        values.as,
-        "cli import",
-      );
+      const actor = await cliActor(database.unitOfWork, args.organisation, args.as, "cli import");
       const csv = createCsvTransfer(database.unitOfWork);
-      const report = await csv.importCsv(actor, kind, createReadStream(file));
+      const report = await csv.importCsv(actor, args.kind, createReadStream(file));
       process.stdout.write(
-        `Imported ${report.created} ${positionals[0]?.replace("-", " ")} from ${file}.\n`,
+        `Imported ${report.created} ${args.kindName?.replace("-", " ")} from ${file}.\n`,
       );
       return EXIT.ok;
     } finally {

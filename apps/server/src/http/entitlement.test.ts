@@ -1,29 +1,11 @@
 import { listTestDrivers } from "@tt/db";
+import { CONTRACT_HOME_TO_SCHOOL_CASE } from "@tt/testkit";
 import { describe, expect, it } from "vitest";
 import { useFixture } from "./test-support/fixture";
 
 type Json = Record<string, unknown>;
 
-const CASE = {
-  regime: "home-to-school",
-  pupil: {
-    age: 9,
-    lowIncome: false,
-    sen: false,
-    disabled: false,
-    mobilityProblem: false,
-    cannotWalkBecauseOfNeed: false,
-  },
-  school: {
-    qualifying: true,
-    nearestSuitable: true,
-    rankAmongSuitable: 1,
-    walkingDistanceMiles: 3.4,
-    roadDistanceMiles: 3.9,
-    routeSafe: true,
-    preferredOnReligiousGrounds: false,
-  },
-};
+const CASE = CONTRACT_HOME_TO_SCHOOL_CASE;
 
 for (const driver of listTestDrivers()) {
   describe(`entitlement API (${driver.name})`, () => {

@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDb, createUnitOfWork, type DbHandle } from "@tt/db";
+import { aPassenger } from "@tt/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { anOrganisation } from "./test-support/organisation";
 import { passengerFile } from "./test-support/passenger-file";
@@ -30,21 +31,16 @@ async function checkConsistent(target: Target, organisationId: string): Promise<
   try {
     const repos = createUnitOfWork(handle.db).repositories;
     const stored = await repos.passengers.count(organisationId);
-    await repos.passengers.create(organisationId, {
-      reference: "AFTER-CRASH",
-      givenName: "Still",
-      familyName: "Writable",
-      homeLat: 52.2,
-      homeLon: 0.12,
-      needs: {
-        wheelchair: false,
-        passengerAssistant: false,
-        seating: "standard",
-        travelAlone: false,
-        doorThroughDoor: false,
-        mayNotTravelWith: [],
-      },
-    });
+    await repos.passengers.create(
+      organisationId,
+      aPassenger({
+        reference: "AFTER-CRASH",
+        givenName: "Still",
+        familyName: "Writable",
+        homeLat: 52.2,
+        homeLon: 0.12,
+      }),
+    );
     expect(await repos.passengers.count(organisationId)).toBe(stored + 1);
     const audit = await repos.audit.list(organisationId, { offset: 0, limit: 10 });
     expect(audit.total).toBe(stored === 0 ? 0 : 1);

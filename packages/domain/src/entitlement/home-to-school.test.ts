@@ -1,3 +1,4 @@
+import { aHomeToSchoolCase } from "@tt/testkit";
 import { describe, expect, it } from "vitest";
 import { EXAMPLE_LOCAL_2026 } from "./policies";
 import { decide, decisiveRule } from "./test-support";
@@ -5,30 +6,9 @@ import { decide, decisiveRule } from "./test-support";
 type Pupil = Record<string, unknown>;
 type School = Record<string, unknown>;
 
-/** The contract example: a 9-year-old 3.4 miles from the nearest suitable school. */
+/** The contract example, with the pupil and school fields a row is about replaced. */
 function htst(pupil: Pupil = {}, school: School = {}) {
-  return {
-    regime: "home-to-school",
-    pupil: {
-      age: 9,
-      lowIncome: false,
-      sen: false,
-      disabled: false,
-      mobilityProblem: false,
-      cannotWalkBecauseOfNeed: false,
-      ...pupil,
-    },
-    school: {
-      qualifying: true,
-      nearestSuitable: true,
-      rankAmongSuitable: 1,
-      walkingDistanceMiles: 3.4,
-      roadDistanceMiles: 3.9,
-      routeSafe: true,
-      preferredOnReligiousGrounds: false,
-      ...school,
-    },
-  };
+  return aHomeToSchoolCase({ pupil, school });
 }
 
 const NOT = "not-eligible";

@@ -1,4 +1,5 @@
 import type { RegisterKind } from "@tt/app";
+import { aPassenger, aTripRequest } from "@tt/testkit";
 
 /** Valid inputs for one row of every register kind, given the ids of rows they link to. */
 export function validInputs(
@@ -6,15 +7,7 @@ export function validInputs(
   suffix = "1",
 ): Record<RegisterKind, Record<string, unknown>> {
   return {
-    passengers: {
-      reference: `P-${suffix}`,
-      givenName: "Ada",
-      familyName: "Lovelace",
-      dateOfBirth: "2015-04-01",
-      homePostcode: "CB1 0AG",
-      homeLat: 52.192254,
-      homeLon: 0.137179,
-    },
+    passengers: aPassenger({ reference: `P-${suffix}` }),
     places: {
       reference: `S-${suffix}`,
       name: "Netherhall School",
@@ -33,17 +26,14 @@ export function validInputs(
     operators: { name: `Fenland Community Transport ${suffix}`, kind: "community-transport" },
     funders: { name: `SEND transport ${suffix}`, kind: "send" },
     budgets: { funderId: links.funderId, financialYear: "2026/27", amountPence: 100_000 },
-    tripRequests: {
-      reference: `T-${suffix}`,
-      passengerId: links.passengerId,
-      funderId: links.funderId,
-      purpose: "school",
-      origin: { kind: "home" },
-      destination: { kind: "place", placeId: links.placeId },
-      timing: "arrive-by",
-      time: "08:40",
-      recurrence: { kind: "one-off", date: "2026-09-03" },
-    },
+    tripRequests: aTripRequest(
+      {
+        passengerId: links.passengerId ?? "",
+        funderId: links.funderId ?? "",
+        placeId: links.placeId ?? "",
+      },
+      { reference: `T-${suffix}`, recurrence: { kind: "one-off", date: "2026-09-03" } },
+    ),
     termCalendars: {
       name: `Autumn ${suffix}`,
       periods: [{ start: "2026-09-03", end: "2026-10-23" }],

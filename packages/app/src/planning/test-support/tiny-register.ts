@@ -9,6 +9,7 @@ import type {
   Vehicle,
   VehicleInput,
 } from "@tt/domain";
+import { aPassenger } from "@tt/testkit";
 import type { LatLon, TravelMatrix, TravelTimeProvider } from "../../ports";
 import type { DayRegister } from "../build-problem";
 
@@ -42,20 +43,14 @@ export function passenger(id: string, overrides: Partial<PassengerInput> = {}): 
   return {
     id,
     ...STAMPS,
-    reference: `P-${id}`,
-    givenName: "Test",
-    familyName: "Passenger",
-    homeLat: 52.2 + Number.parseInt(id.slice(-2), 16) / 2000,
-    homeLon: 0.1 + Number.parseInt(id.slice(-2), 16) / 3000,
-    needs: {
-      wheelchair: false,
-      passengerAssistant: false,
-      seating: "standard",
-      travelAlone: false,
-      doorThroughDoor: false,
-      mayNotTravelWith: [],
-    },
-    ...overrides,
+    ...aPassenger({
+      reference: `P-${id}`,
+      givenName: "Test",
+      familyName: "Passenger",
+      homeLat: 52.2 + Number.parseInt(id.slice(-2), 16) / 2000,
+      homeLon: 0.1 + Number.parseInt(id.slice(-2), 16) / 3000,
+      ...overrides,
+    }),
   };
 }
 
