@@ -1,20 +1,10 @@
 import { createUnitOfWork, type DbHandle, listTestDrivers } from "@tt/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AppError } from "../errors";
 import type { UnitOfWork } from "../ports";
 import type { CsvTransfer } from "./csv-port";
 import { createCsvTransfer } from "./csv-transfer";
-import { anOrganisation, chunked, collect } from "./test-support/organisation";
+import { anOrganisation, chunked, collect, failure } from "./test-support/organisation";
 import { PASSENGER_HEADER, passengerFile } from "./test-support/passenger-file";
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 for (const driver of listTestDrivers()) {
   describe(`CSV import of passengers (${driver.name})`, () => {

@@ -2,12 +2,11 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { createUnitOfWork, type DbHandle, listTestDrivers } from "@tt/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AppError } from "../errors";
 import type { UnitOfWork } from "../ports";
 import type { Actor } from "../register/actor";
 import type { CsvKind, CsvTransfer } from "./csv-port";
 import { createCsvTransfer } from "./csv-transfer";
-import { anOrganisation, chunked, collect } from "./test-support/organisation";
+import { anOrganisation, chunked, collect, failure } from "./test-support/organisation";
 import { addReferenceData } from "./test-support/reference-data";
 
 const EXAMPLES: [CsvKind, string][] = [
@@ -22,15 +21,6 @@ function example(file: string): string {
     fileURLToPath(new URL(`../../../../data/examples/${file}`, import.meta.url)),
     "utf8",
   );
-}
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 for (const driver of listTestDrivers()) {

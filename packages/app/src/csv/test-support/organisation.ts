@@ -1,4 +1,6 @@
 import type { Role } from "@tt/domain";
+import { expect } from "vitest";
+import { AppError } from "../../errors";
 import type { UnitOfWork } from "../../ports";
 import type { Actor } from "../../register/actor";
 
@@ -34,4 +36,14 @@ export async function collect(chunks: AsyncIterable<string>): Promise<string> {
   let text = "";
   for await (const chunk of chunks) text += chunk;
   return text;
+}
+
+/** The `AppError` a promise rejects with; fails the test if it resolves or throws anything else. */
+export async function failure(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
 }
