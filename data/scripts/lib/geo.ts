@@ -1,3 +1,5 @@
+import { haversineMetres } from "@tt/domain";
+
 export interface LonLat {
   readonly lon: number;
   readonly lat: number;
@@ -15,13 +17,7 @@ export function round6(value: number): number {
 }
 
 export function haversineKm(a: LonLat, b: LonLat): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLon = (b.lon - a.lon) * rad;
-  const h =
-    Math.sin(dLat / 2) ** 2 +
-    Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371.0088 * Math.asin(Math.sqrt(h));
+  return haversineMetres(a, b) / 1000;
 }
 
 function inRing(p: LonLat, ring: readonly (readonly [number, number])[]): boolean {

@@ -1,4 +1,5 @@
 import type { LatLon } from "@tt/app";
+import { haversineMetres } from "@tt/domain";
 
 /** Mean earth radius in kilometres (IUGG). */
 export const EARTH_RADIUS_KM = 6371.0088;
@@ -31,12 +32,7 @@ export function chordSquaredToKm(chordSquared: number): number {
 
 /** Great-circle (haversine) distance between two points in km. */
 export function greatCircleKm(a: LatLon, b: LatLon): number {
-  const dLat = (b.lat - a.lat) * DEG;
-  const dLon = (b.lon - a.lon) * DEG;
-  const h =
-    Math.sin(dLat / 2) ** 2 +
-    Math.cos(a.lat * DEG) * Math.cos(b.lat * DEG) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+  return haversineMetres(a, b) / 1000;
 }
 
 /** True when the point has finite coordinates within the WGS84 ranges. */
