@@ -1,7 +1,7 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
 import type { UnitOfWork } from "@tt/app";
-import { createDb, createUnitOfWork, type DbHandle } from "@tt/db";
-import { loadConfig } from "@tt/server";
+import { createUnitOfWork, type DbHandle } from "@tt/db";
+import { loadConfig, openConfiguredDb } from "@tt/server";
 
 /** One `tt` sub-command. `run` returns the process exit code. */
 export interface Command {
@@ -41,10 +41,6 @@ export interface OpenDatabase {
 
 /** The configured database (PGlite in TT_DATA_DIR, or PostgreSQL at DATABASE_URL), migrated. */
 export async function openDatabase(env: NodeJS.ProcessEnv = process.env): Promise<OpenDatabase> {
-  const config = loadConfig(env);
-  const handle = config.databaseUrl
-    ? await createDb({ driver: "postgres", url: config.databaseUrl })
-    : await createDb({ driver: "pglite", dataDir: config.dataDir });
-  await handle.migrate();
+  const handle = await openConfiguredDb(loadConfig(env));
   return { handle, unitOfWork: createUnitOfWork(handle.db), close: () => handle.close() };
 }
