@@ -11,7 +11,7 @@ export {
 export { type InsertOutcome, insert } from "./insert";
 export * from "./problem";
 export * from "./solution";
-export { type SolveOptions, solve } from "./solve";
+export { type SolveOptions, type SolveProgress, solve } from "./solve";
 export type { Clock } from "./stop/budget";
 export {
   assertValidProblem,

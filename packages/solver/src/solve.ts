@@ -9,7 +9,7 @@ import { alns } from "./search/alns";
 import { SearchContext } from "./search/context";
 import { DEFAULT_PARAMS, type SearchParams } from "./search/params";
 import { minimiseVehicles } from "./search/route-minimisation";
-import { emptyState, type State, usedVehicles } from "./search/state";
+import { emptyState, type State, totalCost, usedVehicles } from "./search/state";
 import { type Plan, SOLUTION_VERSION, type Solution, type Unassigned } from "./solution";
 import { Budget, type Clock, Phase } from "./stop/budget";
 import { assertValidProblem } from "./validate";
@@ -24,6 +24,23 @@ export interface SolveOptions {
   readonly clock?: Clock;
   /** Overrides of the tuned search parameters. */
   readonly params?: Partial<SearchParams>;
+  /**
+   * Called after construction and whenever the search finds a better plan: for progress bars and
+   * improvement curves. It must not throw; it does not change the search.
+   */
+  readonly onProgress?: (progress: SolveProgress) => void;
+}
+
+/** A snapshot of the search, given to `onProgress`. */
+export interface SolveProgress {
+  /** Iterations so far. */
+  readonly iterations: number;
+  /** Share of the budget used, 0..1. */
+  readonly fraction: number;
+  /** Objective of the best plan so far, unserved penalties included (the search's own measure). */
+  readonly bestCost: number;
+  /** Requests the best plan leaves unserved. */
+  readonly unassigned: number;
 }
 
 /** Plans every request it can; the rest are returned in `unassigned` with a reason. */
@@ -43,6 +60,8 @@ export function solve(problem: Problem, opts: SolveOptions): Solution {
   // Regret insertion is O(U² V m²): for large problems build sequentially, then repair the rest.
   if (inst.n * V > LARGE) sequentialInsertion(ctx, state, V);
   insertRequests(ctx, state, { regret: inst.n * V > LARGE ? 1 : 2, noise: 0, rng, maxVehicles: V });
+  const onBest = progressReporter(ctx, budget, opts.onProgress);
+  onBest?.(state);
   if (problem.objective === "vehicles-then-distance") {
     const phase = new Phase(budget, 0, VEHICLE_PHASE);
     state = alns(ctx, state, {
@@ -52,11 +71,12 @@ export function solve(problem: Problem, opts: SolveOptions): Solution {
       params,
       maxVehicles: V,
       stopWhenComplete: true,
+      onBest,
     });
     state = minimiseVehicles(ctx, state, rng, budget, phase, params);
     const rest = new Phase(budget, VEHICLE_PHASE, 1);
     const limit = state.unassigned.length === 0 ? usedVehicles(state) : V;
-    state = alns(ctx, state, { rng, budget, phase: rest, params, maxVehicles: limit });
+    state = alns(ctx, state, { rng, budget, phase: rest, params, maxVehicles: limit, onBest });
   } else {
     state = alns(ctx, state, {
       rng,
@@ -64,9 +84,25 @@ export function solve(problem: Problem, opts: SolveOptions): Solution {
       phase: new Phase(budget, 0, 1),
       params,
       maxVehicles: V,
+      onBest,
     });
   }
   return toSolution(ctx, state, budget.iterations);
+}
+
+function progressReporter(
+  ctx: SearchContext,
+  budget: Budget,
+  onProgress: SolveOptions["onProgress"],
+): ((best: State) => void) | undefined {
+  if (!onProgress) return undefined;
+  return (best) =>
+    onProgress({
+      iterations: budget.iterations,
+      fraction: Math.min(1, budget.progress()),
+      bestCost: totalCost(ctx, best),
+      unassigned: best.unassigned.length,
+    });
 }
 
 export function stateToPlan(ctx: SearchContext, state: State): Plan {

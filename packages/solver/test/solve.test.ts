@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { evaluate, solve } from "../src/index";
+import { evaluate, type SolveProgress, solve } from "../src/index";
 import { arbProblem } from "./arbitrary";
 import { lineProblem, request, vehicle } from "./builders";
 
@@ -26,6 +26,25 @@ describe("solve", () => {
         expect(a).toBe(b);
       }),
       { numRuns: 20, seed: 1 },
+    );
+  });
+
+  it("reports progress without changing the search: bests only improve, output unchanged", () => {
+    fc.assert(
+      fc.property(arbProblem, (p) => {
+        const seen: SolveProgress[] = [];
+        const withProgress = solve(p, { seed: 3, iterations: 40, onProgress: (x) => seen.push(x) });
+        const without = solve(p, { seed: 3, iterations: 40 });
+        expect(JSON.stringify(withProgress)).toBe(JSON.stringify(without));
+        expect(seen.length).toBeGreaterThan(0);
+        for (let i = 1; i < seen.length; i++) {
+          expect(seen[i]!.bestCost).toBeLessThan(seen[i - 1]!.bestCost);
+          expect(seen[i]!.iterations).toBeGreaterThanOrEqual(seen[i - 1]!.iterations);
+          expect(seen[i]!.fraction).toBeGreaterThanOrEqual(seen[i - 1]!.fraction);
+        }
+        expect(seen.at(-1)!.unassigned).toBe(without.unassigned.length);
+      }),
+      { numRuns: 20, seed: 5 },
     );
   });
 

@@ -50,6 +50,8 @@ export interface AlnsOptions {
   readonly stopWhenComplete?: boolean;
   /** Stop after this many iterations of this call. */
   readonly maxIterations?: number;
+  /** Told of every new best state (progress reporting only). */
+  readonly onBest?: (best: State) => void;
 }
 
 class Roulette {
@@ -139,6 +141,7 @@ export function alns(ctx: SearchContext, start: State, opts: AlnsOptions): State
       bestCost = c;
       score = SCORE_BEST;
       sinceBest = 0;
+      opts.onBest?.(best);
     } else if (c < currentCost - 1e-9) {
       score = SCORE_BETTER;
     }
