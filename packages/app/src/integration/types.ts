@@ -59,6 +59,11 @@ export interface IntegrationScenario {
   readonly requests: Readonly<Record<string, RequestTag>>;
   readonly vehicles: Readonly<Record<string, VehicleTag>>;
   readonly mixing: MixingPolicy;
+  /**
+   * [longitude, latitude] of each problem location (same index), for the report's map. Homes are
+   * rounded to 0.01° (about 1 km) so the report shows no address.
+   */
+  readonly positions?: readonly (readonly [number, number])[];
 }
 
 /** Indicators of one plan (a silo, a coalition or the pooled plan). Units: km, hours, pounds, kg. */
