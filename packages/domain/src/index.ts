@@ -1,3 +1,4 @@
+export * from "./emissions";
 export * from "./entitlement";
 export * from "./fleet";
 export * from "./funding";

@@ -1,0 +1,2 @@
+export * from "./emission-class";
+export * from "./factors";
