@@ -33,24 +33,38 @@ export interface SolveOutcome {
   readonly fallback?: string;
 }
 
+/** What a caller may follow while a solve runs. */
+export interface SolveWatch {
+  /**
+   * The share of the budget used (0..1), reported after construction and at most every
+   * `PROGRESS_EVERY_MS` while the engine finds better plans. Must not throw.
+   */
+  readonly onProgress?: (fraction: number) => void;
+}
+
+/** How often a worker passes the engine's progress on, at most, milliseconds. */
+export const PROGRESS_EVERY_MS = 250;
+
 /** Runs the planning engine somewhere: on a worker thread by default. */
 export interface SolveRunner {
-  run(request: SolveRequest): Promise<SolveOutcome>;
+  run(request: SolveRequest, watch?: SolveWatch): Promise<SolveOutcome>;
 }
 
 /** Solves on the calling thread: blocks it for the whole budget (tests and the fallback). */
 export const inlineSolveRunner: SolveRunner = {
-  async run(request) {
-    return { solution: solveHere(request), thread: "main-thread" };
+  async run(request, watch) {
+    return { solution: solveHere(request, watch), thread: "main-thread" };
   },
 };
 
-function solveHere(request: SolveRequest): Solution {
+function solveHere(request: SolveRequest, watch?: SolveWatch): Solution {
+  const onProgress = watch?.onProgress;
   return solve(request.problem, {
     seed: request.seed,
     ...(request.iterations === undefined ? {} : { iterations: request.iterations }),
     timeLimit: boundedTimeLimit(request.timeLimitSeconds),
     clock: () => performance.now(),
+    ...(onProgress ? { onProgress: (p) => onProgress(p.fraction) } : {}),
   });
 }
 
@@ -86,7 +100,10 @@ interface TsxManifest {
   readonly exports?: Record<string, { readonly import?: { readonly default?: string } }>;
 }
 
-type WorkerMessage = { type: "ready" } | { type: "solution"; solution: Solution };
+type WorkerMessage =
+  | { type: "ready" }
+  | { type: "progress"; fraction: number }
+  | { type: "solution"; solution: Solution };
 
 export interface WorkerSolveRunnerOptions {
   /**
@@ -108,11 +125,17 @@ type WorkerError = Error & { started?: boolean };
  * The worker is stopped if it has not answered by `deadlineMs`, and a worker that exits before
  * posting its solution (whatever its exit code) is a failure.
  */
-function runOnWorker(request: SolveRequest, bootstrap: string, deadlineMs: number) {
+function runOnWorker(
+  request: SolveRequest,
+  bootstrap: string,
+  deadlineMs: number,
+  watch: SolveWatch = {},
+) {
   return new Promise<Solution>((resolve, reject) => {
     let started = false;
     let settled = false;
-    const worker = new Worker(bootstrap, { eval: true, workerData: request });
+    const workerData = { ...request, reportProgress: watch.onProgress !== undefined };
+    const worker = new Worker(bootstrap, { eval: true, workerData });
     const finish = (work: () => void) => {
       if (settled) return;
       settled = true;
@@ -126,6 +149,7 @@ function runOnWorker(request: SolveRequest, bootstrap: string, deadlineMs: numbe
     }, deadlineMs);
     worker.on("message", (message: WorkerMessage) => {
       if (message.type === "ready") started = true;
+      else if (message.type === "progress") watch.onProgress?.(message.fraction);
       else finish(() => resolve(message.solution));
     });
     worker.on("error", fail);
@@ -158,22 +182,24 @@ function notStarted(detail: string): AppError {
  */
 export function createWorkerSolveRunner(options: WorkerSolveRunnerOptions = {}): SolveRunner {
   const graceMs = (options.graceSeconds ?? WORKER_GRACE_SECONDS) * 1000;
-  const cannotStart = (request: SolveRequest, why: string): SolveOutcome => {
+  const cannotStart = (request: SolveRequest, why: string, watch?: SolveWatch): SolveOutcome => {
     if (!options.fallbackToMainThread) throw notStarted(why);
-    return { solution: solveHere(request), thread: "main-thread", fallback: why };
+    return { solution: solveHere(request, watch), thread: "main-thread", fallback: why };
   };
   return {
-    async run(given) {
+    async run(given, watch) {
       const request = { ...given, timeLimitSeconds: boundedTimeLimit(given.timeLimitSeconds) };
       const bootstrap = (options.bootstrap ?? workerBootstrap)();
-      if (!bootstrap) return cannotStart(request, "the tsx loader was not found for the worker");
+      if (!bootstrap)
+        return cannotStart(request, "the tsx loader was not found for the worker", watch);
       const deadlineMs = request.timeLimitSeconds * 1000 + graceMs;
       try {
-        const solution = await runOnWorker(request, bootstrap, deadlineMs);
+        const solution = await runOnWorker(request, bootstrap, deadlineMs, watch);
         return { solution, thread: "worker-thread" };
       } catch (error) {
         if ((error as WorkerError).started || error instanceof AppError) throw error;
-        return cannotStart(request, `the worker did not start: ${(error as Error).message}`);
+        const why = `the worker did not start: ${(error as Error).message}`;
+        return cannotStart(request, why, watch);
       }
     },
   };

@@ -1,19 +1,28 @@
 /**
- * Worker-thread entry of a day-plan solve: receives a `SolveRequest` as `workerData`, says it is
- * ready (its modules loaded), then posts the `Solution`. Errors surface as the worker's `error`.
+ * Worker-thread entry of a solve: receives a `SolveRequest` as `workerData`, says it is ready (its
+ * modules loaded), passes the engine's progress on when asked (at most every
+ * `PROGRESS_EVERY_MS`), then posts the `Solution`. Errors surface as the worker's `error`.
  */
 import { performance } from "node:perf_hooks";
 import { parentPort, workerData } from "node:worker_threads";
-import { solve } from "@tt/solver";
-import type { SolveRequest } from "./solve-runner";
+import { type SolveProgress, solve } from "@tt/solver";
+import { PROGRESS_EVERY_MS, type SolveRequest } from "./solve-runner";
 
-const request = workerData as SolveRequest;
+const request = workerData as SolveRequest & { reportProgress?: boolean };
 parentPort?.postMessage({ type: "ready" });
+let lastSent = Number.NEGATIVE_INFINITY;
+const onProgress = (progress: SolveProgress) => {
+  const now = performance.now();
+  if (now - lastSent < PROGRESS_EVERY_MS) return;
+  lastSent = now;
+  parentPort?.postMessage({ type: "progress", fraction: progress.fraction });
+};
 const solution = solve(request.problem, {
   seed: request.seed,
   ...(request.iterations === undefined ? {} : { iterations: request.iterations }),
   // The runner always sets a time limit; 30 s if a caller did not.
   timeLimit: request.timeLimitSeconds ?? 30,
   clock: () => performance.now(),
+  ...(request.reportProgress ? { onProgress } : {}),
 });
 parentPort?.postMessage({ type: "solution", solution });

@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { inlineSolveRunner } from "../planning/solve-runner";
+import { analyseIntegration, coalitionKey, membersOf } from "./analyse";
+import { simpleParts } from "./test-support/simple-parts";
+import { syntheticScenario } from "./test-support/synthetic-scenario";
+
+const settings = { seed: 7, iterations: 60, timeLimitSeconds: 60, parts: simpleParts };
+
+describe("analyseIntegration on three funders", () => {
+  it("plans every coalition, with no violations, and shares that sum to the pooled objective", async () => {
+    const scenario = syntheticScenario();
+    const seen: number[] = [];
+    const { report, silo, pooled } = await analyseIntegration(scenario, {
+      ...settings,
+      runner: inlineSolveRunner,
+      onProgress: (fraction) => seen.push(fraction),
+    });
+    expect(Object.keys(report.coalitions).sort()).toEqual(
+      [1, 2, 3, 4, 5, 6, 7]
+        .map((mask) => coalitionKey(membersOf(["council-send", "nhs-nepts", "council-drt"], mask)))
+        .sort(),
+    );
+    expect(report.violations).toBe(0);
+    const shares = Object.values(report.shares.shapley).reduce((a, b) => a + b, 0);
+    expect(shares).toBeCloseTo(report.coalitions["council-drt+council-send+nhs-nepts"] ?? -1, 1);
+    expect(report.shares.shapleyMethod).toBe("exact");
+    expect(Object.keys(silo)).toEqual(["council-send", "nhs-nepts", "council-drt"]);
+    expect(silo["nhs-nepts"]?.problem.requests.map((r) => r.id)).toEqual([
+      "r1-0",
+      "r1-1",
+      "r1-2",
+      "r1-3",
+    ]);
+    expect(pooled.problem.requests).toHaveLength(12);
+    expect(pooled.solution.unassigned).toEqual([]);
+    expect(seen.at(-1)).toBe(1);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+  });
+
+  it("gives the same report for the same seed and iterations, on worker threads two at a time", async () => {
+    const scenario = syntheticScenario();
+    const once = await analyseIntegration(scenario, { ...settings, parallel: 2 });
+    const again = await analyseIntegration(scenario, { ...settings, runner: inlineSolveRunner });
+    expect({ ...again.report, seconds: 0 }).toEqual({ ...once.report, seconds: 0 });
+    expect(again.pooled.solution).toEqual(once.pooled.solution);
+  });
+
+  it("samples orders of the funders above six, and says so with a standard error", async () => {
+    const base = syntheticScenario();
+    const funders = Array.from({ length: 7 }, (_, i) => ({
+      key: `f${i}`,
+      name: `Funder ${i}`,
+      organisation: "Test",
+    }));
+    const requests = Object.fromEntries(
+      Object.entries(base.requests).map(([id, tag], i) => [id, { ...tag, funder: `f${i % 7}` }]),
+    );
+    const vehicles = Object.fromEntries(
+      Object.entries(base.vehicles).map(([id, tag], i) => [id, { ...tag, funders: [`f${i}`] }]),
+    );
+    const scenario = { ...base, funders, requests, vehicles };
+    const { report } = await analyseIntegration(scenario, {
+      ...settings,
+      iterations: 5,
+      samplePermutations: 3,
+      runner: inlineSolveRunner,
+    });
+    expect(report.shares.shapleyMethod).toBe("sampled");
+    expect(Object.keys(report.shares.shapleyStandardError ?? {})).toHaveLength(7);
+    expect(Object.keys(report.coalitions).length).toBeLessThan(2 ** 7 - 1);
+    const grand = report.coalitions[coalitionKey(funders.map((f) => f.key))] ?? -1;
+    const shares = Object.values(report.shares.shapley).reduce((a, b) => a + b, 0);
+    expect(shares).toBeCloseTo(grand, 1);
+  });
+
+  it("refuses a scenario that names a funder twice", async () => {
+    const base = syntheticScenario();
+    const scenario = { ...base, funders: [...base.funders, base.funders[0]!] };
+    await expect(analyseIntegration(scenario, settings)).rejects.toMatchObject({
+      code: "validation-failed",
+      details: [{ path: "funders", message: expect.stringContaining("council-send") }],
+    });
+  });
+});

@@ -1,0 +1,43 @@
+import type { Problem, Solution } from "@tt/solver";
+import type {
+  CostShares,
+  IntegrationScenario,
+  OverlapRow,
+  PeakVehicles,
+  PlanMetrics,
+  Savings,
+  SolvedPlan,
+} from "./types";
+
+/** What the cost-share split needs: pounds per funder and the pooled plan's objective. */
+export interface CostShareInput {
+  readonly players: readonly string[];
+  readonly pooledCost: number;
+  readonly standalone: Readonly<Record<string, number>>;
+  readonly passengerKm: Readonly<Record<string, number>>;
+  readonly shapley: Readonly<Record<string, number>>;
+  readonly method: "exact" | "sampled";
+  readonly standardError?: Readonly<Record<string, number>>;
+}
+
+/**
+ * The pieces the analysis is assembled from, each a pure function of plain data. `analyseIntegration`
+ * uses `defaultAnalysisParts` (the modules beside this one); tests may give their own.
+ */
+export interface AnalysisParts {
+  /** The Problem of a coalition: its funders' requests on their vehicles, mixing policy applied. */
+  coalitionProblem(scenario: IntegrationScenario, funders: readonly string[]): Problem;
+  /** A plan's indicators; with `funder`, restricted to that funder's requests. */
+  metrics(scenario: IntegrationScenario, plan: SolvedPlan, funder?: string): PlanMetrics;
+  sumMetrics(list: readonly PlanMetrics[]): PlanMetrics;
+  peakVehicles(plans: Readonly<Record<string, Solution>>): PeakVehicles;
+  savings(siloTotal: PlanMetrics, pooled: PlanMetrics): Savings;
+  costShares(input: CostShareInput): CostShares;
+  /** How many times the plan puts services on board together that the mixing policy forbids. */
+  forbiddenSharing(scenario: IntegrationScenario, solution: Solution): number;
+  overlap(
+    scenario: IntegrationScenario,
+    silo: Readonly<Record<string, SolvedPlan>>,
+    options: { readonly samplePerPair: number; readonly seed: number },
+  ): readonly OverlapRow[] | Promise<readonly OverlapRow[]>;
+}
