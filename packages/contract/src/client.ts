@@ -1,3 +1,4 @@
+import { planClientMethods } from "./client-plans";
 import { CSRF_HEADER, PURPOSE_HEADER } from "./common";
 import type { ErrorBody, ErrorCode, Issue } from "./errors";
 import {
@@ -99,12 +100,12 @@ function createTransport(options: ClientOptions) {
     const res = await send(method, path, body);
     return (res.status === 204 ? undefined : await res.json()) as T;
   }
-  return { send, call };
+  return { send, call, base };
 }
 
 /** The typed client of the API, used by the web app and the CLI. */
 export function createClient(options: ClientOptions) {
-  const { send, call } = createTransport(options);
+  const { send, call, base } = createTransport(options);
   const collection = (kind: ResourceKind) => `/api/${API_RESOURCES[kind].path}`;
   const item = (kind: ResourceKind, id: string) => `${collection(kind)}/${encodeURIComponent(id)}`;
 
@@ -137,6 +138,7 @@ export function createClient(options: ClientOptions) {
       (await send("GET", `${collection(kind)}/export`)).text(),
     auditLog: (query: AuditQuery = {}) =>
       call<AuditPage>("GET", `/api/audit-log${queryString(query as Query)}`),
+    ...planClientMethods(call, base),
     /** The same client, recording `purpose` in the audit log. */
     withPurpose: (purpose: string) => createClient({ ...options, purpose }),
   };

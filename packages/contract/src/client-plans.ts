@@ -1,0 +1,59 @@
+import type {
+  AssessBody,
+  JobView,
+  PlanView,
+  StartPlanBody,
+  StoredEntitlementDecisionView,
+} from "./routes";
+
+type Call = <T>(method: string, path: string, body?: unknown) => Promise<T>;
+type Query = Readonly<Record<string, string | number | undefined>>;
+
+export interface PlanHeaderView {
+  readonly id: string;
+  readonly organisationId: string;
+  readonly name: string;
+  readonly serviceDate: string;
+  readonly status: string;
+  readonly summary: Record<string, unknown>;
+  readonly createdAt: string;
+}
+
+interface PageOf<T> {
+  readonly items: T[];
+  readonly total: number;
+  readonly offset: number;
+  readonly limit: number;
+}
+
+function queryOf(query: Query): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== "") params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+const at = (id: string) => encodeURIComponent(id);
+
+/** Day plans, their jobs and entitlement decisions: the client methods over those routes. */
+export function planClientMethods(call: Call, base: string) {
+  return {
+    /** Starts a day plan as a job; follow it with `getJob` or the events at `jobEventsUrl`. */
+    startPlan: (input: StartPlanBody) => call<{ jobId: string }>("POST", "/api/plans", input),
+    getJob: (id: string) => call<JobView>("GET", `/api/jobs/${at(id)}`),
+    /** Where the job's server-sent events are (`progress`, then `done` or `timeout`). */
+    jobEventsUrl: (id: string) => `${base}/api/jobs/${at(id)}/events`,
+    listPlans: (query: { offset?: number; limit?: number; serviceDate?: string } = {}) =>
+      call<PageOf<PlanHeaderView>>("GET", `/api/plans${queryOf(query)}`),
+    getPlan: (id: string) => call<PlanView>("GET", `/api/plans/${at(id)}`),
+    assessEntitlement: (input: AssessBody) =>
+      call<StoredEntitlementDecisionView>("POST", "/api/entitlement/assess", input),
+    listEntitlementDecisions: (query: { offset?: number; limit?: number; passengerId?: string }) =>
+      call<PageOf<StoredEntitlementDecisionView>>(
+        "GET",
+        `/api/entitlement/decisions${queryOf(query)}`,
+      ),
+  };
+}
