@@ -43,7 +43,7 @@ export function shapleyExact(
   return Object.fromEntries(players.map((p, i) => [p, shares[i]!]));
 }
 
-/** weight[s] = s! (n − s − 1)! / n!, the chance that a random order puts exactly s players first. */
+/** weight[s] = s! (n − s − 1)! / n!: the chance that a random order puts a given s-player coalition S, and no one else, before player i. */
 function sizeWeights(n: number): number[] {
   const factorial = [1];
   for (let k = 1; k <= n; k++) factorial.push(factorial[k - 1]! * k);
