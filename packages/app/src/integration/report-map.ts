@@ -1,0 +1,137 @@
+import { stopRequest } from "@tt/solver";
+import { colourOf, escapeHtml } from "./report-charts";
+import type { IntegrationScenario, SolvedPlan } from "./types";
+
+type Ring = readonly (readonly number[])[];
+
+/** The little of GeoJSON the map reads: polygons and multipolygons with a name. */
+export interface Boundaries {
+  readonly features: readonly {
+    readonly properties?: Readonly<Record<string, unknown>> | null;
+    readonly geometry?:
+      | { readonly type: "Polygon"; readonly coordinates: readonly Ring[] }
+      | { readonly type: "MultiPolygon"; readonly coordinates: readonly (readonly Ring[])[] }
+      | { readonly type: string; readonly coordinates?: unknown }
+      | null;
+  }[];
+}
+
+const WIDTH = 760;
+const PAD = 12;
+/** Runs carrying more than one funder's passengers. */
+const SHARED_COLOUR = "#000000";
+
+interface Projection {
+  readonly height: number;
+  point(lon: number, lat: number): string;
+}
+
+/**
+ * Equirectangular projection scaled by cos(latitude) at the middle of the box: good enough at a
+ * county's scale, and needs no library.
+ */
+function project(points: readonly (readonly number[])[]): Projection {
+  const lons = points.map((p) => p[0] ?? 0);
+  const lats = points.map((p) => p[1] ?? 0);
+  const [minLon, maxLon] = [Math.min(...lons), Math.max(...lons)];
+  const [minLat, maxLat] = [Math.min(...lats), Math.max(...lats)];
+  const k = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
+  const spanX = Math.max(1e-9, (maxLon - minLon) * k);
+  const spanY = Math.max(1e-9, maxLat - minLat);
+  const scale = (WIDTH - 2 * PAD) / spanX;
+  return {
+    height: Math.ceil(spanY * scale + 2 * PAD),
+    point: (lon, lat) =>
+      `${(PAD + (lon - minLon) * k * scale).toFixed(1)},${(PAD + (maxLat - lat) * scale).toFixed(1)}`,
+  };
+}
+
+function polygonsOf(feature: Boundaries["features"][number]): readonly Ring[][] {
+  const g = feature.geometry;
+  if (g?.type === "Polygon") return [[...(g.coordinates as readonly Ring[])]];
+  if (g?.type === "MultiPolygon")
+    return (g.coordinates as readonly (readonly Ring[])[]).map((p) => [...p]);
+  return [];
+}
+
+function districtShapes(boundaries: Boundaries | undefined, p: Projection): string {
+  return (boundaries?.features ?? [])
+    .map((feature) => {
+      const name = String(feature.properties?.LAD22NM ?? feature.properties?.name ?? "");
+      const paths = polygonsOf(feature)
+        .flatMap((polygon) =>
+          polygon.map((ring) => `M${ring.map((c) => p.point(c[0] ?? 0, c[1] ?? 0)).join("L")}Z`),
+        )
+        .join("");
+      return `<path d="${paths}" class="district"><title>${escapeHtml(name)}</title></path>`;
+    })
+    .join("");
+}
+
+interface RunLine {
+  readonly points: readonly (readonly [number, number])[];
+  readonly funders: readonly string[];
+  readonly vehicle: string;
+  readonly trips: number;
+}
+
+function runLines(scenario: IntegrationScenario, pooled: SolvedPlan): RunLine[] {
+  const positions = scenario.positions ?? [];
+  const where = (location: number) => positions[location];
+  return pooled.solution.runs.flatMap((run) => {
+    const vehicle = pooled.problem.vehicles.find((v) => v.id === run.vehicle);
+    const requests = run.stops.map(stopRequest).filter((r): r is string => r !== undefined);
+    if (!vehicle || requests.length === 0) return [];
+    const locations = [vehicle.start, ...run.stops.map((s) => s.location), vehicle.end];
+    const points = locations.map(where).filter((q) => q !== undefined);
+    const funders = [...new Set(requests.map((r) => scenario.requests[r]?.funder ?? "?"))].sort();
+    return [{ points, funders, vehicle: run.vehicle, trips: new Set(requests).size }];
+  });
+}
+
+/**
+ * The pooled plan's runs over the district boundaries, as inline SVG: each run in its funder's
+ * colour, or black and dashed when it carries more than one funder's passengers, with a legend
+ * and a title per run. Undefined when the scenario has no positions.
+ */
+export function runsMap(
+  scenario: IntegrationScenario,
+  pooled: SolvedPlan,
+  boundaries?: Boundaries,
+): string | undefined {
+  if (!scenario.positions || scenario.positions.length < pooled.problem.locations.length)
+    return undefined;
+  const lines = runLines(scenario, pooled);
+  const corners = (boundaries?.features ?? []).flatMap((f) => polygonsOf(f).flat(2));
+  const used = lines.flatMap((l) => l.points);
+  const p = project(corners.length > 0 ? corners : used);
+  const keys = scenario.funders.map((f) => f.key);
+  const colour = (l: RunLine) =>
+    l.funders.length === 1
+      ? colourOf(Math.max(0, keys.indexOf(l.funders[0] ?? "")))
+      : SHARED_COLOUR;
+  const shared = lines.filter((l) => l.funders.length > 1).length;
+  const body = lines
+    .map(
+      (l) =>
+        `<polyline points="${l.points.map(([lon, lat]) => p.point(lon, lat)).join(" ")}" stroke="${colour(l)}"${l.funders.length > 1 ? ' stroke-dasharray="5 2"' : ""} class="run"><title>${escapeHtml(`Vehicle ${l.vehicle}: ${l.trips} trips; ${l.funders.join(", ")}`)}</title></polyline>`,
+    )
+    .join("");
+  const description = `${lines.length} runs of the pooled plan over the district boundaries; ${shared} carry passengers of more than one funder. Homes are rounded to about 1 km.`;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${p.height}" width="100%" role="img" aria-labelledby="map-t map-d" class="map">` +
+    `<title id="map-t">Pooled runs</title><desc id="map-d">${escapeHtml(description)}</desc>` +
+    `${districtShapes(boundaries, p)}${body}</svg>${mapLegend(scenario, shared)}`
+  );
+}
+
+function mapLegend(scenario: IntegrationScenario, shared: number): string {
+  const items = scenario.funders.map(
+    (f, i) =>
+      `<li><span class="swatch" style="background:${colourOf(i)}"></span>${escapeHtml(f.name)}: runs carrying only this funder's passengers</li>`,
+  );
+  items.push(
+    `<li><span class="swatch swatch-shared"></span>Shared (dashed): ${shared} runs carrying more than one funder's passengers</li>`,
+  );
+  return `<ul class="legend">${items.join("")}</ul>`;
+}
