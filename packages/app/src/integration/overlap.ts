@@ -1,0 +1,109 @@
+import type { Request } from "@tt/solver";
+import { requestTag } from "./mixing-policy";
+import { type CarrierRuns, canCarry, carrierRuns } from "./overlap-carrier";
+import type { IntegrationScenario, OverlapRow, SolvedPlan } from "./types";
+
+export interface OverlapOptions {
+  /** Most trips tested per pair of services; more are sampled down to this many. */
+  readonly samplePerPair: number;
+  /** Seed of the sample: the same seed gives the same rows. */
+  readonly seed: number;
+}
+
+/**
+ * Overlap between services, as in Lincolnshire's "53 of 104 journeys could have been carried by
+ * an existing run": for each ordered pair (service, carrier) of different services, how many
+ * trips of `service` an existing run of `carrier` could take, within every constraint of that run
+ * and the mixing policy, without a new vehicle and without moving the run's other stops. A run of
+ * the carrier is a run of its funder's silo plan carrying at least one of its requests.
+ *
+ * Cost: at most S × (S − 1) × `samplePerPair` calls of the solver's `insert()` (S services; one
+ * more per extra funder of the carrier service), each on a problem cut down to the carrier's runs
+ * that could take the trip at all, so a call costs far less than on the whole silo plan.
+ * Deterministic for a seed.
+ */
+export function measureOverlap(
+  scenario: IntegrationScenario,
+  silo: Readonly<Record<string, SolvedPlan>>,
+  opts: OverlapOptions,
+): OverlapRow[] {
+  if (!Number.isInteger(opts.samplePerPair) || opts.samplePerPair < 1) {
+    throw new Error(`overlap: samplePerPair must be a whole number ≥ 1, got ${opts.samplePerPair}`);
+  }
+  const trips = tripsByService(scenario);
+  const services = [...trips.keys()].sort();
+  const carriers = new Map(services.map((s) => [s, carrierRuns(scenario, silo, s)]));
+  const rows: OverlapRow[] = [];
+  for (const service of services) {
+    for (const carrier of services) {
+      if (service === carrier) continue;
+      const all = trips.get(service) ?? [];
+      const sampled = all.length > opts.samplePerPair;
+      const tested = sampled
+        ? seededSample(all, opts.samplePerPair, `${opts.seed}:${service}:${carrier}`)
+        : all;
+      const fleets = carriers.get(carrier) ?? [];
+      const feasible = tested.filter((t) => carriedByAny(fleets, t, scenario)).length;
+      rows.push({
+        service,
+        carrier,
+        tested: tested.length,
+        feasible,
+        percent: tested.length === 0 ? 0 : Math.round((1000 * feasible) / tested.length) / 10,
+        sampled,
+      });
+    }
+  }
+  return rows;
+}
+
+function carriedByAny(
+  fleets: readonly CarrierRuns[],
+  trip: Request,
+  scenario: IntegrationScenario,
+): boolean {
+  return fleets.some((fleet) => canCarry(fleet, trip, scenario));
+}
+
+/** The scenario's requests by service, in problem order. */
+function tripsByService(scenario: IntegrationScenario): Map<string, Request[]> {
+  const out = new Map<string, Request[]>();
+  for (const r of scenario.problem.requests) {
+    const { service } = requestTag(scenario.requests, r.id);
+    out.set(service, [...(out.get(service) ?? []), r]);
+  }
+  return out;
+}
+
+/** `k` of the items chosen at random from a seed string, kept in their original order. */
+export function seededSample<T>(items: readonly T[], k: number, seed: string): T[] {
+  const next = mulberry32(hashString(seed));
+  const index = items.map((_, i) => i);
+  for (let i = 0; i < Math.min(k, index.length); i++) {
+    const j = i + Math.floor(next() * (index.length - i));
+    [index[i], index[j]] = [index[j]!, index[i]!];
+  }
+  return index
+    .slice(0, k)
+    .sort((a, b) => a - b)
+    .map((i) => items[i]!);
+}
+
+/** FNV-1a hash of a string, 32 bits. */
+function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** A small seeded generator of numbers in [0, 1). */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
