@@ -3,6 +3,7 @@ export * from "./csv";
 export * from "./demo";
 export * from "./entitlement";
 export * from "./errors";
+export * from "./integration";
 export * from "./planning";
 export * from "./ports";
 export * from "./register";

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { inlineSolveRunner } from "../planning/solve-runner";
-import { analyseIntegration, coalitionKey, membersOf } from "./analyse";
-import { simpleParts } from "./test-support/simple-parts";
+import { analyseIntegration, membersOf } from "./analyse";
+import { coalitionKey } from "./coalition-problem";
+import { defaultAnalysisParts } from "./default-parts";
 import { syntheticScenario } from "./test-support/synthetic-scenario";
 
-const settings = { seed: 7, iterations: 60, timeLimitSeconds: 60, parts: simpleParts };
+const settings = { seed: 7, iterations: 60, timeLimitSeconds: 60 };
 
 describe("analyseIntegration on three funders", () => {
   it("plans every coalition, with no violations, and shares that sum to the pooled objective", async () => {
@@ -71,6 +72,14 @@ describe("analyseIntegration on three funders", () => {
     const grand = report.coalitions[coalitionKey(funders.map((f) => f.key))] ?? -1;
     const shares = Object.values(report.shares.shapley).reduce((a, b) => a + b, 0);
     expect(shares).toBeCloseTo(grand, 1);
+  });
+
+  it("counts every forbidden sharing the mixing check finds as a violation", async () => {
+    const parts = { ...defaultAnalysisParts, forbiddenSharing: () => 1 };
+    const scenario = syntheticScenario();
+    const options = { ...settings, iterations: 5, runner: inlineSolveRunner, parts };
+    const { report } = await analyseIntegration(scenario, options);
+    expect(report.violations).toBe(7);
   });
 
   it("refuses a scenario that names a funder twice", async () => {

@@ -3,6 +3,7 @@ import { evaluate } from "@tt/solver";
 import { AppError } from "../errors";
 import type { SolveRunner } from "../planning/solve-runner";
 import type { AnalysisParts } from "./analysis-parts";
+import { coalitionKey } from "./coalition-problem";
 import { allCoalitions, solveCoalitions, withSiloAndPooled } from "./coalition-solves";
 import { defaultAnalysisParts } from "./default-parts";
 import {
@@ -137,11 +138,6 @@ function checkFunders(scenario: IntegrationScenario): string[] {
 /** The funder keys of a coalition, in the scenario's order. */
 export function membersOf(players: readonly string[], mask: number): string[] {
   return players.filter((_, i) => mask & (1 << i));
-}
-
-/** A coalition's name in the report: its funder keys, sorted, joined with "+". */
-export function coalitionKey(funders: readonly string[]): string {
-  return [...funders].sort().join("+");
 }
 
 interface CheckedPlans {

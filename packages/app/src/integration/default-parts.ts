@@ -1,17 +1,27 @@
 import type { AnalysisParts } from "./analysis-parts";
-
-const missing = (name: string) => () => {
-  throw new Error(`integration analysis: ${name} is not wired yet`);
-};
+import { coalitionProblem } from "./coalition-problem";
+import { costShares } from "./cost-shares";
+import { planMetrics, sumMetrics } from "./metrics";
+import { forbiddenSharing } from "./mixing-check";
+import { measureOverlap } from "./overlap";
+import { peakVehicles } from "./peak-vehicles";
+import { computeSavings } from "./savings";
 
 /** The analysis' building blocks from the modules of this folder. */
 export const defaultAnalysisParts: AnalysisParts = {
-  coalitionProblem: missing("coalitionProblem"),
-  metrics: missing("metrics"),
-  sumMetrics: missing("sumMetrics"),
-  peakVehicles: missing("peakVehicles"),
-  savings: missing("savings"),
-  costShares: missing("costShares"),
-  forbiddenSharing: missing("forbiddenSharing"),
-  overlap: missing("overlap"),
+  coalitionProblem,
+  metrics(scenario, plan, funder) {
+    if (funder === undefined) return planMetrics(plan.problem, plan.solution, scenario.vehicles);
+    const mine = plan.problem.requests
+      .filter((r) => scenario.requests[r.id]?.funder === funder)
+      .map((r) => r.id);
+    return planMetrics(plan.problem, plan.solution, scenario.vehicles, new Set(mine));
+  },
+  sumMetrics,
+  peakVehicles: (plans) => peakVehicles(plans),
+  savings: computeSavings,
+  costShares,
+  forbiddenSharing: (scenario, solution) =>
+    forbiddenSharing(solution, scenario.requests, scenario.mixing).length,
+  overlap: measureOverlap,
 };

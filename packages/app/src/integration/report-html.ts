@@ -146,7 +146,7 @@ function pickOf(m: PlanMetrics | undefined, pick: (m: PlanMetrics) => number): n
 function chartsSection(report: IntegrationReport): string {
   const charts = [
     ["cost", "Cost without penalties (£)", (m: PlanMetrics) => m.cost.total, pounds],
-    ["vehicles", "Vehicles used", (m: PlanMetrics) => m.vehiclesUsed, whole],
+    ["vehicles", "Vehicles used", (m: PlanMetrics) => m.vehiclesUsed, oneDp],
     ["co2", "CO2e (kg)", (m: PlanMetrics) => m.co2eKg, whole],
   ] as const;
   const svg = charts.map(([id, name, pick, format]) => {
@@ -155,7 +155,7 @@ function chartsSection(report: IntegrationReport): string {
     return `<figure>${barChart(categories, series, { id, title: `${name}: silo and pooled`, description, format })}<figcaption>${escapeHtml(description)}</figcaption></figure>`;
   });
   return `<section><h2>Silo and pooled, by funder</h2>
-<p>In the pooled plan a vehicle may carry several funders' passengers, so a funder's pooled cost, vehicles and CO2e count the runs it shares; the totals count each run once.</p>
+<p>In the pooled plan a run may carry several funders' passengers: a funder's pooled cost, vehicles and CO2e are its part of each run it shares, split by passenger-km, so they can be fractions and add up to the pooled totals.</p>
 ${svg.join("\n")}</section>`;
 }
 
@@ -164,7 +164,7 @@ const METRIC_ROWS: readonly [string, (m: PlanMetrics) => string][] = [
   ["Served", (m) => whole(m.served)],
   ["Unassigned", (m) => whole(unassignedTotal(m))],
   ["Unassigned by reason", (m) => unassignedText(m) || "none"],
-  ["Vehicles used", (m) => whole(m.vehiclesUsed)],
+  ["Vehicles used", (m) => oneDp(m.vehiclesUsed)],
   ["Cost: fixed", (m) => pounds(m.cost.fixed)],
   ["Cost: distance", (m) => pounds(m.cost.distance)],
   ["Cost: time", (m) => pounds(m.cost.time)],
