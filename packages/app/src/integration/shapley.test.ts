@@ -118,6 +118,20 @@ describe("fast-check properties of shapleyExact", () => {
     );
   });
 
+  it("symmetry: players 0 and 1, interchangeable in every coalition, get equal shares", () => {
+    const swap01 = (m: number) => (m & ~3) | ((m & 1) << 1) | ((m >> 1) & 1);
+    const atLeastTwo = fc
+      .integer({ min: 2, max: 6 })
+      .chain((n) => fc.tuple(fc.constant(n), game(n)));
+    fc.assert(
+      fc.property(atLeastTwo, ([n, values]) => {
+        const symmetric = (m: number) => values[m]! + values[swap01(m)]!;
+        const shares = shapleyExact(playersOf(n), symmetric);
+        expect(shares.p0).toBeCloseTo(shares.p1!, 6);
+      }),
+    );
+  });
+
   it("null player: adding a player who changes no coalition's cost gives it 0", () => {
     fc.assert(
       fc.property(nAndGame, ([n, values]) => {
