@@ -1,4 +1,5 @@
 import type { Command } from "../command";
+import { analyseCommand } from "./analyse";
 import { assessCommand } from "./assess";
 import { demoCommand } from "./demo";
 import { exportCommand } from "./export";
@@ -17,6 +18,7 @@ export const COMMANDS: readonly Command[] = [
   exportCommand,
   solveCommand,
   planCommand,
+  analyseCommand,
   assessCommand,
   organisationCommand,
   userCommand,

@@ -13,4 +13,5 @@ export { DEMO_MIXING_POLICY, mixingPolicySchema, parseMixingPolicy } from "./mix
 export { REPORT_TABLES, type ReportTable, reportCsv, reportTableCsv } from "./report-csv";
 export { type ReportHtmlInput, reportHtml } from "./report-html";
 export type { Boundaries } from "./report-map";
+export { integrationScenarioSchema, parseIntegrationScenario } from "./scenario-schema";
 export * from "./types";

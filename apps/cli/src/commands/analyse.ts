@@ -1,0 +1,161 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import {
+  AppError,
+  analyseIntegration,
+  createWorkerSolveRunner,
+  type IntegrationScenario,
+  MAX_TIME_LIMIT_SECONDS,
+  parseIntegrationScenario,
+} from "@tt/app";
+import { isIsoDate } from "@tt/domain";
+import { createTravelTimeProvider } from "@tt/integrations";
+import { type Command, EXIT, parseFlags, UsageError } from "../command";
+import { describeReport, progressPrinter, writeReportFiles } from "./analyse-output";
+
+/** Seconds per plan when neither a time limit nor iterations are given. */
+export const DEFAULT_ANALYSIS_TIME_LIMIT = 10;
+
+const USAGE = `
+Usage: tt analyse integration (--demo | --scenario DIR) [--time-limit S | --iterations N]
+                              [--seed N] [--parallel N] [--date YYYY-MM-DD] [--json] [--out DIR]
+
+Silo versus pooled planning ("Total Transport"): plans each funder's demand alone on its own
+fleet and everything together on the pooled fleet, and every coalition of funders the Shapley
+cost shares need (all of them up to six funders), with the same engine, seed, budget and travel
+times. Reports vehicles, cost, km, hours, passenger-km, occupancy, ride times, unassigned, CO2e,
+savings, cost shares, overlap between services and vehicles out by time of day.
+  --demo        the Cambridgeshire & Peterborough demo, built in memory (geometric travel times)
+  --scenario    a folder with scenario.json (an IntegrationScenario) and, optionally,
+                mixing.json (a mixing policy that replaces the scenario's)
+  --date        the demo's service date (default: the demo's own)
+  --time-limit  seconds per plan (default ${DEFAULT_ANALYSIS_TIME_LIMIT}, at most ${MAX_TIME_LIMIT_SECONDS})
+  --iterations  stop each plan after N iterations instead: same seed and N, same report
+  --seed        random seed of every plan (default 1)
+  --parallel    plans at once (default: cores − 1, at least 1)
+  --json        print the report as JSON on stdout (progress goes to stderr)
+  --out         write report.json, one CSV per table and report.html to DIR
+Method and limits: docs/integration-analysis.md.
+Exit codes: 0 done, 1 failed or a plan broke a rule, 2 usage error, 3 invalid scenario.
+`;
+
+function wholeNumber(name: string, text: string | undefined, min = 0): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d{1,10}$/.test(text) || Number(text) < min)
+    throw new UsageError(`--${name} must be a whole number of at least ${min}, not "${text}"`);
+  return Number(text);
+}
+
+export interface AnalyseFlags {
+  readonly source: { readonly demo: true; readonly date?: string } | { readonly dir: string };
+  readonly timeLimitSeconds?: number;
+  readonly iterations?: number;
+  readonly seed: number;
+  readonly parallel?: number;
+  readonly json: boolean;
+  readonly out?: string;
+}
+
+/** The flags of `tt analyse integration`, or a usage error naming the flag. */
+export function parseAnalyseFlags(argv: string[]): AnalyseFlags {
+  const { values, positionals } = parseFlags(argv, {
+    demo: { type: "boolean" },
+    scenario: { type: "string" },
+    date: { type: "string" },
+    "time-limit": { type: "string" },
+    iterations: { type: "string" },
+    seed: { type: "string" },
+    parallel: { type: "string" },
+    json: { type: "boolean" },
+    out: { type: "string" },
+  });
+  const [what, ...rest] = positionals;
+  if (what !== "integration") throw new UsageError('name the analysis: "tt analyse integration"');
+  if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
+  if (Boolean(values.demo) === Boolean(values.scenario))
+    throw new UsageError("give either --demo or --scenario DIR");
+  if (values.date !== undefined && (!values.demo || !isIsoDate(values.date)))
+    throw new UsageError("--date YYYY-MM-DD goes with --demo, as a date that exists");
+  const timeLimitSeconds = wholeNumber("time-limit", values["time-limit"], 1);
+  if (timeLimitSeconds !== undefined && timeLimitSeconds > MAX_TIME_LIMIT_SECONDS)
+    throw new UsageError(`--time-limit must be at most ${MAX_TIME_LIMIT_SECONDS}`);
+  const iterations = wholeNumber("iterations", values.iterations, 1);
+  const parallel = wholeNumber("parallel", values.parallel, 1);
+  return {
+    source: values.scenario
+      ? { dir: values.scenario }
+      : { demo: true, ...(values.date ? { date: values.date } : {}) },
+    ...(timeLimitSeconds === undefined && iterations === undefined
+      ? { timeLimitSeconds: DEFAULT_ANALYSIS_TIME_LIMIT }
+      : {}),
+    ...(timeLimitSeconds === undefined ? {} : { timeLimitSeconds }),
+    ...(iterations === undefined ? {} : { iterations }),
+    seed: wholeNumber("seed", values.seed) ?? 1,
+    ...(parallel === undefined ? {} : { parallel }),
+    json: Boolean(values.json),
+    ...(values.out ? { out: values.out } : {}),
+  };
+}
+
+async function readJson(file: string, required: boolean): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (!required && code === "ENOENT") return undefined;
+    throw new UsageError(`cannot read ${file}: ${code ?? (error as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new AppError("validation-failed", `${file} is not valid JSON.`, [
+      { path: file, message: (error as Error).message },
+    ]);
+  }
+}
+
+/** The scenario from a folder (scenario.json, optional mixing.json), checked in full. */
+export async function readScenarioDir(dir: string): Promise<IntegrationScenario> {
+  const scenario = await readJson(join(dir, "scenario.json"), true);
+  const mixing = await readJson(join(dir, "mixing.json"), false);
+  return parseIntegrationScenario(scenario, mixing);
+}
+
+async function loadScenario(source: AnalyseFlags["source"]): Promise<IntegrationScenario> {
+  if ("dir" in source) return readScenarioDir(source.dir);
+  const travelTimes = await createTravelTimeProvider({ kind: "geometric" });
+  // TEMPORARY until the demo scenario lands.
+  void travelTimes;
+  throw new Error("demo not yet available");
+}
+
+export const analyseCommand: Command = {
+  name: "analyse",
+  summary: "silo versus pooled planning: savings, fair cost shares, overlap and CO2e",
+  usage: USAGE,
+  async run(argv) {
+    const flags = parseAnalyseFlags(argv);
+    const scenario = await loadScenario(flags.source);
+    const { report, pooled } = await analyseIntegration(scenario, {
+      seed: flags.seed,
+      ...(flags.timeLimitSeconds === undefined ? {} : { timeLimitSeconds: flags.timeLimitSeconds }),
+      ...(flags.iterations === undefined ? {} : { iterations: flags.iterations }),
+      ...(flags.parallel === undefined ? {} : { parallel: flags.parallel }),
+      // A command line has nothing else to keep responsive: solve in-process if no worker starts.
+      runner: createWorkerSolveRunner({ fallbackToMainThread: true }),
+      onProgress: progressPrinter(process.stderr),
+    });
+    if (flags.out) await writeReportFiles(flags.out, { report, scenario, pooled });
+    const text = flags.json
+      ? `${JSON.stringify(report, null, 2)}\n`
+      : `${describeReport(report).join("\n")}\n`;
+    process.stdout.write(text);
+    if (flags.out) process.stderr.write(`Report written to ${flags.out}\n`);
+    if (report.violations > 0) {
+      process.stderr.write(`tt analyse: the checks found ${report.violations} violations\n`);
+      return EXIT.failure;
+    }
+    return EXIT.ok;
+  },
+};
