@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type ResultRow, summarise, toCsv } from "./report";
+import { type ResultRow, summarise, toCsv, toMarkdown } from "./report";
 
 const row = (instance: string, gap: number, vehicles: number, bksVehicles?: number): ResultRow => ({
   instance,
@@ -27,5 +27,14 @@ describe("bench report", () => {
   it("writes one CSV line per run", () => {
     const csv = toCsv([row("a2-16", 0.5, 2)]);
     expect(csv.split("\n")[1]).toBe("a2-16,1,100.5000,100.0000,0.500,2,,0,0,10,1.00");
+  });
+
+  it("marks a report written part-way as incomplete, and a finished one not", () => {
+    const machine = { cpu: "cpu", cores: 2, node: "v20", platform: "linux" };
+    const rows = [row("a2-16", 0.5, 2)];
+    const partial = toMarkdown("cordeau", rows, machine, "npm run bench", 3);
+    expect(partial).toContain("**incomplete**: 1 of 3 runs finished");
+    expect(toMarkdown("cordeau", rows, machine, "npm run bench", 1)).not.toContain("incomplete");
+    expect(toMarkdown("cordeau", rows, machine, "npm run bench")).not.toContain("incomplete");
   });
 });

@@ -66,11 +66,13 @@ export function summarise(rows: readonly ResultRow[]): Summary {
   };
 }
 
+/** `planned` runs in all: fewer rows means the file was written part-way (after each run). */
 export function toMarkdown(
   title: string,
   rows: readonly ResultRow[],
   machine: Machine,
   command: string,
+  planned = rows.length,
 ): string {
   const s = summarise(rows);
   const lines = [
@@ -80,10 +82,16 @@ export function toMarkdown(
     "",
     `Machine: ${machine.cpu}, ${machine.cores} cores (shared with other work), Node ${machine.node}, ${machine.platform}`,
     "",
+  ];
+  if (rows.length < planned)
+    lines.push(
+      `- **incomplete**: ${rows.length} of ${planned} runs finished (the run was stopped or is still going)`,
+    );
+  lines.push(
     `- runs: ${s.runs} (${s.instances} instances)`,
     `- feasible with every request served (checked by evaluate()): ${s.feasibleComplete} / ${s.runs}`,
     `- mean gap to BKS: ${s.meanGap.toFixed(3)} %`,
-  ];
+  );
   if (rows.some((r) => r.bksVehicles !== undefined)) {
     lines.push(`- runs at (or below) the BKS vehicle count: ${s.bksVehicleHits} / ${s.runs}`);
     lines.push(
