@@ -6,6 +6,7 @@ import {
   createWorkerSolveRunner,
   type IntegrationScenario,
   MAX_TIME_LIMIT_SECONDS,
+  mapRuns,
   parseIntegrationScenario,
 } from "@tt/app";
 import { isIsoDate } from "@tt/domain";
@@ -146,7 +147,7 @@ export const analyseCommand: Command = {
       runner: createWorkerSolveRunner({ fallbackToMainThread: true }),
       onProgress: progressPrinter(process.stderr),
     });
-    if (flags.out) await writeReportFiles(flags.out, { report, scenario, pooled });
+    if (flags.out) await writeReportFiles(flags.out, { report, runs: mapRuns(scenario, pooled) });
     const text = flags.json
       ? `${JSON.stringify(report, null, 2)}\n`
       : `${describeReport(report).join("\n")}\n`;

@@ -12,6 +12,6 @@ export { coalitionKey, coalitionProblem } from "./coalition-problem";
 export { DEMO_MIXING_POLICY, mixingPolicySchema, parseMixingPolicy } from "./mixing-policy";
 export { REPORT_TABLES, type ReportTable, reportCsv, reportTableCsv } from "./report-csv";
 export { type ReportHtmlInput, reportHtml } from "./report-html";
-export type { Boundaries } from "./report-map";
+export { type Boundaries, type MapRun, mapRuns } from "./report-map";
 export { integrationScenarioSchema, parseIntegrationScenario } from "./scenario-schema";
 export * from "./types";

@@ -1,6 +1,7 @@
 import { solve } from "@tt/solver";
 import { describe, expect, it } from "vitest";
 import { reportHtml } from "./report-html";
+import { mapRuns } from "./report-map";
 import { sampleReport } from "./test-support/sample-report";
 import { syntheticScenario } from "./test-support/synthetic-scenario";
 
@@ -59,7 +60,9 @@ describe("reportHtml", () => {
     const scenario = syntheticScenario();
     const solution = solve(scenario.problem, { seed: 1, iterations: 20 });
     const pooled = { problem: scenario.problem, solution };
-    const html = reportHtml({ report: sampleReport(), scenario, pooled, boundaries: square });
+    const runs = mapRuns(scenario, pooled);
+    const report = { ...sampleReport(), funders: scenario.funders };
+    const html = reportHtml({ report, runs, boundaries: square });
     expect(html).toContain("<h2>Pooled runs</h2>");
     expect(html).toContain('class="district"><title>Fenland &amp; &lt;Co&gt;</title>');
     const used = solution.runs.filter((r) => r.stops.length > 0).length;

@@ -1,14 +1,13 @@
 import { barChart, escapeHtml, lineChart, type Series } from "./report-charts";
 import { unassignedText, unassignedTotal } from "./report-csv";
-import { type Boundaries, runsMap } from "./report-map";
+import { type Boundaries, type MapRun, runsMap } from "./report-map";
 import { REPORT_STYLE } from "./report-style";
-import type { IntegrationReport, IntegrationScenario, PlanMetrics, SolvedPlan } from "./types";
+import type { IntegrationReport, PlanMetrics } from "./types";
 
 export interface ReportHtmlInput {
   readonly report: IntegrationReport;
-  /** For the map: the scenario's positions and tags, and the pooled plan's runs. */
-  readonly scenario?: IntegrationScenario;
-  readonly pooled?: SolvedPlan;
+  /** The pooled plan's runs for the map (`mapRuns`); no map without them. */
+  readonly runs?: readonly MapRun[];
   /** District boundaries (GeoJSON) drawn under the runs. */
   readonly boundaries?: Boundaries;
 }
@@ -28,10 +27,7 @@ const percent = (v: number) => `${oneDp(v)}%`;
 export function reportHtml(input: ReportHtmlInput): string {
   const { report } = input;
   const title = `Silo and pooled planning: ${report.scenario.name}, ${report.scenario.date}`;
-  const map =
-    input.scenario && input.pooled
-      ? runsMap(input.scenario, input.pooled, input.boundaries)
-      : undefined;
+  const map = input.runs ? runsMap(report.funders, input.runs, input.boundaries) : undefined;
   const sections = [
     summarySection(report),
     chartsSection(report),

@@ -1,6 +1,6 @@
 import { stopRequest } from "@tt/solver";
 import { colourOf, escapeHtml } from "./report-charts";
-import type { IntegrationScenario, SolvedPlan } from "./types";
+import type { AnalysisFunder, IntegrationScenario, SolvedPlan } from "./types";
 
 type Ring = readonly (readonly number[])[];
 
@@ -68,22 +68,33 @@ function districtShapes(boundaries: Boundaries | undefined, p: Projection): stri
     .join("");
 }
 
-interface RunLine {
-  readonly points: readonly (readonly [number, number])[];
-  readonly funders: readonly string[];
+/** A run of the pooled plan as the map draws it: [longitude, latitude] points in order. */
+export interface MapRun {
   readonly vehicle: string;
+  /** Funder keys of the passengers it carries, sorted. */
+  readonly funders: readonly string[];
   readonly trips: number;
+  readonly points: readonly (readonly [number, number])[];
 }
 
-function runLines(scenario: IntegrationScenario, pooled: SolvedPlan): RunLine[] {
-  const positions = scenario.positions ?? [];
+/**
+ * The pooled plan's runs with positions, for the map (depot, stops, depot). Empty when the
+ * scenario has no positions. Positions are rounded to 0.001° (homes already are to 0.01°).
+ */
+export function mapRuns(scenario: IntegrationScenario, pooled: SolvedPlan): MapRun[] {
+  const positions = scenario.positions;
+  if (!positions || positions.length < pooled.problem.locations.length) return [];
   const where = (location: number) => positions[location];
+  const r3 = (v: number) => Math.round(v * 1000) / 1000;
   return pooled.solution.runs.flatMap((run) => {
     const vehicle = pooled.problem.vehicles.find((v) => v.id === run.vehicle);
     const requests = run.stops.map(stopRequest).filter((r): r is string => r !== undefined);
     if (!vehicle || requests.length === 0) return [];
     const locations = [vehicle.start, ...run.stops.map((s) => s.location), vehicle.end];
-    const points = locations.map(where).filter((q) => q !== undefined);
+    const points = locations
+      .map(where)
+      .filter((q) => q !== undefined)
+      .map(([lon, lat]) => [r3(lon), r3(lat)] as const);
     const funders = [...new Set(requests.map((r) => scenario.requests[r]?.funder ?? "?"))].sort();
     return [{ points, funders, vehicle: run.vehicle, trips: new Set(requests).size }];
   });
@@ -92,21 +103,19 @@ function runLines(scenario: IntegrationScenario, pooled: SolvedPlan): RunLine[] 
 /**
  * The pooled plan's runs over the district boundaries, as inline SVG: each run in its funder's
  * colour, or black and dashed when it carries more than one funder's passengers, with a legend
- * and a title per run. Undefined when the scenario has no positions.
+ * and a title per run. Undefined when there are no runs to draw.
  */
 export function runsMap(
-  scenario: IntegrationScenario,
-  pooled: SolvedPlan,
+  funders: readonly AnalysisFunder[],
+  lines: readonly MapRun[],
   boundaries?: Boundaries,
 ): string | undefined {
-  if (!scenario.positions || scenario.positions.length < pooled.problem.locations.length)
-    return undefined;
-  const lines = runLines(scenario, pooled);
+  if (lines.length === 0) return undefined;
   const corners = (boundaries?.features ?? []).flatMap((f) => polygonsOf(f).flat(2));
   const used = lines.flatMap((l) => l.points);
   const p = project(corners.length > 0 ? corners : used);
-  const keys = scenario.funders.map((f) => f.key);
-  const colour = (l: RunLine) =>
+  const keys = funders.map((f) => f.key);
+  const colour = (l: MapRun) =>
     l.funders.length === 1
       ? colourOf(Math.max(0, keys.indexOf(l.funders[0] ?? "")))
       : SHARED_COLOUR;
@@ -121,12 +130,12 @@ export function runsMap(
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${p.height}" width="100%" role="img" aria-labelledby="map-t map-d" class="map">` +
     `<title id="map-t">Pooled runs</title><desc id="map-d">${escapeHtml(description)}</desc>` +
-    `${districtShapes(boundaries, p)}${body}</svg>${mapLegend(scenario, shared)}`
+    `${districtShapes(boundaries, p)}${body}</svg>${mapLegend(funders, shared)}`
   );
 }
 
-function mapLegend(scenario: IntegrationScenario, shared: number): string {
-  const items = scenario.funders.map(
+function mapLegend(funders: readonly AnalysisFunder[], shared: number): string {
+  const items = funders.map(
     (f, i) =>
       `<li><span class="swatch" style="background:${colourOf(i)}"></span>${escapeHtml(f.name)}: runs carrying only this funder's passengers</li>`,
   );
