@@ -1,4 +1,11 @@
+import { existsSync } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, sep } from "node:path";
+import { fileURLToPath } from "node:url";
 import { Hono } from "hono";
+
+/** Where `vite build` puts the web app (apps/web/dist). */
+export const WEB_DIST = fileURLToPath(new URL("../../web/dist/", import.meta.url));
 
 const LANDING = `<!doctype html>
 <html lang="en">
@@ -10,6 +17,7 @@ main{max-width:960px;margin:24px auto;padding:0 24px}a{color:#1d70b8}h1{font-siz
 <main id="main">
 <h1>Total Transport</h1>
 <p>Decide who is entitled to publicly funded travel, plan every journey on one shared fleet, buy the transport and prove what it saved.</p>
+<p>The planner's web app is not built: run <code>npm run build -w apps/web</code> (or <code>npm start</code>, which builds it) and reload.</p>
 <ul>
 <li><a href="/api/reference">API reference</a></li>
 <li><a href="/api/health">Service health</a></li>
@@ -17,12 +25,71 @@ main{max-width:960px;margin:24px auto;padding:0 24px}a{color:#1d70b8}h1{font-siz
 </ul>
 </main></body></html>`;
 
-/** Mounts the API and serves the web app's pages beside it. */
-export function withWebApp(api: {
-  fetch: (request: Request, env?: unknown) => Response | Promise<Response>;
-}): Hono {
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".geojson": "application/geo+json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".woff": "font/woff",
+  ".woff2": "font/woff2",
+  ".map": "application/json",
+};
+
+const PAGE_HEADERS = {
+  "x-content-type-options": "nosniff",
+  "x-frame-options": "DENY",
+  "referrer-policy": "no-referrer",
+};
+
+/** Files `vite build` names by their content hash: they never change. */
+const HASHED = /^\/assets\/[^/]+-[\w-]{8}\.\w+$/;
+
+const isApi = (path: string) => path.startsWith("/api/") || path === "/openapi.json";
+
+/** A file inside `dir` for a URL path, or undefined when it is not one (or would leave `dir`). */
+async function fileFor(dir: string, path: string): Promise<string | undefined> {
+  const file = normalize(join(dir, decodeURIComponent(path)));
+  if (!file.startsWith(dir.endsWith(sep) ? dir : `${dir}${sep}`)) return undefined;
+  const info = await stat(file).catch(() => undefined);
+  return info?.isFile() ? file : undefined;
+}
+
+async function serveFile(file: string, immutable: boolean): Promise<Response> {
+  return new Response(new Uint8Array(await readFile(file)), {
+    headers: {
+      ...PAGE_HEADERS,
+      "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+      "cache-control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
+    },
+  });
+}
+
+/**
+ * Mounts the API and serves the built web app beside it: files from `webDir`, and its
+ * index.html for any other page path (the app routes in the browser). Without a build, `/`
+ * answers a landing page that says how to build it.
+ */
+export function withWebApp(
+  api: { fetch: (request: Request, env?: unknown) => Response | Promise<Response> },
+  options: { webDir?: string } = {},
+): Hono {
+  const webDir = options.webDir ?? WEB_DIST;
   const root = new Hono();
-  root.get("/", (c) => c.html(LANDING));
+  root.get("*", async (c, next) => {
+    const path = c.req.path;
+    if (isApi(path)) return next();
+    const index = join(webDir, "index.html");
+    if (!existsSync(index)) return path === "/" ? c.html(LANDING) : next();
+    const file = path === "/" ? undefined : await fileFor(webDir, path);
+    if (file) return serveFile(file, HASHED.test(path));
+    // A missing asset is a 404, not the app's page.
+    if (extname(path) !== "") return next();
+    return serveFile(index, false);
+  });
   // The Node bindings travel on, so the API sees the client's address (sign-in throttling).
   root.all("*", (c) => api.fetch(c.req.raw, c.env));
   return root;

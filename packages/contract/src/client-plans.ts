@@ -1,6 +1,7 @@
 import type {
   AssessBody,
   JobView,
+  OrganisationView,
   PlanView,
   StartPlanBody,
   StoredEntitlementDecisionView,
@@ -40,6 +41,8 @@ const at = (id: string) => encodeURIComponent(id);
 /** Day plans, their jobs and entitlement decisions: the client methods over those routes. */
 export function planClientMethods(call: Call, base: string) {
   return {
+    /** The signed-in user's organisation: its name and kind. */
+    organisation: () => call<OrganisationView>("GET", "/api/organisation"),
     /** Starts a day plan as a job; follow it with `getJob` or the events at `jobEventsUrl`. */
     startPlan: (input: StartPlanBody) => call<{ jobId: string }>("POST", "/api/plans", input),
     getJob: (id: string) => call<JobView>("GET", `/api/jobs/${at(id)}`),

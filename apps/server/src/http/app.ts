@@ -15,6 +15,7 @@ import { mountCsvRoutes } from "./routes/csv";
 import { mountDocs } from "./routes/docs";
 import { mountEntitlementRoutes } from "./routes/entitlement";
 import { mountHealthRoute } from "./routes/health";
+import { mountOrganisationRoute } from "./routes/organisation";
 import { mountPlanRoutes } from "./routes/plans";
 import { mountRegisterRoutes } from "./routes/register";
 import { mountSessionRoutes } from "./routes/session";
@@ -44,6 +45,7 @@ export function createHttpApp(
 
   mountHealthRoute(app, services, version);
   mountSessionRoutes(app, services);
+  mountOrganisationRoute(app, services);
   mountCsvRoutes(app, services);
   mountRegisterRoutes(app, services);
   mountAuditRoute(app, services);

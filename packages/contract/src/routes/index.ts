@@ -1,6 +1,7 @@
 export * from "./audit";
 export * from "./entitlement";
 export * from "./health";
+export * from "./organisation";
 export * from "./plans";
 export * from "./register";
 export * from "./security";

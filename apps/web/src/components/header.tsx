@@ -1,0 +1,75 @@
+import { useQueryClient } from "@tanstack/react-query";
+import type { ApiUser } from "@tt/contract";
+import { api } from "../api";
+import { isCurrent, navFor, roleName } from "../navigation";
+import { Link, navigate } from "../router";
+
+interface HeaderProps {
+  readonly user: ApiUser | null;
+  readonly organisationName: string | undefined;
+  readonly path: string;
+}
+
+/** The masthead (organisation, who is signed in and their role) and the service navigation. */
+export function Header({ user, organisationName, path }: HeaderProps) {
+  const queryClient = useQueryClient();
+  const signOut = async () => {
+    await api.signOut().catch(() => undefined);
+    queryClient.clear();
+    navigate("/", { replace: true });
+  };
+  return (
+    <header>
+      <div className="app-masthead">
+        <div className="govuk-width-container app-width app-masthead__inner">
+          <span className="app-masthead__org" data-testid="organisation-name">
+            {user ? (organisationName ?? "Your organisation") : "Total Transport"}
+          </span>
+          {user && (
+            <span className="app-masthead__user">
+              <span data-testid="user-name">{user.displayName}</span>,{" "}
+              <span data-testid="user-role">{roleName(user.role)}</span>
+              <button type="button" className="app-masthead__signout" onClick={signOut}>
+                Sign out
+              </button>
+            </span>
+          )}
+        </div>
+      </div>
+      <section className="govuk-service-navigation" aria-label="Service information">
+        <div className="govuk-width-container app-width">
+          <div className="govuk-service-navigation__container">
+            <span className="govuk-service-navigation__service-name">
+              <Link to="/" className="govuk-service-navigation__link">
+                Total Transport
+              </Link>
+            </span>
+            {user && (
+              <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
+                <ul className="govuk-service-navigation__list" id="navigation">
+                  {navFor(user.role).map((item) => {
+                    const current = isCurrent(item, path);
+                    return (
+                      <li
+                        key={item.href}
+                        className={`govuk-service-navigation__item${current ? " govuk-service-navigation__item--active" : ""}`}
+                      >
+                        <Link
+                          to={item.href}
+                          className="govuk-service-navigation__link"
+                          aria-current={current ? "page" : undefined}
+                        >
+                          {item.text}
+                        </Link>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </nav>
+            )}
+          </div>
+        </div>
+      </section>
+    </header>
+  );
+}

@@ -1,0 +1,23 @@
+import "govuk-frontend/dist/govuk/govuk-frontend.min.css";
+import "maplibre-gl/dist/maplibre-gl.css";
+import "./styles.css";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { App } from "./app";
+
+document.body.classList.add("js-enabled", "govuk-frontend-supported");
+
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 30_000 } },
+});
+
+const root = document.getElementById("root");
+if (!root) throw new Error("index.html has no #root element for the app.");
+createRoot(root).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <App />
+    </QueryClientProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,50 @@
+import type { ApiUser } from "@tt/contract";
+
+type Role = ApiUser["role"];
+
+export interface NavItem {
+  readonly href: string;
+  readonly text: string;
+  /** Roles that see this item (they have the grant the page needs). */
+  readonly roles: readonly Role[];
+}
+
+/** The app's sections, each shown only to the roles whose work it is (the API checks again). */
+export const NAV_ITEMS: readonly NavItem[] = [
+  {
+    href: "/register/passengers",
+    text: "Register",
+    roles: ["admin", "commissioner", "assessor", "booking-agent"],
+  },
+  { href: "/register/vehicles", text: "Vehicles", roles: ["operator"] },
+  { href: "/import", text: "Import", roles: ["admin", "commissioner", "booking-agent"] },
+  {
+    href: "/planning",
+    text: "Planning",
+    roles: ["admin", "commissioner", "booking-agent", "finance", "operator", "driver"],
+  },
+  { href: "/entitlement", text: "Entitlement", roles: ["admin", "commissioner", "assessor"] },
+];
+
+export function navFor(role: Role): NavItem[] {
+  return NAV_ITEMS.filter((item) => item.roles.includes(role));
+}
+
+/** True when the item is the section the path is in. */
+export function isCurrent(item: NavItem, path: string): boolean {
+  const section = item.href.split("/")[1] ?? "";
+  return path === item.href || (section !== "" && path.startsWith(`/${section}`));
+}
+
+const ROLE_NAMES: Record<Role, string> = {
+  admin: "Administrator",
+  commissioner: "Transport commissioner",
+  assessor: "Eligibility assessor",
+  "booking-agent": "Booking agent",
+  finance: "Finance officer",
+  operator: "Operator",
+  driver: "Driver",
+  auditor: "Auditor",
+};
+
+export const roleName = (role: Role) => ROLE_NAMES[role];

@@ -1,0 +1,143 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { ApiError, type CsvResourceKind, type ImportReport } from "@tt/contract";
+import { type FormEvent, useState } from "react";
+import { api, type Problem, problemsOf } from "../api";
+import { ErrorSummary } from "../components/error-summary";
+import { Link, useLocation, useTitle } from "../router";
+
+const KINDS: readonly { key: string; kind: CsvResourceKind; label: string }[] = [
+  { key: "passengers", kind: "passengers", label: "Passengers" },
+  { key: "places", kind: "places", label: "Places" },
+  { key: "vehicles", kind: "vehicles", label: "Vehicles" },
+  { key: "trip-requests", kind: "tripRequests", label: "Trip requests" },
+];
+
+type Outcome =
+  | { kind: "none" }
+  | { kind: "imported"; report: ImportReport }
+  | { kind: "refused"; problems: Problem[]; rows: ApiError["details"] };
+
+/** Every row problem the server listed, one table row each. */
+function RowReport({ rows }: { rows: ApiError["details"] }) {
+  if (rows.length === 0) return null;
+  return (
+    <table className="govuk-table" data-testid="row-report">
+      <caption className="govuk-table__caption govuk-table__caption--m">Problems by row</caption>
+      <thead className="govuk-table__head">
+        <tr className="govuk-table__row">
+          <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+            Row
+          </th>
+          <th scope="col" className="govuk-table__header">
+            Column
+          </th>
+          <th scope="col" className="govuk-table__header">
+            Problem
+          </th>
+        </tr>
+      </thead>
+      <tbody className="govuk-table__body">
+        {rows.map((issue) => (
+          <tr className="govuk-table__row" key={`${issue.row}-${issue.path}-${issue.message}`}>
+            <td className="govuk-table__cell govuk-table__cell--numeric">{issue.row ?? ""}</td>
+            <td className="govuk-table__cell">{issue.path}</td>
+            <td className="govuk-table__cell">{issue.message}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** CSV import, all or nothing: either every row is stored, or every bad row is listed. */
+export function ImportPage() {
+  useTitle("Import a CSV file");
+  const { query } = useLocation();
+  const queryClient = useQueryClient();
+  const [outcome, setOutcome] = useState<Outcome>({ kind: "none" });
+  const [busy, setBusy] = useState(false);
+  const initial = KINDS.find((k) => k.key === query.get("kind"))?.key ?? "passengers";
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const choice = KINDS.find((k) => k.key === form.get("kind"));
+    const file = form.get("file");
+    if (!choice || !(file instanceof File) || file.size === 0) {
+      setOutcome({
+        kind: "refused",
+        problems: [{ text: "Select a CSV file", href: "#file" }],
+        rows: [],
+      });
+      return;
+    }
+    setBusy(true);
+    try {
+      const report = await api.importCsv(choice.kind, file);
+      setOutcome({ kind: "imported", report });
+      await queryClient.invalidateQueries({ queryKey: ["register", choice.kind] });
+    } catch (error) {
+      const rows = error instanceof ApiError ? error.details : [];
+      setOutcome({ kind: "refused", problems: problemsOf(error), rows });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-full">
+        {outcome.kind === "refused" && (
+          <ErrorSummary
+            title="The file was not imported: nothing was stored"
+            problems={outcome.problems}
+          />
+        )}
+        {outcome.kind === "imported" && (
+          <div className="govuk-panel govuk-panel--confirmation app-panel" role="status">
+            <h2 className="govuk-panel__title">Imported</h2>
+            <div className="govuk-panel__body">
+              {outcome.report.created} of {outcome.report.rowsRead} rows stored
+            </div>
+          </div>
+        )}
+        <h1 className="govuk-heading-l">Import a CSV file</h1>
+        <p className="govuk-body">
+          A file is stored whole or not at all: if any row has a problem, nothing is stored and
+          every problem is listed by row. The columns are described in the{" "}
+          <a className="govuk-link" href="/api/reference">
+            API reference
+          </a>
+          .
+        </p>
+        <form onSubmit={submit} noValidate>
+          <div className="govuk-form-group">
+            <label className="govuk-label" htmlFor="kind">
+              What the file holds
+            </label>
+            <select className="govuk-select" id="kind" name="kind" defaultValue={initial}>
+              {KINDS.map((k) => (
+                <option key={k.key} value={k.key}>
+                  {k.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="govuk-form-group">
+            <label className="govuk-label" htmlFor="file">
+              CSV file
+            </label>
+            <input className="govuk-file-upload" id="file" name="file" type="file" accept=".csv" />
+          </div>
+          <button type="submit" className="govuk-button" disabled={busy}>
+            {busy ? "Importing…" : "Import"}
+          </button>
+        </form>
+        {outcome.kind === "refused" && <RowReport rows={outcome.rows} />}
+        <p className="govuk-body">
+          <Link to="/register/passengers">Back to the register</Link>
+        </p>
+      </div>
+    </div>
+  );
+}

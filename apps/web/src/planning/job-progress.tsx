@@ -1,0 +1,53 @@
+import type { JobView } from "@tt/contract";
+import { useEffect, useState } from "react";
+import { api } from "../api";
+
+export type JobState = { job: JobView | undefined; ended: boolean; lost: boolean };
+
+/** Follows a job's server-sent events (`progress`, then `done` or `timeout`). */
+export function useJobEvents(jobId: string): JobState {
+  const [state, setState] = useState<JobState>({ job: undefined, ended: false, lost: false });
+  useEffect(() => {
+    const source = new EventSource(api.jobEventsUrl(jobId));
+    const take = (ended: boolean) => (event: MessageEvent<string>) => {
+      setState({ job: JSON.parse(event.data) as JobView, ended, lost: false });
+      if (ended) source.close();
+    };
+    source.addEventListener("progress", take(false));
+    source.addEventListener("done", take(true));
+    source.addEventListener("timeout", take(true));
+    source.onerror = () => {
+      // The stream closes after `done`; any other close means we lost it.
+      setState((s) => (s.ended ? s : { ...s, lost: source.readyState === EventSource.CLOSED }));
+    };
+    return () => source.close();
+  }, [jobId]);
+  return state;
+}
+
+function statusText(job: JobView | undefined, ended: boolean): string {
+  if (!job) return "Starting the plan…";
+  if (job.status === "succeeded") return "The plan is ready.";
+  if (job.status === "failed") return `The plan failed: ${String(job.error?.message ?? "")}`;
+  if (ended) return "Still planning: the page stopped following it. Look at the plans list later.";
+  return job.status === "queued" ? "Waiting to start…" : "Planning…";
+}
+
+/** An accessible progress bar for a job: a `<progress>` with its percentage as text. */
+export function JobProgress({ state }: { state: JobState }) {
+  const progress = state.job?.progress ?? 0;
+  return (
+    <div className="govuk-form-group app-progress" data-testid="job-progress">
+      <label className="govuk-label govuk-label--s" htmlFor="plan-progress">
+        Progress of the plan
+      </label>
+      <progress id="plan-progress" max={100} value={progress} aria-valuetext={`${progress}%`}>
+        {progress}%
+      </progress>
+      <p className="govuk-body" aria-live="polite" data-testid="job-status">
+        <span data-testid="job-percent">{progress}%</span> — {statusText(state.job, state.ended)}
+        {state.lost && " The connection to the server was lost."}
+      </p>
+    </div>
+  );
+}

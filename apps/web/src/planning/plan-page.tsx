@@ -1,0 +1,186 @@
+import { useQuery } from "@tanstack/react-query";
+import type { PlanView } from "@tt/contract";
+import { useMemo, useState } from "react";
+import { api, problemsOf } from "../api";
+import { ErrorSummary } from "../components/error-summary";
+import { Pagination } from "../components/pagination";
+import { Link, useTitle } from "../router";
+import { useSession } from "../session";
+import { clock, kilometres, pounds, reasonText, runColour } from "./format";
+import { planGeo } from "./plan-geo";
+import { PlanMap } from "./plan-map";
+import { RunTimeline } from "./run-timeline";
+import { byId, useAll } from "./use-all";
+import { useTripEnds } from "./use-trip-ends";
+
+const num = (value: unknown) => (typeof value === "number" ? value : 0);
+
+function Summary({ plan }: { plan: PlanView }) {
+  const s = plan.summary;
+  const cost = (s.cost ?? {}) as Record<string, unknown>;
+  const rows: [string, string][] = [
+    ["Date", plan.serviceDate],
+    ["Trip requests", num(s.requests).toLocaleString("en-GB")],
+    ["Assigned", num(s.assigned).toLocaleString("en-GB")],
+    ["Unassigned", num(s.unassigned).toLocaleString("en-GB")],
+    ["Vehicles used", `${num(s.vehiclesUsed)} of ${num(s.vehiclesAvailable)}`],
+    ["Cost (without penalties)", pounds(num(cost.total))],
+    ["Distance", `${num(s.distanceKm).toLocaleString("en-GB")} km`],
+  ];
+  return (
+    <dl className="govuk-summary-list" data-testid="plan-summary">
+      {rows.map(([key, value]) => (
+        <div className="govuk-summary-list__row" key={key}>
+          <dt className="govuk-summary-list__key">{key}</dt>
+          <dd className="govuk-summary-list__value">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function RunsTable({ plan, vehicleName }: { plan: PlanView; vehicleName: (id: string) => string }) {
+  return (
+    <table className="govuk-table" data-testid="runs-table">
+      <caption className="govuk-table__caption govuk-table__caption--m">Runs</caption>
+      <thead className="govuk-table__head">
+        <tr className="govuk-table__row">
+          {["Vehicle", "Colour", "From", "To", "Stops", "Distance", "Cost", "Manifest"].map((h) => (
+            <th scope="col" className="govuk-table__header" key={h}>
+              {h}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody className="govuk-table__body">
+        {plan.runs.map((run, index) => (
+          <tr className="govuk-table__row" key={run.id}>
+            <td className="govuk-table__cell">{vehicleName(run.vehicleId)}</td>
+            <td className="govuk-table__cell">
+              <span className="app-swatch" style={{ background: runColour(index) }} />
+              <span className="govuk-visually-hidden">run {index + 1}</span>
+            </td>
+            <td className="govuk-table__cell">{clock(run.stops[0]?.start ?? 0)}</td>
+            <td className="govuk-table__cell">{clock(run.stops.at(-1)?.departure ?? 0)}</td>
+            <td className="govuk-table__cell">{run.stops.length}</td>
+            <td className="govuk-table__cell">{kilometres(run.distanceMetres)}</td>
+            <td className="govuk-table__cell">{pounds(run.costPence / 100)}</td>
+            <td className="govuk-table__cell">
+              <Link to={`/planning/plans/${plan.id}/runs/${run.id}`}>
+                Manifest
+                <span className="govuk-visually-hidden"> for {vehicleName(run.vehicleId)}</span>
+              </Link>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+const UNASSIGNED_PAGE = 50;
+
+function UnassignedList({
+  plan,
+  reference,
+}: {
+  plan: PlanView;
+  reference: (id: string) => string;
+}) {
+  const [offset, setOffset] = useState(0);
+  const byReason = new Map<string, number>();
+  for (const u of plan.unassigned) byReason.set(u.reason, (byReason.get(u.reason) ?? 0) + 1);
+  const page = plan.unassigned.slice(offset, offset + UNASSIGNED_PAGE);
+  return (
+    <section aria-labelledby="unassigned-heading" data-testid="unassigned">
+      <h2 className="govuk-heading-m" id="unassigned-heading">
+        Unassigned trip requests
+      </h2>
+      {plan.unassigned.length === 0 ? (
+        <p className="govuk-body">Every trip request has a place on a run.</p>
+      ) : (
+        <>
+          <ul className="govuk-list govuk-list--bullet">
+            {[...byReason].map(([reason, count]) => (
+              <li key={reason}>
+                {count.toLocaleString("en-GB")}: {reasonText(reason)}
+              </li>
+            ))}
+          </ul>
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-visually-hidden">
+              Unassigned trip requests and why
+            </caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">
+                  Trip request
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Reason
+                </th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {page.map((u) => (
+                <tr className="govuk-table__row" key={u.tripRequestId}>
+                  <td className="govuk-table__cell">{reference(u.tripRequestId)}</td>
+                  <td className="govuk-table__cell">
+                    {reasonText(u.reason)}
+                    {u.message ? ` (${u.message})` : ""}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <Pagination
+            offset={offset}
+            limit={UNASSIGNED_PAGE}
+            total={plan.unassigned.length}
+            onPage={setOffset}
+          />
+        </>
+      )}
+    </section>
+  );
+}
+
+/** One plan: its summary, the map, the vehicle timeline, the runs and the unassigned list. */
+export function PlanPage({ planId }: { planId: string }) {
+  useTitle("Plan");
+  const { user } = useSession();
+  const plan = useQuery({ queryKey: ["plan", planId], queryFn: () => api.getPlan(planId) });
+  const vehicles = useAll("vehicles", user?.role !== "driver" && user?.role !== "finance");
+  const trips = useTripEnds(user?.role ?? "driver");
+  const vehicleIndex = byId(vehicles.data);
+  const vehicleName = (id: string) =>
+    vehicleIndex.get(id)?.reference ?? `vehicle ${id.slice(0, 8)}`;
+  const reference = (id: string) => trips.trips.get(id)?.reference ?? id.slice(0, 8);
+  const runs = plan.data?.runs;
+  const geo = useMemo(
+    () => (runs && !trips.loading ? planGeo(runs, trips.ends, runColour) : undefined),
+    [runs, trips.loading, trips.ends],
+  );
+  if (plan.error) return <ErrorSummary problems={problemsOf(plan.error)} />;
+  if (!plan.data) return <p className="govuk-body">Loading the plan…</p>;
+  return (
+    <>
+      <span className="govuk-caption-l">Plan</span>
+      <h1 className="govuk-heading-l">{plan.data.name}</h1>
+      <Summary plan={plan.data} />
+      <h2 className="govuk-heading-m">Map</h2>
+      {!trips.allowed && (
+        <p className="govuk-body">
+          Your role does not read trip requests, so stops are not placed.
+        </p>
+      )}
+      {geo ? <PlanMap geo={geo} /> : <p className="govuk-body">Loading the map…</p>}
+      {geo && geo.unplaced > 0 && (
+        <p className="govuk-body">{geo.unplaced} stops could not be placed on the map.</p>
+      )}
+      <RunTimeline runs={plan.data.runs} vehicleName={vehicleName} />
+      <RunsTable plan={plan.data} vehicleName={vehicleName} />
+      <UnassignedList plan={plan.data} reference={reference} />
+    </>
+  );
+}
