@@ -28,6 +28,7 @@ main{max-width:960px;margin:24px auto;padding:0 24px}a{color:#1d70b8}h1{font-siz
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
   ".css": "text/css; charset=utf-8",
   ".json": "application/json",
   ".geojson": "application/geo+json",

@@ -1,7 +1,16 @@
-import { Map as MapLibreMap, NavigationControl, type StyleSpecification } from "maplibre-gl";
+import {
+  Map as MapLibreMap,
+  NavigationControl,
+  type StyleSpecification,
+  setWorkerUrl,
+} from "maplibre-gl";
+import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import { useEffect, useRef, useState } from "react";
 import districtsUrl from "../../../../data/districts.geojson?url";
 import type { PlanGeo } from "./plan-geo";
+
+// The worker is served beside the app (the bundle moves it, so MapLibre cannot find it alone).
+setWorkerUrl(workerUrl);
 
 /** A raster tile URL (`…/{z}/{x}/{y}.png`) set at build time; by default the map needs no tiles. */
 const TILE_URL: string | undefined = import.meta.env.VITE_TT_TILE_URL || undefined;

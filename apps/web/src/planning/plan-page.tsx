@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import type { PlanView } from "@tt/contract";
-import { useMemo, useState } from "react";
+import { lazy, Suspense, useMemo, useState } from "react";
 import { api, problemsOf } from "../api";
 import { ErrorSummary } from "../components/error-summary";
 import { Pagination } from "../components/pagination";
@@ -8,10 +8,12 @@ import { Link, useTitle } from "../router";
 import { useSession } from "../session";
 import { clock, kilometres, pounds, reasonText, runColour } from "./format";
 import { planGeo } from "./plan-geo";
-import { PlanMap } from "./plan-map";
 import { RunTimeline } from "./run-timeline";
 import { byId, useAll } from "./use-all";
 import { useTripEnds } from "./use-trip-ends";
+
+/** MapLibre is large: it loads only when a plan is opened. */
+const PlanMap = lazy(() => import("./plan-map").then((m) => ({ default: m.PlanMap })));
 
 const num = (value: unknown) => (typeof value === "number" ? value : 0);
 
@@ -174,7 +176,13 @@ export function PlanPage({ planId }: { planId: string }) {
           Your role does not read trip requests, so stops are not placed.
         </p>
       )}
-      {geo ? <PlanMap geo={geo} /> : <p className="govuk-body">Loading the map…</p>}
+      {geo ? (
+        <Suspense fallback={<p className="govuk-body">Loading the map…</p>}>
+          <PlanMap geo={geo} />
+        </Suspense>
+      ) : (
+        <p className="govuk-body">Loading the map…</p>
+      )}
       {geo && geo.unplaced > 0 && (
         <p className="govuk-body">{geo.unplaced} stops could not be placed on the map.</p>
       )}
