@@ -1,7 +1,11 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import {
   AuthService,
+  type Boundaries,
   type Clock,
   type CsvTransfer,
+  IntegrationAnalysisService,
   type PlanningFailure,
   PlanningService,
   RegisterService,
@@ -10,7 +14,7 @@ import {
   type UnitOfWork,
 } from "@tt/app";
 import { createUnitOfWork, type DbHandle } from "@tt/db";
-import { createTravelTimeProvider } from "@tt/integrations";
+import { createTravelTimeProvider, defaultDataDir } from "@tt/integrations";
 
 /** Everything the HTTP layer may call: use cases only, never the database itself. */
 export interface ServerServices {
@@ -19,6 +23,9 @@ export interface ServerServices {
   readonly auth: AuthService;
   readonly csv: CsvTransfer;
   readonly planning: PlanningService;
+  readonly analyses: IntegrationAnalysisService;
+  /** District boundaries for report maps (data/districts.geojson), or undefined without them. */
+  boundaries(): Promise<Boundaries | undefined>;
   readonly clock: Clock;
   /** Set `secure` on cookies (true unless serving plain HTTP on localhost for development). */
   readonly secureCookies: boolean;
@@ -39,16 +46,23 @@ export function buildServices(
 ): ServerServices {
   const unitOfWork = createUnitOfWork(handle.db);
   const clock = options.clock ?? systemClock;
+  const travelTimes = options.travelTimes ?? lazyGeometricTravelTimes();
   return {
     unitOfWork,
     register: new RegisterService(unitOfWork),
     auth: new AuthService(unitOfWork, clock),
     csv: options.csv(unitOfWork),
     planning: new PlanningService(unitOfWork, {
-      travelTimes: options.travelTimes ?? lazyGeometricTravelTimes(),
+      travelTimes,
       clock,
       ...(options.logPlanningFailure ? { log: options.logPlanningFailure } : {}),
     }),
+    analyses: new IntegrationAnalysisService(unitOfWork, {
+      travelTimes,
+      clock,
+      ...(options.logPlanningFailure ? { log: options.logPlanningFailure } : {}),
+    }),
+    boundaries: lazyBoundaries(),
     clock,
     secureCookies: options.secureCookies,
     driver: handle.driver,
@@ -64,5 +78,16 @@ function lazyGeometricTravelTimes(): TravelTimeProvider {
       loading ??= createTravelTimeProvider({ kind: "geometric" });
       return (await loading).matrix(origins, destinations);
     },
+  };
+}
+
+/** The district boundaries in data/, read the first time they are asked for. */
+function lazyBoundaries(): () => Promise<Boundaries | undefined> {
+  let loading: Promise<Boundaries | undefined> | undefined;
+  return () => {
+    loading ??= readFile(join(defaultDataDir(), "districts.geojson"), "utf8")
+      .then((text) => JSON.parse(text) as Boundaries)
+      .catch(() => undefined);
+    return loading;
   };
 }

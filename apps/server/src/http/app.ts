@@ -10,6 +10,7 @@ import { authenticate } from "./middleware/authenticate";
 import { type BodyLimits, DEFAULT_BODY_LIMITS, limitBodies } from "./middleware/body-limits";
 import { requireCsrfHeader } from "./middleware/csrf";
 import { logRequests } from "./middleware/request-log";
+import { mountAnalysisRoutes } from "./routes/analyses";
 import { mountAuditRoute } from "./routes/audit";
 import { mountCsvRoutes } from "./routes/csv";
 import { mountDocs } from "./routes/docs";
@@ -50,6 +51,7 @@ export function createHttpApp(
   mountRegisterRoutes(app, services);
   mountAuditRoute(app, services);
   mountPlanRoutes(app, services);
+  mountAnalysisRoutes(app, services);
   mountEntitlementRoutes(app, services);
   mountDocs(app, version);
 

@@ -7,9 +7,27 @@ export {
   MAX_EXACT_FUNDERS,
   MAX_FUNDERS,
 } from "./analyse";
+export {
+  type CheckedAnalysisInput,
+  checkAnalysisInput,
+  type IntegrationAnalysisInput,
+} from "./analysis-input";
 export type { AnalysisParts, CostShareInput } from "./analysis-parts";
+export {
+  INTEGRATION_ANALYSIS_JOB,
+  IntegrationAnalysisService,
+  type IntegrationAnalysisServiceOptions,
+  type StoredAnalysis,
+} from "./analysis-service";
 export { coalitionKey, coalitionProblem } from "./coalition-problem";
 export { DEMO_MIXING_POLICY, mixingPolicySchema, parseMixingPolicy } from "./mixing-policy";
+export {
+  type FleetAllocation,
+  REGISTER_SERVICES,
+  scenarioFromRegister,
+  serviceOf,
+  vehicleFunders,
+} from "./register-scenario";
 export { REPORT_TABLES, type ReportTable, reportCsv, reportTableCsv } from "./report-csv";
 export { type ReportHtmlInput, reportHtml } from "./report-html";
 export { type Boundaries, type MapRun, mapRuns } from "./report-map";

@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { type Actor, boundedTimeLimit, type Job } from "@tt/app";
+import { type Actor, boundedTimeLimit, isAppError, type Job } from "@tt/app";
 import {
   getJobRoute,
   getPlanRoute,
@@ -56,16 +56,33 @@ export function mountPlanRoutes(app: OpenAPIHono<HttpEnv>, services: ServerServi
     return c.json(plan as never, 200);
   });
 
+  const jobs = anyJobReader(services);
+
   app.openapi(getJobRoute, async (c) => {
-    const job = await planning.getJob(actorOf(c), c.req.valid("param").id);
+    const job = await jobs.getJob(actorOf(c), c.req.valid("param").id);
     return c.json(presentJob(job), 200);
   });
 
   app.openapi(jobEventsRoute, async (c) => {
     const actor = actorOf(c);
-    const first = await planning.getJob(actor, c.req.valid("param").id);
-    return streamSSE(c, (stream) => followJob(stream, actor, first, services)) as never;
+    const first = await jobs.getJob(actor, c.req.valid("param").id);
+    const sources = { planning: jobs, clock: services.clock };
+    return streamSSE(c, (stream) => followJob(stream, actor, first, sources)) as never;
   });
+}
+
+/** Reads a job of any kind the API starts: a day plan, else an integration analysis. */
+function anyJobReader(services: ServerServices): JobEventSources["planning"] {
+  return {
+    async getJob(actor, id) {
+      try {
+        return await services.planning.getJob(actor, id);
+      } catch (error) {
+        if (!isAppError(error) || error.code !== "not-found") throw error;
+        return services.analyses.getJob(actor, id);
+      }
+    },
+  };
 }
 
 type SseStream = Parameters<Parameters<typeof streamSSE>[1]>[0];
@@ -77,8 +94,13 @@ export interface JobEventSources {
   readonly clock: ServerServices["clock"];
 }
 
-/** How long a stream may follow the job: its time limit plus a margin, milliseconds. */
+/**
+ * How long a stream may follow the job: its time limit plus a margin, milliseconds. A job of
+ * many solves (an integration analysis) records its own bound, `eventsSeconds`.
+ */
 export function jobEventsLimitMs(job: Job): number {
+  const bound = job.input.eventsSeconds;
+  if (typeof bound === "number" && bound > 0) return (bound + JOB_EVENTS_MARGIN_SECONDS) * 1000;
   const given = job.input.timeLimitSeconds;
   const limit = boundedTimeLimit(typeof given === "number" ? given : undefined);
   return (limit + JOB_EVENTS_MARGIN_SECONDS) * 1000;

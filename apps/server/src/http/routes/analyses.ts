@@ -1,0 +1,44 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import { type Boundaries, reportHtml, reportTableCsv } from "@tt/app";
+import {
+  integrationReportCsvRoute,
+  integrationReportHtmlRoute,
+  startIntegrationAnalysisRoute,
+} from "@tt/contract";
+import type { ServerServices } from "../../services";
+import { actorOf, type HttpEnv } from "../context";
+
+/**
+ * Integration analyses as jobs: `POST /api/analyses/integration` starts one (202 with the job id;
+ * follow it at `/api/jobs/{id}` and its `/events`), and the finished report is served as one HTML
+ * page or a CSV per table. Roles need the `plans` grant (write to start).
+ */
+export function mountAnalysisRoutes(app: OpenAPIHono<HttpEnv>, services: ServerServices): void {
+  const { analyses } = services;
+
+  app.openapi(startIntegrationAnalysisRoute, async (c) => {
+    const accepted = await analyses.startAnalysis(actorOf(c), c.req.valid("json"));
+    return c.json(accepted, 202);
+  });
+
+  app.openapi(integrationReportHtmlRoute, async (c) => {
+    const stored = await analyses.getResult(actorOf(c), c.req.valid("param").id);
+    const boundaries: Boundaries | undefined = await services.boundaries();
+    const html = reportHtml({
+      report: stored.report,
+      runs: stored.runs,
+      ...(boundaries ? { boundaries } : {}),
+    });
+    return c.body(html, 200, { "content-type": "text/html; charset=utf-8" }) as never;
+  });
+
+  app.openapi(integrationReportCsvRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const { table } = c.req.valid("query");
+    const stored = await analyses.getResult(actorOf(c), id);
+    return c.body(reportTableCsv(stored.report, table), 200, {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="integration-${table}.csv"`,
+    }) as never;
+  });
+}

@@ -1,0 +1,118 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { isIsoDate } from "@tt/domain";
+import { idParamSchema } from "../common";
+import { COMMON_ERROR_RESPONSES, errorBodySchema, NOT_FOUND_RESPONSE } from "../errors";
+import { jobAcceptedSchema } from "./plans";
+import { AUTHENTICATED } from "./security";
+
+const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
+
+const mixingRuleSchema = z.object({
+  services: z.tuple([z.string().min(1), z.string().min(1)]).openapi({
+    example: ["send-school", "nepts-outpatient"],
+  }),
+  reason: z.string().min(1).openapi({ example: "Pupils do not share with adult patients." }),
+});
+
+export const mixingPolicyBodySchema = z
+  .object({ version: z.string().min(1), rules: z.array(mixingRuleSchema).max(100) })
+  .openapi("MixingPolicy", {
+    description:
+      "Services that may not be on board one vehicle together. Services: mainstream-school, send-school, post-16, send-post-16, adult-day-service, nepts-outpatient, nepts-gp, nepts-dialysis, drt, community-transport.",
+  });
+
+export const startIntegrationAnalysisBodySchema = z
+  .object({
+    date: z
+      .string()
+      .refine(isIsoDate, { message: 'expected a date "YYYY-MM-DD" that exists, e.g. "2026-11-24"' })
+      .openapi({ example: "2026-11-24", format: "date" }),
+    timeLimitSeconds: z.number().int().min(1).max(600).optional().openapi({
+      description: "Seconds per plan (default 30); every coalition of funders gets the same.",
+      example: 20,
+    }),
+    iterations: z.number().int().min(1).max(1_000_000).optional().openapi({
+      description: "Iterations per plan: with a seed, the same report every time.",
+    }),
+    seed: z.number().int().min(0).max(4_294_967_295).optional().openapi({ example: 1 }),
+    mixingPolicy: mixingPolicyBodySchema.optional(),
+    fleet: z
+      .record(z.string().min(1).max(100), z.array(z.uuid()).min(1))
+      .optional()
+      .openapi({
+        description:
+          "Which funders' silo fleets a vehicle joins, by the start of its reference: the longest matching prefix wins. Vehicles that match none, or only funders with no demand that day, may be used by every funder's silo. In the pooled plan every vehicle may be used.",
+        example: { "CCC-": ["0b6f1c9e-3a0e-4c5b-9b53-2a8c1f0d7e11"] },
+      }),
+  })
+  .openapi("StartIntegrationAnalysis");
+export type StartIntegrationAnalysisBody = z.infer<typeof startIntegrationAnalysisBodySchema>;
+
+export const INTEGRATION_REPORT_TABLES = [
+  "metrics",
+  "savings",
+  "shares",
+  "coalitions",
+  "overlap",
+  "peak-vehicles",
+] as const;
+
+const common = { security: AUTHENTICATED, tags: ["Analyses"] } as const;
+const errors = {
+  ...COMMON_ERROR_RESPONSES,
+  ...NOT_FOUND_RESPONSE,
+  409: {
+    description: "The analysis has not finished, or it failed.",
+    content: json(errorBodySchema),
+  },
+} as const;
+
+export const startIntegrationAnalysisRoute = createRoute({
+  ...common,
+  method: "post",
+  path: "/api/analyses/integration",
+  summary: "Silo versus pooled planning of a day's demand by funder, as a job",
+  description:
+    "Plans each funder's demand alone and all together, and every coalition the Shapley cost shares need. Follow the job at /api/jobs/{id}; its result is the report.",
+  request: { body: { required: true, content: json(startIntegrationAnalysisBodySchema) } },
+  responses: {
+    202: {
+      description: "The job started; follow it at /api/jobs/{id}.",
+      content: json(jobAcceptedSchema),
+    },
+    409: {
+      description: "An analysis is already running.",
+      content: json(errorBodySchema),
+    },
+    ...COMMON_ERROR_RESPONSES,
+  },
+});
+
+export const integrationReportHtmlRoute = createRoute({
+  ...common,
+  method: "get",
+  path: "/api/analyses/integration/{id}/report.html",
+  summary: "The finished analysis as one self-contained HTML page (charts, tables, map)",
+  request: { params: idParamSchema },
+  responses: {
+    200: { description: "The report.", content: { "text/html": { schema: z.string() } } },
+    ...errors,
+  },
+});
+
+export const integrationReportCsvRoute = createRoute({
+  ...common,
+  method: "get",
+  path: "/api/analyses/integration/{id}/report.csv",
+  summary: "One table of the finished analysis as CSV",
+  request: {
+    params: idParamSchema,
+    query: z.object({
+      table: z.enum(INTEGRATION_REPORT_TABLES).default("metrics").openapi({ example: "shares" }),
+    }),
+  },
+  responses: {
+    200: { description: "The table.", content: { "text/csv": { schema: z.string() } } },
+    ...errors,
+  },
+});
