@@ -1,3 +1,4 @@
+export * from "./analyses";
 export * from "./audit";
 export * from "./entitlement";
 export * from "./health";
