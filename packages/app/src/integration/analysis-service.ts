@@ -19,6 +19,12 @@ import type { IntegrationReport, IntegrationScenario } from "./types";
 /** The job kind of an integration analysis. */
 export const INTEGRATION_ANALYSIS_JOB = "integration-analysis";
 
+/**
+ * How long a plan may overrun its time limit before its worker is stopped: the engine builds its
+ * first plan before it looks at the clock, and on a county's pooled fleet that can take minutes.
+ */
+export const ANALYSIS_GRACE_SECONDS = 300;
+
 /** What a finished analysis job holds as its result. */
 export interface StoredAnalysis {
   readonly report: IntegrationReport;
@@ -57,7 +63,8 @@ export class IntegrationAnalysisService {
     private readonly unitOfWork: UnitOfWork,
     private readonly options: IntegrationAnalysisServiceOptions,
   ) {
-    this.runner = options.runner ?? createWorkerSolveRunner();
+    this.runner =
+      options.runner ?? createWorkerSolveRunner({ graceSeconds: ANALYSIS_GRACE_SECONDS });
     this.slots = options.slots ?? new SolveSlots(1);
   }
 
