@@ -118,21 +118,36 @@ export function lineChart(slots: readonly string[], series: readonly Series[], t
   const y = (v: number) => top + plotHeight - (v / max) * plotHeight;
   const parts = [svgOpen(width, height, text), legend(series, left, 10, true)];
   parts.push(axes(slots, max, { left, top, plotHeight, width: width - right, x, y }));
+  const labelY = spreadLabels(
+    series.map((s) => y(s.values.at(-1) ?? 0) + 4),
+    13,
+  );
   series.forEach((s, i) => {
     const points = s.values.map((v, k) => `${x(k).toFixed(1)},${y(v).toFixed(1)}`).join(" ");
-    const last = s.values.length - 1;
     parts.push(
       `<polyline points="${points}" fill="none" stroke="${colourOf(i)}" stroke-width="2.5" stroke-dasharray="${DASHES[i % DASHES.length]}"><title>${escapeHtml(s.name)}</title></polyline>`,
     );
-    if (last >= 0) {
-      const peak = Math.max(...s.values);
-      parts.push(
-        `<text x="${x(last) + 6}" y="${y(s.values[last] ?? 0) + 4 + i * 2}" class="value">${escapeHtml(`${s.name} (peak ${text.format(peak)})`)}</text>`,
-      );
-    }
+    if (s.values.length === 0) return;
+    const peak = Math.max(...s.values);
+    parts.push(
+      `<text x="${x(s.values.length - 1) + 6}" y="${(labelY[i] ?? 0).toFixed(1)}" class="value">${escapeHtml(`${s.name} (peak ${text.format(peak)})`)}</text>`,
+    );
   });
   parts.push("</svg>");
   return parts.join("");
+}
+
+/** Moves label baselines apart, keeping their order, so that no two are closer than `gap`. */
+export function spreadLabels(ys: readonly number[], gap: number): number[] {
+  const order = ys.map((y, i) => ({ y, i })).sort((a, b) => a.y - b.y || a.i - b.i);
+  const out = [...ys];
+  let last = Number.NEGATIVE_INFINITY;
+  for (const { y, i } of order) {
+    const placed = Math.max(y, last + gap);
+    out[i] = placed;
+    last = placed;
+  }
+  return out;
 }
 
 interface Frame {

@@ -57,7 +57,7 @@ export const INTEGRATION_REPORT_TABLES = [
   "peak-vehicles",
 ] as const;
 
-const common = { security: AUTHENTICATED, tags: ["Analyses"] } as const;
+const common = { security: AUTHENTICATED } as const;
 const errors = {
   ...COMMON_ERROR_RESPONSES,
   ...NOT_FOUND_RESPONSE,
@@ -69,6 +69,7 @@ const errors = {
 
 export const startIntegrationAnalysisRoute = createRoute({
   ...common,
+  tags: ["Analyses"],
   method: "post",
   path: "/api/analyses/integration",
   summary: "Silo versus pooled planning of a day's demand by funder, as a job",
@@ -90,6 +91,7 @@ export const startIntegrationAnalysisRoute = createRoute({
 
 export const integrationReportHtmlRoute = createRoute({
   ...common,
+  tags: ["Analyses"],
   method: "get",
   path: "/api/analyses/integration/{id}/report.html",
   summary: "The finished analysis as one self-contained HTML page (charts, tables, map)",
@@ -102,6 +104,7 @@ export const integrationReportHtmlRoute = createRoute({
 
 export const integrationReportCsvRoute = createRoute({
   ...common,
+  tags: ["Analyses"],
   method: "get",
   path: "/api/analyses/integration/{id}/report.csv",
   summary: "One table of the finished analysis as CSV",
