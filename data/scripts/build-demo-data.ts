@@ -7,6 +7,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildBusStops, writeBusStops } from "./lib/bus-stops";
 import { readCsv } from "./lib/csv-io";
 import { type District, findDistrict, haversineKm, type LonLat } from "./lib/geo";
 import { buildHospitals } from "./lib/hospitals";
@@ -106,8 +107,11 @@ function main(): void {
   const localities = readLocalities(src("localities_derived_from_naptan.csv"));
   writeLocalities(outDir, localities.map(withDistrict));
 
-  const schools = deriveSchools(src("naptan_stops_cambridgeshire_peterborough.csv"));
+  const stopRows = src("naptan_stops_cambridgeshire_peterborough.csv");
+  const schools = deriveSchools(stopRows);
   writeSchools(outDir, schools.map(withDistrict));
+  const busStops = buildBusStops(stopRows);
+  writeBusStops(outDir, busStops);
 
   const gp = buildGpPractices(src("gp_practices_epraccur_2023-12.csv"), localities);
   const practices = gp.practices.map((g) =>
@@ -126,6 +130,7 @@ function main(): void {
   for (const s of schools) phases.set(s.phase, (phases.get(s.phase) ?? 0) + 1);
   console.log(`lsoa.csv: ${lsoas.length}; localities.csv: ${localities.length}`);
   console.log(`schools: ${schools.length} ${JSON.stringify(Object.fromEntries(phases))}`);
+  console.log(`bus-stops.csv: ${busStops.length}`);
   console.log(`gp-practices.csv: ${practices.length}; hospitals.csv: ${hospitals.length}`);
   for (const d of [...gp.dropped, ...hosp.dropped]) console.log(`dropped: ${d}`);
 }

@@ -9,6 +9,7 @@ import {
 } from "@tt/app";
 import {
   defaultDataDir,
+  loadBusStops,
   loadGpPractices,
   loadHospitals,
   loadLocalities,
@@ -32,14 +33,15 @@ Options:
 
 /** The open geography in data/, as the demo generator wants it. */
 export async function loadDemoGeography(dataDir = defaultDataDir()): Promise<DemoGeography> {
-  const [schools, hospitals, gpPractices, lsoas, localities] = await Promise.all([
+  const [schools, hospitals, gpPractices, lsoas, localities, busStops] = await Promise.all([
     loadSchools(dataDir),
     loadHospitals(dataDir),
     loadGpPractices(dataDir),
     loadLsoas(dataDir),
     loadLocalities(dataDir),
+    loadBusStops(dataDir),
   ]);
-  return { schools, hospitals, gpPractices, lsoas, localities };
+  return { schools, hospitals, gpPractices, lsoas, localities, busStops };
 }
 
 /** Loads the demo unless it is there already; logs what it did and how to sign in. */

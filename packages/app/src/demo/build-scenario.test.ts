@@ -231,17 +231,19 @@ describe("supply", () => {
     }
     expect(vehicles().filter((v) => v.layouts.length > 0).length).toBeGreaterThan(50);
     const inHouse = org("cambridgeshire").vehicles.filter((v) => v.operatorKey === "ccc-fleet");
-    expect(inHouse).toHaveLength(24);
+    expect(inHouse).toHaveLength(40);
     expect(inHouse.every((v) => v.features.includes("tail-lift"))).toBe(true);
   });
 
   it("lists the operator vehicles each council holds under contract in its register", () => {
     const count = (key: Parameters<typeof org>[0], operatorKey: string) =>
       org(key).vehicles.filter((v) => v.operatorKey === operatorKey).length;
-    expect(["coaches", "taxis", "ct"].map((k) => count("cambridgeshire", k))).toEqual([50, 90, 6]);
-    expect(["coaches", "taxis", "ct"].map((k) => count("peterborough", k))).toEqual([16, 30, 0]);
+    expect(["coaches", "taxis", "ct"].map((k) => count("cambridgeshire", k))).toEqual([
+      114, 150, 10,
+    ]);
+    expect(["coaches", "taxis", "ct"].map((k) => count("peterborough", k))).toEqual([38, 50, 0]);
     // The operators keep their own fleets; a contracted vehicle is a copy under the council.
-    expect(org("taxis").vehicles).toHaveLength(150);
+    expect(org("taxis").vehicles).toHaveLength(250);
     const copy = org("cambridgeshire").vehicles.find((v) => v.operatorKey === "taxis");
     expect(org("taxis").vehicles.find((v) => v.reference === copy?.reference)).toEqual(copy);
   });

@@ -9,6 +9,7 @@ import { HomeSampler } from "./homes";
 import { linkIncompatiblePupils } from "./needs";
 import { generateNeptsDemand } from "./nepts-demand";
 import { buildOrganisations, DEMO_PASSWORD, organisationOf } from "./organisations";
+import { PickUpPoints } from "./pick-up-points";
 import { Random } from "./prng";
 import type { DemoOrganisation, DemoScenario } from "./scenario-types";
 import { generateSchoolDemand } from "./school-demand";
@@ -36,7 +37,14 @@ export function buildDemoScenario(geography: DemoGeography, seed: number): DemoS
   const places = addPlaces(geography, organisations, seed);
   const homes = new HomeSampler(geography, random.fork("homes"));
   const context: DemandContext = { random: random.fork("demand"), homes, organisations };
-  generateSchoolDemand(context, places.schools);
+  const pickUps = {
+    cambridgeshire: new PickUpPoints(geography.busStops),
+    peterborough: new PickUpPoints(geography.busStops),
+  };
+  generateSchoolDemand(context, places.schools, pickUps);
+  for (const council of ["cambridgeshire", "peterborough"] as const) {
+    organisationOf(organisations, council).places.push(...pickUps[council].places());
+  }
   generateAdultDayServices(context, places.dayCentres);
   generateNeptsDemand(context, places.nepts);
   generateDrtDemand(context, places.drtHubs, geography.localities);

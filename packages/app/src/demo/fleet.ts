@@ -15,31 +15,31 @@ interface FleetLine {
 /** The fleet of each organisation (330 vehicles in all). */
 export const FLEETS: Partial<Record<DemoOrganisationKey, readonly FleetLine[]>> = {
   cambridgeshire: [
-    { count: 16, type: "councilMinibus16", prefix: "CCC-MB", operatorKey: "ccc-fleet" },
-    { count: 8, type: "councilMinibus12x2", prefix: "CCC-MW", operatorKey: "ccc-fleet" },
+    { count: 28, type: "councilMinibus16", prefix: "CCC-MB", operatorKey: "ccc-fleet" },
+    { count: 12, type: "councilMinibus12x2", prefix: "CCC-MW", operatorKey: "ccc-fleet" },
   ],
   peterborough: [
     { count: 6, type: "councilMinibus16", prefix: "PCC-MB", operatorKey: "pcc-fleet" },
     { count: 4, type: "councilMinibus12x2", prefix: "PCC-MW", operatorKey: "pcc-fleet" },
   ],
   coaches: [
-    { count: 20, type: "coach53", prefix: "WC-C53", operatorKey: "coaches" },
-    { count: 10, type: "coach70", prefix: "WC-C70", operatorKey: "coaches" },
-    { count: 6, type: "coach33", prefix: "WC-C33", operatorKey: "coaches" },
-    { count: 22, type: "operatorMinibus16", prefix: "WC-MB", operatorKey: "coaches" },
-    { count: 8, type: "operatorMinibusLift", prefix: "WC-ML", operatorKey: "coaches" },
+    { count: 32, type: "coach53", prefix: "WC-C53", operatorKey: "coaches" },
+    { count: 12, type: "coach70", prefix: "WC-C70", operatorKey: "coaches" },
+    { count: 12, type: "coach33", prefix: "WC-C33", operatorKey: "coaches" },
+    { count: 80, type: "operatorMinibus16", prefix: "WC-MB", operatorKey: "coaches" },
+    { count: 16, type: "operatorMinibusLift", prefix: "WC-ML", operatorKey: "coaches" },
   ],
   taxis: [
-    { count: 95, type: "taxi", prefix: "RT-T", operatorKey: "taxis" },
-    { count: 15, type: "taxiMpv", prefix: "RT-M", operatorKey: "taxis" },
-    { count: 40, type: "wav", prefix: "RT-W", operatorKey: "taxis" },
+    { count: 150, type: "taxi", prefix: "RT-T", operatorKey: "taxis" },
+    { count: 30, type: "taxiMpv", prefix: "RT-M", operatorKey: "taxis" },
+    { count: 70, type: "wav", prefix: "RT-W", operatorKey: "taxis" },
   ],
   "patient-transport": [
     { count: 18, type: "ambulance", prefix: "LPT-A", operatorKey: "nepts" },
     { count: 12, type: "wav", prefix: "LPT-W", operatorKey: "nepts" },
   ],
   "community-transport": [
-    { count: 12, type: "communityMinibus", prefix: "BCT-MB", operatorKey: "ct" },
+    { count: 20, type: "communityMinibus", prefix: "BCT-MB", operatorKey: "ct" },
     { count: 35, type: "volunteerCar", prefix: "BCT-VC", operatorKey: "cars" },
   ],
   consortium: [{ count: 3, type: "drtMinibus", prefix: "FEV-MB", operatorKey: "fen-edge-bus" }],

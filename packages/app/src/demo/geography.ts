@@ -11,6 +11,15 @@ export interface DemoGeography {
   readonly gpPractices: readonly DemoGpPractice[];
   readonly lsoas: readonly DemoLsoa[];
   readonly localities: readonly DemoLocality[];
+  /** Active on-street NaPTAN bus stops: mainstream pupils' pick-up points. */
+  readonly busStops: readonly DemoBusStop[];
+}
+
+export interface DemoBusStop extends LatLon {
+  readonly atcoCode: string;
+  readonly name: string;
+  readonly indicator: string;
+  readonly locality: string;
 }
 
 export interface DemoSchool extends LatLon {

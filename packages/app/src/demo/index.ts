@@ -1,5 +1,6 @@
 export { buildDemoScenario, DEFAULT_DEMO_SEED } from "./build-scenario";
 export type {
+  DemoBusStop,
   DemoGeography,
   DemoGpPractice,
   DemoHospital,

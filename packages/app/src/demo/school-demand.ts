@@ -8,11 +8,13 @@ import {
   NO_NEEDS,
   outboundAndReturn,
   padded,
+  placeEnd,
   tripFromHome,
 } from "./demand-context";
 import { METRES_PER_MILE } from "./geography";
 import { type Council, type Home, inCouncil } from "./homes";
 import { drawSendNeeds } from "./needs";
+import type { PickUpPoints } from "./pick-up-points";
 import type { DemoService, DemoTrip } from "./scenario-types";
 
 /** How many pupils and students of each kind the demo has (both councils together). */
@@ -41,12 +43,26 @@ const MAX_SCHOOL_METRES: Record<"primary" | "secondary" | "post-16", number> = {
 /** Best-practice maximum journey times (DfE 2014 guidance, domain-rules §1.7), minutes. */
 export const MAX_RIDE_MINUTES = { primary: 45, secondary: 75 } as const;
 
+/**
+ * Window of a trip that boards at a pick-up point, minutes: a school coach arrives up to half an
+ * hour before the bell and leaves up to half an hour after the last bell, so a vehicle has time to
+ * load and unload a full run at two minutes a pupil [D]. Door-to-door mainstream trips keep 20.
+ */
+export const STOP_WINDOW_MINUTES = 30;
+
 /** Homes drawn for one pupil before giving up (never reached with the shipped data). */
 const MAX_ATTEMPTS = 10_000;
 
 const SCHOOL_DAYS = ["mon", "tue", "wed", "thu", "fri"] as const;
 
-export function generateSchoolDemand(context: DemandContext, schools: readonly PlaceInput[]): void {
+/** Pick-up points of each council's mainstream pupils and students. */
+export type CouncilPickUps = Readonly<Record<Council, PickUpPoints>>;
+
+export function generateSchoolDemand(
+  context: DemandContext,
+  schools: readonly PlaceInput[],
+  pickUps: CouncilPickUps,
+): void {
   const byPhase = (phases: readonly SchoolPhase[]) =>
     schools.filter((s) => s.schoolPhase && phases.includes(s.schoolPhase));
   const primary = byPhase(["primary", "all-through"]);
@@ -57,15 +73,18 @@ export function generateSchoolDemand(context: DemandContext, schools: readonly P
   for (const council of ["cambridgeshire", "peterborough"] as const) {
     for (let i = 1; i <= SCHOOL_DEMAND.mainstream[council]; i++) {
       const isPrimary = context.random.chance(SCHOOL_DEMAND.mainstreamPrimaryShare);
-      addMainstreamPupil(context, ++index, council, isPrimary ? primary : secondary, isPrimary);
+      const pool = isPrimary ? primary : secondary;
+      addMainstreamPupil(context, pickUps, { index: ++index, council, isPrimary }, pool);
     }
   }
   for (let i = 1; i <= SCHOOL_DEMAND.send; i++) {
     addSendPupil(context, i, { primary, secondary, special });
   }
-  for (let i = 1; i <= SCHOOL_DEMAND.postSixteen; i++) addStudent(context, i, colleges, false);
+  for (let i = 1; i <= SCHOOL_DEMAND.postSixteen; i++) {
+    addStudent(context, pickUps, i, colleges, false);
+  }
   for (let i = 1; i <= SCHOOL_DEMAND.sendPostSixteen; i++) {
-    addStudent(context, i, context.random.chance(0.3) ? special : colleges, true);
+    addStudent(context, pickUps, i, context.random.chance(0.3) ? special : colleges, true);
   }
 }
 
@@ -83,12 +102,12 @@ function byDistance(home: Home, schools: readonly PlaceInput[]) {
  */
 function addMainstreamPupil(
   context: DemandContext,
-  index: number,
-  council: Council,
+  pickUps: CouncilPickUps,
+  pupil: { index: number; council: Council; isPrimary: boolean },
   schools: readonly PlaceInput[],
-  isPrimary: boolean,
 ): void {
   const { random } = context;
+  const { index, council, isPrimary } = pupil;
   const yearGroup = isPrimary ? random.int(0, 6) : random.int(7, 11);
   const dateOfBirth = dateOfBirthForYearGroup(random, yearGroup);
   const limit = walkingDistanceMetres(dateOfBirth);
@@ -108,11 +127,8 @@ function addMainstreamPupil(
     });
     const ride = isPrimary ? MAX_RIDE_MINUTES.primary : MAX_RIDE_MINUTES.secondary;
     const funderKey = `${home.council === "peterborough" ? "pcc" : "ccc"}-hts`;
-    addTrips(
-      context,
-      home.council,
-      schoolTrips(reference, "mainstream-school", funderKey, choice.school, ride, 20),
-    );
+    const trip = { service: "mainstream-school", funderKey, ride } as const;
+    addTrips(context, home.council, boardingTrips(reference, trip, choice.school, home, pickUps));
     return;
   }
   throw new Error(`no home beyond walking distance found for pupil ${index}`);
@@ -161,6 +177,7 @@ function addSendPupil(
 /** A post-16 student (16–18, or 16–24 with an EHC plan for SEND) at a college beyond 3 miles. */
 function addStudent(
   context: DemandContext,
+  pickUps: CouncilPickUps,
   index: number,
   destinations: readonly PlaceInput[],
   send: boolean,
@@ -180,14 +197,41 @@ function addStudent(
     const needs = send ? drawSendNeeds(random, 20) : noNeeds();
     addPassenger(context, home.council, service, { reference, home, dateOfBirth, needs });
     const funderKey = `${home.council === "peterborough" ? "pcc" : "ccc"}-p16`;
-    addTrips(
-      context,
-      home.council,
-      schoolTrips(reference, service, funderKey, choice.school, send ? 60 : 75, 20),
-    );
+    const trips = send
+      ? schoolTrips(reference, service, funderKey, choice.school, 60, 20)
+      : boardingTrips(reference, { service, funderKey, ride: 75 }, choice.school, home, pickUps);
+    addTrips(context, home.council, trips);
     return;
   }
   throw new Error(`no home found for student ${index}`);
+}
+
+/**
+ * A mainstream pupil's or student's trips: from and back to their pick-up point when there is one
+ * within walking distance of home, else from and back to home (door to door, 20-minute window).
+ */
+function boardingTrips(
+  reference: string,
+  trip: { service: DemoService; funderKey: string; ride: number },
+  school: PlaceInput,
+  home: Home,
+  pickUps: CouncilPickUps,
+): DemoTrip[] {
+  const stop = pickUps[home.council].pointFor(home, school.reference);
+  if (!stop) return schoolTrips(reference, trip.service, trip.funderKey, school, trip.ride, 20);
+  const window = STOP_WINDOW_MINUTES;
+  const [outbound, back] = schoolTrips(
+    reference,
+    trip.service,
+    trip.funderKey,
+    school,
+    trip.ride,
+    window,
+  );
+  return [
+    { ...outbound, origin: placeEnd(stop) },
+    { ...back, destination: placeEnd(stop) },
+  ];
 }
 
 /** Arrive by the bell, leave after the last bell, Monday to Friday in term time. */
@@ -198,7 +242,7 @@ function schoolTrips(
   school: PlaceInput,
   maxRideMinutes: number,
   windowMinutes: number,
-): DemoTrip[] {
+): [DemoTrip, DemoTrip] {
   const purpose =
     service === "send-school"
       ? "send-school"

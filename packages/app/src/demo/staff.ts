@@ -21,7 +21,7 @@ interface StaffLine {
 export const STAFF: Partial<Record<DemoOrganisationKey, readonly StaffLine[]>> = {
   cambridgeshire: [
     {
-      count: 24,
+      count: 40,
       role: "driver",
       prefix: "CCC-D",
       operatorKey: "ccc-fleet",
@@ -29,7 +29,7 @@ export const STAFF: Partial<Record<DemoOrganisationKey, readonly StaffLine[]>> =
       pattern: "full-time",
     },
     {
-      count: 60,
+      count: 70,
       role: "passenger-assistant",
       prefix: "CCC-PA",
       operatorKey: "ccc-fleet",
@@ -57,7 +57,7 @@ export const STAFF: Partial<Record<DemoOrganisationKey, readonly StaffLine[]>> =
   ],
   coaches: [
     {
-      count: 70,
+      count: 160,
       role: "driver",
       prefix: "WC-D",
       operatorKey: "coaches",
@@ -67,7 +67,7 @@ export const STAFF: Partial<Record<DemoOrganisationKey, readonly StaffLine[]>> =
   ],
   taxis: [
     {
-      count: 150,
+      count: 260,
       role: "driver",
       prefix: "RT-D",
       operatorKey: "taxis",
@@ -95,7 +95,7 @@ export const STAFF: Partial<Record<DemoOrganisationKey, readonly StaffLine[]>> =
   ],
   "community-transport": [
     {
-      count: 12,
+      count: 20,
       role: "driver",
       prefix: "BCT-D",
       operatorKey: "ct",

@@ -1,4 +1,5 @@
 export * from "./data-dir";
+export * from "./load-bus-stops";
 export * from "./load-districts";
 export * from "./load-gp-practices";
 export * from "./load-hospitals";

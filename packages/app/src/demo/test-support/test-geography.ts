@@ -7,14 +7,15 @@ let cached: Promise<DemoGeography> | undefined;
 export function loadTestGeography(): Promise<DemoGeography> {
   cached ??= (async () => {
     const dir = openData.defaultDataDir();
-    const [schools, hospitals, gpPractices, lsoas, localities] = await Promise.all([
+    const [schools, hospitals, gpPractices, lsoas, localities, busStops] = await Promise.all([
       openData.loadSchools(dir),
       openData.loadHospitals(dir),
       openData.loadGpPractices(dir),
       openData.loadLsoas(dir),
       openData.loadLocalities(dir),
+      openData.loadBusStops(dir),
     ]);
-    return { schools, hospitals, gpPractices, lsoas, localities };
+    return { schools, hospitals, gpPractices, lsoas, localities, busStops };
   })();
   return cached;
 }
