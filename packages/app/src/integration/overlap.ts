@@ -11,15 +11,21 @@ export interface OverlapOptions {
 }
 
 /**
- * Overlap between services, as in Lincolnshire's "53 of 104 journeys could have been carried by
- * an existing run": for each ordered pair (service, carrier) of different services, how many
- * trips of `service` an existing run of `carrier` could take, within every constraint of that run
- * and the mixing policy, without a new vehicle and without moving the run's other stops. A run of
- * the carrier is a run of its funder's silo plan carrying at least one of its requests.
+ * Overlap between services, in the manner of Lincolnshire's Total Transport pilot ("53 of 104"
+ * sampled journeys): for each ordered pair (service, carrier) of different services, how many
+ * trips of `service` an existing run of `carrier` could take with the solver's `insert()`: within
+ * every constraint of that run (its vehicle's features, layouts, shift and breaks, every
+ * passenger's windows and ride times) and the mixing policy, without a new vehicle and without
+ * reordering the run's other stops. A run may grow within its vehicle's shift, as `insert()`
+ * allows. A run of the carrier is a run of its funder's silo plan carrying at least one of its
+ * requests. When a service has more than `samplePerPair` trips, one seeded sample of it is
+ * tested against every carrier (`sampled: true`).
  *
- * Cost: at most S × (S − 1) × `samplePerPair` calls of the solver's `insert()` (S services; one
- * more per extra funder of the carrier service), each on a problem cut down to the carrier's runs
- * that could take the trip at all, so a call costs far less than on the whole silo plan.
+ * Cost: at most S × (S − 1) × `samplePerPair` trips are tested (S services). A test calls
+ * `insert()` once per candidate run (one whose vehicle has the features, a layout the load fits
+ * and a shift overlapping the trip), nearest in time first, and stops at the first that fits; so
+ * at most tested trips × carrier runs calls, each on a problem of one run (its requests and
+ * locations only), a small fraction of the cost of one call on a whole silo plan.
  * Deterministic for a seed.
  */
 export function measureOverlap(
@@ -39,8 +45,9 @@ export function measureOverlap(
       if (service === carrier) continue;
       const all = trips.get(service) ?? [];
       const sampled = all.length > opts.samplePerPair;
+      // The same sample of a service is tested against every carrier.
       const tested = sampled
-        ? seededSample(all, opts.samplePerPair, `${opts.seed}:${service}:${carrier}`)
+        ? seededSample(all, opts.samplePerPair, `${opts.seed}:${service}`)
         : all;
       const fleets = carriers.get(carrier) ?? [];
       const feasible = tested.filter((t) => carriedByAny(fleets, t, scenario)).length;
