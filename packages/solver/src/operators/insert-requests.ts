@@ -11,6 +11,11 @@ export interface InsertOptions {
   readonly rng: Rng;
   /** At most this many vehicles in use. */
   readonly maxVehicles: number;
+  /**
+   * Told of each insertion just made, with the run-cost change the search predicted for it (noise
+   * included). For tests of the move deltas; it does not change the search.
+   */
+  readonly onInsert?: (request: number, vehicle: number, predicted: number) => void;
 }
 
 /**
@@ -123,6 +128,7 @@ export function insertRequests(ctx: SearchContext, state: State, opts: InsertOpt
     const len = buildInsertion(nodes, r, posI[idx]!, posJ[idx]!, ctx.scratch);
     state.routes[bestV] = Array.from(ctx.scratch.subarray(0, len));
     recomputeRouteCost(ctx, state, bestV);
+    opts.onInsert?.(r, bestV, cost[idx]!);
     live[bestU] = 0;
     where[r] = bestV;
     if (wasEmpty) {

@@ -7,7 +7,13 @@ import { bestInsertion, buildInsertion, type InsertionResult, RouteCache } from 
  * its cheapest feasible place (one empty vehicle per vehicle class considered). O(U · V · m²)
  * instead of the O(U² · V · m²) of regret insertion.
  */
-export function sequentialInsertion(ctx: SearchContext, state: State, maxVehicles: number): void {
+export function sequentialInsertion(
+  ctx: SearchContext,
+  state: State,
+  maxVehicles: number,
+  /** Told of each insertion made, with its predicted run-cost change (tests only). */
+  onInsert?: (request: number, vehicle: number, predicted: number) => void,
+): void {
   const inst = ctx.inst;
   const V = inst.vehicles.length;
   const where = routeOfRequests(ctx, state);
@@ -46,6 +52,7 @@ export function sequentialInsertion(ctx: SearchContext, state: State, maxVehicle
     recomputeRouteCost(ctx, state, best.v);
     fresh[best.v] = 0;
     where[r] = best.v;
+    onInsert?.(r, best.v, best.delta);
   }
   state.unassigned = left;
 }

@@ -9,6 +9,15 @@ import { recomputeRouteCost, removeRequest, type State, usedVehicles } from "./s
 
 const res: InsertionResult = { delta: 0, i: 0, j: 0 };
 
+/** A relocate move just made: the request, its old and new vehicle, the predicted cost change. */
+export interface RelocateMove {
+  readonly request: number;
+  readonly from: number;
+  readonly to: number;
+  /** Insertion delta minus the removal saving: the change of the plan's objective. */
+  readonly predicted: number;
+}
+
 /**
  * Relocate descent: take each served request out and put it back at its cheapest feasible place
  * (any run, including its own), keeping the move when it lowers the cost. Repeats until no move
@@ -20,6 +29,8 @@ export function relocateDescent(
   state: State,
   maxVehicles: number,
   maxRounds = 10,
+  /** Told of each move made (tests of the move deltas); it does not change the search. */
+  onMove?: (move: RelocateMove) => void,
 ): void {
   const inst = ctx.inst;
   const V = inst.vehicles.length;
@@ -65,6 +76,7 @@ export function relocateDescent(
         state.routes[best.v] = Array.from(ctx.scratch.subarray(0, len));
         recomputeRouteCost(ctx, state, best.v);
         fresh[best.v] = 0;
+        onMove?.({ request: r, from: v0, to: best.v, predicted: best.delta - saving });
         improved = true;
       }
     }
