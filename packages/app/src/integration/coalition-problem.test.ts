@@ -100,7 +100,7 @@ describe("coalitionProblem", () => {
 
   it("gives valid problems holding exactly the coalition's requests, for any subset (property)", () => {
     fc.assert(
-      fc.property(arbScenario, fc.subarray([...ARB_FUNDERS]), (s, chosen) => {
+      fc.property(arbScenario, fc.subarray<string>([...ARB_FUNDERS]), (s, chosen) => {
         const known = chosen.filter((f) => s.funders.some((x) => x.key === f));
         const p = coalitionProblem(s, known);
         expect(validateProblem(p).ok).toBe(true);
