@@ -1,7 +1,13 @@
 export * from "./build-problem";
 export { loadDayRegister } from "./load-day-register";
+export * from "./manifest";
+export * from "./manifest-service";
 export * from "./mapping-issues";
 export * from "./plan-from-solution";
+export * from "./plan-override-change";
+export * from "./plan-override-evaluation";
+export * from "./plan-override-revision";
+export * from "./plan-override-service";
 export * from "./planning-rules";
 export * from "./planning-service";
 export {

@@ -7,7 +7,8 @@ export const MAX_KEPT_LOCATIONS = 800;
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-function toStop(s: ScheduledStop): PlanRunStop {
+/** A scheduled stop as stored: trip request ids only, times rounded to hundredths of a minute. */
+export function toStop(s: ScheduledStop): PlanRunStop {
   const times = {
     location: s.location,
     arrival: round2(s.arrival),
@@ -113,7 +114,7 @@ export function planFromSolution(
 }
 
 /** The engine's plan (order of stops per vehicle) of a stored plan, to evaluate it again. */
-export function enginePlan(plan: StoredPlan): Plan {
+export function enginePlan(plan: Pick<StoredPlan, "runs">): Plan {
   return {
     runs: plan.runs.map((r) => ({
       vehicle: r.vehicleId,

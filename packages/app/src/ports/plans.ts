@@ -61,6 +61,10 @@ export interface PlanHeader {
   readonly status: string;
   readonly summary: Record<string, unknown>;
   readonly createdAt: string;
+  /** 1 for a plan from the engine; each planner's override adds a revision. */
+  readonly revision: number;
+  /** The plan this revision was made from; null for a plan from the engine. */
+  readonly revisedFrom: string | null;
 }
 
 export interface StoredPlan extends PlanHeader {
@@ -79,6 +83,23 @@ export interface PlanStore {
     organisationId: string,
     query: { offset: number; limit: number; serviceDate?: string },
   ): Promise<Page<PlanHeader>>;
-  /** The Problem kept with the plan (large: read only to re-evaluate). */
+  /**
+   * The Problem kept with the plan (large: read only to re-evaluate). A revision shares the
+   * Problem of the plan it was made from.
+   */
   findProblem(organisationId: string, id: string): Promise<Record<string, unknown> | undefined>;
+  /**
+   * Stores `plan` as the next revision of plan `revisedFrom` (which is kept), sharing its Problem.
+   * Throws `conflict` when that plan already has a revision: revise the latest one.
+   */
+  saveRevision(
+    organisationId: string,
+    revisedFrom: string,
+    plan: NewPlanRevision,
+  ): Promise<StoredPlan>;
+  /** The id of the revision made from plan `id`, if any. */
+  findRevisionOf(organisationId: string, id: string): Promise<string | undefined>;
 }
+
+/** A revision of a stored plan: its own runs and figures; the Problem stays with the original. */
+export type NewPlanRevision = Omit<NewPlan, "problem">;

@@ -1,11 +1,13 @@
-import type {
-  NewPlan,
-  PlanHeader,
-  PlanRun,
-  PlanRunStop,
-  PlanStore,
-  PlanUnassigned,
-  StoredPlan,
+import {
+  AppError,
+  type NewPlan,
+  type NewPlanRevision,
+  type PlanHeader,
+  type PlanRun,
+  type PlanRunStop,
+  type PlanStore,
+  type PlanUnassigned,
+  type StoredPlan,
 } from "@tt/app";
 import { and, count, desc, eq, type SQL } from "drizzle-orm";
 import type { Db } from "../create-db";
@@ -25,6 +27,8 @@ const HEADER_COLUMNS = {
   summary: plans.summary,
   unassigned: plans.unassigned,
   createdAt: plans.createdAt,
+  revision: plans.revision,
+  revisedFrom: plans.revisedFrom,
 };
 
 type HeaderRow = Pick<PlanRow, keyof typeof HEADER_COLUMNS>;
@@ -38,6 +42,8 @@ function toHeader(row: HeaderRow): PlanHeader {
     status: row.status,
     summary: row.summary,
     createdAt: row.createdAt.toISOString(),
+    revision: row.revision,
+    revisedFrom: row.revisedFrom,
   };
 }
 
@@ -66,7 +72,18 @@ function toPlan(row: HeaderRow, runRows: readonly RunRow[]): StoredPlan {
   };
 }
 
-async function insertPlan(db: Db, organisationId: string, plan: NewPlan): Promise<StoredPlan> {
+/** Where a revision sits in its history; absent for a plan from the engine. */
+interface RevisionOf {
+  readonly revisedFrom: string;
+  readonly revision: number;
+}
+
+async function insertPlan(
+  db: Db,
+  organisationId: string,
+  plan: NewPlan,
+  revisionOf?: RevisionOf,
+): Promise<StoredPlan> {
   const [row] = await db
     .insert(plans)
     .values({
@@ -77,6 +94,7 @@ async function insertPlan(db: Db, organisationId: string, plan: NewPlan): Promis
       summary: plan.summary,
       unassigned: plan.unassigned.map((u) => ({ ...u })),
       problem: plan.problem,
+      ...(revisionOf ?? {}),
     })
     .returning(HEADER_COLUMNS);
   const header = row!;
@@ -132,13 +150,88 @@ export function createPlanStore(db: Db, inTransaction: boolean): PlanStore {
       const [total] = await db.select({ n: count() }).from(plans).where(where);
       return { items: rows.map(toHeader), total: Number(total?.n ?? 0) };
     },
-    async findProblem(organisationId, id) {
-      if (!isUuid(id)) return undefined;
-      const [row] = await db
-        .select({ problem: plans.problem })
-        .from(plans)
-        .where(and(eq(plans.organisationId, organisationId), eq(plans.id, id)));
-      return row?.problem ?? undefined;
-    },
+    findProblem: (organisationId, id) => findProblem(db, organisationId, id),
+    saveRevision: (organisationId, revisedFrom, plan) =>
+      inTransaction
+        ? insertRevision(db, organisationId, revisedFrom, plan)
+        : db.transaction((tx) =>
+            insertRevision(tx as unknown as Db, organisationId, revisedFrom, plan),
+          ),
+    findRevisionOf: (organisationId, id) => findRevisionOf(db, organisationId, id),
   };
+}
+
+/** A revision has no Problem of its own: follow `revised_from` back to the plan that kept one. */
+async function findProblem(
+  db: Db,
+  organisationId: string,
+  id: string,
+): Promise<Record<string, unknown> | undefined> {
+  let current: string | null = isUuid(id) ? id : null;
+  while (current) {
+    const [row] = await db
+      .select({ problem: plans.problem, revisedFrom: plans.revisedFrom })
+      .from(plans)
+      .where(and(eq(plans.organisationId, organisationId), eq(plans.id, current)));
+    if (!row) return undefined;
+    if (row.problem) return row.problem;
+    current = row.revisedFrom;
+  }
+  return undefined;
+}
+
+async function findRevisionOf(
+  db: Db,
+  organisationId: string,
+  id: string,
+): Promise<string | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [row] = await db
+    .select({ id: plans.id })
+    .from(plans)
+    .where(and(eq(plans.organisationId, organisationId), eq(plans.revisedFrom, id)));
+  return row?.id;
+}
+
+/** The next revision of `revisedFrom`; the unique index on `revised_from` settles a race. */
+async function insertRevision(
+  db: Db,
+  organisationId: string,
+  revisedFrom: string,
+  plan: NewPlanRevision,
+): Promise<StoredPlan> {
+  const [from] = isUuid(revisedFrom)
+    ? await db
+        .select({ revision: plans.revision })
+        .from(plans)
+        .where(and(eq(plans.organisationId, organisationId), eq(plans.id, revisedFrom)))
+    : [];
+  if (!from)
+    throw new AppError("not-found", `No plan with id ${revisedFrom} in your organisation.`);
+  const existing = await findRevisionOf(db, organisationId, revisedFrom);
+  if (existing) throw alreadyRevised(revisedFrom, existing);
+  try {
+    const revisionOf = { revisedFrom, revision: from.revision + 1 };
+    return await insertPlan(db, organisationId, { ...plan, problem: null }, revisionOf);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw alreadyRevised(revisedFrom, "saved at the same time");
+    throw error;
+  }
+}
+
+function alreadyRevised(id: string, by: string): AppError {
+  return new AppError(
+    "conflict",
+    `Plan ${id} has already been revised (${by}); make the change on its latest revision.`,
+    [{ path: "id", message: "this plan has a newer revision" }],
+  );
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current && typeof current === "object"; depth++) {
+    if ((current as { code?: unknown }).code === "23505") return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
 }

@@ -52,21 +52,35 @@ export const tripRequests = pgTable(
   ],
 );
 
-/** Stored planning output: all runs for a date. */
-export const plans = pgTable("plans", {
-  id: id(),
-  organisationId: uuid("organisation_id")
-    .notNull()
-    .references(() => organisations.id),
-  name: text("name").notNull(),
-  serviceDate: date("service_date").notNull(),
-  status: text("status").notNull(),
-  summary: jsonb("summary").$type<Record<string, unknown>>().notNull(),
-  unassigned: jsonb("unassigned").$type<Record<string, unknown>[]>().notNull(),
-  /** The solver Problem the plan was made from, for re-evaluation (null when too large to keep). */
-  problem: jsonb("problem").$type<Record<string, unknown>>(),
-  ...stamps(),
-});
+/**
+ * Stored planning output: all runs for a date. A planner's override stores a new revision that
+ * names the plan it was made from (`revised_from`, at most one revision of each plan); the
+ * original is kept.
+ */
+export const plans = pgTable(
+  "plans",
+  {
+    id: id(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    name: text("name").notNull(),
+    serviceDate: date("service_date").notNull(),
+    status: text("status").notNull(),
+    summary: jsonb("summary").$type<Record<string, unknown>>().notNull(),
+    unassigned: jsonb("unassigned").$type<Record<string, unknown>[]>().notNull(),
+    /**
+     * The solver Problem the plan was made from, for re-evaluation (null when too large to keep,
+     * and on revisions: they share their original's Problem through `revised_from`).
+     */
+    problem: jsonb("problem").$type<Record<string, unknown>>(),
+    /** 1 for a plan from the engine; the plan it revises + 1 for an override. */
+    revision: integer("revision").notNull().default(1),
+    revisedFrom: uuid("revised_from").references((): AnyPgColumn => plans.id),
+    ...stamps(),
+  },
+  (t) => [uniqueIndex("plans_revised_from_key").on(t.revisedFrom)],
+);
 
 /** One vehicle's sequence of stops in a plan. */
 export const runs = pgTable(

@@ -1,0 +1,126 @@
+import { isAllowed, type Passenger, type Place, type Role, type TripRequest } from "@tt/domain";
+import { AppError, notFound } from "../errors";
+import type { RecordRepository, Repositories, UnitOfWork } from "../ports";
+import type { Actor } from "../register";
+import { buildManifest, type Manifest } from "./manifest";
+import { vehiclesWithAssistant } from "./map-vehicles";
+
+/** Roles that operate runs: they read the manifest without planning. */
+export const OPERATING_ROLES: readonly Role[] = ["operator", "driver"];
+
+/**
+ * A manifest names passengers, their homes and needs, so only roles that plan runs (`plans` write)
+ * or operate them (operators and drivers) may read it. Others who read plans (finance, booking
+ * agents) see runs by trip request id only.
+ */
+export function mayReadManifest(role: Role): boolean {
+  if (!isAllowed(role, "plans", "read")) return false;
+  return isAllowed(role, "plans", "write") || OPERATING_ROLES.includes(role);
+}
+
+const PAGE = 1000;
+
+async function listEvery<T>(repository: RecordRepository<T, unknown>, organisationId: string) {
+  const out: T[] = [];
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await repository.list(organisationId, { offset, limit: PAGE });
+    out.push(...page.items);
+    if (page.items.length < PAGE) return out;
+  }
+}
+
+async function findEach<T extends { id: string }>(
+  repository: RecordRepository<T, unknown>,
+  organisationId: string,
+  ids: Iterable<string>,
+): Promise<Map<string, T>> {
+  const out = new Map<string, T>();
+  for (const id of new Set(ids)) {
+    const row = await repository.find(organisationId, id);
+    if (row) out.set(id, row);
+  }
+  return out;
+}
+
+function placeIds(trips: Iterable<TripRequest>): string[] {
+  const out: string[] = [];
+  for (const t of trips) {
+    for (const end of [t.origin, t.destination]) if (end.kind === "place") out.push(end.placeId);
+  }
+  return out;
+}
+
+/** A run's printable manifest for its driver and passenger assistant; every read is audited. */
+export class ManifestService {
+  constructor(private readonly unitOfWork: UnitOfWork) {}
+
+  async getManifest(actor: Actor, planId: string, vehicleId: string): Promise<Manifest> {
+    if (!mayReadManifest(actor.role)) {
+      throw new AppError(
+        "forbidden",
+        `Your role (${actor.role}) may not read run manifests: they name passengers, so only roles that plan or operate runs may.`,
+      );
+    }
+    return this.unitOfWork.transaction(async (repos) => {
+      const org = actor.organisationId;
+      const plan = await repos.plans.find(org, planId);
+      if (!plan) throw notFound("plan", planId);
+      const run = plan.runs.find((r) => r.vehicleId === vehicleId);
+      const vehicle = run ? await repos.vehicles.find(org, vehicleId) : undefined;
+      if (!run || !vehicle) throw notFound(`run in plan ${planId} for vehicle`, vehicleId);
+      const tripIds = run.stops.flatMap((s) => (s.tripRequestId ? [s.tripRequestId] : []));
+      const trips = await findEach(repos.tripRequests, org, tripIds);
+      const passengers: Map<string, Passenger> = await findEach(
+        repos.passengers,
+        org,
+        [...trips.values()].map((t) => t.passengerId),
+      );
+      const places: Map<string, Place> = await findEach(
+        repos.places,
+        org,
+        placeIds(trips.values()),
+      );
+      const assistant = await this.hasAssistant(repos, actor, plan.serviceDate, vehicleId);
+      const sources = { vehicle, passengerAssistant: assistant, trips, passengers, places };
+      const manifest = buildManifest(plan, run, sources);
+      await repos.audit.append({
+        organisationId: org,
+        userId: actor.userId,
+        action: "read",
+        resource: "passengers",
+        resourceIds: [...passengers.keys()],
+        purpose: actor.purpose ?? `manifest: run of ${vehicle.reference} on ${plan.serviceDate}`,
+        details: { planId, vehicleId, stops: run.stops.length },
+      });
+      return manifest;
+    });
+  }
+
+  /**
+   * Whether the vehicle carries a passenger assistant that day, by the planning rule
+   * (`vehiclesWithAssistant`): staff rows are read to count assistants on shift, never shown.
+   */
+  private async hasAssistant(
+    repos: Repositories,
+    actor: Actor,
+    date: string,
+    vehicleId: string,
+  ): Promise<boolean> {
+    const org = actor.organisationId;
+    const staff = await listEvery(repos.staff, org);
+    const vehicles = await listEvery(repos.vehicles, org);
+    const assistants = staff.filter((s) => s.role === "passenger-assistant").map((s) => s.id);
+    if (assistants.length > 0) {
+      await repos.audit.append({
+        organisationId: org,
+        userId: actor.userId,
+        action: "read",
+        resource: "staff",
+        resourceIds: assistants,
+        purpose: actor.purpose ?? `manifest: passenger assistants on shift on ${date}`,
+        details: { vehicleId },
+      });
+    }
+    return vehiclesWithAssistant(vehicles, staff, date).has(vehicleId);
+  }
+}
