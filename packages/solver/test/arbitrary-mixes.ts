@@ -52,75 +52,63 @@ function linkLegs(requests: readonly Request[]): Request[] {
   });
 }
 
+/** What each mix turns back on, per request and per vehicle (from the drawn original). */
+interface Rules {
+  readonly request?: (plain: Request, original: Request) => Request;
+  readonly vehicle?: (plain: Vehicle, original: Vehicle) => Vehicle;
+  readonly requests?: (requests: readonly Request[]) => Request[];
+}
+
+const TWO_LAYOUTS = [
+  [6, 0],
+  [3, 1],
+];
+
+const RULES: Record<Exclude<Mix, "all">, Rules> = {
+  "time-windows": {},
+  "time-costs": { vehicle: (v, o) => ({ ...v, costs: o.costs }) },
+  "ride-times": {
+    request: (r, o) => ({
+      ...r,
+      maxRideTime: { factor: 1.2 + (Number(o.id.slice(1)) % 3) * 0.3, constant: 5 },
+    }),
+  },
+  durations: { vehicle: (v, o) => ({ ...v, maxDuration: o.maxDuration ?? 120 }) },
+  layouts: {
+    request: (r, o) => ({ ...r, load: o.load }),
+    vehicle: (v, o) => ({ ...v, layouts: o.layouts.length > 1 ? o.layouts : TWO_LAYOUTS }),
+  },
+  breaks: {
+    vehicle: (v, o) => ({
+      ...v,
+      breaks: o.breaks ?? [{ id: "b", duration: 15, window: [40, 90] as const }],
+    }),
+  },
+  sharing: {
+    request: (r, o) => {
+      const { doorThroughDoor, incompatibleWith, incompatibleGroups, groups } = o;
+      return { ...r, doorThroughDoor, incompatibleWith, incompatibleGroups, groups };
+    },
+  },
+  "linked-legs": { requests: linkLegs },
+  features: {
+    request: (r, o) => ({ ...r, features: o.features, needsAssistant: o.needsAssistant }),
+    vehicle: (v, o) => ({ ...v, features: o.features, hasAssistant: o.hasAssistant }),
+  },
+};
+
 function shape(p: Problem, mix: Mix): Problem {
   if (mix === "all") return p;
-  const requests = p.requests.map(plainRequest);
-  const vehicles = p.vehicles.map(plainVehicle);
-  const withRequests = (f: (plain: Request, original: Request) => Request): Request[] =>
-    requests.map((r, i) => f(r, p.requests[i]!));
-  const withVehicles = (f: (plain: Vehicle, original: Vehicle) => Vehicle): Vehicle[] =>
-    vehicles.map((v, i) => f(v, p.vehicles[i]!));
-  const out = (changes: Partial<Problem>): Problem => ({ ...p, requests, vehicles, ...changes });
-  switch (mix) {
-    case "time-windows":
-      return out({});
-    case "time-costs":
-      return out({ vehicles: withVehicles((v, o) => ({ ...v, costs: o.costs })) });
-    case "ride-times":
-      return out({
-        requests: withRequests((r, i) => ({
-          ...r,
-          maxRideTime: { factor: 1.2 + (Number(i.id.slice(1)) % 3) * 0.3, constant: 5 },
-        })),
-      });
-    case "durations":
-      return out({
-        vehicles: withVehicles((v, o) => ({ ...v, maxDuration: o.maxDuration ?? 120 })),
-      });
-    case "layouts":
-      return out({
-        requests: withRequests((r, o) => ({ ...r, load: o.load })),
-        vehicles: withVehicles((v, o) => ({
-          ...v,
-          layouts:
-            o.layouts.length > 1
-              ? o.layouts
-              : [
-                  [6, 0],
-                  [3, 1],
-                ],
-        })),
-      });
-    case "breaks":
-      return out({
-        vehicles: withVehicles((v, o) => ({
-          ...v,
-          breaks: o.breaks ?? [{ id: "b", duration: 15, window: [40, 90] as const }],
-        })),
-      });
-    case "sharing":
-      return out({
-        requests: withRequests((r, o) => {
-          const { doorThroughDoor, incompatibleWith, incompatibleGroups, groups } = o;
-          return { ...r, doorThroughDoor, incompatibleWith, incompatibleGroups, groups };
-        }),
-      });
-    case "linked-legs":
-      return out({ requests: linkLegs(requests) });
-    case "features":
-      return out({
-        requests: withRequests((r, o) => ({
-          ...r,
-          features: o.features,
-          needsAssistant: o.needsAssistant,
-        })),
-        vehicles: withVehicles((v, o) => ({
-          ...v,
-          features: o.features,
-          hasAssistant: o.hasAssistant,
-        })),
-      });
-  }
+  const rules = RULES[mix];
+  const requests = p.requests.map((r) => {
+    const plain = plainRequest(r);
+    return rules.request ? rules.request(plain, r) : plain;
+  });
+  const vehicles = p.vehicles.map((v) => {
+    const plain = plainVehicle(v);
+    return rules.vehicle ? rules.vehicle(plain, v) : plain;
+  });
+  return { ...p, requests: rules.requests ? rules.requests(requests) : requests, vehicles };
 }
 
 /** A random problem of the given constraint mix. */
