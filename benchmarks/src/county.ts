@@ -15,16 +15,17 @@ import { describeMachine } from "./machine";
  * `…-curve.csv` beside it.
  */
 const argv = process.argv.slice(2);
-const get = (flag: string, dflt: number): number => {
+const get = (flag: string, dflt: number, min: number): number => {
   const i = argv.indexOf(flag);
   const x = i >= 0 ? Number(argv[i + 1]) : dflt;
-  if (!Number.isFinite(x) || x <= 0) throw new Error(`${flag} must be a positive number`);
+  if (!Number.isFinite(x) || x < min)
+    throw new Error(`${flag} must be a number of at least ${min}`);
   return x;
 };
-const requests = get("--requests", 3000);
-const vehicles = get("--vehicles", 300);
-const timeLimit = get("--time-limit", 120);
-const seed = get("--seed", 1);
+const requests = get("--requests", 3000, 1);
+const vehicles = get("--vehicles", 300, 1);
+const timeLimit = get("--time-limit", 120, 0.001);
+const seed = get("--seed", 1, 0);
 
 /** Peak of the used JS heap, sampled at most every 0.1 s through the solver's clock. */
 let peakHeap = v8.getHeapStatistics().used_heap_size;
