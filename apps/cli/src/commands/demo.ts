@@ -23,7 +23,7 @@ Usage: tt demo [--seed N]
 
 Loads the Cambridgeshire & Peterborough demo into the configured database (TT_DATA_DIR, or
 DATABASE_URL for PostgreSQL), unless it is loaded already: eight organisations with their users,
-funders and 2026/27 budgets, about 3,000 synthetic passengers with their trip requests, 330
+funders and 2026/27 budgets, about 3,000 synthetic passengers with their trip requests, 540
 vehicles and their drivers and passenger assistants, on the real open geography in data/.
 Every demo account shares one password, printed at the end.
 
