@@ -6,8 +6,10 @@ import {
   type Clock,
   type CsvTransfer,
   IntegrationAnalysisService,
+  ManifestService,
   type PlanningFailure,
   PlanningService,
+  PlanOverrideService,
   RegisterService,
   systemClock,
   type TravelTimeProvider,
@@ -23,6 +25,10 @@ export interface ServerServices {
   readonly auth: AuthService;
   readonly csv: CsvTransfer;
   readonly planning: PlanningService;
+  /** The planner's desk: check and save overrides of a stored plan. */
+  readonly planOverrides: PlanOverrideService;
+  /** Run manifests for drivers and passenger assistants (audited reads). */
+  readonly manifests: ManifestService;
   readonly analyses: IntegrationAnalysisService;
   /** District boundaries for report maps (data/districts.geojson), or undefined without them. */
   boundaries(): Promise<Boundaries | undefined>;
@@ -57,6 +63,8 @@ export function buildServices(
       clock,
       ...(options.logPlanningFailure ? { log: options.logPlanningFailure } : {}),
     }),
+    planOverrides: new PlanOverrideService(unitOfWork),
+    manifests: new ManifestService(unitOfWork),
     analyses: new IntegrationAnalysisService(unitOfWork, {
       travelTimes,
       clock,

@@ -1,3 +1,4 @@
+import { planOverrideClientMethods } from "./client-plan-overrides";
 import { planClientMethods } from "./client-plans";
 import { CSRF_HEADER, PURPOSE_HEADER } from "./common";
 import type { ErrorBody, ErrorCode, Issue } from "./errors";
@@ -139,6 +140,7 @@ export function createClient(options: ClientOptions) {
     auditLog: (query: AuditQuery = {}) =>
       call<AuditPage>("GET", `/api/audit-log${queryString(query as Query)}`),
     ...planClientMethods(call, base),
+    ...planOverrideClientMethods(call),
     /** The same client, recording `purpose` in the audit log. */
     withPurpose: (purpose: string) => createClient({ ...options, purpose }),
   };

@@ -1,4 +1,5 @@
 export * from "./client";
+export * from "./client-plan-overrides";
 export * from "./client-plans";
 export * from "./common";
 export * from "./errors";

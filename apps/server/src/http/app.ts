@@ -17,6 +17,7 @@ import { mountDocs } from "./routes/docs";
 import { mountEntitlementRoutes } from "./routes/entitlement";
 import { mountHealthRoute } from "./routes/health";
 import { mountOrganisationRoute } from "./routes/organisation";
+import { mountPlanOverrideRoutes } from "./routes/plan-overrides";
 import { mountPlanRoutes } from "./routes/plans";
 import { mountRegisterRoutes } from "./routes/register";
 import { mountSessionRoutes } from "./routes/session";
@@ -51,6 +52,7 @@ export function createHttpApp(
   mountRegisterRoutes(app, services);
   mountAuditRoute(app, services);
   mountPlanRoutes(app, services);
+  mountPlanOverrideRoutes(app, services);
   mountAnalysisRoutes(app, services);
   mountEntitlementRoutes(app, services);
   mountDocs(app, version);

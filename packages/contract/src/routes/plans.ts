@@ -86,6 +86,13 @@ const planHeaderShape = {
   status: z.string(),
   summary: z.record(z.string(), z.unknown()),
   createdAt: z.string().openapi({ format: "date-time" }),
+  revision: z.number().int().openapi({
+    description: "1 for a plan from the engine; each planner's override adds a revision.",
+  }),
+  revisedFrom: z
+    .uuid()
+    .nullable()
+    .openapi({ description: "The plan this revision was made from." }),
 };
 
 export const planHeaderSchema = z.object(planHeaderShape).openapi("PlanHeader");

@@ -112,5 +112,28 @@ for (const driver of listTestDrivers()) {
       });
       expect(day.total).toBe(0);
     });
+
+    it("stores revisions: numbered, linked to the plan they revise, sharing its Problem", async () => {
+      const plans = uow.repositories.plans;
+      const original = await plans.save(county, aPlan(vehicles, "2026-12-02"));
+      expect(original).toMatchObject({ revision: 1, revisedFrom: null });
+      const { problem: _, ...edited } = aPlan([vehicles[0] ?? ""], "2026-12-02");
+      const second = await plans.saveRevision(county, original.id, edited);
+      expect(second).toMatchObject({ revision: 2, revisedFrom: original.id });
+      expect(second.runs).toHaveLength(1);
+      const third = await plans.saveRevision(county, second.id, edited);
+      expect(third.revision).toBe(3);
+      expect(await plans.findProblem(county, third.id)).toEqual({ version: 1, requests: [] });
+      expect((await plans.find(county, original.id))?.runs).toHaveLength(2);
+      expect(await plans.findRevisionOf(county, original.id)).toBe(second.id);
+      expect(await plans.findRevisionOf(city, original.id)).toBeUndefined();
+      // One revision per plan: the next change goes on the latest.
+      await expect(plans.saveRevision(county, original.id, edited)).rejects.toMatchObject({
+        code: "conflict",
+      });
+      await expect(plans.saveRevision(city, third.id, edited)).rejects.toMatchObject({
+        code: "not-found",
+      });
+    });
   });
 }
