@@ -125,6 +125,11 @@ export function compileInstance(problem: Problem): Instance {
     early[2 * i + 1] = ok ? ed : wd[0];
     late[2 * i + 1] = ok ? ld : wd[1];
   }
+  // A link binds both legs, whichever of them names the other.
+  for (let i = 0; i < n; i++) {
+    const other = linked[i]!;
+    if (other >= 0 && linked[other] === -1) linked[other] = i;
+  }
   const { vehicles, breaks } = compileVehicles(problem, n, dims);
   const allowed = compileAllowed(problem);
   const incompatible = compileIncompatible(problem, requestIndex);

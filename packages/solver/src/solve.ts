@@ -56,6 +56,7 @@ export function solve(problem: Problem, opts: SolveOptions): Solution {
   const V = inst.vehicles.length;
   const params: SearchParams = { ...DEFAULT_PARAMS, ...opts.params };
   const VEHICLE_PHASE = params.vehiclePhase;
+  if (V >= params.granularMinVehicles) ctx.granularRoutes = params.granularRoutes;
   let state = emptyState(ctx);
   // Regret insertion is O(U² V m²): for large problems build sequentially, then repair the rest.
   if (inst.n * V > LARGE) sequentialInsertion(ctx, state, V);

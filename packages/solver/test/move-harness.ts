@@ -47,17 +47,6 @@ export function runViolations(ev: Evaluation, vehicleId: string): Violation[] {
   return ev.violations.filter((x) => x.vehicle === vehicleId);
 }
 
-/**
- * Known bug (reported, not fixed while benchmarks of this code are published): `RouteCache`
- * allocates its load array for 8 entries and grows it only with the other arrays (at more than 6
- * stops), so with 2+ capacity dimensions the load after stop 4 onwards reads as `undefined` and
- * the capacity screen passes. Runs that take the screening path alone (no exact check) can then
- * be overloaded. True when a violation is that case.
- */
-export function isKnownCapacityGap(h: Harness, v: number, violation: Violation): boolean {
-  return violation.constraint === "capacity" && h.inst.dims > 1 && h.ctx.needsFullCheck[v] === 0;
-}
-
 /** Objective change between successive calls, for moves that report what they predicted. */
 export function stepChecker(h: Harness, state: State): (predicted: number) => number {
   let prev = h.evaluate(state).objective;

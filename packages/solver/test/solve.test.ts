@@ -48,6 +48,39 @@ describe("solve", () => {
     );
   });
 
+  it("plans without violations with granular insertion (forced on small fleets), deterministically", () => {
+    const granular = { granularMinVehicles: 1, granularRoutes: 2 };
+    fc.assert(
+      fc.property(arbProblem, fc.integer({ min: 0, max: 1000 }), (p, seed) => {
+        const s = solve(p, { seed, iterations: 40, params: granular });
+        const e = evaluate(p, s);
+        expect(e.violations).toEqual([]);
+        expect([...e.unserved].sort()).toEqual(s.unassigned.map((u) => u.request).sort());
+        const again = solve(p, { seed, iterations: 40, params: granular });
+        expect(JSON.stringify(again)).toBe(JSON.stringify(s));
+      }),
+      { numRuns: 60, seed: 43 },
+    );
+  });
+
+  it("with granular insertion and a long list of unserved requests, retries them over iterations", () => {
+    // 240 requests in one 10-minute window, 3 four-seat vehicles: most cannot be served, so each
+    // repair retries only the recently removed and a sample of the rest.
+    const requests = Array.from({ length: 240 }, (_, i) =>
+      request(`r${i}`, 1 + (i % 3), 4, {
+        pickup: { location: 1 + (i % 3), service: 1, window: [0, 10] },
+      }),
+    );
+    const p = lineProblem(requests, [vehicle("a"), vehicle("b"), vehicle("c")]);
+    const params = { granularMinVehicles: 1, granularRoutes: 2 };
+    const s = solve(p, { seed: 4, iterations: 200, params });
+    expect(evaluate(p, s).violations).toEqual([]);
+    // Each vehicle reaches A (10 km away) at minute 10, the end of every window, and a pick-up
+    // takes a minute: one passenger per vehicle can be served, and the search finds all three.
+    expect(240 - s.unassigned.length).toBe(3);
+    expect(JSON.stringify(solve(p, { seed: 4, iterations: 200, params }))).toBe(JSON.stringify(s));
+  });
+
   it("never mutates its input", () => {
     fc.assert(
       fc.property(arbProblem, (p) => {

@@ -1,6 +1,7 @@
 import type { Rng } from "../rng";
 import type { SearchContext } from "../search/context";
 import { recomputeRouteCost, routeOfRequests, type State, usedVehicles } from "../search/state";
+import { insertRequestsGranular } from "./granular-insert";
 import { bestInsertion, buildInsertion, type InsertionResult, RouteCache } from "./insertion-eval";
 
 export interface InsertOptions {
@@ -25,6 +26,10 @@ export interface InsertOptions {
  * on purpose, beyond the 40-line guideline.
  */
 export function insertRequests(ctx: SearchContext, state: State, opts: InsertOptions): void {
+  if (ctx.granularRoutes > 0) {
+    insertRequestsGranular(ctx, state, opts, ctx.granularRoutes);
+    return;
+  }
   const inst = ctx.inst;
   const V = inst.vehicles.length;
   const pending = state.unassigned.slice();

@@ -31,7 +31,7 @@ export class RouteCache {
     this.nodes = nodes;
     this.m = m;
     this.cost = cost;
-    if (this.E.length < m + 2) this.grow(2 * (m + 2), dims);
+    if (this.E.length < m + 2 || this.load.length < (m + 2) * dims) this.grow(2 * (m + 2), dims);
     if (this.capMax.length !== dims) this.capMax = new Float64Array(dims);
     this.capMax.fill(0);
     for (const lay of v.layouts)

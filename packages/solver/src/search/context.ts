@@ -22,6 +22,8 @@ export class SearchContext {
   /** Largest matrix distance and the planning horizon: scales for noise and relatedness. */
   readonly maxDistance: number;
   readonly horizon: number;
+  /** Runs tried per request by the repair (0 = every run); set by solve() for large fleets. */
+  granularRoutes = 0;
 
   constructor(readonly inst: Instance) {
     this.scheduler = new Scheduler(inst);

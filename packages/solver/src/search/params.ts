@@ -18,6 +18,12 @@ export interface SearchParams {
   readonly polish: boolean;
   /** Return to the best solution after this many iterations without a new best (0 = never). */
   readonly restartAfter: number;
+  /**
+   * Fleets of at least this many vehicles use granular insertion: each request is tried on its
+   * `granularRoutes` nearest runs (and one empty vehicle per class) instead of on every run.
+   */
+  readonly granularMinVehicles: number;
+  readonly granularRoutes: number;
 }
 
 export const DEFAULT_PARAMS: SearchParams = {
@@ -31,4 +37,6 @@ export const DEFAULT_PARAMS: SearchParams = {
   attemptIterations: 1500,
   polish: true,
   restartAfter: 1000,
+  granularMinVehicles: 50,
+  granularRoutes: 30,
 };

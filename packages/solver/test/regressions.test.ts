@@ -3,19 +3,17 @@ import { evaluate, insert, type Plan, type PlanStop, type Problem, solve } from 
 import { grid, lineProblem, request, vehicle } from "./builders";
 
 /**
- * Bugs found by the move-delta property tests and reported, not fixed: benchmark results of this
- * search are being published, and each fix changes what the search does. Each test states the
- * correct behaviour and is marked `fails`; once the bug is fixed it turns red, and `.fails` (and,
- * for the first, `isKnownCapacityGap` in move-harness.ts) should go.
+ * Regression tests for bugs the move-delta property tests found: a second capacity dimension read
+ * past its array in the insertion screen, and links between legs kept only one way.
  */
 const pu = (id: string): PlanStop => ({ kind: "pickup", request: id });
 const dr = (id: string): PlanStop => ({ kind: "dropoff", request: id });
 
-describe("known bugs (expected to fail until fixed)", () => {
+describe("regressions found by the move-delta tests", () => {
   // operators/insertion-eval.ts: RouteCache.load is allocated for 8 entries and only grown with
   // E (when a run has more than 6 stops), so with 2 dimensions the load after the 4th stop reads
   // `undefined` and the capacity screen passes; runs needing no exact check are not re-checked.
-  it.fails("insertion never overloads a vehicle when there are two capacity dimensions", () => {
+  it("insertion never overloads a vehicle when there are two capacity dimensions", () => {
     const xs = [0, 10, 20, 30, 40, 45, 50, 60];
     const p: Problem = {
       version: 1,
@@ -42,7 +40,7 @@ describe("known bugs (expected to fail until fixed)", () => {
   // instance.ts keeps `linked` one-way (only the request naming its partner knows the link);
   // insert-requests.ts, sequential-insertion.ts, insert.ts and local-search.ts (relocate) then let
   // the other leg go to any vehicle.
-  it.fails("solve() keeps linked legs on one vehicle when only one leg names the other", () => {
+  it("solve() keeps linked legs on one vehicle when only one leg names the other", () => {
     // The return leg needs the ramp vehicle (based at C) and names the outbound leg; the
     // outbound leg alone is cheapest on the other vehicle (based at the depot).
     const p = lineProblem(
@@ -70,7 +68,7 @@ describe("known bugs (expected to fail until fixed)", () => {
 
   // constraints/plan-structure.ts checks a link only from the request with the lower index
   // (`r < other`), so a link named only by the later request is never checked.
-  it.fails("evaluate() reports linked legs on two vehicles whichever leg names the other", () => {
+  it("evaluate() reports linked legs on two vehicles whichever leg names the other", () => {
     const p = lineProblem(
       [request("out", 0, 2), request("back", 2, 0, { linkedRequest: "out" })],
       [vehicle("v1"), vehicle("v2")],
