@@ -3,6 +3,7 @@ import { join } from "node:path";
 import {
   AppError,
   analyseIntegration,
+  buildDemoIntegrationScenario,
   createWorkerSolveRunner,
   type IntegrationScenario,
   MAX_TIME_LIMIT_SECONDS,
@@ -13,6 +14,7 @@ import { isIsoDate } from "@tt/domain";
 import { createTravelTimeProvider } from "@tt/integrations";
 import { type Command, EXIT, parseFlags, UsageError } from "../command";
 import { describeReport, progressPrinter, writeReportFiles } from "./analyse-output";
+import { loadDemoGeography } from "./demo";
 
 /** Seconds per plan when neither a time limit nor iterations are given. */
 export const DEFAULT_ANALYSIS_TIME_LIMIT = 10;
@@ -126,9 +128,11 @@ export async function readScenarioDir(dir: string): Promise<IntegrationScenario>
 async function loadScenario(source: AnalyseFlags["source"]): Promise<IntegrationScenario> {
   if ("dir" in source) return readScenarioDir(source.dir);
   const travelTimes = await createTravelTimeProvider({ kind: "geometric" });
-  // TEMPORARY until the demo scenario lands.
-  void travelTimes;
-  throw new Error("demo not yet available");
+  const geography = await loadDemoGeography();
+  return buildDemoIntegrationScenario(travelTimes, {
+    geography,
+    ...(source.date ? { date: source.date } : {}),
+  });
 }
 
 export const analyseCommand: Command = {
@@ -143,8 +147,12 @@ export const analyseCommand: Command = {
       ...(flags.timeLimitSeconds === undefined ? {} : { timeLimitSeconds: flags.timeLimitSeconds }),
       ...(flags.iterations === undefined ? {} : { iterations: flags.iterations }),
       ...(flags.parallel === undefined ? {} : { parallel: flags.parallel }),
-      // A command line has nothing else to keep responsive: solve in-process if no worker starts.
-      runner: createWorkerSolveRunner({ fallbackToMainThread: true }),
+      // A command line has nothing else to keep responsive: solve in-process if no worker starts,
+      // and let the engine finish building a large first plan even past its time limit.
+      runner: createWorkerSolveRunner({
+        fallbackToMainThread: true,
+        graceSeconds: MAX_TIME_LIMIT_SECONDS,
+      }),
       onProgress: progressPrinter(process.stderr),
     });
     if (flags.out) await writeReportFiles(flags.out, { report, runs: mapRuns(scenario, pooled) });

@@ -20,6 +20,11 @@ export {
   type StoredAnalysis,
 } from "./analysis-service";
 export { coalitionKey, coalitionProblem } from "./coalition-problem";
+export {
+  buildDemoIntegrationScenario,
+  DEMO_INTEGRATION_DATE,
+  type DemoIntegrationOptions,
+} from "./demo-scenario";
 export { DEMO_MIXING_POLICY, mixingPolicySchema, parseMixingPolicy } from "./mixing-policy";
 export {
   type FleetAllocation,
