@@ -2,6 +2,7 @@ import type { ApiUser } from "@tt/contract";
 import type { ReactNode } from "react";
 import { Footer } from "./components/footer";
 import { Header } from "./components/header";
+import { IntegrationPage } from "./integration/integration-page";
 import { EntitlementPage } from "./pages/entitlement-page";
 import { HomePage } from "./pages/home-page";
 import { ImportPage } from "./pages/import-page";
@@ -21,6 +22,7 @@ function pageFor(path: string, user: ApiUser): ReactNode {
   if (path === "/import") return <ImportPage />;
   if (path === "/planning") return <PlanningPage user={user} />;
   if (path === "/entitlement") return <EntitlementPage />;
+  if (path === "/integration") return <IntegrationPage />;
   const register = /^\/register\/([\w-]+)$/.exec(path)?.[1];
   if (register && register in REGISTER_VIEWS) {
     return <RegisterPage key={register} view={register as RegisterViewKey} />;

@@ -24,6 +24,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: ["admin", "commissioner", "booking-agent", "finance", "operator", "driver"],
   },
   { href: "/entitlement", text: "Entitlement", roles: ["admin", "commissioner", "assessor"] },
+  { href: "/integration", text: "Integration", roles: ["admin", "commissioner"] },
 ];
 
 export function navFor(role: Role): NavItem[] {

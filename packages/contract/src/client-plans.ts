@@ -6,6 +6,7 @@ import type {
   StartPlanBody,
   StoredEntitlementDecisionView,
 } from "./routes";
+import type { StartIntegrationAnalysisBody } from "./routes/analyses";
 
 type Call = <T>(method: string, path: string, body?: unknown) => Promise<T>;
 type Query = Readonly<Record<string, string | number | undefined>>;
@@ -45,6 +46,12 @@ export function planClientMethods(call: Call, base: string) {
     organisation: () => call<OrganisationView>("GET", "/api/organisation"),
     /** Starts a day plan as a job; follow it with `getJob` or the events at `jobEventsUrl`. */
     startPlan: (input: StartPlanBody) => call<{ jobId: string }>("POST", "/api/plans", input),
+    /** Silo versus pooled planning as a job; the finished job's `result.report` is the report. */
+    startIntegrationAnalysis: (input: StartIntegrationAnalysisBody) =>
+      call<{ jobId: string }>("POST", "/api/analyses/integration", input),
+    /** The finished analysis as one self-contained HTML page. */
+    integrationReportUrl: (jobId: string) =>
+      `${base}/api/analyses/integration/${at(jobId)}/report.html`,
     getJob: (id: string) => call<JobView>("GET", `/api/jobs/${at(id)}`),
     /** Where the job's server-sent events are (`progress`, then `done` or `timeout`). */
     jobEventsUrl: (id: string) => `${base}/api/jobs/${at(id)}/events`,
