@@ -177,4 +177,17 @@ describe.skipIf(!HAS_CHROMIUM)("the planner's web app in Debian's chromium", () 
     expect(text).toContain("Appeal by");
     await checkPage(page, "09-entitlement");
   }, 60_000);
+
+  it("runs the integration analysis and shows silo against pooled, shares and peaks", async () => {
+    await menu(page).getByRole("link", { name: "Integration" }).click();
+    await page.getByLabel("Seconds for each plan").fill("2");
+    await page.getByRole("button", { name: "Run the analysis" }).click();
+    const report = page.getByTestId("integration-report");
+    await report.waitFor({ timeout: 150_000 });
+    expect(await page.getByTestId("job-percent").textContent()).toBe("100%");
+    expect(await page.getByTestId("shares").locator("tbody tr").count()).toBeGreaterThan(0);
+    await page.locator(".app-chart svg").first().waitFor();
+    expect(await page.locator(".app-chart svg").count()).toBe(2);
+    await checkPage(page, "10-integration");
+  }, 180_000);
 });
