@@ -124,51 +124,65 @@ function bestPlace(problem: Problem, base: readonly PlanStop[], move: MoveChange
  * dropped off exactly once by one run in that order. Rules of service are `evaluate()`'s to check.
  */
 export function checkRuns(problem: Problem, runs: readonly EditedRun[]): PlanRun[] {
-  const issues: DomainIssue[] = [];
-  const requests = new Set(problem.requests.map((r) => r.id));
-  const vehicles = new Map(problem.vehicles.map((v) => [v.id, v]));
-  const seenVehicles = new Set<string>();
-  const seen = new Map<string, { run: number; pickup: boolean; dropoff: boolean }>();
-  const out = runs.map((run, i) => {
-    const at = `runs.${i}`;
-    const vehicle = vehicles.get(run.vehicleId);
-    if (!vehicle)
-      issues.push({ path: `${at}.vehicleId`, message: `no vehicle ${run.vehicleId} in this plan` });
-    if (seenVehicles.has(run.vehicleId)) {
-      issues.push({ path: `${at}.vehicleId`, message: `vehicle ${run.vehicleId} has another run` });
+  const check: RunCheck = {
+    requests: new Set(problem.requests.map((r) => r.id)),
+    vehicles: new Map(problem.vehicles.map((v) => [v.id, v])),
+    seenVehicles: new Set<string>(),
+    seen: new Map(),
+    issues: [],
+  };
+  const out = runs.map((run, i) => checkRun(run, i, check));
+  for (const [id, s] of check.seen) {
+    if (!s.dropoff) {
+      check.issues.push({
+        path: `runs.${s.run}`,
+        message: `${id} is picked up but never dropped off`,
+      });
     }
-    seenVehicles.add(run.vehicleId);
-    const layouts = vehicle?.layouts.length ?? 0;
-    if (run.layout !== undefined && vehicle && !(run.layout >= 0 && run.layout < layouts)) {
-      issues.push({ path: `${at}.layout`, message: `expected 0 to ${layouts - 1}` });
-    }
-    const breaks = new Set((vehicle?.breaks ?? []).map((b) => b.id));
-    const stops = run.stops.map((stop, k): PlanStop => {
-      const path = `${at}.stops.${k}`;
-      if (stop.kind === "break") {
-        if (vehicle && !breaks.has(stop.breakId)) {
-          issues.push({
-            path: `${path}.breakId`,
-            message: `vehicle ${run.vehicleId} has no break ${stop.breakId}`,
-          });
-        }
-        return { kind: "break", break: stop.breakId };
-      }
-      checkStop(stop, i, path, { requests, seen, issues });
-      return { kind: stop.kind, request: stop.tripRequestId };
-    });
-    return {
-      vehicle: run.vehicleId,
-      ...(run.layout === undefined ? {} : { layout: run.layout }),
-      stops,
-    };
-  });
-  for (const [id, s] of seen) {
-    if (!s.dropoff)
-      issues.push({ path: `runs.${s.run}`, message: `${id} is picked up but never dropped off` });
   }
-  if (issues.length > 0) throw invalid("The edited runs are not a plan.", issues);
-  return out.filter((run) => run.stops.length > 0);
+  if (check.issues.length > 0) throw invalid("The edited runs are not a plan.", check.issues);
+  // A run with no passengers (breaks at most) is no run at all.
+  return out.filter((run) => run.stops.some((s) => s.kind !== "break"));
+}
+
+interface RunCheck extends StopCheck {
+  readonly vehicles: ReadonlyMap<string, Problem["vehicles"][number]>;
+  readonly seenVehicles: Set<string>;
+}
+
+function checkRun(run: EditedRun, i: number, check: RunCheck): PlanRun {
+  const { issues } = check;
+  const at = `runs.${i}`;
+  const vehicle = check.vehicles.get(run.vehicleId);
+  if (!vehicle) {
+    issues.push({ path: `${at}.vehicleId`, message: `no vehicle ${run.vehicleId} in this plan` });
+  }
+  if (check.seenVehicles.has(run.vehicleId)) {
+    issues.push({ path: `${at}.vehicleId`, message: `vehicle ${run.vehicleId} has another run` });
+  }
+  check.seenVehicles.add(run.vehicleId);
+  const layouts = vehicle?.layouts.length ?? 0;
+  if (run.layout !== undefined && vehicle && !(run.layout >= 0 && run.layout < layouts)) {
+    issues.push({ path: `${at}.layout`, message: `expected 0 to ${layouts - 1}` });
+  }
+  const breaks = new Set((vehicle?.breaks ?? []).map((b) => b.id));
+  const stops = run.stops.map((stop, k): PlanStop => {
+    const path = `${at}.stops.${k}`;
+    if (stop.kind !== "break") {
+      checkStop(stop, i, path, check);
+      return { kind: stop.kind, request: stop.tripRequestId };
+    }
+    if (vehicle && !breaks.has(stop.breakId)) {
+      const message = `vehicle ${run.vehicleId} has no break ${stop.breakId}`;
+      issues.push({ path: `${path}.breakId`, message });
+    }
+    return { kind: "break", break: stop.breakId };
+  });
+  return {
+    vehicle: run.vehicleId,
+    ...(run.layout === undefined ? {} : { layout: run.layout }),
+    stops,
+  };
 }
 
 interface StopCheck {

@@ -213,6 +213,8 @@ describe("PlanOverrideService", () => {
       evaluate(problem, planOfRuns(checked.runs)).cost.total -
       evaluate(problem, enginePlan(base)).cost.total;
     expect(checked.change.total).toBe(expected);
+    // V2 now runs from the morning to the afternoon: hours of driver's time for one pupil.
+    expect(checked.change.total).toBeGreaterThan(0);
     expect(checked.after.cost.total).toBe(checked.before.cost.total + checked.change.total);
   });
 
