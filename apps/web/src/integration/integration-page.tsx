@@ -121,7 +121,7 @@ function FollowAnalysis({ jobId }: { jobId: string }) {
   const report = state.job?.status === "succeeded" ? reportOf(state.job.result) : undefined;
   return (
     <>
-      <JobProgress state={state} />
+      <JobProgress state={state} what="analysis" />
       {report && <Report report={report} jobId={jobId} />}
     </>
   );

@@ -25,27 +25,28 @@ export function useJobEvents(jobId: string): JobState {
   return state;
 }
 
-function statusText(job: JobView | undefined, ended: boolean): string {
-  if (!job) return "Starting the plan…";
-  if (job.status === "succeeded") return "The plan is ready.";
-  if (job.status === "failed") return `The plan failed: ${String(job.error?.message ?? "")}`;
-  if (ended) return "Still planning: the page stopped following it. Look at the plans list later.";
-  return job.status === "queued" ? "Waiting to start…" : "Planning…";
+function statusText(job: JobView | undefined, ended: boolean, what: string): string {
+  if (!job) return `Starting the ${what}…`;
+  if (job.status === "succeeded") return `The ${what} is ready.`;
+  if (job.status === "failed") return `The ${what} failed: ${String(job.error?.message ?? "")}`;
+  if (ended) return `Still working on the ${what}: the page stopped following it.`;
+  return job.status === "queued" ? "Waiting to start…" : "Working…";
 }
 
 /** An accessible progress bar for a job: a `<progress>` with its percentage as text. */
-export function JobProgress({ state }: { state: JobState }) {
+export function JobProgress({ state, what = "plan" }: { state: JobState; what?: string }) {
   const progress = state.job?.progress ?? 0;
   return (
     <div className="govuk-form-group app-progress" data-testid="job-progress">
       <label className="govuk-label govuk-label--s" htmlFor="plan-progress">
-        Progress of the plan
+        Progress of the {what}
       </label>
       <progress id="plan-progress" max={100} value={progress} aria-valuetext={`${progress}%`}>
         {progress}%
       </progress>
       <p className="govuk-body" aria-live="polite" data-testid="job-status">
-        <span data-testid="job-percent">{progress}%</span> — {statusText(state.job, state.ended)}
+        <span data-testid="job-percent">{progress}%</span> —{" "}
+        {statusText(state.job, state.ended, what)}
         {state.lost && " The connection to the server was lost."}
       </p>
     </div>
