@@ -36,6 +36,15 @@ export const STAFF: Partial<Record<DemoOrganisationKey, readonly StaffLine[]>> =
       partTime: 0.8,
       pattern: "full-time",
     },
+    {
+      // The council's escorts on the SEND taxis and WAVs it contracts from Ribbonway.
+      count: 50,
+      role: "passenger-assistant",
+      prefix: "CCC-PAT",
+      operatorKey: "taxis",
+      partTime: 0.8,
+      pattern: "full-time",
+    },
   ],
   peterborough: [
     {

@@ -1,3 +1,4 @@
+import type { Passenger, Place, Vehicle } from "@tt/domain";
 import type { Problem } from "@tt/solver";
 import { buildDemoScenario, DEFAULT_DEMO_SEED } from "../demo/build-scenario";
 import type { DemoGeography } from "../demo/geography";
@@ -126,9 +127,9 @@ function vehicleTags(
 
 /** [lon, lat] of every location; homes (and volunteers' cars kept at home) rounded to 0.01°. */
 function positionsOf(register: DayRegister, problem: Problem): [number, number][] {
-  const homes = new Map(register.passengers.map((p) => [`home:${p.id}`, p] as const));
-  const places = new Map(register.places.map((p) => [`place:${p.id}`, p] as const));
-  const depots = new Map(register.vehicles.map((v) => [`depot:${v.id}`, v] as const));
+  const homes = new Map<string, Passenger>(register.passengers.map((p) => [`home:${p.id}`, p]));
+  const places = new Map<string, Place>(register.places.map((p) => [`place:${p.id}`, p]));
+  const depots = new Map<string, Vehicle>(register.vehicles.map((v) => [`depot:${v.id}`, v]));
   const round2 = (x: number) => Math.round(x * 100) / 100;
   return problem.locations.map(({ id }) => {
     const home = homes.get(id);
