@@ -7,6 +7,7 @@ import { Pagination } from "../components/pagination";
 import { Link, useTitle } from "../router";
 import { useSession } from "../session";
 import { clock, kilometres, pounds, reasonText, runColour } from "./format";
+import { MoveRequest } from "./move-request";
 import { planGeo } from "./plan-geo";
 import { RunTimeline } from "./run-timeline";
 import { byId, useAll } from "./use-all";
@@ -189,6 +190,9 @@ export function PlanPage({ planId }: { planId: string }) {
       <RunTimeline runs={plan.data.runs} vehicleName={vehicleName} />
       <RunsTable plan={plan.data} vehicleName={vehicleName} />
       <UnassignedList plan={plan.data} reference={reference} />
+      {(user?.role === "admin" || user?.role === "commissioner") && (
+        <MoveRequest plan={plan.data} reference={reference} vehicle={vehicleName} />
+      )}
     </>
   );
 }
