@@ -42,7 +42,24 @@ function positionOf(form: FormData): Move["position"] {
   return { pickup: Number(pickup || 0), dropoff: Number(dropoff || pickup || 0) };
 }
 
-function Outcome({ result }: { result: PlanChangeEvaluationView }) {
+type Violation = PlanChangeEvaluationView["after"]["violations"][number];
+
+/** A broken rule in a planner's words: the rule, the trip requests by reference, the stop. */
+export function describeViolation(v: Violation, reference: (id: string) => string): string {
+  const rule = v.constraint.replaceAll("-", " ");
+  const who = v.requests.map(reference).join(", ");
+  const where = v.stops.length > 0 ? ` at stop ${v.stops.map((s) => s + 1).join(", ")}` : "";
+  const by = v.amount > 0 ? `, over by ${Math.round(v.amount * 10) / 10}` : "";
+  return `${rule[0]?.toUpperCase() ?? ""}${rule.slice(1)}: ${who}${where}${by}`;
+}
+
+function Outcome({
+  result,
+  reference,
+}: {
+  result: PlanChangeEvaluationView;
+  reference: (id: string) => string;
+}) {
   const change = result.change.total;
   const violations = result.after.violations;
   return (
@@ -70,7 +87,7 @@ function Outcome({ result }: { result: PlanChangeEvaluationView }) {
                 <li
                   key={`${v.constraint}-${v.vehicle}-${v.stops.join(".")}-${v.requests.join(".")}`}
                 >
-                  {v.message}
+                  {describeViolation(v, reference)}
                 </li>
               ))}
             </ul>
@@ -193,7 +210,7 @@ export function MoveRequest({
           )}
         </div>
       </form>
-      {checked && <Outcome result={checked.result} />}
+      {checked && <Outcome result={checked.result} reference={reference} />}
     </section>
   );
 }
