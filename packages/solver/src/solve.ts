@@ -60,7 +60,13 @@ export function solve(problem: Problem, opts: SolveOptions): Solution {
   let state = emptyState(ctx);
   // Regret insertion is O(U² V m²): for large problems build sequentially, then repair the rest.
   if (inst.n * V > LARGE) sequentialInsertion(ctx, state, V);
-  insertRequests(ctx, state, { regret: inst.n * V > LARGE ? 1 : 2, noise: 0, rng, maxVehicles: V });
+  insertRequests(ctx, state, {
+    regret: inst.n * V > LARGE ? 1 : 2,
+    noise: 0,
+    rng,
+    maxVehicles: V,
+    everyRequest: true,
+  });
   const onBest = progressReporter(ctx, budget, opts.onProgress);
   onBest?.(state);
   if (problem.objective === "vehicles-then-distance") {

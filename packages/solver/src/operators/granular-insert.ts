@@ -72,7 +72,7 @@ export function insertRequestsGranular(
   const cacheOf = (v: number): RouteCache => {
     let c = caches.get(v);
     if (!c) {
-      c = new RouteCache();
+      c = pooledCache(ctx, v);
       caches.set(v, c);
       c.prepare(ctx, inst.vehicles[v]!, state.routes[v]!, state.costs[v]!);
     }
@@ -207,6 +207,23 @@ export function insertRequestsGranular(
   state.unassigned = resting.concat(pending.filter((_, u) => live[u] === 1));
 }
 
+const POOLS = new WeakMap<SearchContext, RouteCache[]>();
+
+/** The vehicle's cache object, kept between repairs (its arrays stay grown; `prepare` refills it). */
+function pooledCache(ctx: SearchContext, v: number): RouteCache {
+  let pool = POOLS.get(ctx);
+  if (!pool) {
+    pool = [];
+    POOLS.set(ctx, pool);
+  }
+  let c = pool[v];
+  if (!c) {
+    c = new RouteCache();
+    pool[v] = c;
+  }
+  return c;
+}
+
 /** Requests a repair always retries: the last ones added (the removal appends what it took out). */
 const RECENT = 60;
 /** Of the requests left unserved before the removal, this many are retried at random. */
@@ -223,7 +240,8 @@ function attempted(
   opts: InsertOptions,
 ): { pending: number[]; resting: number[] } {
   const older = unassigned.length - RECENT;
-  if (older <= BANK_SAMPLE) return { pending: unassigned.slice(), resting: [] };
+  if (opts.everyRequest || older <= BANK_SAMPLE)
+    return { pending: unassigned.slice(), resting: [] };
   const bank = unassigned.slice(0, older);
   for (let i = 0; i < BANK_SAMPLE; i++) {
     const j = i + opts.rng.int(bank.length - i);

@@ -12,6 +12,8 @@ export interface InsertOptions {
   readonly rng: Rng;
   /** At most this many vehicles in use. */
   readonly maxVehicles: number;
+  /** Try every unassigned request, never a sample of them (the construction does). */
+  readonly everyRequest?: boolean;
   /**
    * Told of each insertion just made, with the run-cost change the search predicted for it (noise
    * included). For tests of the move deltas; it does not change the search.

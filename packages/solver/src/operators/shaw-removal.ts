@@ -1,3 +1,4 @@
+import type { Rng } from "../rng";
 import type { SearchContext } from "../search/context";
 import type { RemovalOperator } from "./removal";
 import { removeAll, servedRequests } from "./removal";
@@ -22,6 +23,21 @@ function relatedness(
   return (9 * d) / scaleD + (3 * t) / scaleT;
 }
 
+/** On large fleets (granular insertion on), each pick ranks a random sample this big. */
+const LARGE_SAMPLE = 400;
+
+/**
+ * Indices of the served requests a pick ranks: all of them, or on large fleets a random sample
+ * (ranking all of 3,000 requests for each of up to 60 picks was a fifth of a county iteration).
+ */
+function candidates(ctx: SearchContext, count: number, rng: Rng): number[] {
+  if (ctx.granularRoutes === 0 || count <= LARGE_SAMPLE)
+    return Array.from({ length: count }, (_, k) => k);
+  const out = new Set<number>();
+  while (out.size < LARGE_SAMPLE) out.add(rng.int(count));
+  return [...out];
+}
+
 /** Removes a seed request and the requests most related to it (Shaw 1998, Ropke & Pisinger 2006). */
 export const shawRemoval: RemovalOperator = {
   id: "shaw-removal",
@@ -34,7 +50,10 @@ export const shawRemoval: RemovalOperator = {
     const picked = [served.splice(rng.int(served.length), 1)[0]!];
     while (picked.length < q && served.length > 0) {
       const ref = picked[rng.int(picked.length)]!.r;
-      const scored = served.map((x, k) => ({ k, s: relatedness(ctx, ref, x.r, scaleD, scaleT) }));
+      const scored = candidates(ctx, served.length, rng).map((k) => ({
+        k,
+        s: relatedness(ctx, ref, served[k]!.r, scaleD, scaleT),
+      }));
       scored.sort((a, b) => a.s - b.s || a.k - b.k);
       const pick = scored[Math.floor(rng.next() ** RANDOMNESS * scored.length)]!;
       picked.push(served.splice(pick.k, 1)[0]!);
