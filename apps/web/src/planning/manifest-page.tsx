@@ -1,65 +1,54 @@
 import { useQuery } from "@tanstack/react-query";
-import type { ResourceRecord } from "@tt/contract";
 import { api, problemsOf } from "../api";
 import { ErrorSummary } from "../components/error-summary";
-import { describeNeeds } from "../register/register-views";
 import { Link, useTitle } from "../router";
-import { useSession } from "../session";
-import { clock } from "./format";
-import { byId, useAll } from "./use-all";
-
-type Stop = NonNullable<Awaited<ReturnType<typeof api.getPlan>>["runs"][number]["stops"][number]>;
-type Trip = ResourceRecord<"tripRequests">;
-type Passenger = ResourceRecord<"passengers">;
 
 const ACTIONS = { pickup: "Pick up", dropoff: "Drop off", break: "Driver's break" } as const;
+/** Recorded in the audit log: the manifest names passengers. */
+const PURPOSE = "run manifest for the driver and passenger assistant";
 
-function whereOf(
-  stop: Stop,
-  trip: Trip | undefined,
-  passenger: Passenger | undefined,
-  places: ReadonlyMap<string, ResourceRecord<"places">>,
-): string {
-  if (stop.kind === "break" || !trip) return "";
-  const end = stop.kind === "pickup" ? trip.origin : trip.destination;
-  if (end.kind === "place") return places.get(end.placeId)?.name ?? "a place";
-  // The address a driver needs at a home stop; no date of birth, no other personal data.
-  return ["Home", passenger?.homeAddress, passenger?.homePostcode].filter(Boolean).join(", ");
-}
-
-/** A run's manifest: each stop in order with who is picked up or dropped off and their needs. */
+/**
+ * A run's manifest from the server's audited manifest route: each stop in order, who is picked up
+ * or dropped off, where, and their needs in words — what a driver and assistant need, no more.
+ */
 export function ManifestPage({ planId, runId }: { planId: string; runId: string }) {
   useTitle("Run manifest");
-  const { user } = useSession();
-  const readsDemand = ["admin", "commissioner", "assessor", "booking-agent"].includes(
-    user?.role ?? "",
-  );
   const plan = useQuery({ queryKey: ["plan", planId], queryFn: () => api.getPlan(planId) });
-  const trips = byId(useAll("tripRequests", readsDemand).data);
-  const passengers = byId(useAll("passengers", readsDemand).data);
-  const places = byId(useAll("places").data);
-  const vehicles = byId(useAll("vehicles", user?.role !== "driver").data);
-  if (plan.error) return <ErrorSummary problems={problemsOf(plan.error)} />;
-  if (!plan.data) return <p className="govuk-body">Loading the manifest…</p>;
-  const run = plan.data.runs.find((r) => r.id === runId);
-  if (!run) return <ErrorSummary problems={[{ text: `This plan has no run ${runId}.` }]} />;
-  const vehicle = vehicles.get(run.vehicleId)?.reference ?? `vehicle ${run.vehicleId.slice(0, 8)}`;
+  const vehicleId = plan.data?.runs.find((r) => r.id === runId)?.vehicleId;
+  const manifest = useQuery({
+    queryKey: ["manifest", planId, vehicleId],
+    queryFn: () => api.withPurpose(PURPOSE).getRunManifest(planId, vehicleId ?? ""),
+    enabled: Boolean(vehicleId),
+  });
+  const error = plan.error ?? manifest.error;
+  if (error) return <ErrorSummary problems={problemsOf(error)} />;
+  if (plan.data && !vehicleId) {
+    return <ErrorSummary problems={[{ text: `This plan has no run ${runId}.` }]} />;
+  }
+  if (!manifest.data) return <p className="govuk-body">Loading the manifest…</p>;
+  const m = manifest.data;
+  const first = m.stops[0];
+  const last = m.stops.at(-1);
   return (
     <div className="app-manifest">
       <p className="govuk-body app-no-print">
         <Link to={`/planning/plans/${planId}`}>Back to the plan</Link>
       </p>
       <span className="govuk-caption-l">
-        {plan.data.name}, {plan.data.serviceDate}
+        {m.planName}, {m.serviceDate}
       </span>
-      <h1 className="govuk-heading-l">Manifest: {vehicle}</h1>
+      <h1 className="govuk-heading-l">Manifest: {m.vehicle.reference}</h1>
+      <p className="govuk-body">
+        {m.vehicle.kind.replaceAll("-", " ")}, {m.vehicle.layout.seats} seats and{" "}
+        {m.vehicle.layout.wheelchairSpaces} wheelchair spaces
+        {m.vehicle.passengerAssistant ? "; carries a passenger assistant" : ""}.
+      </p>
       <button type="button" className="govuk-button app-no-print" onClick={() => window.print()}>
         Print this manifest
       </button>
       <table className="govuk-table" data-testid="manifest">
         <caption className="govuk-table__caption govuk-table__caption--m">
-          {run.stops.length} stops, {clock(run.stops[0]?.start ?? 0)} to{" "}
-          {clock(run.stops.at(-1)?.departure ?? 0)}
+          {m.stops.length} stops{first && last ? `, ${first.time} to ${last.time}` : ""}
         </caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
@@ -71,33 +60,26 @@ export function ManifestPage({ planId, runId }: { planId: string; runId: string 
           </tr>
         </thead>
         <tbody className="govuk-table__body">
-          {run.stops.map((stop) => {
-            const trip = stop.tripRequestId ? trips.get(stop.tripRequestId) : undefined;
-            const passenger = trip ? passengers.get(trip.passengerId) : undefined;
-            const who = passenger
-              ? `${passenger.givenName} ${passenger.familyName} (${passenger.reference})`
-              : (trip?.reference ?? stop.tripRequestId?.slice(0, 8) ?? "");
-            return (
-              <tr
-                className="govuk-table__row"
-                key={`${stop.kind}-${stop.tripRequestId ?? stop.breakId}-${stop.start}`}
-              >
-                <td className="govuk-table__cell">{clock(stop.start)}</td>
-                <td className="govuk-table__cell">{ACTIONS[stop.kind]}</td>
-                <td className="govuk-table__cell">{stop.kind === "break" ? "" : who}</td>
-                <td className="govuk-table__cell">{whereOf(stop, trip, passenger, places)}</td>
-                <td className="govuk-table__cell">
-                  {passenger && stop.kind === "pickup" ? describeNeeds(passenger.needs) : ""}
-                  {trip && trip.escorts > 0 && stop.kind === "pickup"
-                    ? `; ${trip.escorts} escort`
-                    : ""}
-                </td>
-                <td className="govuk-table__cell">
-                  {stop.load[0] ?? 0} seated, {stop.load[1] ?? 0} wheelchair
-                </td>
-              </tr>
-            );
-          })}
+          {m.stops.map((stop) => (
+            <tr className="govuk-table__row" key={stop.position}>
+              <td className="govuk-table__cell">{stop.time}</td>
+              <td className="govuk-table__cell">{ACTIONS[stop.kind]}</td>
+              <td className="govuk-table__cell">
+                {stop.passenger ? `${stop.passenger.name} (${stop.passenger.reference})` : ""}
+              </td>
+              <td className="govuk-table__cell">
+                {stop.place
+                  ? [stop.place.name, stop.place.address, stop.place.postcode]
+                      .filter(Boolean)
+                      .join(", ")
+                  : ""}
+              </td>
+              <td className="govuk-table__cell">{stop.notes.join("; ")}</td>
+              <td className="govuk-table__cell">
+                {stop.onBoard.seats} seated, {stop.onBoard.wheelchairs} wheelchair
+              </td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </div>
