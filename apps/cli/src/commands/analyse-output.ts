@@ -10,7 +10,8 @@ import {
 } from "@tt/app";
 import { defaultDataDir } from "@tt/integrations";
 
-const pounds = (v: number) => `£${Math.round(v).toLocaleString("en-GB")}`;
+const pounds = (v: number) =>
+  `${v < 0 ? "-" : ""}£${Math.abs(Math.round(v)).toLocaleString("en-GB")}`;
 const one = (v: number) => (Math.round(v * 10) / 10).toLocaleString("en-GB");
 
 function line(name: string, m: PlanMetrics): string {

@@ -78,8 +78,10 @@ export function barChart(
 ) {
   const bar = 16;
   const groupHeight = series.length * bar + 14;
-  const left = 170;
-  const width = 760;
+  // Room for the longest category name (about 7 px a character at 12 px), within reason.
+  const longest = Math.max(0, ...categories.map((c) => c.length));
+  const left = Math.min(340, Math.max(120, Math.ceil(longest * 7) + 14));
+  const width = 760 + Math.max(0, left - 170);
   const plotWidth = width - left - 110;
   const top = 10 + series.length * 18 + 8;
   const height = top + categories.length * groupHeight + 10;

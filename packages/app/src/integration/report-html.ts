@@ -13,7 +13,7 @@ export interface ReportHtmlInput {
 }
 
 const pounds = (v: number) =>
-  `£${v.toLocaleString("en-GB", { maximumFractionDigits: 0, minimumFractionDigits: 0 })}`;
+  `${v < 0 ? "−" : ""}£${Math.abs(v).toLocaleString("en-GB", { maximumFractionDigits: 0 })}`;
 const whole = (v: number) => v.toLocaleString("en-GB", { maximumFractionDigits: 0 });
 const oneDp = (v: number) => v.toLocaleString("en-GB", { maximumFractionDigits: 1 });
 const twoDp = (v: number) =>

@@ -113,7 +113,8 @@ export function runsMap(
   if (lines.length === 0) return undefined;
   const corners = (boundaries?.features ?? []).flatMap((f) => polygonsOf(f).flat(2));
   const used = lines.flatMap((l) => l.points);
-  const p = project(corners.length > 0 ? corners : used);
+  // The districts and every point drawn: a depot or stop outside the districts stays in view.
+  const p = project([...corners, ...used]);
   const keys = funders.map((f) => f.key);
   const colour = (l: MapRun) =>
     l.funders.length === 1
