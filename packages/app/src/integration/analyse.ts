@@ -72,33 +72,13 @@ export async function analyseIntegration(
   const players = checkFunders(scenario);
   const n = players.length;
   const report = (fraction: number, message: string) => options.onProgress?.(fraction, message);
-  const orders =
-    n > MAX_EXACT_FUNDERS
-      ? samplePermutations(
-          n,
-          options.samplePermutations ?? DEFAULT_SAMPLE_PERMUTATIONS,
-          options.seed,
-        )
-      : undefined;
-  const masks = withSiloAndPooled(n, orders ? coalitionMasksFor(orders) : allCoalitions(n));
-  report(0, `planning ${masks.length} coalitions of ${n} funders`);
-  const plans = await solveCoalitions(
-    masks,
-    {
-      problem: (mask) => parts.coalitionProblem(scenario, membersOf(players, mask)),
-      label: (mask) => coalitionKey(membersOf(players, mask)),
-    },
-    {
-      ...options,
-      onProgress: (fraction, message) => report(fraction * SOLVE_SHARE, message),
-    },
-  );
+  const orders = sampledOrders(n, options);
+  const plans = await planCoalitions(scenario, players, orders, options, parts);
   report(SOLVE_SHARE, "checking the plans and measuring them");
   const checked = checkPlans(scenario, plans, players, parts);
   const grand = plans.get(grandCoalition(n)) as SolvedPlan;
   const silo = Object.fromEntries(players.map((p, i) => [p, plans.get(1 << i) as SolvedPlan]));
   const figures = measure(scenario, silo, grand, parts);
-  const shares = shareCosts(players, checked.objective, figures, orders, parts);
   const overlap = await parts.overlap(scenario, silo, {
     samplePerPair: options.overlapSample ?? DEFAULT_OVERLAP_SAMPLE,
     seed: options.seed,
@@ -110,7 +90,7 @@ export async function analyseIntegration(
     funders: scenario.funders,
     ...figures,
     savings: parts.savings(figures.siloTotal, figures.pooled),
-    shares,
+    shares: shareCosts(players, checked.objective, figures, orders, parts),
     overlap,
     peakVehicles: parts.peakVehicles({ ...solutions, pooled: grand.solution }),
     violations: checked.violations,
@@ -119,6 +99,34 @@ export async function analyseIntegration(
   };
   report(1, "analysis done");
   return { report: result, silo, pooled: grand };
+}
+
+/** Sampled orders of the funders when there are too many for the exact Shapley value. */
+function sampledOrders(n: number, options: AnalyseOptions): number[][] | undefined {
+  if (n <= MAX_EXACT_FUNDERS) return undefined;
+  const count = options.samplePermutations ?? DEFAULT_SAMPLE_PERMUTATIONS;
+  return samplePermutations(n, count, options.seed);
+}
+
+/** Plans every coalition the shares need (all, or those of the sampled orders). */
+function planCoalitions(
+  scenario: IntegrationScenario,
+  players: readonly string[],
+  orders: readonly (readonly number[])[] | undefined,
+  options: AnalyseOptions,
+  parts: AnalysisParts,
+): Promise<Map<number, SolvedPlan>> {
+  const n = players.length;
+  const masks = withSiloAndPooled(n, orders ? coalitionMasksFor(orders) : allCoalitions(n));
+  options.onProgress?.(0, `planning ${masks.length} coalitions of ${n} funders`);
+  const source = {
+    problem: (mask: number) => parts.coalitionProblem(scenario, membersOf(players, mask)),
+    label: (mask: number) => coalitionKey(membersOf(players, mask)),
+  };
+  return solveCoalitions(masks, source, {
+    ...options,
+    onProgress: (fraction, message) => options.onProgress?.(fraction * SOLVE_SHARE, message),
+  });
 }
 
 function checkFunders(scenario: IntegrationScenario): string[] {
