@@ -239,7 +239,7 @@ describe("supply", () => {
     const count = (key: Parameters<typeof org>[0], operatorKey: string) =>
       org(key).vehicles.filter((v) => v.operatorKey === operatorKey).length;
     expect(["coaches", "taxis", "ct"].map((k) => count("cambridgeshire", k))).toEqual([
-      114, 150, 10,
+      114, 200, 10,
     ]);
     expect(["coaches", "taxis", "ct"].map((k) => count("peterborough", k))).toEqual([38, 50, 0]);
     // The operators keep their own fleets; a contracted vehicle is a copy under the council.

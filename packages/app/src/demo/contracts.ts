@@ -16,10 +16,10 @@ interface ContractLine {
 const C = "cambridgeshire" as const;
 const P = "peterborough" as const;
 
-/** Coaches and minibuses 3:1 to Cambridgeshire and Peterborough; taxis 3:1:1 with one kept back. */
+/** Coaches and minibuses 3:1 to Cambridgeshire and Peterborough; taxis, MPVs and WAVs 4:1. */
 export const CONTRACTS: readonly ContractLine[] = [
   { operator: "coaches", operatorKey: "coaches", pattern: [C, C, C, P] },
-  { operator: "taxis", operatorKey: "taxis", pattern: [C, C, C, P, null] },
+  { operator: "taxis", operatorKey: "taxis", pattern: [C, C, C, P, C] },
   { operator: "community-transport", operatorKey: "ct", pattern: [C, null] },
 ];
 
