@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { createDb } from "@tt/db";
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
+import { printedUrl } from "./support/demo-server";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const TT = join(ROOT, "apps/cli/bin/tt.js");
@@ -53,17 +54,7 @@ function serve(dataDir: string): { child: ChildProcess; url: Promise<string> } {
     env: env(dataDir),
     stdio: "pipe",
   });
-  let output = "";
-  const url = new Promise<string>((resolve, reject) => {
-    child.stdout?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Open (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.on("exit", (code, signal) =>
-      reject(new Error(`server ended (${code ?? signal}):\n${output}`)),
-    );
-  });
+  const { url } = printedUrl(child);
   return { child, url };
 }
 

@@ -1,45 +1,10 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const TT = join(ROOT, "apps/cli/bin/tt.js");
-
-/** Starts `tt serve --demo` on a fresh embedded database and resolves with the URL it prints. */
-function startServer(dataDir: string): {
-  child: ChildProcess;
-  url: Promise<string>;
-  output: () => string;
-} {
-  const { DATABASE_URL: _postgres, ...inherited } = process.env;
-  const env = { ...inherited, TT_DATA_DIR: dataDir, PORT: "0", TT_LOG_LEVEL: "warn" };
-  const child = spawn(process.execPath, [TT, "serve", "--demo"], { cwd: ROOT, env, stdio: "pipe" });
-  let output = "";
-  const url = new Promise<string>((resolve, reject) => {
-    child.stdout?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Open (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.stderr?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.on("exit", (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-  });
-  return { child, url, output: () => output };
-}
+import { startDemoServer } from "./support/demo-server";
 
 describe("quickstart: tt serve --demo on a fresh embedded database", () => {
-  const dataDir = mkdtempSync(join(tmpdir(), "tt-quickstart-"));
-  const server = startServer(dataDir);
+  const server = startDemoServer();
 
-  afterAll(() => {
-    server.child.kill("SIGTERM");
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => server.stop());
 
   it("prints the URL and serves the health check", async () => {
     const url = await server.url;

@@ -19,6 +19,25 @@ export function ensureWebBuilt(): void {
   }
 }
 
+/** The URL a `tt serve` child prints ("Open http://…"), and everything it has written so far. */
+export function printedUrl(child: ChildProcess): { url: Promise<string>; output: () => string } {
+  let output = "";
+  const url = new Promise<string>((resolve, reject) => {
+    child.stdout?.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Open (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.stderr?.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.on("exit", (code, signal) =>
+      reject(new Error(`server ended (${code ?? signal}):\n${output}`)),
+    );
+  });
+  return { url, output: () => output };
+}
+
 export interface DemoServer {
   readonly url: Promise<string>;
   output(): string;
@@ -35,22 +54,11 @@ export function startDemoServer(): DemoServer {
     env,
     stdio: "pipe",
   });
-  let output = "";
-  const url = new Promise<string>((resolve, reject) => {
-    child.stdout?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Open (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.stderr?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.on("exit", (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-  });
+  const { url, output } = printedUrl(child);
   url.catch(() => undefined);
   return {
     url,
-    output: () => output,
+    output,
     stop: () => {
       child.kill("SIGTERM");
       rmSync(dataDir, { recursive: true, force: true });

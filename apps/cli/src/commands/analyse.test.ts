@@ -143,6 +143,12 @@ describe("tt analyse integration", () => {
     expect(() =>
       parseAnalyseFlags(["integration", "--scenario", work, "--date", "2026-11-24"]),
     ).toThrow(/--date/);
+    expect(() => parseAnalyseFlags(["integration", "--demo", "--silo-fleets", "shared"])).toThrow(
+      /--silo-fleets/,
+    );
+    expect(() =>
+      parseAnalyseFlags(["integration", "--scenario", work, "--silo-fleets", "market"]),
+    ).toThrow(/--silo-fleets/);
     await expect(readScenarioDir(join(work, "missing"))).rejects.toThrow(/cannot read/);
   });
 
@@ -156,5 +162,8 @@ describe("tt analyse integration", () => {
     const flags = parseAnalyseFlags(["integration", "--demo", "--iterations", "5"]);
     expect(flags.timeLimitSeconds).toBeUndefined();
     expect(flags.iterations).toBe(5);
+    expect(
+      parseAnalyseFlags(["integration", "--demo", "--silo-fleets", "contracts"]).source,
+    ).toEqual({ demo: true, siloFleets: "contracts" });
   });
 });

@@ -21,7 +21,8 @@ export const DEFAULT_ANALYSIS_TIME_LIMIT = 10;
 
 const USAGE = `
 Usage: tt analyse integration (--demo | --scenario DIR) [--time-limit S | --iterations N]
-                              [--seed N] [--parallel N] [--date YYYY-MM-DD] [--json] [--out DIR]
+                              [--seed N] [--parallel N] [--date YYYY-MM-DD]
+                              [--silo-fleets market|contracts] [--json] [--out DIR]
 
 Silo versus pooled planning ("Total Transport"): plans each funder's demand alone on its own
 fleet and everything together on the pooled fleet, and every coalition of funders the Shapley
@@ -32,6 +33,8 @@ savings, cost shares, overlap between services and vehicles out by time of day.
   --scenario    a folder with scenario.json (an IntegrationScenario) and, optionally,
                 mixing.json (a mixing policy that replaces the scenario's)
   --date        the demo's service date (default: the demo's own)
+  --silo-fleets with --demo: "market" (default; any funder alone may use any vehicle) or
+                "contracts" (each vehicle in one funder's fleet, data/README.md)
   --time-limit  seconds per plan (default ${DEFAULT_ANALYSIS_TIME_LIMIT}, at most ${MAX_TIME_LIMIT_SECONDS})
   --iterations  stop each plan after N iterations instead: same seed and N, same report
   --seed        random seed of every plan (default 1)
@@ -49,8 +52,13 @@ function wholeNumber(name: string, text: string | undefined, min = 0): number | 
   return Number(text);
 }
 
+const SILO_FLEETS = ["market", "contracts"] as const;
+type SiloFleets = (typeof SILO_FLEETS)[number];
+
 export interface AnalyseFlags {
-  readonly source: { readonly demo: true; readonly date?: string } | { readonly dir: string };
+  readonly source:
+    | { readonly demo: true; readonly date?: string; readonly siloFleets?: SiloFleets }
+    | { readonly dir: string };
   readonly timeLimitSeconds?: number;
   readonly iterations?: number;
   readonly seed: number;
@@ -65,6 +73,7 @@ export function parseAnalyseFlags(argv: string[]): AnalyseFlags {
     demo: { type: "boolean" },
     scenario: { type: "string" },
     date: { type: "string" },
+    "silo-fleets": { type: "string" },
     "time-limit": { type: "string" },
     iterations: { type: "string" },
     seed: { type: "string" },
@@ -79,6 +88,9 @@ export function parseAnalyseFlags(argv: string[]): AnalyseFlags {
     throw new UsageError("give either --demo or --scenario DIR");
   if (values.date !== undefined && (!values.demo || !isIsoDate(values.date)))
     throw new UsageError("--date YYYY-MM-DD goes with --demo, as a date that exists");
+  const siloFleets = values["silo-fleets"];
+  if (siloFleets !== undefined && (!values.demo || !SILO_FLEETS.includes(siloFleets as SiloFleets)))
+    throw new UsageError("--silo-fleets market|contracts goes with --demo");
   const timeLimitSeconds = wholeNumber("time-limit", values["time-limit"], 1);
   if (timeLimitSeconds !== undefined && timeLimitSeconds > MAX_TIME_LIMIT_SECONDS)
     throw new UsageError(`--time-limit must be at most ${MAX_TIME_LIMIT_SECONDS}`);
@@ -87,7 +99,11 @@ export function parseAnalyseFlags(argv: string[]): AnalyseFlags {
   return {
     source: values.scenario
       ? { dir: values.scenario }
-      : { demo: true, ...(values.date ? { date: values.date } : {}) },
+      : {
+          demo: true,
+          ...(values.date ? { date: values.date } : {}),
+          ...(siloFleets ? { siloFleets: siloFleets as SiloFleets } : {}),
+        },
     ...(timeLimitSeconds === undefined && iterations === undefined
       ? { timeLimitSeconds: DEFAULT_ANALYSIS_TIME_LIMIT }
       : {}),
@@ -132,6 +148,7 @@ async function loadScenario(source: AnalyseFlags["source"]): Promise<Integration
   return buildDemoIntegrationScenario(travelTimes, {
     geography,
     ...(source.date ? { date: source.date } : {}),
+    ...(source.siloFleets ? { siloFleets: source.siloFleets } : {}),
   });
 }
 
@@ -163,6 +180,7 @@ export const analyseCommand: Command = {
     if (flags.out) process.stderr.write(`Report written to ${flags.out}\n`);
     if (report.violations > 0) {
       process.stderr.write(`tt analyse: the checks found ${report.violations} violations\n`);
+      for (const line of report.violationDetails) process.stderr.write(`  ${line}\n`);
       return EXIT.failure;
     }
     return EXIT.ok;

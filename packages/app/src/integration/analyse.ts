@@ -94,6 +94,7 @@ export async function analyseIntegration(
     overlap,
     peakVehicles: parts.peakVehicles({ ...solutions, pooled: grand.solution }),
     violations: checked.violations,
+    violationDetails: checked.details,
     coalitions: checked.coalitions,
     seconds: Math.round((performance.now() - started) / 100) / 10,
   };
@@ -151,8 +152,11 @@ export function membersOf(players: readonly string[], mask: number): string[] {
 interface CheckedPlans {
   readonly objective: (mask: number) => number;
   readonly violations: number;
+  readonly details: string[];
   readonly coalitions: Record<string, number>;
 }
+
+const MAX_DETAILS = 50;
 
 /** Evaluates every plan again: its objective, and violations of constraints and mixing policy. */
 function checkPlans(
@@ -164,19 +168,23 @@ function checkPlans(
   const objectives = new Map<number, number>();
   const coalitions: Record<string, number> = {};
   let violations = 0;
+  const details: string[] = [];
   for (const [mask, plan] of plans) {
+    const key = coalitionKey(membersOf(players, mask));
     const evaluation = evaluate(plan.problem, plan.solution);
-    violations += evaluation.violations.length;
-    violations += parts.forbiddenSharing(scenario, plan.solution);
+    const sharing = parts.forbiddenSharing(scenario, plan.solution);
+    violations += evaluation.violations.length + sharing;
+    for (const v of evaluation.violations) details.push(`${key}: ${v.constraint}: ${v.message}`);
+    if (sharing > 0) details.push(`${key}: mixing policy: ${sharing} forbidden pairs on board`);
     objectives.set(mask, evaluation.objective);
-    coalitions[coalitionKey(membersOf(players, mask))] = round2(evaluation.objective);
+    coalitions[key] = round2(evaluation.objective);
   }
   const objective = (mask: number) => {
     const value = objectives.get(mask);
     if (value === undefined) throw new Error(`analyse: coalition ${mask} was not planned`);
     return value;
   };
-  return { objective, violations, coalitions };
+  return { objective, violations, details: details.slice(0, MAX_DETAILS), coalitions };
 }
 
 interface Figures {

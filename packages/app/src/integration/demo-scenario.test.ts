@@ -9,11 +9,16 @@ import { siloFunders } from "./demo-scenario-fleet";
 import type { IntegrationScenario } from "./types";
 
 let scenario: IntegrationScenario;
+let contracts: IntegrationScenario;
 
 beforeAll(async () => {
   const geography = await loadTestGeography();
   scenario = await buildDemoIntegrationScenario(createGeometricProvider(), { geography });
-}, 120_000);
+  contracts = await buildDemoIntegrationScenario(createGeometricProvider(), {
+    geography,
+    siloFleets: "contracts",
+  });
+}, 240_000);
 
 describe("buildDemoIntegrationScenario", () => {
   it("plans the demo Tuesday for Cambridgeshire and the ICB, at most six funders", () => {
@@ -79,10 +84,18 @@ describe("buildDemoIntegrationScenario", () => {
     expect(() => siloFunders([v("XX-01")])).toThrow(/XX-01/);
   });
 
-  it("gives the pooled fleet of every silo to the scenario, each vehicle once", () => {
-    const perFunder = scenario.funders.map(
-      ({ key }) => Object.values(scenario.vehicles).filter((t) => t.funders.includes(key)).length,
+  it("by default opens every vehicle to every funder's silo (the market)", () => {
+    const keys = scenario.funders.map((f) => f.key).sort();
+    for (const v of scenario.problem.vehicles) {
+      expect([...(scenario.vehicles[v.id]?.funders ?? [])].sort(), v.id).toEqual(keys);
+    }
+  });
+
+  it("with contract fleets, gives each vehicle to one silo: the pooled fleet holds each once", () => {
+    const perFunder = contracts.funders.map(
+      ({ key }) => Object.values(contracts.vehicles).filter((t) => t.funders.includes(key)).length,
     );
-    expect(perFunder.reduce((a, b) => a + b, 0)).toBe(scenario.problem.vehicles.length);
+    expect(perFunder.reduce((a, b) => a + b, 0)).toBe(contracts.problem.vehicles.length);
+    expect(perFunder.every((n) => n > 0)).toBe(true);
   });
 });

@@ -21,6 +21,14 @@ export interface DemoIntegrationOptions {
   readonly date?: string;
   /** Demo seed; default {@link DEFAULT_DEMO_SEED}, the seed `tt demo` loads. */
   readonly seed?: number;
+  /**
+   * Whose vehicles a silo may use. "market" (default): every funder alone may contract any of the
+   * partnership's vehicles, as the API does by default — a vehicle two silos use is counted, and
+   * its daily fixed cost paid, in each, as two separate contracts would be. "contracts": each
+   * vehicle belongs to one funder's fleet by `DEMO_SILO_FLEETS`; the demo's fleet is sized for the
+   * pooled plan, so the silos then run short of vehicles (home-to-school above all).
+   */
+  readonly siloFleets?: "market" | "contracts";
 }
 
 /**
@@ -37,8 +45,8 @@ export interface DemoIntegrationOptions {
  * Funders are the budgets with a trip that day: on the demo Tuesday Cambridgeshire's home-to-school,
  * SEND, post-16, adult social care and supported bus/DRT budgets and the ICB's NEPTS budget, six in
  * all, so Shapley shares are exact. Requests are tagged with their trip's funder key and the demo
- * service (`DEMO_SERVICES`, the names the mixing policy uses); vehicles with their silo funder
- * (`DEMO_SILO_FLEETS`) and emission class. Ids are references, stable for a seed.
+ * service (`DEMO_SERVICES`, the names the mixing policy uses); vehicles with the funders whose
+ * silo may use them (see `siloFleets`) and their emission class. Ids are references, stable for a seed.
  */
 export async function buildDemoIntegrationScenario(
   travelTimes: TravelTimeProvider,
@@ -55,7 +63,11 @@ export async function buildDemoIntegrationScenario(
   const { problem } = await buildProblem(register, travelTimes);
   const requests = requestTags(partners, problem);
   const funders = fundersWithDemand(partners, requests);
-  const vehicles = vehicleTags(fleet, new Set(funders.map((f) => f.key)));
+  const keys = funders.map((f) => f.key);
+  const vehicles =
+    (opts.siloFleets ?? "market") === "market"
+      ? marketTags(fleet, keys)
+      : vehicleTags(fleet, new Set(keys));
   const kept = problem.vehicles.filter((v) => vehicles[v.id] !== undefined);
   return {
     name: `Cambridgeshire & Peterborough demo (seed ${demo.seed}): Cambridgeshire County Council and the ICB`,
@@ -109,6 +121,18 @@ function fundersWithDemand(
       .filter((f) => withDemand.has(f.key))
       .map((f) => ({ key: f.key, name: f.input.name, organisation: o.name })),
   );
+}
+
+/** Every vehicle open to every funder's silo. */
+function marketTags(
+  fleet: readonly { vehicle: DemoVehicle }[],
+  funders: readonly string[],
+): Record<string, VehicleTag> {
+  const tags: Record<string, VehicleTag> = {};
+  for (const { vehicle } of fleet) {
+    tags[vehicle.reference] = { ...demoVehicleTag(vehicle, funders[0] ?? ""), funders };
+  }
+  return tags;
 }
 
 /** Tags of the vehicles whose silo funder has demand that day; the others are left out. */

@@ -164,6 +164,8 @@ export interface IntegrationReport {
   readonly peakVehicles: PeakVehicles;
   /** Every plan was checked by evaluate(): the number of violations found (must be 0). */
   readonly violations: number;
+  /** What each violation was: "<coalition>: <constraint>: <message>" (at most 50). */
+  readonly violationDetails: readonly string[];
   /** Coalition costs (objective, pounds) by sorted funder keys joined with "+". */
   readonly coalitions: Readonly<Record<string, number>>;
   readonly seconds: number;

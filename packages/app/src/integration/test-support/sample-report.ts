@@ -67,6 +67,7 @@ export function sampleReport(): IntegrationReport {
       series: { "=cmd": [1, 2, 0], nhs: [0, 3, 1], pooled: [1, 3, 1] },
     },
     violations: 0,
+    violationDetails: [],
     coalitions: { "=cmd": 1230, nhs: 2460, "=cmd+nhs": 2460 },
     seconds: 12.5,
   };
