@@ -5,6 +5,7 @@ import {
   type TripPurpose,
   type Vehicle,
 } from "@tt/domain";
+import { DEMO_SERVICES } from "../demo/scenario-types";
 import type { BuiltProblem, DayRegister } from "../planning/build-problem";
 import type {
   AnalysisFunder,
@@ -15,18 +16,7 @@ import type {
 } from "./types";
 
 /** The services a register's trip requests belong to, by purpose (and funder for post-16). */
-export const REGISTER_SERVICES = [
-  "mainstream-school",
-  "send-school",
-  "post-16",
-  "send-post-16",
-  "adult-day-service",
-  "nepts-outpatient",
-  "nepts-gp",
-  "nepts-dialysis",
-  "drt",
-  "community-transport",
-] as const;
+export const REGISTER_SERVICES = [...DEMO_SERVICES, "community-transport"] as const;
 
 const SERVICE_OF_PURPOSE: Record<TripPurpose, string> = {
   school: "mainstream-school",

@@ -2,6 +2,7 @@ import type { SearchContext } from "../search/context";
 import { recomputeRouteCost, routeOfRequests, type State, usedVehicles } from "../search/state";
 import type { InsertOptions } from "./insert-requests";
 import { bestInsertion, buildInsertion, type InsertionResult, RouteCache } from "./insertion-eval";
+import { insertTop, regretScore } from "./regret";
 
 /** Weight of minutes late (against the pick-up's latest start) in a run's nearness score. */
 const LATE_WEIGHT = 4;
@@ -159,12 +160,7 @@ export function insertRequestsGranular(
       }
       if (argmin < 0) continue;
       const c0 = top[0]!;
-      let s = -c0;
-      if (regret >= 2) {
-        s = 0;
-        for (let h = 1; h < regret; h++)
-          s += top[h] === Number.POSITIVE_INFINITY ? 1e9 : top[h]! - c0;
-      }
+      const s = regretScore(top, regret);
       if (s > bestScore || (s === bestScore && c0 < bestCost)) {
         bestScore = s;
         bestCost = c0;
@@ -253,14 +249,4 @@ function attempted(
     pending: bank.slice(0, BANK_SAMPLE).concat(unassigned.slice(older)),
     resting: bank.slice(BANK_SAMPLE),
   };
-}
-
-function insertTop(top: Float64Array, c: number): void {
-  if (c >= top[top.length - 1]!) return;
-  let h = top.length - 1;
-  while (h > 0 && top[h - 1]! > c) {
-    top[h] = top[h - 1]!;
-    h--;
-  }
-  top[h] = c;
 }

@@ -3,6 +3,7 @@ import type { SearchContext } from "../search/context";
 import { recomputeRouteCost, routeOfRequests, type State, usedVehicles } from "../search/state";
 import { insertRequestsGranular } from "./granular-insert";
 import { bestInsertion, buildInsertion, type InsertionResult, RouteCache } from "./insertion-eval";
+import { insertTop, regretScore } from "./regret";
 
 export interface InsertOptions {
   /** 1 = greedy (cheapest first); k >= 2 = regret-k. */
@@ -114,12 +115,7 @@ export function insertRequests(ctx: SearchContext, state: State, opts: InsertOpt
       }
       if (argmin < 0) continue;
       const c0 = top[0]!;
-      let score = -c0;
-      if (k >= 2) {
-        score = 0;
-        for (let h = 1; h < k; h++)
-          score += top[h] === Number.POSITIVE_INFINITY ? 1e9 : top[h]! - c0;
-      }
+      const score = regretScore(top, k);
       if (score > bestScore || (score === bestScore && c0 < bestCost)) {
         bestScore = score;
         bestCost = c0;
@@ -154,14 +150,4 @@ export function insertRequests(ctx: SearchContext, state: State, opts: InsertOpt
     if (wasEmpty) addEmptyCandidates();
   }
   state.unassigned = pending.filter((_, u) => live[u] === 1);
-}
-
-function insertTop(top: Float64Array, c: number): void {
-  if (c >= top[top.length - 1]!) return;
-  let h = top.length - 1;
-  while (h > 0 && top[h - 1]! > c) {
-    top[h] = top[h - 1]!;
-    h--;
-  }
-  top[h] = c;
 }
