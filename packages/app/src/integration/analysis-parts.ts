@@ -1,4 +1,5 @@
 import type { Problem, Solution } from "@tt/solver";
+import type { CostSharesInput } from "./cost-shares";
 import type {
   CostShares,
   IntegrationScenario,
@@ -8,17 +9,6 @@ import type {
   Savings,
   SolvedPlan,
 } from "./types";
-
-/** What the cost-share split needs: pounds per funder and the pooled plan's objective. */
-export interface CostShareInput {
-  readonly players: readonly string[];
-  readonly pooledCost: number;
-  readonly standalone: Readonly<Record<string, number>>;
-  readonly passengerKm: Readonly<Record<string, number>>;
-  readonly shapley: Readonly<Record<string, number>>;
-  readonly method: "exact" | "sampled";
-  readonly standardError?: Readonly<Record<string, number>>;
-}
 
 /**
  * The pieces the analysis is assembled from, each a pure function of plain data. `analyseIntegration`
@@ -32,7 +22,7 @@ export interface AnalysisParts {
   sumMetrics(list: readonly PlanMetrics[]): PlanMetrics;
   peakVehicles(plans: Readonly<Record<string, Solution>>): PeakVehicles;
   savings(siloTotal: PlanMetrics, pooled: PlanMetrics): Savings;
-  costShares(input: CostShareInput): CostShares;
+  costShares(input: CostSharesInput): CostShares;
   /** How many times the plan puts services on board together that the mixing policy forbids. */
   forbiddenSharing(scenario: IntegrationScenario, solution: Solution): number;
   overlap(

@@ -12,7 +12,7 @@ export {
   checkAnalysisInput,
   type IntegrationAnalysisInput,
 } from "./analysis-input";
-export type { AnalysisParts, CostShareInput } from "./analysis-parts";
+export type { AnalysisParts } from "./analysis-parts";
 export {
   INTEGRATION_ANALYSIS_JOB,
   IntegrationAnalysisService,
@@ -20,6 +20,7 @@ export {
   type StoredAnalysis,
 } from "./analysis-service";
 export { coalitionKey, coalitionProblem } from "./coalition-problem";
+export type { CostSharesInput } from "./cost-shares";
 export {
   buildDemoIntegrationScenario,
   DEMO_INTEGRATION_DATE,
