@@ -1,4 +1,5 @@
 import type { Request } from "@tt/solver";
+import { Random } from "../demo/prng";
 import { requestTag } from "./mixing-policy";
 import { type CarrierRuns, canCarry, carrierRuns } from "./overlap-carrier";
 import type { IntegrationScenario, OverlapRow, SolvedPlan } from "./types";
@@ -84,10 +85,10 @@ function tripsByService(scenario: IntegrationScenario): Map<string, Request[]> {
 
 /** `k` of the items chosen at random from a seed string, kept in their original order. */
 export function seededSample<T>(items: readonly T[], k: number, seed: string): T[] {
-  const next = mulberry32(hashString(seed));
+  const random = new Random(hashString(seed));
   const index = items.map((_, i) => i);
   for (let i = 0; i < Math.min(k, index.length); i++) {
-    const j = i + Math.floor(next() * (index.length - i));
+    const j = i + Math.floor(random.next() * (index.length - i));
     [index[i], index[j]] = [index[j]!, index[i]!];
   }
   return index
@@ -101,16 +102,4 @@ function hashString(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return h >>> 0;
-}
-
-/** A small seeded generator of numbers in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
