@@ -7,6 +7,7 @@ import {
   type CsvTransfer,
   IntegrationAnalysisService,
   ManifestService,
+  PlanMapService,
   type PlanningFailure,
   PlanningService,
   PlanOverrideService,
@@ -29,6 +30,8 @@ export interface ServerServices {
   readonly planOverrides: PlanOverrideService;
   /** Run manifests for drivers and passenger assistants (audited reads). */
   readonly manifests: ManifestService;
+  /** Plans on a map: positions without names, homes rounded (audited reads). */
+  readonly planMaps: PlanMapService;
   readonly analyses: IntegrationAnalysisService;
   /** District boundaries for report maps (data/districts.geojson), or undefined without them. */
   boundaries(): Promise<Boundaries | undefined>;
@@ -65,6 +68,7 @@ export function buildServices(
     }),
     planOverrides: new PlanOverrideService(unitOfWork),
     manifests: new ManifestService(unitOfWork),
+    planMaps: new PlanMapService(unitOfWork),
     analyses: new IntegrationAnalysisService(unitOfWork, {
       travelTimes,
       clock,

@@ -35,10 +35,12 @@ describe("the API client: plans, jobs and entitlement", () => {
     await client.listPlans({ limit: 10, serviceDate: "" });
     await client.listEntitlementDecisions({ passengerId: "p1" });
     await client.getPlan("p/2");
+    await client.getPlanMap("p/2");
     expect(seen.map((s) => s.url)).toEqual([
       "/api/plans?limit=10",
       "/api/entitlement/decisions?passengerId=p1",
       "/api/plans/p%2F2",
+      "/api/plans/p%2F2/map",
     ]);
   });
 });

@@ -2,6 +2,7 @@ import type {
   AssessBody,
   JobView,
   OrganisationView,
+  PlanMapView,
   PlanView,
   StartPlanBody,
   StoredEntitlementDecisionView,
@@ -58,6 +59,8 @@ export function planClientMethods(call: Call, base: string) {
     listPlans: (query: { offset?: number; limit?: number; serviceDate?: string } = {}) =>
       call<PageOf<PlanHeaderView>>("GET", `/api/plans${queryOf(query)}`),
     getPlan: (id: string) => call<PlanView>("GET", `/api/plans/${at(id)}`),
+    /** The plan's stops and unassigned requests with positions; homes rounded, never named. */
+    getPlanMap: (id: string) => call<PlanMapView>("GET", `/api/plans/${at(id)}/map`),
     assessEntitlement: (input: AssessBody) =>
       call<StoredEntitlementDecisionView>("POST", "/api/entitlement/assess", input),
     listEntitlementDecisions: (query: { offset?: number; limit?: number; passengerId?: string }) =>

@@ -4,6 +4,8 @@ export * from "./manifest";
 export * from "./manifest-service";
 export * from "./mapping-issues";
 export * from "./plan-from-solution";
+export * from "./plan-map";
+export * from "./plan-map-service";
 export * from "./plan-override-change";
 export * from "./plan-override-evaluation";
 export * from "./plan-override-revision";

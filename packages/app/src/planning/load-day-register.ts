@@ -1,20 +1,7 @@
-import type { RecordRepository, Repositories, UnitOfWork } from "../ports";
+import type { Repositories, UnitOfWork } from "../ports";
 import type { Actor } from "../register";
 import type { DayRegister } from "./build-problem";
-
-const PAGE = 1000;
-
-async function listEvery<T>(
-  repository: RecordRepository<T, unknown>,
-  organisationId: string,
-): Promise<T[]> {
-  const out: T[] = [];
-  for (let offset = 0; ; offset += PAGE) {
-    const page = await repository.list(organisationId, { offset, limit: PAGE });
-    out.push(...page.items);
-    if (page.items.length < PAGE) return out;
-  }
-}
+import { listEvery } from "./register-reads";
 
 /**
  * The organisation's whole register, as the day-plan mapping needs it. Every page of every

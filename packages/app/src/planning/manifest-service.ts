@@ -1,9 +1,10 @@
-import { isAllowed, type Passenger, type Place, type Role, type TripRequest } from "@tt/domain";
+import { isAllowed, type Passenger, type Place, type Role } from "@tt/domain";
 import { AppError, notFound } from "../errors";
-import type { RecordRepository, Repositories, UnitOfWork } from "../ports";
+import type { Repositories, UnitOfWork } from "../ports";
 import type { Actor } from "../register";
 import { buildManifest, type Manifest } from "./manifest";
 import { vehiclesWithAssistant } from "./map-vehicles";
+import { findEach, listEvery, placeIds } from "./register-reads";
 
 /** Roles that operate runs: they read the manifest without planning. */
 export const OPERATING_ROLES: readonly Role[] = ["operator", "driver"];
@@ -16,38 +17,6 @@ export const OPERATING_ROLES: readonly Role[] = ["operator", "driver"];
 export function mayReadManifest(role: Role): boolean {
   if (!isAllowed(role, "plans", "read")) return false;
   return isAllowed(role, "plans", "write") || OPERATING_ROLES.includes(role);
-}
-
-const PAGE = 1000;
-
-async function listEvery<T>(repository: RecordRepository<T, unknown>, organisationId: string) {
-  const out: T[] = [];
-  for (let offset = 0; ; offset += PAGE) {
-    const page = await repository.list(organisationId, { offset, limit: PAGE });
-    out.push(...page.items);
-    if (page.items.length < PAGE) return out;
-  }
-}
-
-async function findEach<T extends { id: string }>(
-  repository: RecordRepository<T, unknown>,
-  organisationId: string,
-  ids: Iterable<string>,
-): Promise<Map<string, T>> {
-  const out = new Map<string, T>();
-  for (const id of new Set(ids)) {
-    const row = await repository.find(organisationId, id);
-    if (row) out.set(id, row);
-  }
-  return out;
-}
-
-function placeIds(trips: Iterable<TripRequest>): string[] {
-  const out: string[] = [];
-  for (const t of trips) {
-    for (const end of [t.origin, t.destination]) if (end.kind === "place") out.push(end.placeId);
-  }
-  return out;
 }
 
 /** A run's printable manifest for its driver and passenger assistant; every read is audited. */

@@ -3,6 +3,7 @@ export * from "./audit";
 export * from "./entitlement";
 export * from "./health";
 export * from "./organisation";
+export * from "./plan-map";
 export * from "./plan-overrides";
 export * from "./plans";
 export * from "./register";

@@ -6,6 +6,7 @@ import {
   type JobView,
   jobEventsRoute,
   listPlansRoute,
+  planMapRoute,
   startPlanRoute,
 } from "@tt/contract";
 import { streamSSE } from "hono/streaming";
@@ -36,6 +37,7 @@ const finished = (job: Job) => job.status === "succeeded" || job.status === "fai
  * Day plans as jobs: `POST /api/plans` starts one (202 with the job id), `GET /api/jobs/{id}` and
  * its `/events` stream follow it, `GET /api/plans[/{id}]` read the stored plans. Roles need the
  * `plans` grant (write to start); other organisations' jobs and plans are not found.
+ * `GET /api/plans/{id}/map` is the plan's stops with positions (homes rounded, audited).
  */
 export function mountPlanRoutes(app: OpenAPIHono<HttpEnv>, services: ServerServices): void {
   const { planning } = services;
@@ -54,6 +56,11 @@ export function mountPlanRoutes(app: OpenAPIHono<HttpEnv>, services: ServerServi
   app.openapi(getPlanRoute, async (c) => {
     const plan = await planning.getPlan(actorOf(c), c.req.valid("param").id);
     return c.json(plan as never, 200);
+  });
+
+  app.openapi(planMapRoute, async (c) => {
+    const map = await services.planMaps.getPlanMap(actorOf(c), c.req.valid("param").id);
+    return c.json(map as never, 200);
   });
 
   const jobs = anyJobReader(services);
