@@ -1,50 +1,27 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
+  checkPage,
   HAS_CHROMIUM,
   launchChromium,
   NO_CHROMIUM_MESSAGE,
+  placesCsv,
   screenshot,
-  seriousViolations,
 } from "./support/browser";
 import { type DemoServer, ensureWebBuilt, startDemoServer } from "./support/demo-server";
+import {
+  chooseByKeys,
+  chosenText,
+  focusIsVisible,
+  isFocused,
+  tabTo,
+  typeEach,
+  typeInto,
+} from "./support/keyboard";
 
 if (!HAS_CHROMIUM) console.warn(NO_CHROMIUM_MESSAGE);
 
 const menu = (page: Page) => page.getByRole("navigation", { name: "Menu" });
-
-/** The page's document, as far as these tests look at it (the repo type-checks without DOM). */
-type PageDocument = { activeElement: { matches(selector: string): boolean } | null };
-
-/** Presses Tab until the focused element matches `selector`, failing after `max` presses. */
-async function tabTo(page: Page, selector: string, max = 25): Promise<void> {
-  for (let i = 0; i < max; i += 1) {
-    await page.keyboard.press("Tab");
-    const reached = await page.evaluate(
-      (s) =>
-        (globalThis as unknown as { document: PageDocument }).document.activeElement?.matches(s) ??
-        false,
-      selector,
-    );
-    if (reached) return;
-  }
-  throw new Error(`${selector} was not reached with the Tab key in ${max} presses`);
-}
-
-/** Checks a page with axe-core and keeps a screenshot of it. */
-async function checkPage(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  expect(await seriousViolations(page), `accessibility of ${name}`).toEqual([]);
-}
-
-/** A places file with one good row and one bad one (line 3: a latitude that is not a number). */
-function placesCsv(stamp: string): string {
-  return [
-    "reference,name,kind,lat,lon,postcode",
-    `E2E-${stamp}-1,Browser Test Primary,school,52.2053,0.1218,CB2 1TN`,
-    `E2E-${stamp}-2,Browser Test Clinic,hospital,north,0.1218,CB2 0QQ`,
-  ].join("\n");
-}
 
 describe.skipIf(!HAS_CHROMIUM)("the planner's web app in Debian's chromium", () => {
   let server: DemoServer;
@@ -111,6 +88,62 @@ describe.skipIf(!HAS_CHROMIUM)("the planner's web app in Debian's chromium", () 
     await checkPage(page, "03-register");
   }, 60_000);
 
+  it("adds a passenger by keyboard: a reference in use, the error summary, then the banner", async () => {
+    const table = page.getByTestId("register-table");
+    const taken = (await table.locator("tbody tr td").first().textContent()) ?? "";
+    await tabTo(page, "[data-testid=add-row]", 40);
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: "Add a passenger" }).waitFor();
+    const answers = { "#givenName": "Keyboard", "#familyName": "Tester", "#homeLat": "52.2053" };
+    await typeEach(page, { "#reference": taken, ...answers, "#homeLon": "0.1218" });
+    await tabTo(page, "button[type=submit]");
+    expect(await focusIsVisible(page), "focus on Save").toBe(true);
+    await page.keyboard.press("Enter");
+    const summary = page.getByTestId("error-summary");
+    await summary.waitFor({ timeout: 20_000 });
+    expect(await isFocused(page, "[data-testid=error-summary]")).toBe(true);
+    expect(await summary.textContent()).toContain("Already used by another passenger");
+    expect(await summary.locator("a").count()).toBe(1);
+    expect(await page.locator(".govuk-form-group--error #reference").count()).toBe(1);
+    expect(await page.locator("#reference-error").textContent()).toContain("Already used");
+    expect(await page.title()).toMatch(/^Error: Add a passenger/);
+    await checkPage(page, "03a-passenger-error");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    expect(await isFocused(page, "#reference"), "the summary's link moves focus").toBe(true);
+    const reference = `E2E-KB-${Date.now()}`;
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.keyboard.type(reference);
+    await tabTo(page, "button[type=submit]", 40);
+    await page.keyboard.press("Enter");
+    const banner = page.getByTestId("notification-banner");
+    await banner.waitFor({ timeout: 20_000 });
+    expect(await banner.textContent()).toContain("Passenger added");
+    expect(await isFocused(page, "[data-testid=notification-banner]")).toBe(true);
+    expect(new URL(page.url()).pathname).toBe("/register/passengers");
+    await typeInto(page, "#search", reference);
+    await page.keyboard.press("Enter");
+    await expect.poll(() => table.textContent(), { timeout: 20_000 }).toContain(reference);
+    await checkPage(page, "03b-passenger-added");
+  }, 90_000);
+
+  it("edits a place: a name left empty is caught before saving, then the place is updated", async () => {
+    await page.getByRole("link", { name: "Places", exact: true }).click();
+    await page.locator("[data-testid=register-table] a").first().click();
+    await page.getByRole("heading", { name: "Edit a place" }).waitFor();
+    const name = page.getByLabel("Name", { exact: true });
+    const before = await name.inputValue();
+    await name.fill("");
+    await page.getByRole("button", { name: "Save place" }).click();
+    const summary = await page.getByTestId("error-summary").textContent();
+    expect(summary).toContain("Enter the place's name");
+    await checkPage(page, "03c-place-error");
+    await name.fill(`${before} (checked)`);
+    await page.getByRole("button", { name: "Save place" }).click();
+    await page.getByTestId("notification-banner").filter({ hasText: "Place updated" }).waitFor();
+    expect(await page.getByTestId("register-table").textContent()).toContain(`${before} (checked)`);
+  }, 60_000);
+
   it("imports a CSV with one bad row: nothing is stored and the row is reported", async () => {
     await menu(page).getByRole("link", { name: "Import" }).click();
     await page.getByLabel("What the file holds").selectOption("places");
@@ -148,14 +181,53 @@ describe.skipIf(!HAS_CHROMIUM)("the planner's web app in Debian's chromium", () 
     await checkPage(page, "06-plan-map");
   }, 120_000);
 
-  it("opens a run's manifest, which prints without the page's navigation", async () => {
-    await page
-      .getByRole("link", { name: /^Manifest/ })
-      .first()
-      .click();
+  it("walks the plan page by keyboard: past the map, into it and out, to a move checked", async () => {
+    await page.locator("#main-content").focus();
+    await tabTo(page, "a.app-skip-link");
+    expect(await page.getByRole("link", { name: "Skip the map" }).isVisible()).toBe(true);
+    await page.keyboard.press("Enter");
+    expect(await isFocused(page, "#timeline-caption"), "the skip link passes the map").toBe(true);
+    await page.locator("#main-content").focus();
+    await tabTo(page, "a.app-skip-link");
+    await tabTo(page, ".maplibregl-canvas", 3);
+    expect(await focusIsVisible(page), "focus on the map").toBe(true);
+    const map = page.getByTestId("plan-map");
+    const before = await map.screenshot();
+    await page.keyboard.press("Equal");
+    await page.waitForTimeout(800);
+    expect(Buffer.compare(before, await map.screenshot()), "the + key zooms").not.toBe(0);
+    await tabTo(page, "[data-testid=runs-table] a", 15);
+    expect(await focusIsVisible(page), "focus on a manifest link").toBe(true);
+    await tabTo(page, "#move-request", 120);
+    await page.keyboard.press("End");
+    const chosen = await chosenText(page);
+    await tabTo(page, "#move-vehicle", 2);
+    const vehicles = await page.locator("#move-vehicle option").allTextContents();
+    const target = vehicles.find((v) => !chosen.includes(`(${v},`)) ?? "";
+    await chooseByKeys(page, target);
+    await typeInto(page, "#pickup-position", "0");
+    await typeInto(page, "#dropoff-position", "0");
+    await tabTo(page, "button[type=submit]", 3);
+    expect(await focusIsVisible(page), "focus on Check the change").toBe(true);
+    await page.keyboard.press("Enter");
+    await page.getByTestId("move-outcome").waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId("move-violations").textContent()).toMatch(/breaks \d+ rule/);
+    await checkPage(page, "06b-plan-keyboard");
+  }, 90_000);
+
+  it("opens a run's manifest by keyboard, and it prints without the page's navigation", async () => {
+    await page.locator("#main-content").focus();
+    await tabTo(page, "[data-testid=runs-table] a", 40);
+    await page.keyboard.press("Enter");
     const manifest = page.getByTestId("manifest");
     await manifest.waitFor();
     await expect.poll(() => manifest.textContent(), { timeout: 30_000 }).toMatch(/Pick up/);
+    expect(await isFocused(page, "#main-content"), "focus starts at the new page").toBe(true);
+    await tabTo(page, "a[href^='/planning/plans/']", 3);
+    expect(await focusIsVisible(page), "focus on Back to the plan").toBe(true);
+    await tabTo(page, "button", 2);
+    expect(await page.locator("button:focus").textContent()).toBe("Print this manifest");
+    expect(await focusIsVisible(page), "focus on Print").toBe(true);
     await checkPage(page, "07-manifest");
     await page.emulateMedia({ media: "print" });
     expect(await menu(page).isVisible()).toBe(false);

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
+import { expect } from "vitest";
 import { ROOT } from "./demo-server";
 
 /** Debian's chromium: the browser tests drive it, since no browser can be downloaded. */
@@ -60,4 +61,19 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
     }));
   });
   return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+}
+
+/** Checks a page with axe-core and keeps a screenshot of it. */
+export async function checkPage(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  expect(await seriousViolations(page), `accessibility of ${name}`).toEqual([]);
+}
+
+/** A places file with one good row and one bad one (line 3: a latitude that is not a number). */
+export function placesCsv(stamp: string): string {
+  return [
+    "reference,name,kind,lat,lon,postcode",
+    `E2E-${stamp}-1,Browser Test Primary,school,52.2053,0.1218,CB2 1TN`,
+    `E2E-${stamp}-2,Browser Test Clinic,hospital,north,0.1218,CB2 0QQ`,
+  ].join("\n");
 }

@@ -19,12 +19,26 @@ function subscribe(listener: () => void): () => void {
 
 const snapshot = () => `${window.location.pathname}${window.location.search}`;
 
-/** Goes to a path inside the app without reloading the page. */
-export function navigate(to: string, options: { replace?: boolean } = {}): void {
-  if (options.replace) window.history.replaceState(null, "", to);
-  else window.history.pushState(null, "", to);
+/**
+ * Goes to a path inside the app without reloading the page. `state` travels with the history
+ * entry (e.g. a banner to show once); read it with `takeHistoryState`.
+ */
+export function navigate(to: string, options: { replace?: boolean; state?: unknown } = {}): void {
+  const state = options.state ?? null;
+  if (options.replace) window.history.replaceState(state, "", to);
+  else window.history.pushState(state, "", to);
   for (const listener of listeners) listener();
   window.scrollTo(0, 0);
+  // As on a page load, keyboard and screen reader users start again at the top of the content
+  // (a banner or error summary on the new page then takes focus for itself).
+  document.getElementById("main-content")?.focus({ preventScroll: true });
+}
+
+/** The current history entry's state, cleared so that it shows once (not again on reload). */
+export function takeHistoryState(): unknown {
+  const state: unknown = window.history.state;
+  if (state !== null) window.history.replaceState(null, "", window.location.href);
+  return state;
 }
 
 /** The current path and query, re-rendering when they change. */

@@ -6,6 +6,7 @@ export {
   budgetInputSchema,
   FUNDER_KINDS,
   funderInputSchema,
+  isAllowed,
   OPERATOR_KINDS,
   operatorInputSchema,
   PLACE_KINDS,

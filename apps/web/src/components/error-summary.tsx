@@ -1,5 +1,11 @@
-import { useEffect, useRef } from "react";
+import { type MouseEvent, useEffect, useRef } from "react";
 import type { Problem } from "../api";
+import { focusById } from "./focus";
+
+/** Each link moves focus to its field (and its label into view) instead of changing the URL. */
+function focusField(event: MouseEvent<HTMLAnchorElement>, href: string): void {
+  if (focusById(href.replace(/^#/, ""))) event.preventDefault();
+}
 
 /** GOV.UK error summary: focused when it appears, each problem linking to its field. */
 export function ErrorSummary({
@@ -22,7 +28,13 @@ export function ErrorSummary({
           <ul className="govuk-list govuk-error-summary__list">
             {problems.map((problem) => (
               <li key={`${problem.row ?? ""}-${problem.href ?? ""}-${problem.text}`}>
-                {problem.href ? <a href={problem.href}>{problem.text}</a> : problem.text}
+                {problem.href ? (
+                  <a href={problem.href} onClick={(e) => focusField(e, problem.href ?? "")}>
+                    {problem.text}
+                  </a>
+                ) : (
+                  problem.text
+                )}
               </li>
             ))}
           </ul>

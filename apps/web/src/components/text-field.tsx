@@ -1,39 +1,31 @@
 import type { InputHTMLAttributes } from "react";
+import { describedBy, FieldNotes, FormGroup } from "./form-group";
 
 type TextFieldProps = InputHTMLAttributes<HTMLInputElement> & {
   readonly id: string;
   readonly label: string;
-  readonly hint?: string;
+  readonly hint?: string | undefined;
   readonly error?: string | undefined;
-  readonly width?: "2" | "3" | "4" | "5" | "10" | "20" | "30";
+  readonly width?: "2" | "3" | "4" | "5" | "10" | "20" | "30" | undefined;
 };
 
 /** A GOV.UK text input with its label, hint and error message. */
 export function TextField({ id, label, hint, error, width, className, ...input }: TextFieldProps) {
-  const described = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].join(" ").trim();
+  const frame = { id, label, hint, error };
   const widthClass = width ? ` govuk-input--width-${width}` : "";
   return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+    <FormGroup error={error}>
       <label className="govuk-label" htmlFor={id}>
         {label}
       </label>
-      {hint && (
-        <div id={`${id}-hint`} className="govuk-hint">
-          {hint}
-        </div>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="govuk-error-message">
-          <span className="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      )}
+      <FieldNotes frame={frame} />
       <input
         id={id}
         name={id}
         className={`govuk-input${widthClass}${error ? " govuk-input--error" : ""}${className ? ` ${className}` : ""}`}
-        aria-describedby={described || undefined}
+        aria-describedby={describedBy(frame)}
         {...input}
       />
-    </div>
+    </FormGroup>
   );
 }

@@ -3,6 +3,7 @@ import { ApiError, type CsvResourceKind, type ImportReport } from "@tt/contract"
 import { type FormEvent, useState } from "react";
 import { api, type Problem, problemsOf } from "../api";
 import { ErrorSummary } from "../components/error-summary";
+import { SelectField } from "../components/select-field";
 import { Link, useLocation, useTitle } from "../router";
 
 const KINDS: readonly { key: string; kind: CsvResourceKind; label: string }[] = [
@@ -111,18 +112,11 @@ export function ImportPage() {
           .
         </p>
         <form onSubmit={submit} noValidate>
-          <div className="govuk-form-group">
-            <label className="govuk-label" htmlFor="kind">
-              What the file holds
-            </label>
-            <select className="govuk-select" id="kind" name="kind" defaultValue={initial}>
-              {KINDS.map((k) => (
-                <option key={k.key} value={k.key}>
-                  {k.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            frame={{ id: "kind", label: "What the file holds" }}
+            choices={KINDS.map((k) => ({ value: k.key, text: k.label }))}
+            defaultValue={initial}
+          />
           <div className="govuk-form-group">
             <label className="govuk-label" htmlFor="file">
               CSV file

@@ -1,44 +1,39 @@
+import type { PlanMapView } from "@tt/contract";
 import { describe, expect, it } from "vitest";
-import { planGeo, roundHome, type TripEnds } from "./plan-geo";
+import { planGeo, planNames } from "./plan-geo";
 
-const stop = (kind: "pickup" | "dropoff" | "break", tripRequestId?: string) => ({
+const home = { lat: 52.2, lon: 0.1, kind: "home" as const, name: null };
+const school = { lat: 52.3, lon: 0.2, kind: "place" as const, name: "Hall School" };
+
+const stop = (
+  kind: "pickup" | "dropoff",
+  at: typeof home | typeof school | null,
+  position = 0,
+) => ({
+  position,
   kind,
-  ...(tripRequestId ? { tripRequestId } : {}),
-  location: 0,
-  arrival: 0,
-  start: 0,
-  departure: 0,
-  load: [0, 0],
+  tripRequestId: "t1",
+  tripReference: "T-1",
+  at,
 });
 
-const run = (id: string, stops: ReturnType<typeof stop>[]) => ({
-  id,
-  vehicleId: `v-${id}`,
-  layout: 0,
-  stops,
-  distanceMetres: 0,
-  durationSeconds: 0,
-  costPence: 0,
-});
+function mapOf(stops: ReturnType<typeof stop>[], unassigned: PlanMapView["unassigned"] = []) {
+  const run = { id: "r1", vehicleId: "v1", vehicleReference: "V-1", stops };
+  return {
+    planId: "p",
+    serviceDate: "2026-09-03",
+    revision: 1,
+    homeDecimals: 3,
+    runs: [run],
+    unassigned,
+  };
+}
 
 describe("planGeo", () => {
-  const ends = new Map<string, TripEnds>([
-    [
-      "t1",
-      {
-        origin: { lon: 0.1, lat: 52.2, label: "Home", home: true },
-        destination: { lon: 0.2, lat: 52.3, label: "Hall School", home: false },
-      },
-    ],
-  ]);
-
-  it("puts a pick-up at the trip's origin and a drop-off at its destination, skipping breaks", () => {
-    const geo = planGeo(
-      [run("a", [stop("pickup", "t1"), stop("break"), stop("dropoff", "t1")])],
-      ends,
-      () => "#123456",
-    );
+  it("draws each run through its stops, labelling places by name and homes as Home", () => {
+    const geo = planGeo(mapOf([stop("pickup", home), stop("dropoff", school, 2)]), () => "#123456");
     expect(geo.stops.features.map((f) => f.properties.label)).toEqual(["Home", "Hall School"]);
+    expect(geo.stops.features.map((f) => f.properties.home)).toEqual([true, false]);
     expect(geo.runs.features[0]?.geometry.coordinates).toEqual([
       [0.1, 52.2],
       [0.2, 52.3],
@@ -49,14 +44,30 @@ describe("planGeo", () => {
   });
 
   it("counts stops it cannot place and draws no line through fewer than two points", () => {
-    const geo = planGeo([run("b", [stop("pickup", "t1"), stop("dropoff", "t9")])], ends, () => "");
+    const geo = planGeo(mapOf([stop("pickup", home), stop("dropoff", null)]), () => "");
     expect(geo.unplaced).toBe(1);
     expect(geo.runs.features).toHaveLength(0);
     expect(geo.stops.features).toHaveLength(1);
   });
 
-  it("rounds homes to three decimal places", () => {
-    expect(roundHome(52.123456)).toBe(52.123);
-    expect(roundHome(-0.0006)).toBe(-0.001);
+  it("puts unassigned requests at their pick-up and widens the bounds to them", () => {
+    const far = { lat: 52.6, lon: -0.3, kind: "home" as const, name: null };
+    const waiting = [
+      { tripRequestId: "t2", tripReference: "T-2", origin: far, destination: school },
+      { tripRequestId: "t3", tripReference: null, origin: null, destination: null },
+    ];
+    const geo = planGeo(mapOf([stop("pickup", home), stop("dropoff", school)], waiting), () => "");
+    expect(geo.unassigned.features.map((f) => f.geometry.coordinates)).toEqual([[-0.3, 52.6]]);
+    expect(geo.bounds).toEqual([-0.3, 52.2, 0.2, 52.6]);
+  });
+});
+
+describe("planNames", () => {
+  it("names vehicles and trip requests by reference, falling back to the id's start", () => {
+    const names = planNames(mapOf([stop("pickup", home)]));
+    expect(names.vehicle("v1")).toBe("V-1");
+    expect(names.reference("t1")).toBe("T-1");
+    expect(names.reference("0123456789abcdef")).toBe("01234567");
+    expect(planNames(undefined).vehicle("abcdefghijk")).toBe("vehicle abcdefgh");
   });
 });

@@ -7,6 +7,7 @@ import {
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import { useEffect, useRef, useState } from "react";
 import districtsUrl from "../../../../data/districts.geojson?url";
+import { SkipLink } from "../components/skip-link";
 import type { PlanGeo } from "./plan-geo";
 
 // The worker is served beside the app (the bundle moves it, so MapLibre cannot find it alone).
@@ -35,7 +36,7 @@ function baseStyle(): StyleSpecification {
   return style;
 }
 
-function addLayers(map: MapLibreMap, geo: PlanGeo): void {
+function addDistricts(map: MapLibreMap): void {
   map.addSource("districts", { type: "geojson", data: districtsUrl });
   map.addLayer({
     id: "districts-fill",
@@ -49,6 +50,10 @@ function addLayers(map: MapLibreMap, geo: PlanGeo): void {
     source: "districts",
     paint: { "line-color": "#505a5f", "line-width": 1.5, "line-dasharray": [3, 2] },
   });
+}
+
+function addLayers(map: MapLibreMap, geo: PlanGeo): void {
+  addDistricts(map);
   map.addSource("runs", { type: "geojson", data: geo.runs });
   map.addLayer({
     id: "runs",
@@ -68,10 +73,25 @@ function addLayers(map: MapLibreMap, geo: PlanGeo): void {
       "circle-stroke-width": ["case", ["get", "home"], 0, 1],
     },
   });
+  map.addSource("unassigned", { type: "geojson", data: geo.unassigned });
+  map.addLayer({
+    id: "unassigned",
+    type: "circle",
+    source: "unassigned",
+    paint: {
+      "circle-color": "#ffffff",
+      "circle-radius": 4,
+      "circle-stroke-color": "#0b0c0c",
+      "circle-stroke-width": 1.5,
+    },
+  });
 }
 
-/** The plan on a map: district boundaries, each run a coloured line, stops as points. */
-export function PlanMap({ geo }: { geo: PlanGeo }) {
+/**
+ * The plan on a map: district boundaries, each run a coloured line, stops as points, unassigned
+ * pick-ups as open circles. A skip link before it moves keyboard users past it to `skipTo`.
+ */
+export function PlanMap({ geo, skipTo }: { geo: PlanGeo; skipTo: string }) {
   const container = useRef<HTMLElement>(null);
   const [failure, setFailure] = useState<string>();
   useEffect(() => {
@@ -107,11 +127,19 @@ export function PlanMap({ geo }: { geo: PlanGeo }) {
     );
   }
   return (
-    <section
-      ref={container}
-      className="app-map"
-      aria-label="Map of the plan: district boundaries, runs and stops"
-      data-testid="plan-map"
-    />
+    <>
+      <SkipLink to={skipTo}>Skip the map</SkipLink>
+      <p className="govuk-hint" id="map-hint">
+        Arrow keys move the map and the plus and minus keys zoom it. Open circles are unassigned
+        requests. The timeline and the runs table below list the same runs.
+      </p>
+      <section
+        ref={container}
+        className="app-map"
+        aria-label="Map of the plan: district boundaries, runs and stops"
+        aria-describedby="map-hint"
+        data-testid="plan-map"
+      />
+    </>
   );
 }

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import type { PlanView } from "@tt/contract";
+import { isAllowed, type PlanView } from "@tt/contract";
 import { lazy, Suspense, useMemo, useState } from "react";
 import { api, problemsOf } from "../api";
 import { ErrorSummary } from "../components/error-summary";
@@ -8,10 +8,8 @@ import { Link, useTitle } from "../router";
 import { useSession } from "../session";
 import { clock, kilometres, pounds, reasonText, runColour } from "./format";
 import { MoveRequest } from "./move-request";
-import { planGeo } from "./plan-geo";
+import { planGeo, planNames } from "./plan-geo";
 import { RunTimeline } from "./run-timeline";
-import { byId, useAll } from "./use-all";
-import { useTripEnds } from "./use-trip-ends";
 
 /** MapLibre is large: it loads only when a plan is opened. */
 const PlanMap = lazy(() => import("./plan-map").then((m) => ({ default: m.PlanMap })));
@@ -148,22 +146,20 @@ function UnassignedList({
   );
 }
 
+/** Recorded in the audit log: the map places passengers' homes (rounded, never named). */
+const MAP_PURPOSE = "plan map for the planner";
+
 /** One plan: its summary, the map, the vehicle timeline, the runs and the unassigned list. */
 export function PlanPage({ planId }: { planId: string }) {
   useTitle("Plan");
   const { user } = useSession();
   const plan = useQuery({ queryKey: ["plan", planId], queryFn: () => api.getPlan(planId) });
-  const vehicles = useAll("vehicles", user?.role !== "driver" && user?.role !== "finance");
-  const trips = useTripEnds(user?.role ?? "driver");
-  const vehicleIndex = byId(vehicles.data);
-  const vehicleName = (id: string) =>
-    vehicleIndex.get(id)?.reference ?? `vehicle ${id.slice(0, 8)}`;
-  const reference = (id: string) => trips.trips.get(id)?.reference ?? id.slice(0, 8);
-  const runs = plan.data?.runs;
-  const geo = useMemo(
-    () => (runs && !trips.loading ? planGeo(runs, trips.ends, runColour) : undefined),
-    [runs, trips.loading, trips.ends],
-  );
+  const map = useQuery({
+    queryKey: ["plan-map", planId],
+    queryFn: () => api.withPurpose(MAP_PURPOSE).getPlanMap(planId),
+  });
+  const { vehicle: vehicleName, reference } = useMemo(() => planNames(map.data), [map.data]);
+  const geo = useMemo(() => map.data && planGeo(map.data, runColour), [map.data]);
   if (plan.error) return <ErrorSummary problems={problemsOf(plan.error)} />;
   if (!plan.data) return <p className="govuk-body">Loading the plan…</p>;
   return (
@@ -172,17 +168,13 @@ export function PlanPage({ planId }: { planId: string }) {
       <h1 className="govuk-heading-l">{plan.data.name}</h1>
       <Summary plan={plan.data} />
       <h2 className="govuk-heading-m">Map</h2>
-      {!trips.allowed && (
-        <p className="govuk-body">
-          Your role does not read trip requests, so stops are not placed.
-        </p>
-      )}
+      {map.error && <ErrorSummary problems={problemsOf(map.error)} title="The map is missing" />}
       {geo ? (
         <Suspense fallback={<p className="govuk-body">Loading the map…</p>}>
-          <PlanMap geo={geo} />
+          <PlanMap geo={geo} skipTo="timeline-caption" />
         </Suspense>
       ) : (
-        <p className="govuk-body">Loading the map…</p>
+        !map.error && <p className="govuk-body">Loading the map…</p>
       )}
       {geo && geo.unplaced > 0 && (
         <p className="govuk-body">{geo.unplaced} stops could not be placed on the map.</p>
@@ -190,7 +182,7 @@ export function PlanPage({ planId }: { planId: string }) {
       <RunTimeline runs={plan.data.runs} vehicleName={vehicleName} />
       <RunsTable plan={plan.data} vehicleName={vehicleName} />
       <UnassignedList plan={plan.data} reference={reference} />
-      {(user?.role === "admin" || user?.role === "commissioner") && (
+      {user && isAllowed(user.role, "plans", "write") && (
         <MoveRequest plan={plan.data} reference={reference} vehicle={vehicleName} />
       )}
     </>

@@ -1,10 +1,12 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { ResourceKind } from "@tt/contract";
+import type { ApiUser, ResourceKind } from "@tt/contract";
 import { type FormEvent, useState } from "react";
 import { api, problemsOf } from "../api";
 import { ErrorSummary } from "../components/error-summary";
+import { NotificationBanner } from "../components/notification-banner";
 import { Pagination } from "../components/pagination";
-import { Link, useTitle } from "../router";
+import { Link, takeHistoryState, useTitle } from "../router";
+import { canWrite, REGISTER_FORMS } from "./register-forms";
 import {
   optionLabel,
   REGISTER_VIEWS,
@@ -90,10 +92,36 @@ function SearchForm({
   );
 }
 
-/** A register as a table with search, filters and paging, read through the API's list route. */
-export function RegisterPage({ view: key }: { view: RegisterViewKey }) {
+/** The banner a save left in the history entry ("Passenger added"), shown once. */
+function takeBanner(): string | undefined {
+  const state = takeHistoryState() as { banner?: unknown } | null;
+  return typeof state?.banner === "string" ? state.banner : undefined;
+}
+
+/** "Edit P-123": a row's edit link, naming the row for screen readers. */
+function EditLink({ to, reference }: { to: string; reference: string }) {
+  return (
+    <Link to={to}>
+      Edit<span className="govuk-visually-hidden"> {reference}</span>
+    </Link>
+  );
+}
+
+/**
+ * A register as a table with search, filters and paging, read through the API's list route.
+ * Roles that may write the register see "Add" and "Edit"; a save comes back with a banner.
+ */
+export function RegisterPage({
+  view: key,
+  role,
+}: {
+  view: RegisterViewKey;
+  role: ApiUser["role"];
+}) {
   const view = REGISTER_VIEWS[key] as unknown as RegisterView<ResourceKind>;
   useTitle(view.title);
+  const [banner] = useState(takeBanner);
+  const writes = canWrite(role, key);
   const [state, setState] = useState<ListState>({ offset: 0, search: "", filters: {} });
   const query = useQuery({
     queryKey: ["register", view.kind, state],
@@ -109,7 +137,13 @@ export function RegisterPage({ view: key }: { view: RegisterViewKey }) {
   return (
     <>
       <RegisterTabs current={key} />
+      {banner && <NotificationBanner message={banner} />}
       <h1 className="govuk-heading-l">{view.title}</h1>
+      {writes && (
+        <Link to={`/register/${key}/new`} className="govuk-button" data-testid="add-row">
+          Add a {REGISTER_FORMS[key].singular}
+        </Link>
+      )}
       <p className="govuk-body">
         <Link to={`/import?kind=${key}`}>Import {view.title.toLowerCase()} from a CSV file</Link>
       </p>
@@ -132,6 +166,11 @@ export function RegisterPage({ view: key }: { view: RegisterViewKey }) {
                     {column.header}
                   </th>
                 ))}
+                {writes && (
+                  <th scope="col" className="govuk-table__header">
+                    <span className="govuk-visually-hidden">Actions</span>
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody className="govuk-table__body">
@@ -145,6 +184,14 @@ export function RegisterPage({ view: key }: { view: RegisterViewKey }) {
                       {column.cell(row)}
                     </td>
                   ))}
+                  {writes && (
+                    <td className="govuk-table__cell">
+                      <EditLink
+                        to={`/register/${key}/${row.id}/edit`}
+                        reference={(row as { reference?: string }).reference ?? ""}
+                      />
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>

@@ -1,0 +1,42 @@
+import { describedBy, type FieldFrame, FieldNotes, FormGroup } from "./form-group";
+
+export interface Choice {
+  readonly value: string;
+  readonly text: string;
+}
+
+/** A GOV.UK select with its label, hint and error message; `blank` adds an empty first choice. */
+export function SelectField({
+  frame,
+  choices,
+  defaultValue,
+  blank,
+}: {
+  frame: FieldFrame;
+  choices: readonly Choice[];
+  defaultValue?: string | undefined;
+  blank?: string | undefined;
+}) {
+  return (
+    <FormGroup error={frame.error}>
+      <label className="govuk-label" htmlFor={frame.id}>
+        {frame.label}
+      </label>
+      <FieldNotes frame={frame} />
+      <select
+        className={`govuk-select${frame.error ? " govuk-select--error" : ""}`}
+        id={frame.id}
+        name={frame.id}
+        defaultValue={defaultValue}
+        aria-describedby={describedBy(frame)}
+      >
+        {blank !== undefined && <option value="">{blank}</option>}
+        {choices.map((choice) => (
+          <option key={choice.value} value={choice.value}>
+            {choice.text}
+          </option>
+        ))}
+      </select>
+    </FormGroup>
+  );
+}
