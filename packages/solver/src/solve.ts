@@ -2,6 +2,7 @@ import { evaluateCompiled } from "./evaluate";
 import { compileInstance } from "./instance";
 import { insertRequests } from "./operators/insert-requests";
 import { sequentialInsertion } from "./operators/sequential-insertion";
+import { servableAlone } from "./operators/waiting";
 import type { Problem } from "./problem";
 import { explainUnassigned } from "./reasons";
 import { createRng } from "./rng";
@@ -10,6 +11,7 @@ import { SearchContext } from "./search/context";
 import { DEFAULT_PARAMS, type SearchParams } from "./search/params";
 import { minimiseVehicles } from "./search/route-minimisation";
 import { emptyState, type State, totalCost, usedVehicles } from "./search/state";
+import { checkedPlan, warmStart } from "./search/warm-start";
 import { type Plan, SOLUTION_VERSION, type Solution, type Unassigned } from "./solution";
 import { Budget, type Clock, Phase } from "./stop/budget";
 import { assertValidProblem } from "./validate";
@@ -29,6 +31,13 @@ export interface SolveOptions {
    * improvement curves. It must not throw; it does not change the search.
    */
   readonly onProgress?: (progress: SolveProgress) => void;
+  /**
+   * A plan to start from instead of an empty one, e.g. the plans of parts of the problem put
+   * together: what of it the problem allows is kept (`search/warm-start.ts`), the other requests
+   * are inserted, then the search improves the whole. The result is never worse than the kept part
+   * of the plan with those requests unserved.
+   */
+  readonly initial?: Plan;
 }
 
 /** A snapshot of the search, given to `onProgress`. */
@@ -57,7 +66,10 @@ export function solve(problem: Problem, opts: SolveOptions): Solution {
   const params: SearchParams = { ...DEFAULT_PARAMS, ...opts.params };
   const VEHICLE_PHASE = params.vehiclePhase;
   if (V >= params.granularMinVehicles) ctx.granularRoutes = params.granularRoutes;
-  let state = emptyState(ctx);
+  let state = opts.initial ? warmStart(ctx, checkedPlan(opts.initial)) : emptyState(ctx);
+  // Requests no vehicle could serve even alone are kept out of the search (never worth a retry).
+  const never = state.unassigned.filter((r) => !servableAlone(ctx, r));
+  state.unassigned = state.unassigned.filter((r) => servableAlone(ctx, r));
   // Regret insertion is O(U² V m²): for large problems build sequentially, then repair the rest.
   if (inst.n * V > LARGE) sequentialInsertion(ctx, state, V);
   insertRequests(ctx, state, {
@@ -67,7 +79,7 @@ export function solve(problem: Problem, opts: SolveOptions): Solution {
     maxVehicles: V,
     everyRequest: true,
   });
-  const onBest = progressReporter(ctx, budget, opts.onProgress);
+  const onBest = progressReporter(ctx, budget, never, opts.onProgress);
   onBest?.(state);
   if (problem.objective === "vehicles-then-distance") {
     const phase = new Phase(budget, 0, VEHICLE_PHASE);
@@ -94,21 +106,25 @@ export function solve(problem: Problem, opts: SolveOptions): Solution {
       onBest,
     });
   }
+  state.unassigned.push(...never);
   return toSolution(ctx, state, budget.iterations);
 }
 
 function progressReporter(
   ctx: SearchContext,
   budget: Budget,
+  never: readonly number[],
   onProgress: SolveOptions["onProgress"],
 ): ((best: State) => void) | undefined {
   if (!onProgress) return undefined;
+  let left = 0;
+  for (const r of never) left += ctx.inst.penalty[r]!;
   return (best) =>
     onProgress({
       iterations: budget.iterations,
       fraction: Math.min(1, budget.progress()),
-      bestCost: totalCost(ctx, best),
-      unassigned: best.unassigned.length,
+      bestCost: totalCost(ctx, best) + left,
+      unassigned: best.unassigned.length + never.length,
     });
 }
 

@@ -12,7 +12,7 @@ const LATE_WEIGHT = 4;
  * stop there and the pick-up plus (weighted) how late that would reach it. Smaller is nearer.
  * O(m): a screen much cheaper than an exact best insertion (O(m²) candidate positions).
  */
-function nearness(ctx: SearchContext, c: RouteCache, r: number): number {
+export function nearness(ctx: SearchContext, c: RouteCache, r: number): number {
   const inst = ctx.inst;
   const p = 2 * r;
   const lp = inst.loc[p]!;

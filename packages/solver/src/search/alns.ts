@@ -1,3 +1,4 @@
+import { ejectionPass } from "../operators/ejection";
 import { insertRequests } from "../operators/insert-requests";
 import { randomRemoval } from "../operators/random-removal";
 import type { RemovalOperator } from "../operators/removal";
@@ -111,6 +112,8 @@ export function alns(ctx: SearchContext, start: State, opts: AlnsOptions): State
   const noise = pr.noise * ctx.maxDistance;
   // The relocate descent costs O(n · V) insertion evaluations: only worth it on small problems.
   const polish = pr.polish && n * ctx.inst.vehicles.length <= 20_000;
+  // Large fleets: ejection chains for the requests left waiting, at set points of the phase.
+  const ejectAt = ctx.granularRoutes > 0 ? pr.ejectionAt.slice() : [];
   let local = 0;
   let sinceBest = 0;
   while (!phase.done() && (opts.maxIterations === undefined || local < opts.maxIterations)) {
@@ -150,6 +153,18 @@ export function alns(ctx: SearchContext, start: State, opts: AlnsOptions): State
       current = cand;
       currentCost = c;
     }
+    if (ejectAt.length > 0 && phase.progress() >= ejectAt[0]!) {
+      ejectAt.shift();
+      const placed = placeWaiting(ctx, best, opts);
+      if (placed) {
+        best = placed;
+        bestCost = totalCost(ctx, best);
+        current = cloneState(best);
+        currentCost = bestCost;
+        sinceBest = 0;
+        opts.onBest?.(best);
+      }
+    }
     if (pr.restartAfter > 0 && sinceBest >= pr.restartAfter) {
       // Intensify: go back to the best solution after a long run without improvement.
       current = cloneState(best);
@@ -166,4 +181,14 @@ export function alns(ctx: SearchContext, start: State, opts: AlnsOptions): State
     }
   }
   return best;
+}
+
+/** The best plan with ejection chains applied to its unserved requests, if they placed any. */
+function placeWaiting(ctx: SearchContext, best: State, opts: AlnsOptions): State | undefined {
+  const placed = cloneState(best);
+  const done = () => opts.phase.done();
+  const routes = opts.params.ejectionRoutes;
+  const n = ejectionPass(ctx, placed, { maxVehicles: opts.maxVehicles, routes, done });
+  console.error("ejection", opts.phase.progress().toFixed(3), best.unassigned.length, n);
+  return n > 0 ? placed : undefined;
 }

@@ -24,6 +24,12 @@ export interface SearchParams {
    */
   readonly granularMinVehicles: number;
   readonly granularRoutes: number;
+  /**
+   * Large fleets (granular insertion): points of the search's progress (0..1) at which the best
+   * plan's unserved requests are offered to ejection chains, and the runs tried per request.
+   */
+  readonly ejectionAt: readonly number[];
+  readonly ejectionRoutes: number;
 }
 
 export const DEFAULT_PARAMS: SearchParams = {
@@ -39,4 +45,6 @@ export const DEFAULT_PARAMS: SearchParams = {
   restartAfter: 1000,
   granularMinVehicles: 50,
   granularRoutes: 30,
+  ejectionAt: [0.5, 0.75, 0.9, 0.97],
+  ejectionRoutes: 40,
 };

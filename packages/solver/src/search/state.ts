@@ -50,19 +50,20 @@ export function usedVehicles(s: State): number {
 
 /** Recomputes a run's cost exactly from scratch (schedules it in cost mode). */
 export function recomputeRouteCost(ctx: SearchContext, s: State, v: number): void {
-  const nodes = s.routes[v]!;
+  s.costs[v] = routeCost(ctx, v, s.routes[v]!);
+}
+
+/** Exact objective cost of vehicle v driving `nodes` (0 when empty). */
+export function routeCost(ctx: SearchContext, v: number, nodes: readonly number[]): number {
   const veh = ctx.inst.vehicles[v]!;
-  if (nodes.length === 0) {
-    s.costs[v] = 0;
-    return;
-  }
+  if (nodes.length === 0) return 0;
   const d = ctx.distanceOf(veh, nodes, nodes.length);
   let duration = 0;
   if (ctx.costMode && veh.perMinute > 0) {
     if (!ctx.feasible(veh, nodes, nodes.length)) ctx.scheduler.run(veh, nodes, nodes.length, false);
     duration = ctx.scheduler.endTime - ctx.scheduler.startTime;
   }
-  s.costs[v] = ctx.runCost(veh, d, duration, false);
+  return ctx.runCost(veh, d, duration, false);
 }
 
 /** Where each request is: vehicle index or -1. */
