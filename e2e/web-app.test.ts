@@ -18,6 +18,7 @@ import {
   typeEach,
   typeInto,
 } from "./support/keyboard";
+import { addTripRequest, editFirstPlace, openFirstVehicle } from "./support/register-walks";
 
 if (!HAS_CHROMIUM) console.warn(NO_CHROMIUM_MESSAGE);
 
@@ -30,6 +31,8 @@ describe.skipIf(!HAS_CHROMIUM)("the planner's web app in Debian's chromium", () 
   let url: string;
   let email: string;
   let password: string;
+  /** The passenger the keyboard test adds. */
+  let added = "";
 
   beforeAll(async () => {
     ensureWebBuilt();
@@ -111,9 +114,9 @@ describe.skipIf(!HAS_CHROMIUM)("the planner's web app in Debian's chromium", () 
     await page.keyboard.press("Tab");
     await page.keyboard.press("Enter");
     expect(await isFocused(page, "#reference"), "the summary's link moves focus").toBe(true);
-    const reference = `E2E-KB-${Date.now()}`;
+    added = `E2E-KB-${Date.now()}`;
     await page.keyboard.press("ControlOrMeta+A");
-    await page.keyboard.type(reference);
+    await page.keyboard.type(added);
     await tabTo(page, "button[type=submit]", 40);
     await page.keyboard.press("Enter");
     const banner = page.getByTestId("notification-banner");
@@ -121,27 +124,22 @@ describe.skipIf(!HAS_CHROMIUM)("the planner's web app in Debian's chromium", () 
     expect(await banner.textContent()).toContain("Passenger added");
     expect(await isFocused(page, "[data-testid=notification-banner]")).toBe(true);
     expect(new URL(page.url()).pathname).toBe("/register/passengers");
-    await typeInto(page, "#search", reference);
+    await typeInto(page, "#search", added);
     await page.keyboard.press("Enter");
-    await expect.poll(() => table.textContent(), { timeout: 20_000 }).toContain(reference);
+    await expect.poll(() => table.textContent(), { timeout: 20_000 }).toContain(added);
     await checkPage(page, "03b-passenger-added");
   }, 90_000);
 
-  it("edits a place: a name left empty is caught before saving, then the place is updated", async () => {
-    await page.getByRole("link", { name: "Places", exact: true }).click();
-    await page.locator("[data-testid=register-table] a").first().click();
-    await page.getByRole("heading", { name: "Edit a place" }).waitFor();
-    const name = page.getByLabel("Name", { exact: true });
-    const before = await name.inputValue();
-    await name.fill("");
-    await page.getByRole("button", { name: "Save place" }).click();
-    const summary = await page.getByTestId("error-summary").textContent();
-    expect(summary).toContain("Enter the place's name");
-    await checkPage(page, "03c-place-error");
-    await name.fill(`${before} (checked)`);
-    await page.getByRole("button", { name: "Save place" }).click();
-    await page.getByTestId("notification-banner").filter({ hasText: "Place updated" }).waitFor();
-    expect(await page.getByTestId("register-table").textContent()).toContain(`${before} (checked)`);
+  it("edits a place, then books a trip to it for the new passenger, both found by reference", async () => {
+    const place = await editFirstPlace(page);
+    await addTripRequest(page, { passenger: added, place });
+    await checkPage(page, "03c-trip-request-added");
+  }, 90_000);
+
+  it("opens a vehicle's form with its stored answers", async () => {
+    await openFirstVehicle(page);
+    await checkPage(page, "03d-vehicle-form");
+    await page.getByRole("link", { name: "Cancel" }).click();
   }, 60_000);
 
   it("imports a CSV with one bad row: nothing is stored and the row is reported", async () => {
