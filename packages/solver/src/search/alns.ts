@@ -189,6 +189,5 @@ function placeWaiting(ctx: SearchContext, best: State, opts: AlnsOptions): State
   const done = () => opts.phase.done();
   const routes = opts.params.ejectionRoutes;
   const n = ejectionPass(ctx, placed, { maxVehicles: opts.maxVehicles, routes, done });
-  console.error("ejection", opts.phase.progress().toFixed(3), best.unassigned.length, n);
   return n > 0 ? placed : undefined;
 }
