@@ -1,21 +1,14 @@
+import { userSchema } from "@tt/contract";
 import { describe, expect, it } from "vitest";
 import { canWrite, savedMessage } from "./register-forms";
+
+/** Every role, from the contract's own user schema. */
+const ROLES = userSchema.shape.role.options;
 
 describe("who may add and edit register rows", () => {
   it("follows the server's grants: demand for planners and booking staff, vehicles for operators", () => {
     const writers = (key: Parameters<typeof canWrite>[1]) =>
-      (
-        [
-          "admin",
-          "commissioner",
-          "assessor",
-          "booking-agent",
-          "finance",
-          "operator",
-          "driver",
-          "auditor",
-        ] as const
-      ).filter((role) => canWrite(role, key));
+      ROLES.filter((role) => canWrite(role, key));
     expect(writers("passengers")).toEqual(["admin", "commissioner", "assessor", "booking-agent"]);
     expect(writers("trip-requests")).toEqual([
       "admin",
