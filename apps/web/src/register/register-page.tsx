@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { ApiUser, ResourceKind } from "@tt/contract";
+import type { ApiUser, ResourceKind, ResourceRecord } from "@tt/contract";
 import { type FormEvent, useState } from "react";
 import { api, problemsOf } from "../api";
 import { ErrorSummary } from "../components/error-summary";
@@ -107,6 +107,65 @@ function EditLink({ to, reference }: { to: string; reference: string }) {
   );
 }
 
+/** The page of rows, with an "Edit" link on each when `editPath` is given (roles that write). */
+function RegisterTable({
+  view,
+  rows,
+  editPath,
+}: {
+  view: RegisterView<ResourceKind>;
+  rows: readonly ResourceRecord<ResourceKind>[];
+  editPath: ((id: string) => string) | undefined;
+}) {
+  return (
+    <table className="govuk-table app-table" data-testid="register-table">
+      <caption className="govuk-table__caption govuk-table__caption--m govuk-visually-hidden">
+        {view.title}
+      </caption>
+      <thead className="govuk-table__head">
+        <tr className="govuk-table__row">
+          {view.columns.map((column) => (
+            <th
+              key={column.header}
+              scope="col"
+              className={`govuk-table__header${column.numeric ? " govuk-table__header--numeric" : ""}`}
+            >
+              {column.header}
+            </th>
+          ))}
+          {editPath && (
+            <th scope="col" className="govuk-table__header">
+              <span className="govuk-visually-hidden">Actions</span>
+            </th>
+          )}
+        </tr>
+      </thead>
+      <tbody className="govuk-table__body">
+        {rows.map((row) => (
+          <tr className="govuk-table__row" key={row.id}>
+            {view.columns.map((column) => (
+              <td
+                key={column.header}
+                className={`govuk-table__cell${column.numeric ? " govuk-table__cell--numeric" : ""}`}
+              >
+                {column.cell(row)}
+              </td>
+            ))}
+            {editPath && (
+              <td className="govuk-table__cell">
+                <EditLink
+                  to={editPath(row.id)}
+                  reference={(row as { reference?: string }).reference ?? ""}
+                />
+              </td>
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /**
  * A register as a table with search, filters and paging, read through the API's list route.
  * Roles that may write the register see "Add" and "Edit"; a save comes back with a banner.
@@ -151,51 +210,11 @@ export function RegisterPage({
       {query.error && <ErrorSummary problems={problemsOf(query.error)} />}
       {query.data && (
         <>
-          <table className="govuk-table app-table" data-testid="register-table">
-            <caption className="govuk-table__caption govuk-table__caption--m govuk-visually-hidden">
-              {view.title}
-            </caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                {view.columns.map((column) => (
-                  <th
-                    key={column.header}
-                    scope="col"
-                    className={`govuk-table__header${column.numeric ? " govuk-table__header--numeric" : ""}`}
-                  >
-                    {column.header}
-                  </th>
-                ))}
-                {writes && (
-                  <th scope="col" className="govuk-table__header">
-                    <span className="govuk-visually-hidden">Actions</span>
-                  </th>
-                )}
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {query.data.items.map((row) => (
-                <tr className="govuk-table__row" key={row.id}>
-                  {view.columns.map((column) => (
-                    <td
-                      key={column.header}
-                      className={`govuk-table__cell${column.numeric ? " govuk-table__cell--numeric" : ""}`}
-                    >
-                      {column.cell(row)}
-                    </td>
-                  ))}
-                  {writes && (
-                    <td className="govuk-table__cell">
-                      <EditLink
-                        to={`/register/${key}/${row.id}/edit`}
-                        reference={(row as { reference?: string }).reference ?? ""}
-                      />
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <RegisterTable
+            view={view}
+            rows={query.data.items}
+            editPath={writes ? (id) => `/register/${key}/${id}/edit` : undefined}
+          />
           <Pagination
             offset={state.offset}
             limit={PAGE_SIZE}
