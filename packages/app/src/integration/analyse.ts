@@ -6,6 +6,7 @@ import type { AnalysisParts } from "./analysis-parts";
 import { coalitionKey } from "./coalition-problem";
 import { allCoalitions, solveCoalitions, withSiloAndPooled } from "./coalition-solves";
 import { defaultAnalysisParts } from "./default-parts";
+import { groupIdenticalTrips } from "./group-trips";
 import {
   coalitionMasksFor,
   grandCoalition,
@@ -64,10 +65,11 @@ const SOLVE_SHARE = 0.95;
  * docs/integration-analysis.md.
  */
 export async function analyseIntegration(
-  scenario: IntegrationScenario,
+  given: IntegrationScenario,
   options: AnalyseOptions,
 ): Promise<IntegrationAnalysis> {
   const started = performance.now();
+  const scenario = groupIdenticalTrips(given);
   const parts = options.parts ?? defaultAnalysisParts;
   const players = checkFunders(scenario);
   const n = players.length;
@@ -120,14 +122,26 @@ function planCoalitions(
   const n = players.length;
   const masks = withSiloAndPooled(n, orders ? coalitionMasksFor(orders) : allCoalitions(n));
   options.onProgress?.(0, `planning ${masks.length} coalitions of ${n} funders`);
+  const perFunder = requestsPerFunder(scenario, players);
   const source = {
     problem: (mask: number) => parts.coalitionProblem(scenario, membersOf(players, mask)),
     label: (mask: number) => coalitionKey(membersOf(players, mask)),
+    size: (mask: number) => perFunder.reduce((sum, k, i) => (mask & (1 << i) ? sum + k : sum), 0),
   };
   return solveCoalitions(masks, source, {
     ...options,
     onProgress: (fraction, message) => options.onProgress?.(fraction * SOLVE_SHARE, message),
   });
+}
+
+/** How many of the scenario's requests each funder pays for, in the order of `players`. */
+function requestsPerFunder(scenario: IntegrationScenario, players: readonly string[]): number[] {
+  const counts = new Map<string, number>();
+  for (const r of scenario.problem.requests) {
+    const funder = scenario.requests[r.id]?.funder;
+    if (funder !== undefined) counts.set(funder, (counts.get(funder) ?? 0) + 1);
+  }
+  return players.map((p) => counts.get(p) ?? 0);
 }
 
 function checkFunders(scenario: IntegrationScenario): string[] {

@@ -11,11 +11,16 @@ import { computeSavings } from "./savings";
 export const defaultAnalysisParts: AnalysisParts = {
   coalitionProblem,
   metrics(scenario, plan, funder) {
-    if (funder === undefined) return planMetrics(plan.problem, plan.solution, scenario.vehicles);
-    const mine = plan.problem.requests
-      .filter((r) => scenario.requests[r.id]?.funder === funder)
-      .map((r) => r.id);
-    return planMetrics(plan.problem, plan.solution, scenario.vehicles, new Set(mine));
+    const trips = (id: string) => scenario.requests[id]?.trips ?? 1;
+    const mine =
+      funder === undefined
+        ? undefined
+        : new Set(
+            plan.problem.requests
+              .filter((r) => scenario.requests[r.id]?.funder === funder)
+              .map((r) => r.id),
+          );
+    return planMetrics(plan.problem, plan.solution, scenario.vehicles, mine, trips);
   },
   sumMetrics,
   peakVehicles: (plans) => peakVehicles(plans),

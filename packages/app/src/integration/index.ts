@@ -20,6 +20,7 @@ export {
   type StoredAnalysis,
 } from "./analysis-service";
 export { coalitionKey, coalitionProblem } from "./coalition-problem";
+export { groupIdenticalTrips, MAX_GROUP_TRIPS } from "./group-trips";
 export type { CostSharesInput } from "./cost-shares";
 export {
   buildDemoIntegrationScenario,

@@ -34,12 +34,17 @@ interface Ride {
  * partition of the requests add up to the whole plan's. Vehicles are counted when they carry
  * at least one request. CO2e is vehicle-km × the class factor (DESNZ, @tt/domain), or the tag's
  * measured g/km when it has one. Ride ratios skip requests whose direct time is 0.
+ *
+ * `trips` says how many trip requests a request stands for (identical trips planned as one,
+ * `groupIdenticalTrips`; 1 by default): requests, served and unassigned count trips, and mean ride
+ * times and ratios are per trip.
  */
 export function planMetrics(
   problem: Problem,
   solution: Solution,
   vehicles: Readonly<Record<string, VehicleTag>>,
   only?: ReadonlySet<string>,
+  trips: (id: string) => number = () => 1,
 ): PlanMetrics {
   const included = (id: string) => !only || only.has(id);
   const rides = ridesOf(problem, solution);
@@ -52,17 +57,25 @@ export function planMetrics(
     problem,
     unassigned.map((u) => u.request),
   );
+  const weighted = (rides: readonly Ride[], value: (r: Ride) => number) =>
+    meanAndMax(
+      rides.map(value),
+      rides.map((r) => trips(r.request.id)),
+    );
   return {
-    requests: requests.length,
-    served: mine.length,
-    unassigned: countReasons(unassigned.map((u) => u.reason)),
+    requests: sumOf(requests, (r) => trips(r.id)),
+    served: sumOf(mine, (r) => trips(r.request.id)),
+    unassigned: countReasons(
+      unassigned.map((u) => ({ reason: u.reason, trips: trips(u.request) })),
+    ),
     ...runs,
     objective: runs.cost.total + penalties,
     passengerKm,
     occupancy: runs.vehicleKm > 0 ? passengerKm / runs.vehicleKm : 0,
-    rideMinutes: meanAndMax(mine.map((r) => r.minutes)),
-    rideRatio: meanAndMax(
-      mine.filter((r) => r.directMinutes > 0).map((r) => r.minutes / r.directMinutes),
+    rideMinutes: weighted(mine, (r) => r.minutes),
+    rideRatio: weighted(
+      mine.filter((r) => r.directMinutes > 0),
+      (r) => r.minutes / r.directMinutes,
     ),
   };
 }
@@ -176,17 +189,27 @@ function unservedPenalties(problem: Problem, ids: readonly string[]): number {
 }
 
 function countReasons(
-  reasons: readonly UnassignedReason[],
+  items: readonly { reason: UnassignedReason; trips: number }[],
 ): Partial<Record<UnassignedReason, number>> {
   const out: Partial<Record<UnassignedReason, number>> = {};
-  for (const reason of reasons) out[reason] = (out[reason] ?? 0) + 1;
+  for (const { reason, trips } of items) out[reason] = (out[reason] ?? 0) + trips;
   return out;
 }
 
-function meanAndMax(values: readonly number[]): { mean: number; max: number } {
+/** Mean (weighted, 1 each by default) and maximum; 0 and 0 for none. */
+function meanAndMax(
+  values: readonly number[],
+  weights: readonly number[] = values.map(() => 1),
+): { mean: number; max: number } {
   if (values.length === 0) return { mean: 0, max: 0 };
   const max = values.reduce((m, v) => Math.max(m, v), Number.NEGATIVE_INFINITY);
-  return { mean: sumOf(values, (v) => v) / values.length, max };
+  let total = 0;
+  let weight = 0;
+  values.forEach((v, i) => {
+    total += v * (weights[i] ?? 1);
+    weight += weights[i] ?? 1;
+  });
+  return { mean: weight > 0 ? total / weight : 0, max };
 }
 
 function sumOf<T>(items: readonly T[], value: (item: T) => number): number {

@@ -21,6 +21,8 @@ export interface RequestTag {
   readonly funder: string;
   /** The service the trip belongs to, e.g. "send-school", "nepts", "drt" (see mixing policy). */
   readonly service: string;
+  /** Trip requests this request stands for when identical trips are planned as one (default 1). */
+  readonly trips?: number;
 }
 
 /** What the analysis knows about a vehicle beyond the solver's `Vehicle`. */

@@ -6,6 +6,7 @@ import { vehiclesWithAssistant } from "./map-vehicles";
 import { ANY_PASSENGER_GROUP, STEP_FREE } from "./planning-rules";
 import {
   passenger,
+  school,
   tinyRegister,
   straightLineTravelTimes as travel,
   trip,
@@ -88,6 +89,40 @@ describe("buildProblem", () => {
       incompatibleWith: ["t01"],
     });
     expect(b?.maxRideTime).toEqual({ absolute: 45 });
+  });
+
+  it("charges 15 s a passenger who boards at a shared stop on their own, 2 min at home", async () => {
+    const needs = passenger("p01").needs;
+    const stop = { ...school, id: "place-stop", reference: "ST-1", kind: "stop" as const };
+    const fromStop = { origin: { kind: "place" as const, placeId: stop.id } };
+    const toStop = {
+      origin: { kind: "place" as const, placeId: school.id },
+      destination: { kind: "place" as const, placeId: stop.id },
+    };
+    const register = tinyRegister({
+      places: [school, stop],
+      passengers: [
+        passenger("p01"),
+        passenger("p02", { needs: { ...needs, passengerAssistant: true } }),
+      ],
+      tripRequests: [
+        trip("t01", "p01", fromStop),
+        trip("t02", "p01", toStop),
+        trip("t03", "p02", fromStop),
+        trip("t04", "p01"),
+      ],
+    });
+    const services = (await buildProblem(register, travel)).problem.requests.map((r) => [
+      r.id,
+      r.pickup.service,
+      r.dropoff.service,
+    ]);
+    expect(services).toEqual([
+      ["t01", 0.25, 0.25],
+      ["t02", 0.25, 0.25],
+      ["t03", 2, 2],
+      ["t04", 2, 2],
+    ]);
   });
 
   it("links a return leg only when it follows within three hours", async () => {

@@ -141,7 +141,15 @@ function resolveTrips(
     }
     const destination =
       r.destination.kind === "place" ? places.get(r.destination.placeId) : undefined;
-    trips.push({ request: r, passenger, pickup, dropoff, ...(destination ? { destination } : {}) });
+    const origin = r.origin.kind === "place" ? places.get(r.origin.placeId) : undefined;
+    trips.push({
+      request: r,
+      passenger,
+      pickup,
+      dropoff,
+      ...(destination ? { destination } : {}),
+      ...(origin ? { origin } : {}),
+    });
   }
   return trips;
 }

@@ -3,6 +3,7 @@ import type { Matrices, Request } from "@tt/solver";
 import type { MappingIssue } from "./mapping-issues";
 import {
   ANY_PASSENGER_GROUP,
+  boardsAtSharedStop,
   defaultMaxRide,
   LINK_MAX_GAP_MINUTES,
   RIDE_SLACK_MINUTES,
@@ -19,6 +20,8 @@ export interface DayTrip {
   readonly dropoff: number;
   /** The destination place, when the trip ends at one (for the school phase). */
   readonly destination?: Place;
+  /** The origin place, when the trip starts at one (a shared stop shortens boarding). */
+  readonly origin?: Place;
 }
 
 /** Passenger ids by reference, and trip request ids by passenger id, for sharing rules. */
@@ -83,7 +86,7 @@ function mapRequest(
   const needs = passenger.needs;
   const direct = matrices.time[trip.pickup]?.[trip.dropoff] ?? 0;
   const ride = rideLimit(trip, direct, issues);
-  const service = needs.wheelchair ? SERVICE_MINUTES.wheelchair : SERVICE_MINUTES.ambulant;
+  const service = serviceMinutes(trip);
   const windows = stopWindows(r, direct, ride, service);
   const features = requiredFeatures(needs);
   const incompatibleWith = incompatibleRequests(passenger, sharing);
@@ -103,6 +106,15 @@ function mapRequest(
     ...(needs.doorThroughDoor ? { doorThroughDoor: true } : {}),
     ...(linked ? { linkedRequest: linked } : {}),
   };
+}
+
+/** Boarding and alighting time of the trip's passenger (planning rules). */
+function serviceMinutes(trip: DayTrip): number {
+  const needs = trip.passenger.needs;
+  if (needs.wheelchair) return SERVICE_MINUTES.wheelchair;
+  return boardsAtSharedStop(needs, [trip.origin, trip.destination])
+    ? SERVICE_MINUTES.sharedStop
+    : SERVICE_MINUTES.ambulant;
 }
 
 /**

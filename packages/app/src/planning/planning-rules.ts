@@ -10,8 +10,31 @@ import type { BreakRule } from "@tt/solver";
 /** Capacity dimensions of every day plan: a seat, and a space for a wheelchair user seated in it. */
 export const PLAN_DIMENSIONS = ["seats", "wheelchairs"] as const;
 
-/** Boarding or alighting time, minutes: 2 ambulant, 5 wheelchair (domain rules §5.4) [D]. */
-export const SERVICE_MINUTES = { ambulant: 2, wheelchair: 5 } as const;
+/**
+ * Boarding or alighting time, minutes. At a passenger's own pick-up: 2 ambulant, 5 wheelchair
+ * (domain rules §5.4, a stop's dwell) [D]. Passengers who board at a shared stop (a bus stop) and
+ * need no help get on and off one after another, as on a bus: 0.25 min (15 s) each at both ends
+ * of the trip (the bus stop, and the school gate where the vehicle's pupils get off together) [D]. Charging each of them a whole 2-minute dwell made a coach of 50 pupils spend 100 minutes
+ * boarding, over any ride limit.
+ */
+export const SERVICE_MINUTES = { ambulant: 2, wheelchair: 5, sharedStop: 0.25 } as const;
+
+/**
+ * Whether a passenger travels from or to a shared stop on their own (e.g. to school from a bus
+ * stop, and back), so is charged `sharedStop` time at both ends.
+ */
+export function boardsAtSharedStop(
+  needs: Needs,
+  ends: readonly ({ kind: string } | undefined)[],
+): boolean {
+  return (
+    ends.some((end) => end?.kind === "stop") &&
+    !needs.wheelchair &&
+    !needs.passengerAssistant &&
+    !needs.doorThroughDoor &&
+    !needs.travelAlone
+  );
+}
 
 /**
  * Longest ride when the request gives none, minutes. School: 45 primary, 75 secondary (2014 DfE

@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import { type Problem, type Solution, solve } from "@tt/solver";
+import { type Plan, type Problem, type Solution, solve } from "@tt/solver";
 import { AppError } from "../errors";
 
 /** The time limit when none is given, and the most a solve may have, seconds. */
@@ -23,6 +23,8 @@ export interface SolveRequest {
   readonly timeLimitSeconds?: number;
   /** Iteration budget: same seed and iterations give the same plan. */
   readonly iterations?: number;
+  /** A plan to start from (the engine keeps what the problem allows of it). */
+  readonly initial?: Plan;
 }
 
 /** A solution and the thread it was made on ("worker-thread" or "main-thread"), with why. */
@@ -65,6 +67,7 @@ function solveHere(request: SolveRequest, watch?: SolveWatch): Solution {
     timeLimit: boundedTimeLimit(request.timeLimitSeconds),
     clock: () => performance.now(),
     ...(onProgress ? { onProgress: (p) => onProgress(p.fraction) } : {}),
+    ...(request.initial ? { initial: request.initial } : {}),
   });
 }
 

@@ -24,5 +24,6 @@ const solution = solve(request.problem, {
   timeLimit: request.timeLimitSeconds ?? 30,
   clock: () => performance.now(),
   ...(request.reportProgress ? { onProgress } : {}),
+  ...(request.initial ? { initial: request.initial } : {}),
 });
 parentPort?.postMessage({ type: "solution", solution });
