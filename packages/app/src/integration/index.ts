@@ -20,13 +20,13 @@ export {
   type StoredAnalysis,
 } from "./analysis-service";
 export { coalitionKey, coalitionProblem } from "./coalition-problem";
-export { groupIdenticalTrips, MAX_GROUP_TRIPS } from "./group-trips";
 export type { CostSharesInput } from "./cost-shares";
 export {
   buildDemoIntegrationScenario,
   DEMO_INTEGRATION_DATE,
   type DemoIntegrationOptions,
 } from "./demo-scenario";
+export { groupIdenticalTrips, MAX_GROUP_TRIPS } from "./group-trips";
 export { DEMO_MIXING_POLICY, mixingPolicySchema, parseMixingPolicy } from "./mixing-policy";
 export {
   type FleetAllocation,
