@@ -22,7 +22,7 @@ export const DEFAULT_ANALYSIS_TIME_LIMIT = 10;
 const USAGE = `
 Usage: tt analyse integration (--demo | --scenario DIR) [--time-limit S | --iterations N]
                               [--seed N] [--parallel N] [--date YYYY-MM-DD]
-                              [--silo-fleets market|contracts] [--json] [--out DIR]
+                              [--silo-fleets contracts|market] [--json] [--out DIR]
 
 Silo versus pooled planning ("Total Transport"): plans each funder's demand alone on its own
 fleet and everything together on the pooled fleet, and every coalition of funders the Shapley
@@ -33,8 +33,9 @@ savings, cost shares, overlap between services and vehicles out by time of day.
   --scenario    a folder with scenario.json (an IntegrationScenario) and, optionally,
                 mixing.json (a mixing policy that replaces the scenario's)
   --date        the demo's service date (default: the demo's own)
-  --silo-fleets with --demo: "market" (default; any funder alone may use any vehicle) or
-                "contracts" (each vehicle in one funder's fleet, data/README.md)
+  --silo-fleets with --demo: "contracts" (default; each vehicle in the fleet of the funder that
+                holds its contract, data/README.md) or "market" (any funder alone may use any
+                vehicle)
   --time-limit  seconds per plan (default ${DEFAULT_ANALYSIS_TIME_LIMIT}, at most ${MAX_TIME_LIMIT_SECONDS})
   --iterations  stop each plan after N iterations instead: same seed and N, same report
   --seed        random seed of every plan (default 1)

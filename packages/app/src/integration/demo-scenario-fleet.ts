@@ -8,13 +8,15 @@ import type { VehicleTag } from "./types";
  * (`packages/app/src/demo/fleet.ts`, by reference prefix); within a line the pattern runs over
  * the partnership's vehicles of that line in register order, the `k`-th (from 0) going to
  * `pattern[k % length]`.
- * The rule, by operator contract and vehicle type [D]:
- * - big coaches and the coach firm's plain minibuses run mainstream home-to-school routes, one
- *   minibus in four a college route (post-16); midi-coaches run college routes;
+ * The rule, by operator contract and vehicle type [D], sized so that each budget's fleet serves its
+ * own demand on the demo Tuesday (checked with 20 s silo plans: every trip of home-to-school,
+ * SEND, adult social care, supported bus and NEPTS served; post-16 all but 4 of 494, short of
+ * wheelchair-accessible vehicles):
+ * - coaches, midi-coaches and the coach firm's plain minibuses run mainstream home-to-school routes;
  * - the council's own 16-seat minibuses, with its passenger assistants, and the coach firm's
  *   tail-lift minibuses carry SEND pupils; the council's 12 + 2 minibuses adult day services;
- * - taxis and MPVs carry SEND pupils, one in five a SEND post-16 student; WAVs SEND pupils, one
- *   in four adults and one in four post-16 students;
+ * - taxis alternate between SEND pupils and post-16 students; MPVs carry SEND pupils; WAVs go two
+ *   in five to SEND pupils, two in five to adults and one in five to post-16 students;
  * - community-transport minibuses alternate between adult day services and the council's DRT
  *   (supported bus);
  * - the patient-transport firm's ambulances and WAVs serve the ICB's NEPTS contract.
@@ -22,14 +24,14 @@ import type { VehicleTag } from "./types";
 export const DEMO_SILO_FLEETS: Readonly<Record<string, readonly string[]>> = {
   "WC-C53": ["ccc-hts"],
   "WC-C70": ["ccc-hts"],
-  "WC-C33": ["ccc-p16"],
-  "WC-MB": ["ccc-hts", "ccc-hts", "ccc-hts", "ccc-p16"],
+  "WC-C33": ["ccc-hts"],
+  "WC-MB": ["ccc-hts"],
   "WC-ML": ["ccc-send"],
   "CCC-MB": ["ccc-send"],
   "CCC-MW": ["ccc-asc"],
-  "RT-T": ["ccc-send", "ccc-send", "ccc-send", "ccc-send", "ccc-p16"],
+  "RT-T": ["ccc-send", "ccc-p16"],
   "RT-M": ["ccc-send"],
-  "RT-W": ["ccc-send", "ccc-asc", "ccc-send", "ccc-p16"],
+  "RT-W": ["ccc-send", "ccc-asc", "ccc-send", "ccc-asc", "ccc-p16"],
   "BCT-MB": ["ccc-asc", "ccc-pt"],
   "LPT-A": ["icb-nepts"],
   "LPT-W": ["icb-nepts"],

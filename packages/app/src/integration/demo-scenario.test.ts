@@ -9,14 +9,14 @@ import { siloFunders } from "./demo-scenario-fleet";
 import type { IntegrationScenario } from "./types";
 
 let scenario: IntegrationScenario;
-let contracts: IntegrationScenario;
+let market: IntegrationScenario;
 
 beforeAll(async () => {
   const geography = await loadTestGeography();
   scenario = await buildDemoIntegrationScenario(createGeometricProvider(), { geography });
-  contracts = await buildDemoIntegrationScenario(createGeometricProvider(), {
+  market = await buildDemoIntegrationScenario(createGeometricProvider(), {
     geography,
-    siloFleets: "contracts",
+    siloFleets: "market",
   });
 }, 240_000);
 
@@ -79,23 +79,23 @@ describe("buildDemoIntegrationScenario", () => {
 
   it("shares each fleet line between funders by its pattern, and names a vehicle it has no rule for", () => {
     const v = (reference: string) => ({ reference }) as Parameters<typeof siloFunders>[0][number];
-    const silo = siloFunders(["WC-MB-01", "WC-MB-02", "WC-MB-03", "WC-MB-05", "LPT-A-01"].map(v));
-    expect([...silo.values()]).toEqual(["ccc-hts", "ccc-hts", "ccc-hts", "ccc-p16", "icb-nepts"]);
+    const silo = siloFunders(["RT-T-01", "RT-T-02", "RT-T-03", "WC-MB-05", "LPT-A-01"].map(v));
+    expect([...silo.values()]).toEqual(["ccc-send", "ccc-p16", "ccc-send", "ccc-hts", "icb-nepts"]);
     expect(() => siloFunders([v("XX-01")])).toThrow(/XX-01/);
   });
 
-  it("by default opens every vehicle to every funder's silo (the market)", () => {
-    const keys = scenario.funders.map((f) => f.key).sort();
-    for (const v of scenario.problem.vehicles) {
-      expect([...(scenario.vehicles[v.id]?.funders ?? [])].sort(), v.id).toEqual(keys);
+  it("as a market, opens every vehicle to every funder's silo", () => {
+    const keys = market.funders.map((f) => f.key).sort();
+    for (const v of market.problem.vehicles) {
+      expect([...(market.vehicles[v.id]?.funders ?? [])].sort(), v.id).toEqual(keys);
     }
   });
 
-  it("with contract fleets, gives each vehicle to one silo: the pooled fleet holds each once", () => {
-    const perFunder = contracts.funders.map(
-      ({ key }) => Object.values(contracts.vehicles).filter((t) => t.funders.includes(key)).length,
+  it("by default gives each vehicle to one silo by contract: the pooled fleet holds each once", () => {
+    const perFunder = scenario.funders.map(
+      ({ key }) => Object.values(scenario.vehicles).filter((t) => t.funders.includes(key)).length,
     );
-    expect(perFunder.reduce((a, b) => a + b, 0)).toBe(contracts.problem.vehicles.length);
+    expect(perFunder.reduce((a, b) => a + b, 0)).toBe(scenario.problem.vehicles.length);
     expect(perFunder.every((n) => n > 0)).toBe(true);
   });
 });

@@ -22,11 +22,12 @@ export interface DemoIntegrationOptions {
   /** Demo seed; default {@link DEFAULT_DEMO_SEED}, the seed `tt demo` loads. */
   readonly seed?: number;
   /**
-   * Whose vehicles a silo may use. "market" (default): every funder alone may contract any of the
-   * partnership's vehicles, as the API does by default — a vehicle two silos use is counted, and
-   * its daily fixed cost paid, in each, as two separate contracts would be. "contracts": each
-   * vehicle belongs to one funder's fleet by `DEMO_SILO_FLEETS`; the demo's fleet is sized for the
-   * pooled plan, so the silos then run short of vehicles (home-to-school above all).
+   * Whose vehicles a silo may use. "contracts" (default): each vehicle belongs to one funder's
+   * fleet by `DEMO_SILO_FLEETS`, the budget that holds its contract without Total Transport; the
+   * pooled plan uses them all, starting from the silo plans put together. "market": every funder
+   * alone may contract any of the partnership's vehicles, as the API does when it is not told the
+   * fleets — a vehicle two silos use is counted, and its daily fixed cost paid, in each, as two
+   * separate contracts would be.
    */
   readonly siloFleets?: "market" | "contracts";
 }
@@ -65,7 +66,7 @@ export async function buildDemoIntegrationScenario(
   const funders = fundersWithDemand(partners, requests);
   const keys = funders.map((f) => f.key);
   const vehicles =
-    (opts.siloFleets ?? "market") === "market"
+    (opts.siloFleets ?? "contracts") === "market"
       ? marketTags(fleet, keys)
       : vehicleTags(fleet, new Set(keys));
   const kept = problem.vehicles.filter((v) => vehicles[v.id] !== undefined);
