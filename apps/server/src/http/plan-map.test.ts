@@ -8,7 +8,15 @@ type Json = Record<string, unknown>;
 /** The fixture's trip request travels on this day (a one-off, home to school by 08:40). */
 const DAY = "2026-09-03";
 /** The fixture passenger's home is at 52.192254, 0.137179; the school at 52.1787, 0.1589. */
-const SCHOOL = { lat: 52.1787, lon: 0.1589, kind: "place", name: "Netherhall School" };
+const SCHOOL = {
+  lat: 52.1787,
+  lon: 0.1589,
+  kind: "place",
+  name: "Netherhall School",
+  withheld: false,
+};
+/** A home for a role that may not read passengers: no position at all. */
+const WITHHELD = { kind: "home", name: null, withheld: true };
 
 for (const driver of listTestDrivers()) {
   describe(`plan map API (${driver.name})`, () => {
@@ -71,7 +79,7 @@ for (const driver of listTestDrivers()) {
               kind: "pickup",
               tripRequestId: county.rows.tripRequests,
               tripReference: "T-county",
-              at: { lat: 52.192, lon: 0.137, kind: "home", name: null },
+              at: { lat: 52.192, lon: 0.137, kind: "home", name: null, withheld: false },
             },
             {
               position: 1,
@@ -87,7 +95,7 @@ for (const driver of listTestDrivers()) {
       expect(map.unassigned).toHaveLength(1);
       expect(unassigned).toMatchObject({
         tripReference: "T-chair",
-        origin: { lat: 52.204, lon: 0.119, kind: "home", name: null },
+        origin: { lat: 52.204, lon: 0.119, kind: "home", name: null, withheld: false },
         destination: SCHOOL,
       });
       const text = JSON.stringify(map);
@@ -122,11 +130,59 @@ for (const driver of listTestDrivers()) {
       expect(none.status).toBe(404);
     });
 
+    /** How many `read` rows on passengers the audit log holds. */
+    async function passengerReads(): Promise<number> {
+      const { call, county } = fixture();
+      const audit = await call("GET", "/api/audit-log?resource=passengers", {
+        token: county.users.admin.token,
+      });
+      return Number(((await audit.json()) as Json).total);
+    }
+
+    it("gives roles that may not read passengers no home positions and audits nothing for them", async () => {
+      const { call, county } = fixture();
+      const before = await passengerReads();
+      for (const role of ["driver", "finance"] as const) {
+        const answer = await call("GET", `/api/plans/${planId}/map`, {
+          token: county.users[role].token,
+          headers: { "x-purpose": "checking the morning runs" },
+        });
+        expect(answer.status, role).toBe(200);
+        const map = (await answer.json()) as Json;
+        const [run] = map.runs as { stops: Json[] }[];
+        expect(
+          run?.stops.map((s) => s.at),
+          role,
+        ).toEqual([WITHHELD, SCHOOL]);
+        expect(map.unassigned, role).toEqual([
+          expect.objectContaining({
+            tripReference: "T-chair",
+            origin: WITHHELD,
+            destination: SCHOOL,
+          }),
+        ]);
+        const text = JSON.stringify(map);
+        for (const secret of ["52.192", "0.137", "52.204", "0.119", "Lovelace", "Hopper"]) {
+          expect(text, role).not.toContain(secret);
+        }
+      }
+      expect(await passengerReads()).toBe(before);
+    });
+
     it("audits the read of the homes it places, with the purpose given", async () => {
       const { call, county } = fixture();
       const headers = { "x-purpose": "checking the morning runs" };
-      const token = county.users.driver.token;
-      expect((await call("GET", `/api/plans/${planId}/map`, { token, headers })).status).toBe(200);
+      const token = county.users["booking-agent"].token;
+      const answer = await call("GET", `/api/plans/${planId}/map`, { token, headers });
+      expect(answer.status).toBe(200);
+      const [run] = ((await answer.json()) as { runs: { stops: Json[] }[] }).runs;
+      expect(run?.stops[0]?.at).toEqual({
+        lat: 52.192,
+        lon: 0.137,
+        kind: "home",
+        name: null,
+        withheld: false,
+      });
       const audit = await call("GET", "/api/audit-log?resource=passengers", {
         token: county.users.admin.token,
       });
@@ -134,7 +190,7 @@ for (const driver of listTestDrivers()) {
       expect(row).toMatchObject({
         action: "read",
         resource: "passengers",
-        userId: county.users.driver.user.id,
+        userId: county.users["booking-agent"].user.id,
         purpose: "checking the morning runs",
         details: { planId, runs: 1, homes: 2 },
       });
@@ -143,7 +199,7 @@ for (const driver of listTestDrivers()) {
       );
     });
 
-    it("records a purpose of its own when none is given, and nothing for a refused read", async () => {
+    it("records a purpose of its own when none is given, and nothing for a refused read or one without homes", async () => {
       const { call, county } = fixture();
       const admin = county.users.admin.token;
       const count = async () =>
@@ -154,6 +210,7 @@ for (const driver of listTestDrivers()) {
         ).total;
       const before = await count();
       await call("GET", `/api/plans/${planId}/map`, { token: county.users.auditor.token });
+      await call("GET", `/api/plans/${planId}/map`, { token: county.users.driver.token });
       expect(await count()).toBe(before);
       await call("GET", `/api/plans/${planId}/map`, { token: admin });
       expect(await count()).toBe(Number(before) + 1);

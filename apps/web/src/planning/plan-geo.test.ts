@@ -2,14 +2,20 @@ import type { PlanMapView } from "@tt/contract";
 import { describe, expect, it } from "vitest";
 import { planGeo, planNames } from "./plan-geo";
 
-const home = { lat: 52.2, lon: 0.1, kind: "home" as const, name: null };
-const school = { lat: 52.3, lon: 0.2, kind: "place" as const, name: "Hall School" };
+type Point = PlanMapView["runs"][number]["stops"][number]["at"];
 
-const stop = (
-  kind: "pickup" | "dropoff",
-  at: typeof home | typeof school | null,
-  position = 0,
-) => ({
+const home = { lat: 52.2, lon: 0.1, kind: "home" as const, name: null, withheld: false as const };
+const school = {
+  lat: 52.3,
+  lon: 0.2,
+  kind: "place" as const,
+  name: "Hall School",
+  withheld: false as const,
+};
+/** A home for a role that may not read passengers: no position. */
+const withheldHome = { kind: "home" as const, name: null, withheld: true as const };
+
+const stop = (kind: "pickup" | "dropoff", at: Point, position = 0) => ({
   position,
   kind,
   tripRequestId: "t1",
@@ -41,6 +47,32 @@ describe("planGeo", () => {
     expect(geo.runs.features[0]?.properties.colour).toBe("#123456");
     expect(geo.bounds).toEqual([0.1, 52.2, 0.2, 52.3]);
     expect(geo.unplaced).toBe(0);
+    expect(geo.withheldHomes).toBe(0);
+  });
+
+  it("skips homes given without a position and still draws the run through its other stops", () => {
+    const stops = [
+      stop("pickup", withheldHome),
+      stop("dropoff", school, 1),
+      stop("pickup", { ...school, lat: 52.4, name: "Day Centre" }, 2),
+      stop("dropoff", withheldHome, 3),
+    ];
+    const waiting = [
+      { tripRequestId: "t2", tripReference: "T-2", origin: withheldHome, destination: school },
+    ];
+    const geo = planGeo(mapOf(stops, waiting), () => "#123456");
+    expect(geo.withheldHomes).toBe(3);
+    expect(geo.unplaced).toBe(0);
+    expect(geo.stops.features.map((f) => f.properties.label)).toEqual([
+      "Hall School",
+      "Day Centre",
+    ]);
+    expect(geo.runs.features[0]?.geometry.coordinates).toEqual([
+      [0.2, 52.3],
+      [0.2, 52.4],
+    ]);
+    expect(geo.unassigned.features).toHaveLength(0);
+    expect(geo.bounds).toEqual([0.2, 52.3, 0.2, 52.4]);
   });
 
   it("counts stops it cannot place and draws no line through fewer than two points", () => {
@@ -51,7 +83,7 @@ describe("planGeo", () => {
   });
 
   it("puts unassigned requests at their pick-up and widens the bounds to them", () => {
-    const far = { lat: 52.6, lon: -0.3, kind: "home" as const, name: null };
+    const far = { ...home, lat: 52.6, lon: -0.3 };
     const waiting = [
       { tripRequestId: "t2", tripReference: "T-2", origin: far, destination: school },
       { tripRequestId: "t3", tripReference: null, origin: null, destination: null },

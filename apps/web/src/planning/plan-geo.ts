@@ -1,6 +1,8 @@
 import type { PlanMapView } from "@tt/contract";
 
 type MapPoint = NonNullable<PlanMapView["unassigned"][number]["origin"]>;
+/** A point with a position: a place, or a home shown to a role that may read passengers. */
+type PlacedPoint = Extract<MapPoint, { withheld: false }>;
 
 interface Feature<G> {
   type: "Feature";
@@ -19,11 +21,13 @@ export interface PlanGeo {
   readonly bounds: [number, number, number, number] | undefined;
   /** Stops with no position (their trip request, place or passenger is no longer stored). */
   readonly unplaced: number;
+  /** Homes (stops and unassigned pick-ups) the server gave no position: the role may not read passengers. */
+  readonly withheldHomes: number;
 }
 
 type Box = [number, number, number, number];
 
-function pointFeature(at: MapPoint, properties: Feature<Point>["properties"], box: Box) {
+function pointFeature(at: PlacedPoint, properties: Feature<Point>["properties"], box: Box) {
   box[0] = Math.min(box[0], at.lon);
   box[1] = Math.min(box[1], at.lat);
   box[2] = Math.max(box[2], at.lon);
@@ -39,12 +43,18 @@ export function planGeo(map: PlanMapView, colourOf: (index: number) => string): 
   const points: Feature<Point>[] = [];
   const box: Box = [180, 90, -180, -90];
   let unplaced = 0;
+  let withheldHomes = 0;
   map.runs.forEach((run, index) => {
     const colour = colourOf(index);
     const coordinates: [number, number][] = [];
     for (const stop of run.stops) {
       if (!stop.at) {
         unplaced += 1;
+        continue;
+      }
+      if (stop.at.withheld) {
+        // The line joins the stops that have a position; a withheld home is simply skipped.
+        withheldHomes += 1;
         continue;
       }
       const home = stop.at.kind === "home";
@@ -57,15 +67,18 @@ export function planGeo(map: PlanMapView, colourOf: (index: number) => string): 
       lines.push({ type: "Feature", geometry, properties: { run: index, colour } });
     }
   });
-  const waiting = map.unassigned.flatMap((u) =>
-    u.origin ? [pointFeature(u.origin, { home: u.origin.kind === "home" }, box)] : [],
-  );
+  const waiting: Feature<Point>[] = [];
+  for (const { origin } of map.unassigned) {
+    if (origin?.withheld) withheldHomes += 1;
+    else if (origin) waiting.push(pointFeature(origin, { home: origin.kind === "home" }, box));
+  }
   return {
     runs: { type: "FeatureCollection", features: lines },
     stops: { type: "FeatureCollection", features: points },
     unassigned: { type: "FeatureCollection", features: waiting },
     bounds: points.length + waiting.length > 0 ? box : undefined,
     unplaced,
+    withheldHomes,
   };
 }
 

@@ -146,7 +146,10 @@ function UnassignedList({
   );
 }
 
-/** Recorded in the audit log: the map places passengers' homes (rounded, never named). */
+/**
+ * Recorded in the audit log when the map places passengers' homes (rounded, never named): only for
+ * roles that may read passengers; other roles get homes without a position and nothing is audited.
+ */
 const MAP_PURPOSE = "plan map for the planner";
 
 /** One plan: its summary, the map, the vehicle timeline, the runs and the unassigned list. */
@@ -178,6 +181,12 @@ export function PlanPage({ planId }: { planId: string }) {
       )}
       {geo && geo.unplaced > 0 && (
         <p className="govuk-body">{geo.unplaced} stops could not be placed on the map.</p>
+      )}
+      {geo && geo.withheldHomes > 0 && (
+        <p className="govuk-body" data-testid="homes-withheld">
+          Home positions are shown only to roles that may read passengers, so stops at passengers'
+          homes are left off this map.
+        </p>
       )}
       <RunTimeline runs={plan.data.runs} vehicleName={vehicleName} />
       <RunsTable plan={plan.data} vehicleName={vehicleName} />

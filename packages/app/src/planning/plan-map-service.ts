@@ -1,14 +1,24 @@
+import { isAllowed } from "@tt/domain";
 import { notFound } from "../errors";
 import type { Repositories, StoredPlan, UnitOfWork } from "../ports";
 import { type Actor, authorise } from "../register";
 import { buildPlanMap, homePassengerIds, type PlanMap, planTripIds } from "./plan-map";
 import { findMany, placeIds } from "./register-reads";
 
-/** The register rows a plan's map needs: its trip requests, their places, homes and vehicles. */
-async function readSources(repos: Repositories, organisationId: string, plan: StoredPlan) {
+/**
+ * The register rows a plan's map needs: its trip requests, their places, vehicles and, only when
+ * `withHomes`, the passengers whose homes it places.
+ */
+async function readSources(
+  repos: Repositories,
+  organisationId: string,
+  plan: StoredPlan,
+  withHomes: boolean,
+) {
   const trips = await findMany(repos.tripRequests, organisationId, planTripIds(plan));
-  const homes = homePassengerIds(trips.values());
-  const passengers = await findMany(repos.passengers, organisationId, homes);
+  const passengers = withHomes
+    ? await findMany(repos.passengers, organisationId, homePassengerIds(trips.values()))
+    : ("withheld" as const);
   const places = await findMany(repos.places, organisationId, placeIds(trips.values()));
   const vehicleIds = plan.runs.map((r) => r.vehicleId);
   const vehicles = await findMany(repos.vehicles, organisationId, vehicleIds);
@@ -17,7 +27,9 @@ async function readSources(repos: Repositories, organisationId: string, plan: St
 
 /**
  * A plan on a map for everyone who may read plans: stops and unassigned requests with positions,
- * places by name, homes rounded to about 100 m and never named. Reading the homes is audited.
+ * places exactly and by name. Homes are never named; roles that may read passengers get them
+ * rounded to about 100 m, and that read is audited; other roles (drivers, operators, finance) get
+ * homes without a position, the passenger register is not read for them and nothing is audited.
  */
 export class PlanMapService {
   constructor(private readonly unitOfWork: UnitOfWork) {}
@@ -28,16 +40,19 @@ export class PlanMapService {
       const org = actor.organisationId;
       const plan = await repos.plans.find(org, planId);
       if (!plan) throw notFound("plan", planId);
-      const sources = await readSources(repos, org, plan);
+      const withHomes = isAllowed(actor.role, "passengers", "read");
+      const sources = await readSources(repos, org, plan, withHomes);
       const map = buildPlanMap(plan, sources);
+      const { passengers } = sources;
+      if (passengers === "withheld") return map;
       await repos.audit.append({
         organisationId: org,
         userId: actor.userId,
         action: "read",
         resource: "passengers",
-        resourceIds: [...sources.passengers.keys()],
+        resourceIds: [...passengers.keys()],
         purpose: actor.purpose ?? `plan map: homes to about 100 m for ${plan.serviceDate}`,
-        details: { planId, runs: plan.runs.length, homes: sources.passengers.size },
+        details: { planId, runs: plan.runs.length, homes: passengers.size },
       });
       return map;
     });

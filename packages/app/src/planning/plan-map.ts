@@ -10,13 +10,26 @@ export function roundHome(value: number): number {
 }
 
 /** Where a stop is: a place, exactly and by name, or a home, rounded and never named. */
-export interface PlanMapPoint {
+export interface PlacedPoint {
   readonly lat: number;
   readonly lon: number;
   readonly kind: "home" | "place";
   /** The place's name; null for a home. */
   readonly name: string | null;
+  readonly withheld: false;
 }
+
+/** A passenger's home for a role that may not read passengers: no position at all. */
+export interface WithheldHome {
+  readonly kind: "home";
+  readonly name: null;
+  readonly withheld: true;
+}
+
+export type PlanMapPoint = PlacedPoint | WithheldHome;
+
+/** A home without its position, for roles that may not read passengers. */
+export const WITHHELD_HOME: WithheldHome = { kind: "home", name: null, withheld: true };
 
 export interface PlanMapStop {
   /** 0-based position in the run's stops (breaks counted). */
@@ -42,7 +55,7 @@ export interface PlanMapUnassigned {
   readonly destination: PlanMapPoint | null;
 }
 
-/** A plan as a map draws it: no passenger names, homes rounded. */
+/** A plan as a map draws it: no passenger names, homes rounded (or withheld from the role). */
 export interface PlanMap {
   readonly planId: string;
   readonly serviceDate: string;
@@ -56,18 +69,22 @@ export interface PlanMap {
 export interface PlanMapSources {
   readonly vehicles: ReadonlyMap<string, Vehicle>;
   readonly trips: ReadonlyMap<string, TripRequest>;
-  readonly passengers: ReadonlyMap<string, Passenger>;
+  /** The passengers whose homes are placed; `"withheld"` when the role may not read passengers. */
+  readonly passengers: ReadonlyMap<string, Passenger> | "withheld";
   readonly places: ReadonlyMap<string, Place>;
 }
 
 function pointOf(end: TripEnd, trip: TripRequest, sources: PlanMapSources): PlanMapPoint | null {
   if (end.kind === "place") {
     const place = sources.places.get(end.placeId);
-    return place ? { lat: place.lat, lon: place.lon, kind: "place", name: place.name } : null;
+    if (!place) return null;
+    return { lat: place.lat, lon: place.lon, kind: "place", name: place.name, withheld: false };
   }
+  if (sources.passengers === "withheld") return WITHHELD_HOME;
   const home = sources.passengers.get(trip.passengerId);
   if (!home) return null;
-  return { lat: roundHome(home.homeLat), lon: roundHome(home.homeLon), kind: "home", name: null };
+  const [lat, lon] = [roundHome(home.homeLat), roundHome(home.homeLon)];
+  return { lat, lon, kind: "home", name: null, withheld: false };
 }
 
 function endsOf(id: string, sources: PlanMapSources) {
