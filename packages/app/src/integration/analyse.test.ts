@@ -1,9 +1,12 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { inlineSolveRunner } from "../planning/solve-runner";
 import { analyseIntegration, membersOf } from "./analyse";
 import { coalitionKey } from "./coalition-problem";
 import { defaultAnalysisParts } from "./default-parts";
+import { arbScenario } from "./test-support/arbitrary-scenario";
 import { syntheticScenario } from "./test-support/synthetic-scenario";
+import type { IntegrationScenario } from "./types";
 
 const settings = { seed: 7, iterations: 60, timeLimitSeconds: 60 };
 
@@ -91,3 +94,51 @@ describe("analyseIntegration on three funders", () => {
     });
   });
 });
+
+describe("analyseIntegration with contract fleets (each vehicle in one funder's fleet)", () => {
+  it("plans no coalition worse than any split of it, so no funder pays more than alone", async () => {
+    await fc.assert(
+      fc.asyncProperty(arbScenario, async (drawn) => {
+        const scenario = contractFleets(drawn);
+        const { report } = await analyseIntegration(scenario, {
+          seed: 3,
+          iterations: 15,
+          runner: inlineSolveRunner,
+        });
+        expect(report.violations).toBe(0);
+        const objective = (members: readonly string[]) =>
+          report.coalitions[coalitionKey(members)] ?? Number.NaN;
+        for (const key of Object.keys(report.coalitions)) {
+          const members = key.split("+");
+          for (let part = 1; part < (1 << members.length) - 1; part++) {
+            const a = members.filter((_, i) => part & (1 << i));
+            const b = members.filter((_, i) => !(part & (1 << i)));
+            // Objectives are rounded to pennies in the report.
+            expect(objective(members), `${key} against ${a} + ${b}`).toBeLessThanOrEqual(
+              objective(a) + objective(b) + 0.02,
+            );
+          }
+        }
+        expect(report.shares.paysMoreThanAlone).toEqual([]);
+      }),
+      { numRuns: 12, seed: 51 },
+    );
+  });
+});
+
+/** The scenario with each vehicle in its first funder's fleet only, and links within a funder. */
+function contractFleets(scenario: IntegrationScenario): IntegrationScenario {
+  const funderOf = (id: string) => scenario.requests[id]?.funder;
+  const requests = scenario.problem.requests.map(({ linkedRequest, ...r }) =>
+    linkedRequest !== undefined && funderOf(linkedRequest) === funderOf(r.id)
+      ? { ...r, linkedRequest }
+      : r,
+  );
+  const vehicles = Object.fromEntries(
+    Object.entries(scenario.vehicles).map(([id, tag]) => [
+      id,
+      { ...tag, funders: tag.funders.slice(0, 1) },
+    ]),
+  );
+  return { ...scenario, problem: { ...scenario.problem, requests }, vehicles };
+}
