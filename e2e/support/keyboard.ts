@@ -37,6 +37,28 @@ export async function tabTo(page: Page, selector: string, max = 25): Promise<voi
   throw new Error(`${selector} was not reached with the Tab key in ${max} presses`);
 }
 
+/** Presses Shift+Tab until the focused element matches `selector`, failing after `max`. */
+export async function tabBackTo(page: Page, selector: string, max = 25): Promise<void> {
+  for (let i = 0; i < max; i += 1) {
+    await page.keyboard.press("Shift+Tab");
+    if (await isFocused(page, selector)) return;
+  }
+  throw new Error(`${selector} was not reached with Shift+Tab in ${max} presses`);
+}
+
+/**
+ * Opens a page from the menu by keyboard: Shift+Tab back to its link in the menu (the menu comes
+ * before the main content), Enter; focus then starts at the new page's main content.
+ */
+export async function openFromMenu(page: Page, href: string, heading: string): Promise<void> {
+  await tabBackTo(page, `nav[aria-label="Menu"] a[href="${href}"]`, 250);
+  await page.keyboard.press("Enter");
+  await page.getByRole("heading", { name: heading, level: 1 }).waitFor();
+  if (!(await isFocused(page, "#main-content"))) {
+    throw new Error(`focus did not move to the main content of ${href}`);
+  }
+}
+
 /** Tabs to a text input, then replaces what it holds by typing. */
 export async function typeInto(page: Page, selector: string, text: string): Promise<void> {
   await tabTo(page, selector);

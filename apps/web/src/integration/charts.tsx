@@ -4,13 +4,17 @@ import { init, use } from "echarts/core";
 import { SVGRenderer } from "echarts/renderers";
 import { useEffect, useRef } from "react";
 import { RUN_COLOURS } from "../planning/format";
+import { seriesName } from "./chart-tables";
 import type { IntegrationReportView } from "./report-types";
 
 use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
 type Option = Parameters<ReturnType<typeof init>["setOption"]>[0];
 
-/** One ECharts chart (SVG), with a text summary for screen readers beside it. */
+/**
+ * One ECharts chart (SVG), an image to assistive technology with a summary as its name; the
+ * numbers it draws are in a table beside it (`ChartData`), which the keyboard reaches.
+ */
 function Chart({ option, label }: { option: Option; label: string }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -61,7 +65,9 @@ export function SiloPooledChart({ report }: { report: IntegrationReportView }) {
 /** Vehicles on the road by time of day, silo against pooled. */
 export function PeakVehiclesChart({ report }: { report: IntegrationReportView }) {
   const { slots, series } = report.peakVehicles;
-  const peaks = Object.entries(series).map(([name, values]) => `${name} ${Math.max(...values)}`);
+  const peaks = Object.entries(series).map(
+    ([key, values]) => `${seriesName(report, key)} ${Math.max(0, ...values)}`,
+  );
   return (
     <Chart
       label={`Peak vehicles in use: ${peaks.join(", ")}.`}
@@ -71,8 +77,8 @@ export function PeakVehiclesChart({ report }: { report: IntegrationReportView })
         grid: { left: 60, right: 20, top: 20, bottom: 60 },
         xAxis: { type: "category", data: [...slots] },
         yAxis: { type: "value", name: "vehicles" },
-        series: Object.entries(series).map(([name, values]) => ({
-          name,
+        series: Object.entries(series).map(([key, values]) => ({
+          name: seriesName(report, key),
           type: "line",
           step: "end",
           data: [...values],

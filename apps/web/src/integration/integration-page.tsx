@@ -1,10 +1,12 @@
-import { type FormEvent, lazy, Suspense, useState } from "react";
+import { type FormEvent, lazy, type MouseEvent, type ReactNode, Suspense, useState } from "react";
 import { api, type Problem, problemsOf } from "../api";
 import { ErrorSummary } from "../components/error-summary";
+import { focusById } from "../components/focus";
 import { TextField } from "../components/text-field";
 import { pounds } from "../planning/format";
 import { JobProgress, useJobEvents } from "../planning/job-progress";
 import { useTitle } from "../router";
+import { ChartData, PeakVehiclesTable, SiloPooledTable } from "./chart-tables";
 import { type IntegrationReportView, reportOf } from "./report-types";
 
 /** ECharts loads only when a report is shown. */
@@ -20,7 +22,7 @@ const head = "govuk-table__header";
 
 function SharesTable({ report }: { report: IntegrationReportView }) {
   return (
-    <table className="govuk-table" data-testid="shares">
+    <table className="govuk-table app-focus-target" id="shares" data-testid="shares">
       <caption className="govuk-table__caption govuk-table__caption--m">
         Funders' shares of the pooled cost
       </caption>
@@ -57,9 +59,15 @@ function SharesTable({ report }: { report: IntegrationReportView }) {
 }
 
 function OverlapTable({ report }: { report: IntegrationReportView }) {
-  if (report.overlap.length === 0) return <p className="govuk-body">No overlap was tested.</p>;
+  if (report.overlap.length === 0) {
+    return (
+      <p className="govuk-body app-focus-target" id="overlap">
+        No overlap was tested.
+      </p>
+    );
+  }
   return (
-    <table className="govuk-table" data-testid="overlap">
+    <table className="govuk-table app-focus-target" id="overlap" data-testid="overlap">
       <caption className="govuk-table__caption govuk-table__caption--m">
         Overlap: trips another service's runs could carry
       </caption>
@@ -87,6 +95,32 @@ function OverlapTable({ report }: { report: IntegrationReportView }) {
   );
 }
 
+/** A link to a part of the report: it moves focus there, as a skip link does. */
+function InPageLink({ to, children }: { to: string; children: ReactNode }) {
+  const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
+    if (focusById(to)) event.preventDefault();
+  };
+  return (
+    <a className="govuk-link" href={`#${to}`} onClick={onClick}>
+      {children}
+    </a>
+  );
+}
+
+const PARTS = [
+  { id: "silo-pooled", text: "Silo against pooled" },
+  { id: "peak-vehicles", text: "Vehicles in use by time of day" },
+  { id: "shares", text: "Funders' shares of the pooled cost" },
+  { id: "overlap", text: "Overlap between services" },
+] as const;
+
+const partText = (id: (typeof PARTS)[number]["id"]) => PARTS.find((p) => p.id === id)?.text;
+
+/**
+ * The report: a contents list whose links move focus to each part; each chart followed by its
+ * numbers as a table (in a details component the keyboard opens); the shares and overlap tables;
+ * the link to the server's full report.
+ */
 function Report({ report, jobId }: { report: IntegrationReportView; jobId: string }) {
   return (
     <section aria-labelledby="report-heading" data-testid="integration-report">
@@ -99,16 +133,40 @@ function Report({ report, jobId }: { report: IntegrationReportView; jobId: strin
         {Math.round(report.savings.vehicleKm).toLocaleString("en-GB")} vehicle km. Plans checked:{" "}
         {report.violations} violations.
       </p>
-      <Suspense fallback={<p className="govuk-body">Loading the charts…</p>}>
-        <h3 className="govuk-heading-m">Silo against pooled</h3>
+      <nav aria-labelledby="report-contents" data-testid="report-contents">
+        <h3 className="govuk-heading-s" id="report-contents">
+          In this report
+        </h3>
+        <ul className="govuk-list">
+          {PARTS.map((part) => (
+            <li key={part.id}>
+              <InPageLink to={part.id}>{part.text}</InPageLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <h3 className="govuk-heading-m app-focus-target" id="silo-pooled">
+        {partText("silo-pooled")}
+      </h3>
+      <Suspense fallback={<p className="govuk-body">Loading the chart…</p>}>
         <SiloPooledChart report={report} />
-        <h3 className="govuk-heading-m">Vehicles in use by time of day</h3>
+      </Suspense>
+      <ChartData summary="Silo against pooled as a table">
+        <SiloPooledTable report={report} />
+      </ChartData>
+      <h3 className="govuk-heading-m app-focus-target" id="peak-vehicles">
+        {partText("peak-vehicles")}
+      </h3>
+      <Suspense fallback={<p className="govuk-body">Loading the chart…</p>}>
         <PeakVehiclesChart report={report} />
       </Suspense>
+      <ChartData summary="Vehicles in use by time of day as a table">
+        <PeakVehiclesTable report={report} />
+      </ChartData>
       <SharesTable report={report} />
       <OverlapTable report={report} />
       <p className="govuk-body">
-        <a className="govuk-link" href={api.integrationReportUrl(jobId)}>
+        <a className="govuk-link" href={api.integrationReportUrl(jobId)} data-testid="full-report">
           Open the full report (charts, tables and map on one page)
         </a>
       </p>

@@ -1,5 +1,5 @@
 import type { StoredEntitlementDecisionView } from "@tt/contract";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { api, type Problem, problemsOf } from "../api";
 import { ErrorSummary } from "../components/error-summary";
 import { TextField } from "../components/text-field";
@@ -47,10 +47,21 @@ function caseOf(form: FormData) {
   };
 }
 
+/** The decision: it takes focus when it arrives, so that it is read out and seen first. */
 function Decision({ stored }: { stored: StoredEntitlementDecisionView }) {
   const d = stored.decision;
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (stored) ref.current?.focus();
+  }, [stored]);
   return (
-    <section aria-labelledby="decision-heading" data-testid="decision">
+    <section
+      aria-labelledby="decision-heading"
+      data-testid="decision"
+      className="app-focus-target"
+      tabIndex={-1}
+      ref={ref}
+    >
       <div
         className={`govuk-panel ${d.eligible ? "govuk-panel--confirmation" : "app-panel--refused"}`}
       >

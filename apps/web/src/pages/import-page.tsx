@@ -1,6 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { ApiError, type CsvResourceKind, type ImportReport } from "@tt/contract";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { api, type Problem, problemsOf } from "../api";
 import { ErrorSummary } from "../components/error-summary";
 import { SelectField } from "../components/select-field";
@@ -18,11 +18,30 @@ type Outcome =
   | { kind: "imported"; report: ImportReport }
   | { kind: "refused"; problems: Problem[]; rows: ApiError["details"] };
 
-/** Every row problem the server listed, one table row each. */
+/** The id of a file row's first line in the report: the error summary's links lead there. */
+const rowId = (row: number) => `import-row-${row}`;
+
+/** Each row problem in the error summary links to its row in the report below. */
+function linkedToRows(problems: readonly Problem[]): Problem[] {
+  return problems.map((p) =>
+    p.row !== undefined && !p.href ? { ...p, href: `#${rowId(p.row)}` } : p,
+  );
+}
+
+/**
+ * Every row problem the server listed, one table row each. A file row's first line carries the
+ * id the error summary links to; it takes focus (and shows it) when the link is followed.
+ */
 function RowReport({ rows }: { rows: ApiError["details"] }) {
   if (rows.length === 0) return null;
+  const first = new Set<number>();
+  const idOf = (row: number | undefined) => {
+    if (row === undefined || first.has(row)) return undefined;
+    first.add(row);
+    return rowId(row);
+  };
   return (
-    <table className="govuk-table" data-testid="row-report">
+    <table className="govuk-table app-row-report" data-testid="row-report">
       <caption className="govuk-table__caption govuk-table__caption--m">Problems by row</caption>
       <thead className="govuk-table__head">
         <tr className="govuk-table__row">
@@ -39,7 +58,11 @@ function RowReport({ rows }: { rows: ApiError["details"] }) {
       </thead>
       <tbody className="govuk-table__body">
         {rows.map((issue) => (
-          <tr className="govuk-table__row" key={`${issue.row}-${issue.path}-${issue.message}`}>
+          <tr
+            className="govuk-table__row"
+            key={`${issue.row}-${issue.path}-${issue.message}`}
+            id={idOf(issue.row)}
+          >
             <td className="govuk-table__cell govuk-table__cell--numeric">{issue.row ?? ""}</td>
             <td className="govuk-table__cell">{issue.path}</td>
             <td className="govuk-table__cell">{issue.message}</td>
@@ -47,6 +70,28 @@ function RowReport({ rows }: { rows: ApiError["details"] }) {
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** The confirmation after an import: it takes focus, so that it is read out and seen first. */
+function Imported({ report }: { report: ImportReport }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (report) ref.current?.focus();
+  }, [report]);
+  return (
+    <div
+      className="govuk-panel govuk-panel--confirmation app-panel"
+      role="status"
+      tabIndex={-1}
+      ref={ref}
+      data-testid="import-confirmation"
+    >
+      <h2 className="govuk-panel__title">Imported</h2>
+      <div className="govuk-panel__body">
+        {report.created} of {report.rowsRead} rows stored
+      </div>
+    </div>
   );
 }
 
@@ -61,6 +106,7 @@ export function ImportPage() {
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (busy) return;
     const form = new FormData(event.currentTarget);
     const choice = KINDS.find((k) => k.key === form.get("kind"));
     const file = form.get("file");
@@ -79,7 +125,7 @@ export function ImportPage() {
       await queryClient.invalidateQueries({ queryKey: ["register", choice.kind] });
     } catch (error) {
       const rows = error instanceof ApiError ? error.details : [];
-      setOutcome({ kind: "refused", problems: problemsOf(error), rows });
+      setOutcome({ kind: "refused", problems: linkedToRows(problemsOf(error)), rows });
     } finally {
       setBusy(false);
     }
@@ -94,14 +140,7 @@ export function ImportPage() {
             problems={outcome.problems}
           />
         )}
-        {outcome.kind === "imported" && (
-          <div className="govuk-panel govuk-panel--confirmation app-panel" role="status">
-            <h2 className="govuk-panel__title">Imported</h2>
-            <div className="govuk-panel__body">
-              {outcome.report.created} of {outcome.report.rowsRead} rows stored
-            </div>
-          </div>
-        )}
+        {outcome.kind === "imported" && <Imported report={outcome.report} />}
         <h1 className="govuk-heading-l">Import a CSV file</h1>
         <p className="govuk-body">
           A file is stored whole or not at all: if any row has a problem, nothing is stored and
@@ -123,7 +162,8 @@ export function ImportPage() {
             </label>
             <input className="govuk-file-upload" id="file" name="file" type="file" accept=".csv" />
           </div>
-          <button type="submit" className="govuk-button" disabled={busy}>
+          {/* Not disabled while busy: a disabled button would drop the keyboard user's focus. */}
+          <button type="submit" className="govuk-button" aria-disabled={busy || undefined}>
             {busy ? "Importing…" : "Import"}
           </button>
         </form>

@@ -33,9 +33,25 @@ function statusText(job: JobView | undefined, ended: boolean, what: string): str
   return job.status === "queued" ? "Waiting to start…" : "Working…";
 }
 
-/** An accessible progress bar for a job: a `<progress>` with its percentage as text. */
+/**
+ * What the live region says: the status, and while the job runs its progress in steps of ten
+ * per cent (every event would be read out, one after another).
+ */
+function announcement(state: JobState, what: string): string {
+  const status = statusText(state.job, state.ended, what);
+  if (state.job?.status !== "running") return status;
+  return `${Math.floor(state.job.progress / 10) * 10}% done. ${status}`;
+}
+
+/**
+ * An accessible progress bar for a job: a `<progress>` with its percentage as text, and a live
+ * region (present, empty, before anything is said in it, so that screen readers follow it) that
+ * announces the status and the progress as it goes.
+ */
 export function JobProgress({ state, what = "plan" }: { state: JobState; what?: string }) {
   const progress = state.job?.progress ?? 0;
+  const [listening, setListening] = useState(false);
+  useEffect(() => setListening(true), []);
   return (
     <div className="govuk-form-group app-progress" data-testid="job-progress">
       <label className="govuk-label govuk-label--s" htmlFor="plan-progress">
@@ -44,10 +60,20 @@ export function JobProgress({ state, what = "plan" }: { state: JobState; what?: 
       <progress id="plan-progress" max={100} value={progress} aria-valuetext={`${progress}%`}>
         {progress}%
       </progress>
-      <p className="govuk-body" aria-live="polite" data-testid="job-status">
+      <p className="govuk-body" data-testid="job-status">
         <span data-testid="job-percent">{progress}%</span> —{" "}
         {statusText(state.job, state.ended, what)}
         {state.lost && " The connection to the server was lost."}
+      </p>
+      <p
+        className="govuk-visually-hidden"
+        role="status"
+        aria-live="polite"
+        aria-atomic="true"
+        data-testid="job-announcement"
+      >
+        {listening && announcement(state, what)}
+        {listening && state.lost && " The connection to the server was lost."}
       </p>
     </div>
   );
