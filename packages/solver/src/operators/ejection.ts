@@ -101,12 +101,12 @@ class EjectionPass {
     return c;
   }
 
-  /** Vehicles request r may use: its partner's run when linked, else every allowed one. */
+  /** Whether request r may use vehicle v: allowed, and its linked partner's run if that is served. */
   private mayUse(r: number, v: number): boolean {
     const inst = this.ctx.inst;
     const partner = inst.linked[r]!;
-    if (partner >= 0 && this.where[partner]! >= 0) return this.where[partner] === v;
-    return inst.allowed[r * this.V + v] === 1;
+    if (inst.allowed[r * this.V + v] === 0) return false;
+    return partner < 0 || this.where[partner]! < 0 || this.where[partner] === v;
   }
 
   /** Cheapest plain insertion of r into any run, or one empty vehicle of each class. */
