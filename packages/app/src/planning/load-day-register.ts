@@ -1,5 +1,6 @@
 import type { Repositories, UnitOfWork } from "../ports";
 import type { Actor } from "../register";
+import { recordRead } from "./audit-reads";
 import type { DayRegister } from "./build-problem";
 import { listEvery } from "./register-reads";
 
@@ -36,26 +37,11 @@ export async function auditPlanningReads(
   actor: Actor,
   details: { jobId: string; date: string; passengerIds: string[]; staffIds: string[] },
 ): Promise<void> {
-  const purpose = actor.purpose ?? `planning: day plan for ${details.date}`;
-  const base = {
-    organisationId: actor.organisationId,
-    userId: actor.userId,
-    action: "read" as const,
-  };
+  const purpose = `planning: day plan for ${details.date}`;
   const extra = { jobId: details.jobId, date: details.date };
-  await repos.audit.append({
-    ...base,
-    resource: "passengers",
-    resourceIds: details.passengerIds,
-    purpose,
-    details: extra,
-  });
+  const ids = details.passengerIds;
+  await recordRead(repos, actor, { resource: "passengers", ids, purpose, details: extra });
   if (details.staffIds.length === 0) return;
-  await repos.audit.append({
-    ...base,
-    resource: "staff",
-    resourceIds: details.staffIds,
-    purpose,
-    details: extra,
-  });
+  const staff = details.staffIds;
+  await recordRead(repos, actor, { resource: "staff", ids: staff, purpose, details: extra });
 }

@@ -2,6 +2,7 @@ import { isAllowed, type Passenger, type Place, type Role } from "@tt/domain";
 import { AppError, notFound } from "../errors";
 import type { Repositories, UnitOfWork } from "../ports";
 import type { Actor } from "../register";
+import { recordRead } from "./audit-reads";
 import { buildManifest, type Manifest } from "./manifest";
 import { vehiclesWithAssistant } from "./map-vehicles";
 import { findEach, listEvery, placeIds } from "./register-reads";
@@ -52,13 +53,10 @@ export class ManifestService {
       const assistant = await this.hasAssistant(repos, actor, plan.serviceDate, vehicleId);
       const sources = { vehicle, passengerAssistant: assistant, trips, passengers, places };
       const manifest = buildManifest(plan, run, sources);
-      await repos.audit.append({
-        organisationId: org,
-        userId: actor.userId,
-        action: "read",
+      await recordRead(repos, actor, {
         resource: "passengers",
-        resourceIds: [...passengers.keys()],
-        purpose: actor.purpose ?? `manifest: run of ${vehicle.reference} on ${plan.serviceDate}`,
+        ids: [...passengers.keys()],
+        purpose: `manifest: run of ${vehicle.reference} on ${plan.serviceDate}`,
         details: { planId, vehicleId, stops: run.stops.length },
       });
       return manifest;
@@ -80,13 +78,10 @@ export class ManifestService {
     const vehicles = await listEvery(repos.vehicles, org);
     const assistants = staff.filter((s) => s.role === "passenger-assistant").map((s) => s.id);
     if (assistants.length > 0) {
-      await repos.audit.append({
-        organisationId: org,
-        userId: actor.userId,
-        action: "read",
+      await recordRead(repos, actor, {
         resource: "staff",
-        resourceIds: assistants,
-        purpose: actor.purpose ?? `manifest: passenger assistants on shift on ${date}`,
+        ids: assistants,
+        purpose: `manifest: passenger assistants on shift on ${date}`,
         details: { vehicleId },
       });
     }

@@ -2,6 +2,7 @@ import { isAllowed } from "@tt/domain";
 import { notFound } from "../errors";
 import type { Repositories, StoredPlan, UnitOfWork } from "../ports";
 import { type Actor, authorise } from "../register";
+import { recordRead } from "./audit-reads";
 import { buildPlanMap, homePassengerIds, type PlanMap, planTripIds } from "./plan-map";
 import { findMany, placeIds } from "./register-reads";
 
@@ -45,13 +46,10 @@ export class PlanMapService {
       const map = buildPlanMap(plan, sources);
       const { passengers } = sources;
       if (passengers === "withheld") return map;
-      await repos.audit.append({
-        organisationId: org,
-        userId: actor.userId,
-        action: "read",
+      await recordRead(repos, actor, {
         resource: "passengers",
-        resourceIds: [...passengers.keys()],
-        purpose: actor.purpose ?? `plan map: homes to about 100 m for ${plan.serviceDate}`,
+        ids: [...passengers.keys()],
+        purpose: `plan map: homes to about 100 m for ${plan.serviceDate}`,
         details: { planId, runs: plan.runs.length, homes: passengers.size },
       });
       return map;
