@@ -122,6 +122,16 @@ describe("solve from an initial plan", () => {
     expect(wc?.vehicle).toBe("VAN");
   });
 
+  it("leaves out a request picked up but not dropped off, or dropped off first", () => {
+    const p = lineProblem([request("A", 1, 2), request("B", 2, 3)], [vehicle("V1")]);
+    const initial: Plan = {
+      runs: [{ vehicle: "V1", stops: [pickup("A"), dropoff("B"), pickup("B")] }],
+    };
+    const out = solve(p, { seed: 1, iterations: 1, initial });
+    expect(out.unassigned).toEqual([]);
+    expect(evaluate(p, out).violations).toEqual([]);
+  });
+
   it("names what is wrong with a malformed plan", () => {
     const p = lineProblem([request("R1", 1, 2)], [vehicle("V1")]);
     const bad = (initial: unknown) => () =>

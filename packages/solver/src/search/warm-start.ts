@@ -21,7 +21,8 @@ export function warmStart(ctx: SearchContext, plan: Plan): State {
   const routes: number[][] = Array.from({ length: V }, () => []);
   for (const run of parsePlan(inst, plan).runs) {
     if (run.vehicle < 0) continue;
-    const nodes = run.nodes.filter((x) => x < 2 * inst.n && whole(run.nodes, x));
+    // parsePlan keeps only requests picked up and dropped off in this run; breaks are re-placed.
+    const nodes = run.nodes.filter((x) => x < 2 * inst.n);
     routes[run.vehicle] = join(ctx, run.vehicle, routes[run.vehicle]!, nodes);
   }
   dropMisplaced(ctx, routes);
@@ -36,11 +37,6 @@ export function warmStart(ctx: SearchContext, plan: Plan): State {
   const unassigned: number[] = [];
   for (let r = 0; r < inst.n; r++) if (served[r] === 0) unassigned.push(r);
   return { routes, costs, unassigned };
-}
-
-/** Both of the request's stops are in the run (parsePlan already dropped lone pick-ups). */
-function whole(nodes: readonly number[], x: number): boolean {
-  return nodes.includes(x ^ 1);
 }
 
 /** The vehicle's run `a` followed by `b` (or `b` then `a`): the cheaper that is feasible, else `a`. */
