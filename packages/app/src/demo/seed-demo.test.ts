@@ -1,6 +1,6 @@
 import { createTestPglite, createUnitOfWork, type DbHandle } from "@tt/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { verifyPassword } from "../auth/passwords";
+import { verifyPassword } from "../identity";
 import type { UnitOfWork } from "../ports";
 import { buildDemoScenario, DEFAULT_DEMO_SEED } from "./build-scenario";
 import type { DemoScenario } from "./scenario-types";

@@ -1,5 +1,5 @@
 import type { OrganisationKind, TripRequestInput } from "@tt/domain";
-import { hashPassword } from "../auth/passwords";
+import { hashPassword } from "../identity";
 import type { Organisation, Repositories, UnitOfWork } from "../ports";
 import { buildOrganisations, DEMO_FINANCIAL_YEAR } from "./organisations";
 import type { DemoOrganisation, DemoScenario, DemoTrip, DemoTripEnd } from "./scenario-types";

@@ -1,6 +1,6 @@
 import { type CohortPupil, ENGLAND_2026, type RegisterSchool } from "@tt/domain";
 import { describe, expect, it } from "vitest";
-import { AppError } from "../errors";
+import { AppError } from "../shared";
 import { assessCohort } from "./assess-cohort";
 import { decideCase } from "./entitlement-service";
 

@@ -6,7 +6,6 @@ import {
   parseEntitlementCase,
   resolvePolicy,
 } from "@tt/domain";
-import { AppError, notFound } from "../errors";
 import {
   type Clock,
   type EntitlementQuery,
@@ -16,7 +15,7 @@ import {
   systemClock,
   type UnitOfWork,
 } from "../ports";
-import { type Actor, authorise } from "../register";
+import { type Actor, AppError, authorise, notFound } from "../shared";
 import { choosePolicies, londonDate, type PolicyChoice } from "./policy-choice";
 
 export interface AssessOptions extends PolicyChoice {

@@ -7,7 +7,7 @@ import {
   type LocalPolicy,
   type StatutoryPolicy,
 } from "@tt/domain";
-import { AppError } from "../errors";
+import { AppError } from "../shared";
 
 export interface PolicyChoice {
   /** A statutory policy id; default: the one in force on the assessment date. */

@@ -1,15 +1,15 @@
 export * from "./build-problem";
-export { loadDayRegister } from "./load-day-register";
+export { auditPlanningReads, loadDayRegister } from "./load-day-register";
 export * from "./manifest";
 export * from "./manifest-service";
 export * from "./mapping-issues";
+export * from "./overrides/plan-override-change";
+export * from "./overrides/plan-override-evaluation";
+export * from "./overrides/plan-override-revision";
+export * from "./overrides/plan-override-service";
 export * from "./plan-from-solution";
-export * from "./plan-map";
-export * from "./plan-map-service";
-export * from "./plan-override-change";
-export * from "./plan-override-evaluation";
-export * from "./plan-override-revision";
-export * from "./plan-override-service";
+export * from "./plan-map/plan-map";
+export * from "./plan-map/plan-map-service";
 export * from "./planning-rules";
 export * from "./planning-service";
 export {

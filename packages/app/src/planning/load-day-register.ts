@@ -1,6 +1,6 @@
 import type { Repositories, UnitOfWork } from "../ports";
-import type { Actor } from "../register";
-import { recordRead } from "./audit-reads";
+import type { Actor } from "../shared";
+import { recordRead } from "../shared";
 import type { DayRegister } from "./build-problem";
 import { listEvery } from "./register-reads";
 

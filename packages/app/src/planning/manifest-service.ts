@@ -1,8 +1,7 @@
 import { isAllowed, type Passenger, type Place, type Role } from "@tt/domain";
-import { AppError, notFound } from "../errors";
 import type { Repositories, UnitOfWork } from "../ports";
-import type { Actor } from "../register";
-import { recordRead } from "./audit-reads";
+import type { Actor } from "../shared";
+import { AppError, notFound, recordRead } from "../shared";
 import { buildManifest, type Manifest } from "./manifest";
 import { vehiclesWithAssistant } from "./map-vehicles";
 import { findEach, listEvery, placeIds } from "./register-reads";

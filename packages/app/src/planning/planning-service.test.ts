@@ -2,7 +2,7 @@ import { createTestPglite, createUnitOfWork, type DbHandle } from "@tt/db";
 import { aPassenger, aPlace, aTripRequest, aVehicle } from "@tt/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemClock, type TransactionOptions, type UnitOfWork } from "../ports";
-import type { Actor } from "../register";
+import type { Actor } from "../shared";
 import { buildProblem } from "./build-problem";
 import { GENERIC_PLAN_FAILURE, type PlanningFailure, PlanningService } from "./planning-service";
 import { inlineSolveRunner, type SolveOutcome, type SolveRequest } from "./solve-runner";

@@ -1,6 +1,5 @@
 import { isIsoDate } from "@tt/domain";
 import { type Evaluation, evaluate, type Problem } from "@tt/solver";
-import { AppError, isAppError, notFound } from "../errors";
 import type {
   Clock,
   Job,
@@ -11,7 +10,7 @@ import type {
   TravelTimeProvider,
   UnitOfWork,
 } from "../ports";
-import { type Actor, authorise } from "../register";
+import { type Actor, AppError, authorise, isAppError, notFound } from "../shared";
 import { type BuiltProblem, buildProblem } from "./build-problem";
 import { auditPlanningReads, loadDayRegister } from "./load-day-register";
 import { enginePlan, planFromSolution, summarise } from "./plan-from-solution";

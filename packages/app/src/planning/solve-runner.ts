@@ -3,7 +3,7 @@ import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { type Plan, type Problem, type Solution, solve } from "@tt/solver";
-import { AppError } from "../errors";
+import { AppError } from "../shared";
 
 /** The time limit when none is given, and the most a solve may have, seconds. */
 export const DEFAULT_TIME_LIMIT_SECONDS = 30;

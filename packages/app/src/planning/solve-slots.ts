@@ -1,5 +1,5 @@
 import { availableParallelism } from "node:os";
-import { AppError } from "../errors";
+import { AppError } from "../shared";
 
 /** How many day-plan solves may run at once in this process: one core is left for serving. */
 export function defaultSolveCapacity(cores: number = availableParallelism()): number {

@@ -1,4 +1,3 @@
-export * from "./actor";
+export * from "./csv";
 export * from "./register-service";
 export * from "./resources";
-export * from "./validation";

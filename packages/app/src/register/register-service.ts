@@ -1,5 +1,4 @@
 import type { DomainIssue } from "@tt/domain";
-import { AppError, notFound } from "../errors";
 import type {
   AuditAction,
   ListQuery,
@@ -8,9 +7,8 @@ import type {
   Repositories,
   UnitOfWork,
 } from "../ports";
-import { type Actor, authorise } from "./actor";
+import { type Actor, AppError, authorise, notFound, parseInput } from "../shared";
 import { type Link, REGISTER, type RegisterKind } from "./resources";
-import { parseInput } from "./validation";
 
 type AnyRecord = { id: string };
 

@@ -1,0 +1,42 @@
+export {
+  type CheckedAnalysisInput,
+  checkAnalysisInput,
+  type IntegrationAnalysisInput,
+} from "./analysis-input";
+export {
+  INTEGRATION_ANALYSIS_JOB,
+  IntegrationAnalysisService,
+  type IntegrationAnalysisServiceOptions,
+  type StoredAnalysis,
+} from "./analysis-service";
+export {
+  buildDemoIntegrationScenario,
+  DEMO_INTEGRATION_DATE,
+  type DemoIntegrationOptions,
+} from "./demo-scenario";
+export {
+  type AnalyseOptions,
+  analyseIntegration,
+  DEFAULT_OVERLAP_SAMPLE,
+  DEFAULT_SAMPLE_PERMUTATIONS,
+  type IntegrationAnalysis,
+  MAX_EXACT_FUNDERS,
+  MAX_FUNDERS,
+} from "./model/analyse";
+export type { AnalysisParts } from "./model/analysis-parts";
+export { coalitionKey, coalitionProblem } from "./model/coalition-problem";
+export type { CostSharesInput } from "./model/cost-shares";
+export { groupIdenticalTrips, MAX_GROUP_TRIPS } from "./model/group-trips";
+export { DEMO_MIXING_POLICY, mixingPolicySchema, parseMixingPolicy } from "./model/mixing-policy";
+export { integrationScenarioSchema, parseIntegrationScenario } from "./model/scenario-schema";
+export * from "./model/types";
+export {
+  type FleetAllocation,
+  REGISTER_SERVICES,
+  scenarioFromRegister,
+  serviceOf,
+  vehicleFunders,
+} from "./register-scenario";
+export { REPORT_TABLES, type ReportTable, reportCsv, reportTableCsv } from "./report/report-csv";
+export { type ReportHtmlInput, reportHtml } from "./report/report-html";
+export { type Boundaries, type MapRun, mapRuns } from "./report/report-map";

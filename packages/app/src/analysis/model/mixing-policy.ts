@@ -1,0 +1,174 @@
+import type { Problem, Request } from "@tt/solver";
+import { z } from "zod";
+import { DEMO_SERVICES } from "../../demo/scenario-types";
+import { AppError, toIssues } from "../../shared";
+import type { MixingPolicy, RequestTag } from "./types";
+
+/**
+ * Mixing policy: which services may not travel together, i.e. may not be on board the same
+ * vehicle at the same time (the solver's `incompatibleGroups`). Services not named in a rule may
+ * share. A passenger who needs the vehicle otherwise empty (escorted to the ward) is not a rule
+ * here: that is the request's own `doorThroughDoor` flag.
+ */
+
+/** The solver group a request of `service` belongs to. */
+export function serviceGroup(service: string): string {
+  return `service:${service}`;
+}
+
+/**
+ * Schema for a mixing policy whose services must all be among `knownServices`. Errors name the
+ * rule index (0-based, as in the path): an unknown service, a service paired with itself, or a
+ * pair already given by an earlier rule (in either order).
+ */
+export function mixingPolicySchema(knownServices: readonly string[] = DEMO_SERVICES) {
+  const known = new Set(knownServices);
+  const rule = z.object({
+    services: z.tuple([z.string().trim().min(1), z.string().trim().min(1)]),
+    reason: z.string().trim().min(1, "give the reason a commissioning officer would give"),
+  });
+  return z
+    .object({ version: z.string().trim().min(1), rules: z.array(rule) })
+    .superRefine((policy, ctx) => {
+      const seen = new Map<string, number>();
+      policy.rules.forEach((r, i) => {
+        const [a, b] = r.services;
+        for (const [j, s] of [a, b].entries()) {
+          if (!known.has(s)) {
+            ctx.addIssue({
+              code: "custom",
+              path: ["rules", i, "services", j],
+              message: `rules[${i}]: unknown service "${s}"; expected one of ${[...known].join(", ")}`,
+            });
+          }
+        }
+        if (a === b) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["rules", i, "services"],
+            message: `rules[${i}]: pairs "${a}" with itself; a service always travels with itself`,
+          });
+          return;
+        }
+        const key = pairKey(a, b);
+        const first = seen.get(key);
+        if (first !== undefined) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["rules", i, "services"],
+            message: `rules[${i}]: repeats rules[${first}] ("${a}" with "${b}")`,
+          });
+        } else seen.set(key, i);
+      });
+    });
+}
+
+/** Validates an untrusted policy or throws `validation-failed` listing every problem. */
+export function parseMixingPolicy(
+  input: unknown,
+  knownServices: readonly string[] = DEMO_SERVICES,
+): MixingPolicy {
+  const result = mixingPolicySchema(knownServices).safeParse(input);
+  if (result.success) return result.data;
+  const issues = toIssues(result.error);
+  const list = issues.map((i) =>
+    i.message.startsWith("rules[") ? i.message : `${i.path}: ${i.message}`,
+  );
+  throw new AppError(
+    "validation-failed",
+    `The mixing policy is not valid: ${list.join("; ")}`,
+    issues,
+  );
+}
+
+function pairKey(a: string, b: string): string {
+  return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+}
+
+/** For each service, the services it may not travel with (sorted). */
+export function forbiddenPartners(policy: MixingPolicy): ReadonlyMap<string, readonly string[]> {
+  const out = new Map<string, Set<string>>();
+  const add = (a: string, b: string) => out.set(a, (out.get(a) ?? new Set()).add(b));
+  for (const { services } of policy.rules) {
+    add(services[0], services[1]);
+    add(services[1], services[0]);
+  }
+  return new Map([...out].map(([s, partners]) => [s, [...partners].sort()]));
+}
+
+const union = (given: readonly string[] | undefined, added: readonly string[]): string[] => [
+  ...new Set([...(given ?? []), ...added]),
+];
+
+/**
+ * The request with the group of its service and the groups of the services it may not travel
+ * with added to what it already has (no duplicates, so applying twice changes nothing).
+ */
+export function mixRequest(
+  request: Request,
+  service: string,
+  partners: ReadonlyMap<string, readonly string[]>,
+): Request {
+  const forbidden = (partners.get(service) ?? []).map(serviceGroup);
+  const incompatibleGroups = union(request.incompatibleGroups, forbidden);
+  return {
+    ...request,
+    groups: union(request.groups, [serviceGroup(service)]),
+    ...(incompatibleGroups.length > 0 ? { incompatibleGroups } : {}),
+  };
+}
+
+/** The tag of request `id`, or an error naming it. */
+export function requestTag(tags: Readonly<Record<string, RequestTag>>, id: string): RequestTag {
+  const tag = tags[id];
+  if (!tag) throw new Error(`request "${id}" has no funder/service tag`);
+  return tag;
+}
+
+/**
+ * A new problem whose requests carry the policy: each is in group `service:<name>` and may not
+ * share with the groups of the services its own may not travel with. Existing groups and
+ * incompatibilities are kept; the input is not changed; locations and matrices are shared.
+ */
+export function applyMixingPolicy(
+  problem: Problem,
+  requests: Readonly<Record<string, RequestTag>>,
+  policy: MixingPolicy,
+): Problem {
+  const partners = forbiddenPartners(policy);
+  return {
+    ...problem,
+    requests: problem.requests.map((r) =>
+      mixRequest(r, requestTag(requests, r.id).service, partners),
+    ),
+  };
+}
+
+const DORSET =
+  "DfT Total Transport pilot review (2018), para 2.34: Dorset found a risk of parental resistance to children on home-to-school services sharing with members of the public.";
+const CHILDREN_WITH_ADULTS =
+  "Pupils travel only with other pupils and their passenger assistants; the crew's risk assessment and Pupil Travel Information Forms cover pupils, not adults travelling for care or treatment.";
+
+const pupilRules = (pupils: string): MixingPolicy["rules"] => [
+  {
+    services: [pupils, "drt"],
+    reason: `Pupils do not travel with members of the public on demand-responsive or community transport. ${DORSET}`,
+  },
+  ...(["adult-day-service", "nepts-outpatient", "nepts-gp", "nepts-dialysis"] as const).map(
+    (adult) => ({
+      services: [pupils, adult] as const,
+      reason: `Pupils do not share with adults on day-centre or hospital trips. ${CHILDREN_WITH_ADULTS}`,
+    }),
+  ),
+];
+
+/**
+ * The demo's default policy. School-age pupils (mainstream and SEND) travel apart from the public
+ * and from adults on care or health trips; everything else may share. Post-16 students and adults
+ * are not restricted. Patients escorted to a ward, who need the vehicle otherwise empty
+ * (Lincolnshire, review para 2.47), are door-through-door requests, not a rule here.
+ */
+export const DEMO_MIXING_POLICY: MixingPolicy = {
+  version: "demo-2026-1",
+  rules: [...pupilRules("send-school"), ...pupilRules("mainstream-school")],
+};

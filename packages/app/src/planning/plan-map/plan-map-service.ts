@@ -1,0 +1,56 @@
+import { isAllowed } from "@tt/domain";
+import type { Repositories, StoredPlan, UnitOfWork } from "../../ports";
+import { type Actor, authorise, notFound, recordRead } from "../../shared";
+import { findMany, placeIds } from "../register-reads";
+import { buildPlanMap, homePassengerIds, type PlanMap, planTripIds } from "./plan-map";
+
+/**
+ * The register rows a plan's map needs: its trip requests, their places, vehicles and, only when
+ * `withHomes`, the passengers whose homes it places.
+ */
+async function readSources(
+  repos: Repositories,
+  organisationId: string,
+  plan: StoredPlan,
+  withHomes: boolean,
+) {
+  const trips = await findMany(repos.tripRequests, organisationId, planTripIds(plan));
+  const passengers = withHomes
+    ? await findMany(repos.passengers, organisationId, homePassengerIds(trips.values()))
+    : ("withheld" as const);
+  const places = await findMany(repos.places, organisationId, placeIds(trips.values()));
+  const vehicleIds = plan.runs.map((r) => r.vehicleId);
+  const vehicles = await findMany(repos.vehicles, organisationId, vehicleIds);
+  return { trips, passengers, places, vehicles };
+}
+
+/**
+ * A plan on a map for everyone who may read plans: stops and unassigned requests with positions,
+ * places exactly and by name. Homes are never named; roles that may read passengers get them
+ * rounded to about 100 m, and that read is audited; other roles (drivers, operators, finance) get
+ * homes without a position, the passenger register is not read for them and nothing is audited.
+ */
+export class PlanMapService {
+  constructor(private readonly unitOfWork: UnitOfWork) {}
+
+  async getPlanMap(actor: Actor, planId: string): Promise<PlanMap> {
+    authorise(actor, "plans", "read");
+    return this.unitOfWork.transaction(async (repos) => {
+      const org = actor.organisationId;
+      const plan = await repos.plans.find(org, planId);
+      if (!plan) throw notFound("plan", planId);
+      const withHomes = isAllowed(actor.role, "passengers", "read");
+      const sources = await readSources(repos, org, plan, withHomes);
+      const map = buildPlanMap(plan, sources);
+      const { passengers } = sources;
+      if (passengers === "withheld") return map;
+      await recordRead(repos, actor, {
+        resource: "passengers",
+        ids: [...passengers.keys()],
+        purpose: `plan map: homes to about 100 m for ${plan.serviceDate}`,
+        details: { planId, runs: plan.runs.length, homes: passengers.size },
+      });
+      return map;
+    });
+  }
+}

@@ -1,0 +1,69 @@
+import { stringify } from "csv-stringify/sync";
+import type { RecordRepository, UnitOfWork } from "../../ports";
+import { type Actor, authorise } from "../../shared";
+import { REGISTER } from "../resources";
+import { neutraliseFormula } from "./codecs";
+import { type Column, type CsvKindSpec, getPath } from "./columns";
+import type { CsvKind } from "./csv-port";
+import { CSV_SPECS } from "./kinds";
+import { listAll, loadLookups } from "./lookups";
+
+const PAGE = 500;
+
+/** The columns export writes, in order: the importer reads the same headers. */
+export function exportedColumns(spec: CsvKindSpec): Column[] {
+  return spec.columns.filter((c) => c.exported !== false);
+}
+
+/**
+ * Writes every row of a kind as CSV text, page by page. Authorises before returning; for personal
+ * data, writes the audit entry before the first row leaves.
+ */
+export function exportCsv(
+  unitOfWork: UnitOfWork,
+  actor: Actor,
+  kind: CsvKind,
+): AsyncIterable<string> {
+  const spec = CSV_SPECS[kind];
+  authorise(actor, REGISTER[spec.kind].resource, "read");
+  return exportRows(unitOfWork, actor, spec);
+}
+
+async function* exportRows(
+  unitOfWork: UnitOfWork,
+  actor: Actor,
+  spec: CsvKindSpec,
+): AsyncGenerator<string> {
+  const repos = unitOfWork.repositories;
+  const columns = exportedColumns(spec);
+  const lookups = await loadLookups(repos, actor.organisationId, spec.kind, spec.lookups);
+  await auditExport(unitOfWork, actor, spec);
+  yield stringify([columns.map((c) => c.header)], { record_delimiter: "unix" });
+  const repository = repos[spec.kind] as unknown as RecordRepository<
+    Record<string, unknown>,
+    unknown
+  >;
+  for await (const page of listAll(repository, actor.organisationId, PAGE)) {
+    const rows = page.map((record) => {
+      const draft = spec.toDraft(record, lookups);
+      return columns.map((c) => neutraliseFormula(c.codec.format(getPath(draft, c.target))));
+    });
+    yield stringify(rows, { record_delimiter: "unix" });
+  }
+}
+
+async function auditExport(unitOfWork: UnitOfWork, actor: Actor, spec: CsvKindSpec): Promise<void> {
+  const resource = REGISTER[spec.kind];
+  if (!resource.personal) return;
+  const repos = unitOfWork.repositories;
+  const rows = await repos[spec.kind].count(actor.organisationId);
+  await repos.audit.append({
+    organisationId: actor.organisationId,
+    userId: actor.userId,
+    action: "export",
+    resource: resource.resource,
+    resourceIds: [],
+    purpose: actor.purpose ?? `csv export ${resource.resource}`,
+    details: { rows, scope: "all rows of the organisation" },
+  });
+}

@@ -1,0 +1,132 @@
+import type { RecordRepository, Repositories, UnitOfWork } from "../../ports";
+import { type Actor, authorise } from "../../shared";
+import { REGISTER } from "../resources";
+import type { CsvKindSpec } from "./columns";
+import type { CsvKind, ImportOptions, ImportReport } from "./csv-port";
+import { IssueList } from "./issues";
+import { CSV_SPECS } from "./kinds";
+import { loadLookups } from "./lookups";
+import { orderForInsert } from "./order-rows";
+import { readHeader, readRecords } from "./read-csv";
+import { RowValidator, type ValidRow } from "./validate-rows";
+
+/** Rows inserted per statement. */
+const BATCH = 500;
+/** Rows read between progress calls. */
+const PROGRESS_EVERY = 200;
+
+type Keyed = { id: string; reference: string };
+
+/**
+ * Reads, checks and stores a CSV file, all or nothing: rows are validated as they stream in,
+ * then references between rows are checked, and only a file without a single problem is stored,
+ * in one transaction with one audit entry.
+ */
+export async function importCsv(
+  unitOfWork: UnitOfWork,
+  actor: Actor,
+  kind: CsvKind,
+  source: AsyncIterable<string | Uint8Array>,
+  options: ImportOptions = {},
+): Promise<ImportReport> {
+  const spec = CSV_SPECS[kind];
+  authorise(actor, REGISTER[spec.kind].resource, "write");
+  const issues = new IssueList();
+  const { rows, fileReferences, rowsRead } = await validateFile(
+    unitOfWork,
+    actor,
+    spec,
+    source,
+    issues,
+    options,
+  );
+  const levels = orderForInsert(rows, fileReferences, issues, REGISTER[spec.kind].singular);
+  if (!issues.isEmpty) throw issues.toError();
+  const created = await unitOfWork.transaction(async (repos) => {
+    const ids = await insertLevels(repos, actor.organisationId, spec, levels);
+    await auditImport(repos, actor, spec, ids);
+    return ids.length;
+  });
+  return { kind, rowsRead, created };
+}
+
+async function validateFile(
+  unitOfWork: UnitOfWork,
+  actor: Actor,
+  spec: CsvKindSpec,
+  source: AsyncIterable<string | Uint8Array>,
+  issues: IssueList,
+  options: ImportOptions,
+): Promise<{ rows: ValidRow[]; fileReferences: ReadonlyMap<string, number>; rowsRead: number }> {
+  const { repositories } = unitOfWork;
+  const lookups = await loadLookups(repositories, actor.organisationId, spec.kind, spec.lookups);
+  const singular = REGISTER[spec.kind].singular;
+  let validator: RowValidator | undefined;
+  let rowsRead = 0;
+  for await (const record of readRecords(source, issues)) {
+    if (!validator) {
+      validator = new RowValidator(
+        spec,
+        readHeader(spec, record.cells, issues),
+        lookups,
+        issues,
+        singular,
+      );
+      if (!issues.isEmpty) break;
+      continue;
+    }
+    rowsRead += 1;
+    validator.check(record);
+    if (rowsRead % PROGRESS_EVERY === 0) options.onProgress?.(rowsRead);
+  }
+  if (!validator && issues.isEmpty)
+    issues.add({ row: 1, path: "", message: "the file is empty: expected a header row" });
+  options.onProgress?.(rowsRead);
+  return {
+    rows: validator?.valid ?? [],
+    fileReferences: validator?.fileReferences ?? new Map(),
+    rowsRead,
+  };
+}
+
+async function insertLevels(
+  repos: Repositories,
+  organisationId: string,
+  spec: CsvKindSpec,
+  levels: readonly (readonly ValidRow[])[],
+): Promise<string[]> {
+  const repository = repos[spec.kind] as unknown as RecordRepository<Keyed, unknown>;
+  const ids = new Map<string, string>();
+  for (const level of levels) {
+    for (let start = 0; start < level.length; start += BATCH) {
+      const inputs = level.slice(start, start + BATCH).map((row) => withLinks(row, ids));
+      for (const created of await repository.createMany(organisationId, inputs)) {
+        ids.set(created.reference, created.id);
+      }
+    }
+  }
+  return [...ids.values()];
+}
+
+/** Fills in the ids of rows of the same file that were stored earlier in the transaction. */
+function withLinks(row: ValidRow, ids: ReadonlyMap<string, string>): Record<string, unknown> {
+  const input = { ...row.input };
+  for (const link of row.references) {
+    if (link.assign) input[link.assign] = ids.get(link.reference);
+  }
+  return input;
+}
+
+async function auditImport(repos: Repositories, actor: Actor, spec: CsvKindSpec, ids: string[]) {
+  const resource = REGISTER[spec.kind];
+  if (!resource.personal) return;
+  await repos.audit.append({
+    organisationId: actor.organisationId,
+    userId: actor.userId,
+    action: "import",
+    resource: resource.resource,
+    resourceIds: ids,
+    purpose: actor.purpose ?? `csv import ${resource.resource}`,
+    details: { rows: ids.length },
+  });
+}

@@ -1,0 +1,4 @@
+export * from "./actor";
+export * from "./app-error";
+export * from "./audit-reads";
+export * from "./validation";
