@@ -1,5 +1,4 @@
 export * from "./analysis";
-export * from "./demo";
 export * from "./entitlement";
 export * from "./identity";
 export * from "./planning";

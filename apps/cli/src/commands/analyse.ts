@@ -3,13 +3,13 @@ import { join } from "node:path";
 import {
   AppError,
   analyseIntegration,
-  buildDemoIntegrationScenario,
   createWorkerSolveRunner,
   type IntegrationScenario,
   MAX_TIME_LIMIT_SECONDS,
   mapRuns,
   parseIntegrationScenario,
 } from "@tt/app";
+import { buildDemoIntegrationScenario } from "@tt/demo";
 import { isIsoDate } from "@tt/domain";
 import { createTravelTimeProvider } from "@tt/integrations";
 import { type Command, EXIT, parseFlags, UsageError } from "../command";

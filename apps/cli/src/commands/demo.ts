@@ -1,3 +1,4 @@
+import type { UnitOfWork } from "@tt/app";
 import {
   buildDemoScenario,
   DEFAULT_DEMO_SEED,
@@ -5,8 +6,7 @@ import {
   type DemoSummary,
   findDemo,
   seedDemo,
-  type UnitOfWork,
-} from "@tt/app";
+} from "@tt/demo";
 import {
   defaultDataDir,
   loadBusStops,

@@ -1,8 +1,8 @@
-import { type DomainIssue, isIsoDate } from "@tt/domain";
+import { DEFAULT_MIXING_POLICY, type DomainIssue, isIsoDate } from "@tt/domain";
 import { boundedTimeLimit, MAX_TIME_LIMIT_SECONDS } from "../planning";
 import { AppError } from "../shared";
 import { DEFAULT_SAMPLE_PERMUTATIONS, MAX_EXACT_FUNDERS } from "./model/analyse";
-import { DEMO_MIXING_POLICY, parseMixingPolicy } from "./model/mixing-policy";
+import { parseMixingPolicy } from "./model/mixing-policy";
 import type { MixingPolicy } from "./model/types";
 import { type FleetAllocation, REGISTER_SERVICES } from "./register-scenario";
 
@@ -15,7 +15,7 @@ export interface IntegrationAnalysisInput {
   /** Iterations per plan: with a seed, the same report every time. */
   readonly iterations?: number;
   readonly seed?: number;
-  /** Replaces the default policy (`DEMO_MIXING_POLICY`). */
+  /** Replaces the default policy (`DEFAULT_MIXING_POLICY`). */
   readonly mixingPolicy?: unknown;
   /** Vehicle reference prefix → funder ids whose silo fleets include those vehicles. */
   readonly fleet?: FleetAllocation;
@@ -70,13 +70,13 @@ export function checkAnalysisInput(
 }
 
 function policyOf(given: unknown, issues: DomainIssue[]): MixingPolicy {
-  if (given === undefined) return DEMO_MIXING_POLICY;
+  if (given === undefined) return DEFAULT_MIXING_POLICY;
   try {
     return parseMixingPolicy(given, REGISTER_SERVICES);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     issues.push(...error.details.map((i) => ({ ...i, path: `mixingPolicy.${i.path}` })));
-    return DEMO_MIXING_POLICY;
+    return DEFAULT_MIXING_POLICY;
   }
 }
 

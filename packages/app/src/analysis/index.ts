@@ -10,11 +10,6 @@ export {
   type StoredAnalysis,
 } from "./analysis-service";
 export {
-  buildDemoIntegrationScenario,
-  DEMO_INTEGRATION_DATE,
-  type DemoIntegrationOptions,
-} from "./demo-scenario";
-export {
   type AnalyseOptions,
   analyseIntegration,
   DEFAULT_OVERLAP_SAMPLE,
@@ -27,7 +22,7 @@ export type { AnalysisParts } from "./model/analysis-parts";
 export { coalitionKey, coalitionProblem } from "./model/coalition-problem";
 export type { CostSharesInput } from "./model/cost-shares";
 export { groupIdenticalTrips, MAX_GROUP_TRIPS } from "./model/group-trips";
-export { DEMO_MIXING_POLICY, mixingPolicySchema, parseMixingPolicy } from "./model/mixing-policy";
+export { mixingPolicySchema, parseMixingPolicy } from "./model/mixing-policy";
 export { integrationScenarioSchema, parseIntegrationScenario } from "./model/scenario-schema";
 export * from "./model/types";
 export {

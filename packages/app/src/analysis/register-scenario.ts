@@ -2,10 +2,10 @@ import {
   emissionClassOf,
   type Funder,
   type FunderKind,
+  SERVICES,
   type TripPurpose,
   type Vehicle,
 } from "@tt/domain";
-import { DEMO_SERVICES } from "../demo/scenario-types";
 import type { BuiltProblem, DayRegister } from "../planning";
 import type {
   AnalysisFunder,
@@ -16,7 +16,7 @@ import type {
 } from "./model/types";
 
 /** The services a register's trip requests belong to, by purpose (and funder for post-16). */
-export const REGISTER_SERVICES = [...DEMO_SERVICES, "community-transport"] as const;
+export const REGISTER_SERVICES = SERVICES;
 
 const SERVICE_OF_PURPOSE: Record<TripPurpose, string> = {
   school: "mainstream-school",

@@ -1,1 +1,3 @@
 export * from "./funder";
+export * from "./mixing-policies";
+export * from "./services";

@@ -1,11 +1,10 @@
+import { DEFAULT_MIXING_POLICY, SERVICES } from "@tt/domain";
 import type { Problem } from "@tt/solver";
 import { describe, expect, it } from "vitest";
-import { DEMO_SERVICES } from "../../demo/scenario-types";
 import { isAppError } from "../../shared";
 import { plane, trip } from "../test-support/scenario-builders";
 import {
   applyMixingPolicy,
-  DEMO_MIXING_POLICY,
   forbiddenPartners,
   mixingPolicySchema,
   parseMixingPolicy,
@@ -109,10 +108,10 @@ describe("mixing policy schema", () => {
   };
 
   it("accepts the demo policy, whose services are all demo services", () => {
-    expect(mixingPolicySchema().safeParse(DEMO_MIXING_POLICY).success).toBe(true);
-    const named = DEMO_MIXING_POLICY.rules.flatMap((r) => r.services);
-    for (const s of named) expect(DEMO_SERVICES).toContain(s);
-    for (const r of DEMO_MIXING_POLICY.rules) expect(r.reason.length).toBeGreaterThan(30);
+    expect(mixingPolicySchema().safeParse(DEFAULT_MIXING_POLICY).success).toBe(true);
+    const named = DEFAULT_MIXING_POLICY.rules.flatMap((r) => r.services);
+    for (const s of named) expect(SERVICES).toContain(s);
+    for (const r of DEFAULT_MIXING_POLICY.rules) expect(r.reason.length).toBeGreaterThan(30);
   });
 
   it("names the rule with an unknown service", () => {

@@ -1,6 +1,6 @@
+import { SERVICES } from "@tt/domain";
 import type { Problem, Request } from "@tt/solver";
 import { z } from "zod";
-import { DEMO_SERVICES } from "../../demo/scenario-types";
 import { AppError, toIssues } from "../../shared";
 import type { MixingPolicy, RequestTag } from "./types";
 
@@ -21,7 +21,7 @@ export function serviceGroup(service: string): string {
  * rule index (0-based, as in the path): an unknown service, a service paired with itself, or a
  * pair already given by an earlier rule (in either order).
  */
-export function mixingPolicySchema(knownServices: readonly string[] = DEMO_SERVICES) {
+export function mixingPolicySchema(knownServices: readonly string[] = SERVICES) {
   const known = new Set(knownServices);
   const rule = z.object({
     services: z.tuple([z.string().trim().min(1), z.string().trim().min(1)]),
@@ -66,7 +66,7 @@ export function mixingPolicySchema(knownServices: readonly string[] = DEMO_SERVI
 /** Validates an untrusted policy or throws `validation-failed` listing every problem. */
 export function parseMixingPolicy(
   input: unknown,
-  knownServices: readonly string[] = DEMO_SERVICES,
+  knownServices: readonly string[] = SERVICES,
 ): MixingPolicy {
   const result = mixingPolicySchema(knownServices).safeParse(input);
   if (result.success) return result.data;
@@ -143,32 +143,3 @@ export function applyMixingPolicy(
     ),
   };
 }
-
-const DORSET =
-  "DfT Total Transport pilot review (2018), para 2.34: Dorset found a risk of parental resistance to children on home-to-school services sharing with members of the public.";
-const CHILDREN_WITH_ADULTS =
-  "Pupils travel only with other pupils and their passenger assistants; the crew's risk assessment and Pupil Travel Information Forms cover pupils, not adults travelling for care or treatment.";
-
-const pupilRules = (pupils: string): MixingPolicy["rules"] => [
-  {
-    services: [pupils, "drt"],
-    reason: `Pupils do not travel with members of the public on demand-responsive or community transport. ${DORSET}`,
-  },
-  ...(["adult-day-service", "nepts-outpatient", "nepts-gp", "nepts-dialysis"] as const).map(
-    (adult) => ({
-      services: [pupils, adult] as const,
-      reason: `Pupils do not share with adults on day-centre or hospital trips. ${CHILDREN_WITH_ADULTS}`,
-    }),
-  ),
-];
-
-/**
- * The demo's default policy. School-age pupils (mainstream and SEND) travel apart from the public
- * and from adults on care or health trips; everything else may share. Post-16 students and adults
- * are not restricted. Patients escorted to a ward, who need the vehicle otherwise empty
- * (Lincolnshire, review para 2.47), are door-through-door requests, not a rule here.
- */
-export const DEMO_MIXING_POLICY: MixingPolicy = {
-  version: "demo-2026-1",
-  rules: [...pupilRules("send-school"), ...pupilRules("mainstream-school")],
-};

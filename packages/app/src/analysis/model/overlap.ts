@@ -1,5 +1,5 @@
+import { Random } from "@tt/domain";
 import type { Request } from "@tt/solver";
-import { Random } from "../../demo/prng";
 import { requestTag } from "./mixing-policy";
 import { type CarrierRuns, canCarry, carrierRuns } from "./overlap-carrier";
 import type { IntegrationScenario, OverlapRow, SolvedPlan } from "./types";

@@ -1,6 +1,6 @@
+import { Random } from "@tt/domain";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Random } from "../../demo/prng";
 import {
   coalitionMasksFor,
   grandCoalition,

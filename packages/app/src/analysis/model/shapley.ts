@@ -1,4 +1,4 @@
-import { Random } from "../../demo/prng";
+import { Random } from "@tt/domain";
 
 /**
  * Shapley value of a cost game between funders. A coalition is a bitmask over the players' index

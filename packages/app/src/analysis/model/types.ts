@@ -35,18 +35,9 @@ export interface VehicleTag {
   readonly co2GramsPerKm?: number;
 }
 
-/** Services that may not travel together (be on board the same vehicle at the same time). */
-export interface MixingRule {
-  readonly services: readonly [string, string];
-  /** Why, in words a commissioning officer would use. */
-  readonly reason: string;
-}
+import type { MixingPolicy } from "@tt/domain";
 
-export interface MixingPolicy {
-  /** Version of the policy, e.g. "demo-2026-1". */
-  readonly version: string;
-  readonly rules: readonly MixingRule[];
-}
+export type { MixingPolicy, MixingRule } from "@tt/domain";
 
 /**
  * Everything one analysis needs. `problem` holds every request and every vehicle (before the

@@ -1,5 +1,4 @@
-import type { Needs, Seating } from "@tt/domain";
-import type { Random } from "./prng";
+import type { Needs, Random, Seating } from "@tt/domain";
 import type { DemoOrganisation, DemoPassenger } from "./scenario-types";
 
 /**

@@ -1,7 +1,7 @@
+import type { UnitOfWork } from "@tt/app";
+import { verifyPassword } from "@tt/app";
 import { createTestPglite, createUnitOfWork, type DbHandle } from "@tt/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { verifyPassword } from "../identity";
-import type { UnitOfWork } from "../ports";
 import { buildDemoScenario, DEFAULT_DEMO_SEED } from "./build-scenario";
 import type { DemoScenario } from "./scenario-types";
 import { type DemoSummary, findDemo, seedDemo } from "./seed-demo";

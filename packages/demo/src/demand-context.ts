@@ -1,9 +1,8 @@
-import type { Needs, PlaceInput } from "@tt/domain";
+import type { Needs, PlaceInput, Random } from "@tt/domain";
 import { addDays } from "./calendar";
 import type { Home, HomeSampler } from "./homes";
 import { randomName } from "./names";
 import { organisationOf } from "./organisations";
-import type { Random } from "./prng";
 import type {
   DemoOrganisation,
   DemoOrganisationKey,

@@ -1,7 +1,6 @@
-import type { Shift, StaffRole } from "@tt/domain";
+import type { Random, Shift, StaffRole } from "@tt/domain";
 import { addDays, DEMO_TODAY } from "./calendar";
 import { randomName } from "./names";
-import type { Random } from "./prng";
 import type { DemoOrganisation, DemoOrganisationKey, DemoStaff } from "./scenario-types";
 
 type Pattern = "full-time" | "school-day" | "taxi" | "ambulance" | "volunteer";

@@ -1,4 +1,5 @@
 import type { LatLon } from "@tt/domain";
+import { type Random, WeightedSampler } from "@tt/domain";
 import {
   type DemoGeography,
   type DemoLsoa,
@@ -8,7 +9,6 @@ import {
   PETERBOROUGH_DISTRICT,
 } from "./geography";
 import { randomAddress } from "./names";
-import { type Random, WeightedSampler } from "./prng";
 
 /** A synthetic home: an LSOA's population-weighted centroid moved a few hundred metres. */
 export interface Home extends LatLon {

@@ -1,3 +1,4 @@
+import type { DayRegister } from "@tt/app";
 import {
   type Passenger,
   type Place,
@@ -12,8 +13,7 @@ import {
   type Vehicle,
   vehicleInputSchema,
 } from "@tt/domain";
-import type { DemoOrganisation, DemoTrip, DemoTripEnd, DemoVehicle } from "../demo/scenario-types";
-import type { DayRegister } from "../planning";
+import type { DemoOrganisation, DemoTrip, DemoTripEnd, DemoVehicle } from "../scenario-types";
 
 /**
  * The demo's records as one in-memory register (no database). Every record gets a synthetic,

@@ -1,7 +1,7 @@
 import type { PlaceInput, SchoolPhase } from "@tt/domain";
+import { Random } from "@tt/domain";
 import { clock } from "./calendar";
 import { type DemoGeography, getLocality } from "./geography";
-import { Random } from "./prng";
 
 /**
  * Phases for derived schools whose stop names did not say (phase "unknown" in data/), assumed

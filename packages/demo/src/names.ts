@@ -1,4 +1,4 @@
-import type { Random } from "./prng";
+import type { Random } from "@tt/domain";
 
 /** Common English given names (a fixed list; any resemblance to a real person is chance). */
 const GIVEN_NAMES = [

@@ -1,6 +1,6 @@
+import type { VehicleTag } from "@tt/app";
 import { emissionClassOf } from "@tt/domain";
-import type { DemoVehicle } from "../demo/scenario-types";
-import type { VehicleTag } from "./model/types";
+import type { DemoVehicle } from "../scenario-types";
 
 /**
  * Which funder's silo fleet each vehicle of the demo partnership belongs to: the budget that

@@ -1,29 +1,23 @@
-import type {
-  FunderInput,
-  OperatorInput,
-  OrganisationKind,
-  PassengerInput,
-  PlaceInput,
-  Role,
-  StaffInput,
-  TermCalendarInput,
-  TripRequestInput,
-  VehicleInput,
+import {
+  type FunderInput,
+  type OperatorInput,
+  type OrganisationKind,
+  type PassengerInput,
+  type PlaceInput,
+  type Role,
+  SERVICES,
+  type Service,
+  type StaffInput,
+  type TermCalendarInput,
+  type TripRequestInput,
+  type VehicleInput,
 } from "@tt/domain";
 
-/** The services the demo generates demand for. */
-export const DEMO_SERVICES = [
-  "mainstream-school",
-  "send-school",
-  "post-16",
-  "send-post-16",
-  "adult-day-service",
-  "nepts-outpatient",
-  "nepts-gp",
-  "nepts-dialysis",
-  "drt",
-] as const;
-export type DemoService = (typeof DEMO_SERVICES)[number];
+/** The services the demo generates demand for: every service but community transport. */
+export type DemoService = Exclude<Service, "community-transport">;
+export const DEMO_SERVICES: readonly DemoService[] = SERVICES.filter(
+  (service): service is DemoService => service !== "community-transport",
+);
 
 /** Keys that name the demo's organisations inside the scenario (ids come from the database). */
 export type DemoOrganisationKey =

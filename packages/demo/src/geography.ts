@@ -1,5 +1,5 @@
+import type { Random } from "@tt/domain";
 import { haversineMetres, type LatLon } from "@tt/domain";
-import type { Random } from "./prng";
 
 /**
  * The open geography the demo is built on, as plain records. The CLI fills it from the typed

@@ -1,3 +1,8 @@
+export {
+  buildDemoIntegrationScenario,
+  DEMO_INTEGRATION_DATE,
+  type DemoIntegrationOptions,
+} from "./analysis/scenario";
 export { buildDemoScenario, DEFAULT_DEMO_SEED } from "./build-scenario";
 export type {
   DemoBusStop,

@@ -1,15 +1,19 @@
-import type { Passenger, Place, Vehicle } from "@tt/domain";
+import type {
+  AnalysisFunder,
+  IntegrationScenario,
+  RequestTag,
+  TravelTimeProvider,
+  VehicleTag,
+} from "@tt/app";
+import { buildProblem, type DayRegister } from "@tt/app";
+import { DEFAULT_MIXING_POLICY, type Passenger, type Place, type Vehicle } from "@tt/domain";
 import type { Problem } from "@tt/solver";
-import { buildDemoScenario, DEFAULT_DEMO_SEED } from "../demo/build-scenario";
-import type { DemoGeography } from "../demo/geography";
-import { organisationOf } from "../demo/organisations";
-import type { DemoOrganisation, DemoScenario, DemoVehicle } from "../demo/scenario-types";
-import { buildProblem, type DayRegister } from "../planning";
-import type { TravelTimeProvider } from "../ports";
-import { demoVehicleTag, siloFunders } from "./demo-scenario-fleet";
-import { demoDayRegister } from "./demo-scenario-register";
-import { DEMO_MIXING_POLICY } from "./model/mixing-policy";
-import type { AnalysisFunder, IntegrationScenario, RequestTag, VehicleTag } from "./model/types";
+import { buildDemoScenario, DEFAULT_DEMO_SEED } from "../build-scenario";
+import type { DemoGeography } from "../geography";
+import { organisationOf } from "../organisations";
+import type { DemoOrganisation, DemoScenario, DemoVehicle } from "../scenario-types";
+import { demoVehicleTag, siloFunders } from "./scenario-fleet";
+import { demoDayRegister } from "./scenario-register";
 
 /** The demo's day: a Tuesday in term, with school, adult, DRT and outpatient demand. */
 export const DEMO_INTEGRATION_DATE = "2026-11-24";
@@ -77,7 +81,7 @@ export async function buildDemoIntegrationScenario(
     problem: { ...problem, name: `demo partnership ${date}`, vehicles: kept },
     requests,
     vehicles,
-    mixing: DEMO_MIXING_POLICY,
+    mixing: DEFAULT_MIXING_POLICY,
     positions: positionsOf(register, problem),
   };
 }

@@ -1,3 +1,4 @@
+import { Random } from "@tt/domain";
 import { generateAdultDayServices } from "./adult-demand";
 import { SCHOOL_TERMS_2026_27 } from "./calendar";
 import { addContractedVehicles } from "./contracts";
@@ -10,7 +11,6 @@ import { linkIncompatiblePupils } from "./needs";
 import { generateNeptsDemand } from "./nepts-demand";
 import { buildOrganisations, DEMO_PASSWORD, organisationOf } from "./organisations";
 import { PickUpPoints } from "./pick-up-points";
-import { Random } from "./prng";
 import type { DemoOrganisation, DemoScenario } from "./scenario-types";
 import { generateSchoolDemand } from "./school-demand";
 import { buildSchoolPlaces } from "./school-places";

@@ -1,6 +1,6 @@
+import type { Organisation, Repositories, UnitOfWork } from "@tt/app";
+import { hashPassword } from "@tt/app";
 import type { OrganisationKind, TripRequestInput } from "@tt/domain";
-import { hashPassword } from "../identity";
-import type { Organisation, Repositories, UnitOfWork } from "../ports";
 import { buildOrganisations, DEMO_FINANCIAL_YEAR } from "./organisations";
 import type { DemoOrganisation, DemoScenario, DemoTrip, DemoTripEnd } from "./scenario-types";
 

@@ -1,6 +1,5 @@
-import type { PlaceInput } from "@tt/domain";
+import type { PlaceInput, Random } from "@tt/domain";
 import type { HomeSampler } from "./homes";
-import type { Random } from "./prng";
 import type { DemoOrganisation, DemoOrganisationKey, DemoVehicle } from "./scenario-types";
 import { VEHICLE_TYPES, type VehicleTypeName } from "./vehicle-types";
 

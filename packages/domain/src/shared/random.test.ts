@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Random, WeightedSampler } from "./prng";
+import { Random, WeightedSampler } from "./random";
 
 describe("seeded random numbers", () => {
   it("repeats the same sequence for the same seed", () => {

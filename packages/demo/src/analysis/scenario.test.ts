@@ -1,12 +1,12 @@
+import type { IntegrationScenario } from "@tt/app";
 import { isEmissionClass } from "@tt/domain";
 import { createGeometricProvider } from "@tt/integrations";
 import { validateProblem } from "@tt/solver";
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEMO_SERVICES } from "../demo/scenario-types";
-import { loadTestGeography } from "../demo/test-support/test-geography";
-import { buildDemoIntegrationScenario, DEMO_INTEGRATION_DATE } from "./demo-scenario";
-import { siloFunders } from "./demo-scenario-fleet";
-import type { IntegrationScenario } from "./model/types";
+import { DEMO_SERVICES } from "../scenario-types";
+import { loadTestGeography } from "../test-support/test-geography";
+import { buildDemoIntegrationScenario, DEMO_INTEGRATION_DATE } from "./scenario";
+import { siloFunders } from "./scenario-fleet";
 
 let scenario: IntegrationScenario;
 let market: IntegrationScenario;
