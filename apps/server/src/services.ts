@@ -5,7 +5,11 @@ import {
   type Boundaries,
   type Clock,
   type CsvTransfer,
+  defaultSolveCapacity,
+  InProcessJobQueue,
   IntegrationAnalysisService,
+  type JobQueue,
+  JobService,
   ManifestService,
   PlanMapService,
   type PlanningFailure,
@@ -25,6 +29,8 @@ export interface ServerServices {
   readonly register: RegisterService;
   readonly auth: AuthService;
   readonly csv: CsvTransfer;
+  /** Every kind of long work: start, follow, cancel, retry. */
+  readonly jobs: JobService;
   readonly planning: PlanningService;
   /** The planner's desk: check and save overrides of a stored plan. */
   readonly planOverrides: PlanOverrideService;
@@ -51,29 +57,36 @@ export function buildServices(
     travelTimes?: TravelTimeProvider;
     /** Where unexpected planning failures are logged (their details never reach API clients). */
     logPlanningFailure?: (failure: PlanningFailure) => void;
+    /** Where jobs wait (default: in this process, for the embedded database). */
+    queue?: JobQueue;
+    /** Jobs this process runs at once; 0 serves the API only (default: cores − 1). */
+    workerCapacity?: number;
   },
 ): ServerServices {
   const unitOfWork = createUnitOfWork(handle.db);
   const clock = options.clock ?? systemClock;
   const travelTimes = options.travelTimes ?? lazyGeometricTravelTimes();
+  const jobs = new JobService(unitOfWork, {
+    queue: options.queue ?? new InProcessJobQueue(unitOfWork.repositories.jobs),
+    clock,
+    ...(options.logPlanningFailure ? { log: options.logPlanningFailure } : {}),
+  });
+  const planning = new PlanningService(unitOfWork, { travelTimes, clock, jobs });
+  const analyses = new IntegrationAnalysisService(unitOfWork, { travelTimes, clock, jobs });
+  // Every kind is registered now: this process may start taking jobs.
+  const capacity = options.workerCapacity ?? defaultSolveCapacity();
+  if (capacity > 0) jobs.work(capacity);
   return {
     unitOfWork,
     register: new RegisterService(unitOfWork),
     auth: new AuthService(unitOfWork, clock),
     csv: options.csv(unitOfWork),
-    planning: new PlanningService(unitOfWork, {
-      travelTimes,
-      clock,
-      ...(options.logPlanningFailure ? { log: options.logPlanningFailure } : {}),
-    }),
+    jobs,
+    planning,
     planOverrides: new PlanOverrideService(unitOfWork),
     manifests: new ManifestService(unitOfWork),
     planMaps: new PlanMapService(unitOfWork),
-    analyses: new IntegrationAnalysisService(unitOfWork, {
-      travelTimes,
-      clock,
-      ...(options.logPlanningFailure ? { log: options.logPlanningFailure } : {}),
-    }),
+    analyses,
     boundaries: lazyBoundaries(),
     clock,
     secureCookies: options.secureCookies,

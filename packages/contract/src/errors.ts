@@ -81,3 +81,7 @@ export const TOO_MANY_REQUESTS_RESPONSE = {
     headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
   },
 } as const;
+
+export const CONFLICT_RESPONSE = {
+  409: errorResponse("The record is not in a state that allows this; the message says why."),
+} as const;

@@ -53,8 +53,10 @@ export function describePlan(summary: Record<string, unknown>, planId: string): 
 }
 
 function failure(job: Job): AppError {
-  const error = job.error ?? {};
-  return new AppError("internal", String(error.message ?? "the plan could not be made"));
+  return new AppError(
+    "internal",
+    job.error?.message ?? `the plan could not be made: it is ${job.status}`,
+  );
 }
 
 /** The flags as a day-plan request, or a usage error naming the flag. */

@@ -16,6 +16,7 @@ import { mountCsvRoutes } from "./routes/csv";
 import { mountDocs } from "./routes/docs";
 import { mountEntitlementRoutes } from "./routes/entitlement";
 import { mountHealthRoute } from "./routes/health";
+import { mountJobRoutes } from "./routes/jobs";
 import { mountOrganisationRoute } from "./routes/organisation";
 import { mountPlanOverrideRoutes } from "./routes/plan-overrides";
 import { mountPlanRoutes } from "./routes/plans";
@@ -52,6 +53,7 @@ export function createHttpApp(
   mountRegisterRoutes(app, services);
   mountAuditRoute(app, services);
   mountPlanRoutes(app, services);
+  mountJobRoutes(app, services);
   mountPlanOverrideRoutes(app, services);
   mountAnalysisRoutes(app, services);
   mountEntitlementRoutes(app, services);

@@ -1,7 +1,7 @@
 import { type Actor, INTERRUPTED_JOB_ERROR, type Job } from "@tt/app";
 import { listTestDrivers } from "@tt/db";
 import { describe, expect, it } from "vitest";
-import { followJob, type JobEventStream } from "./routes/plans";
+import { followJob, type JobEventStream } from "./routes/jobs";
 import { useFixture } from "./test-support/fixture";
 
 type Json = Record<string, unknown>;
@@ -97,26 +97,30 @@ for (const driver of listTestDrivers()) {
       expect((await call("GET", "/api/plans", { token: auditor })).status).toBe(403);
     });
 
-    it("answers 409 while the organisation already has a plan running", async () => {
+    it("queues a second plan of the organisation until the first has ended", async () => {
       const { call, county } = fixture();
       const token = county.users.admin.token;
       const body = { json: { date: DAY, timeLimitSeconds: 1 } };
       const first = await call("POST", "/api/plans", { token, ...body });
-      expect(first.status).toBe(202);
       const second = await call("POST", "/api/plans", { token, ...body });
-      expect(second.status).toBe(409);
-      expect(JSON.stringify(await second.json())).toContain("already running");
-      const id = String(((await first.json()) as Json).jobId);
-      expect(await (await call("GET", `/api/jobs/${id}/events`, { token })).text()).toContain(
-        "event: done",
+      expect([first.status, second.status]).toEqual([202, 202]);
+      const ids = [first, second].map(async (answer) =>
+        String(((await answer.json()) as Json).jobId),
       );
+      for (const id of await Promise.all(ids)) {
+        const events = await (await call("GET", `/api/jobs/${id}/events`, { token })).text();
+        expect(events).toContain("event: done");
+        const job = (await (await call("GET", `/api/jobs/${id}`, { token })).json()) as Json;
+        expect(job).toMatchObject({ status: "succeeded", attempts: 1 });
+      }
     });
 
     it("fails jobs a restart left queued or running, with a clear error", async () => {
       const { call, county, services } = fixture();
       const jobs = services.unitOfWork.repositories.jobs;
       const orphan = await jobs.create(county.id, null, "day-plan", { date: DAY });
-      await jobs.update(orphan.id, { status: "running", progress: 40 });
+      const claim = await jobs.claim(orphan.id);
+      if (claim) await jobs.progress(claim, 40);
       expect(await jobs.failInterrupted()).toBeGreaterThanOrEqual(1);
       const token = county.users.admin.token;
       const job = (await (await call("GET", `/api/jobs/${orphan.id}`, { token })).json()) as Json;
@@ -157,7 +161,11 @@ describe("the job event stream", () => {
       progress: 50,
       result: null,
       error: null,
+      createdBy: null,
+      attempts: 1,
+      cancelRequested: false,
       createdAt: new Date(now).toISOString(),
+      finishedAt: null,
     };
     const events: string[] = [];
     const stream: JobEventStream = {
@@ -171,7 +179,7 @@ describe("the job event stream", () => {
     };
     const actor: Actor = { userId: "u", organisationId: running.organisationId, role: "admin" };
     await followJob(stream, actor, running, {
-      planning: { getJob: async () => running },
+      jobs: { getJob: async () => running, maxSeconds: () => 10 },
       clock: { now: () => new Date(now) },
     });
     expect(events).toEqual(["progress", "timeout"]);

@@ -4,10 +4,16 @@ export {
   type IntegrationAnalysisInput,
 } from "./analysis-input";
 export {
+  type AnalysisJobInput,
+  analysisJob,
+  GENERIC_ANALYSIS_FAILURE,
   INTEGRATION_ANALYSIS_JOB,
+  type StoredAnalysis,
+} from "./analysis-job";
+export {
+  ANALYSIS_GRACE_SECONDS,
   IntegrationAnalysisService,
   type IntegrationAnalysisServiceOptions,
-  type StoredAnalysis,
 } from "./analysis-service";
 export {
   type AnalyseOptions,

@@ -1,4 +1,5 @@
 export * from "./build-problem";
+export { checkDayPlanInput, type DayPlanJobOptions, dayPlanJob } from "./day-plan-job";
 export { auditPlanningReads, loadDayRegister } from "./load-day-register";
 export * from "./manifest";
 export * from "./manifest-service";

@@ -6,7 +6,6 @@ import type { Actor } from "../shared";
 import { buildProblem } from "./build-problem";
 import { GENERIC_PLAN_FAILURE, type PlanningFailure, PlanningService } from "./planning-service";
 import { inlineSolveRunner, type SolveOutcome, type SolveRequest } from "./solve-runner";
-import { SolveSlots } from "./solve-slots";
 import { straightLineTravelTimes, tinyRegister } from "./test-support/tiny-register";
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
@@ -204,37 +203,68 @@ describe("PlanningService", () => {
     expect(asked[0]).toMatchObject({ timeLimitSeconds: 30, iterations: 1_000_000 });
   });
 
-  it("runs one plan per organisation and at most the process's capacity (409 otherwise)", async () => {
+  it("queues plans fairly: one per organisation at a time, organisations take turns", async () => {
     const finishers: ((outcome: SolveOutcome) => void)[] = [];
     const held = new PlanningService(uow, {
       travelTimes: straightLineTravelTimes,
       clock: systemClock,
-      slots: new SolveSlots(1),
+      capacity: 1,
       runner: { run: () => new Promise<SolveOutcome>((resolve) => finishers.push(resolve)) },
     });
     const input = { date: "2026-11-25", iterations: 5 };
-    const { jobId } = await held.startDayPlan(admin, input);
-    await expect(held.startDayPlan(admin, input)).rejects.toMatchObject({
-      code: "conflict",
-      message: expect.stringContaining("already running for your organisation"),
-    });
     const otherAdmin: Actor = { ...other, role: "admin" };
-    await expect(held.startDayPlan(otherAdmin, input)).rejects.toMatchObject({
-      code: "conflict",
-      message: expect.stringContaining("its limit"),
-    });
+    const first = await held.startDayPlan(admin, input);
     await waitFor(async () => finishers.length === 1);
+    const second = await held.startDayPlan(admin, input);
+    const theirs = await held.startDayPlan(otherAdmin, input);
+    const statusOf = async (actor: Actor, id: string) => (await held.getJob(actor, id)).status;
+    expect(await statusOf(admin, second.jobId)).toBe("queued");
+    expect(await statusOf(otherAdmin, theirs.jobId)).toBe("queued");
     const { problem } = await buildProblem(
       tinyRegister({ tripRequests: [], vehicles: [] }),
       straightLineTravelTimes,
     );
-    finishers[0]?.(await inlineSolveRunner.run({ problem, seed: 1, iterations: 1 }));
-    await held.settled(jobId);
-    const again = await held.startDayPlan(otherAdmin, input);
+    const empty = await inlineSolveRunner.run({ problem, seed: 1, iterations: 1 });
+    finishers[0]?.(empty);
+    await held.settled(first.jobId);
+    // The other organisation asked later but has had no turn yet: it goes before our second plan.
     await waitFor(async () => finishers.length === 2);
-    finishers[1]?.(await inlineSolveRunner.run({ problem, seed: 1, iterations: 1 }));
-    await held.settled(again.jobId);
-    expect((await held.getJob(otherAdmin, again.jobId)).status).toBe("succeeded");
+    expect(await statusOf(otherAdmin, theirs.jobId)).toBe("running");
+    expect(await statusOf(admin, second.jobId)).toBe("queued");
+    finishers[1]?.(empty);
+    await held.settled(theirs.jobId);
+    await waitFor(async () => finishers.length === 3);
+    finishers[2]?.(empty);
+    await held.settled(second.jobId);
+    expect(await statusOf(admin, second.jobId)).toBe("succeeded");
+    expect(await statusOf(otherAdmin, theirs.jobId)).toBe("succeeded");
+  });
+
+  it("cancels a queued plan at once and a running one within a second", async () => {
+    const held = new PlanningService(uow, {
+      travelTimes: straightLineTravelTimes,
+      clock: systemClock,
+      capacity: 1,
+      // A solve that only ends when it is stopped.
+      runner: {
+        run: (_request, watch) =>
+          new Promise<SolveOutcome>((_resolve, reject) =>
+            watch?.signal?.addEventListener("abort", () => reject(new Error("stopped"))),
+          ),
+      },
+    });
+    const running = await held.startDayPlan(admin, { date: "2026-11-24", timeLimitSeconds: 30 });
+    const waiting = await held.startDayPlan(admin, { date: "2026-11-24", iterations: 5 });
+    await waitFor(async () => (await held.getJob(admin, running.jobId)).status === "running");
+    const jobs = uow.repositories.jobs;
+    expect((await jobs.requestCancel(admin.organisationId, waiting.jobId))?.status).toBe(
+      "cancelled",
+    );
+    const asked = Date.now();
+    await jobs.requestCancel(admin.organisationId, running.jobId);
+    await held.settled(running.jobId);
+    expect(Date.now() - asked).toBeLessThan(1000);
+    expect(await held.getJob(admin, running.jobId)).toMatchObject({ status: "cancelled" });
   });
 
   it("reads the day's register in one snapshot transaction", async () => {

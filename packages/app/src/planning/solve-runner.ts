@@ -42,6 +42,8 @@ export interface SolveWatch {
    * `PROGRESS_EVERY_MS` while the engine finds better plans. Must not throw.
    */
   readonly onProgress?: (fraction: number) => void;
+  /** Stops the solve: a worker thread is terminated at once and the run rejects. */
+  readonly signal?: AbortSignal;
 }
 
 /** How often a worker passes the engine's progress on, at most, milliseconds. */
@@ -55,6 +57,7 @@ export interface SolveRunner {
 /** Solves on the calling thread: blocks it for the whole budget (tests and the fallback). */
 export const inlineSolveRunner: SolveRunner = {
   async run(request, watch) {
+    if (watch?.signal?.aborted) throw new Error("the solve was stopped");
     return { solution: solveHere(request, watch), thread: "main-thread" };
   },
 };
@@ -150,15 +153,22 @@ function runOnWorker(
       fail(overran(deadlineMs));
       void worker.terminate();
     }, deadlineMs);
+    const stop = () => {
+      fail(Object.assign(new Error("the solve was stopped"), { started: true }));
+      void worker.terminate();
+    };
+    if (watch.signal?.aborted) stop();
+    watch.signal?.addEventListener("abort", stop, { once: true });
     worker.on("message", (message: WorkerMessage) => {
       if (message.type === "ready") started = true;
       else if (message.type === "progress") watch.onProgress?.(message.fraction);
       else finish(() => resolve(message.solution));
     });
     worker.on("error", fail);
-    worker.on("exit", (code) =>
-      fail(new Error(`solver worker exited with code ${code} before sending its solution`)),
-    );
+    worker.on("exit", (code) => {
+      watch.signal?.removeEventListener("abort", stop);
+      fail(new Error(`solver worker exited with code ${code} before sending its solution`));
+    });
   });
 }
 

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { isIsoDate } from "@tt/domain";
 import { idParamSchema } from "../common";
 import { COMMON_ERROR_RESPONSES, errorBodySchema, NOT_FOUND_RESPONSE } from "../errors";
-import { jobAcceptedSchema } from "./plans";
+import { jobAcceptedSchema } from "./jobs";
 import { AUTHENTICATED } from "./security";
 
 const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });

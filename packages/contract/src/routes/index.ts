@@ -2,6 +2,7 @@ export * from "./analyses";
 export * from "./audit";
 export * from "./entitlement";
 export * from "./health";
+export * from "./jobs";
 export * from "./organisation";
 export * from "./plan-map";
 export * from "./plan-overrides";

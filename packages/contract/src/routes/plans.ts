@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { isIsoDate } from "@tt/domain";
 import { idParamSchema, pageQueryShape, pageSchema } from "../common";
 import { COMMON_ERROR_RESPONSES, NOT_FOUND_RESPONSE } from "../errors";
+import { jobAcceptedSchema } from "./jobs";
 import { AUTHENTICATED } from "./security";
 
 const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
@@ -31,25 +32,6 @@ export const startPlanBodySchema = z
   })
   .openapi("StartPlan");
 export type StartPlanBody = z.infer<typeof startPlanBodySchema>;
-
-export const jobAcceptedSchema = z.object({ jobId: z.uuid() }).openapi("JobAccepted");
-
-export const JOB_STATUSES = ["queued", "running", "succeeded", "failed"] as const;
-
-export const jobSchema = z
-  .object({
-    id: z.uuid(),
-    kind: z.string(),
-    status: z.enum(JOB_STATUSES),
-    progress: z.number().int().min(0).max(100).openapi({
-      description: "Percent done. For a day plan: the share of the time budget used, then 100.",
-    }),
-    result: z.record(z.string(), z.unknown()).nullable(),
-    error: z.record(z.string(), z.unknown()).nullable(),
-    createdAt: z.string().openapi({ format: "date-time" }),
-  })
-  .openapi("Job");
-export type JobView = z.infer<typeof jobSchema>;
 
 export const planStopSchema = z
   .object({
@@ -155,30 +137,4 @@ export const getPlanRoute = createRoute({
   summary: "A plan with its runs; stops name trip requests, never passengers",
   request: { params: idParamSchema },
   responses: { 200: { description: "The plan.", content: json(planSchema) }, ...errors },
-});
-
-export const getJobRoute = createRoute({
-  ...common,
-  tags: ["Jobs"],
-  method: "get",
-  path: "/api/jobs/{id}",
-  summary: "A job's status, progress and result",
-  request: { params: idParamSchema },
-  responses: { 200: { description: "The job.", content: json(jobSchema) }, ...errors },
-});
-
-export const jobEventsRoute = createRoute({
-  ...common,
-  tags: ["Jobs"],
-  method: "get",
-  path: "/api/jobs/{id}/events",
-  summary: "Server-sent events: `progress` with the job while it runs, then `done`",
-  request: { params: idParamSchema },
-  responses: {
-    200: {
-      description: "An event stream; each event's data is the job as JSON.",
-      content: { "text/event-stream": { schema: z.string() } },
-    },
-    ...errors,
-  },
 });

@@ -1,0 +1,144 @@
+import type { JobContext, JobKind, JobOutput } from "../jobs";
+import { auditPlanningReads, buildProblem, loadDayRegister, type SolveRunner } from "../planning";
+import type { Clock, JobData, TravelTimeProvider, UnitOfWork } from "../ports";
+import { type Actor, AppError } from "../shared";
+import type { CheckedAnalysisInput } from "./analysis-input";
+import { analyseIntegration } from "./model/analyse";
+import { parseMixingPolicy } from "./model/mixing-policy";
+import type { IntegrationReport, IntegrationScenario } from "./model/types";
+import { REGISTER_SERVICES, scenarioFromRegister } from "./register-scenario";
+import { type MapRun, mapRuns } from "./report/report-map";
+
+/** The job kind of an integration analysis. */
+export const INTEGRATION_ANALYSIS_JOB = "integration-analysis";
+
+export const GENERIC_ANALYSIS_FAILURE =
+  "The analysis could not be made because of an internal error. The server's log has the details.";
+
+/** What a finished analysis job holds as its result. */
+export interface StoredAnalysis {
+  readonly report: IntegrationReport;
+  /** The pooled plan's runs for the report's map (homes rounded to about 1 km). */
+  readonly runs: readonly MapRun[];
+}
+
+/** The checked input as the job stores it, with how long its event stream may follow it. */
+export interface AnalysisJobInput extends CheckedAnalysisInput {
+  readonly eventsSeconds: number;
+}
+
+/** What is stored: the policy in full (the run reads it back) and its version by name. */
+export function storedAnalysisInput(input: AnalysisJobInput): JobData {
+  return { ...input, mixingPolicy: input.mixing.version };
+}
+
+function parseStored(stored: JobData): AnalysisJobInput {
+  const number = (value: unknown, fallback: number) =>
+    typeof value === "number" && Number.isFinite(value) ? value : fallback;
+  const fleet = fleetOf(stored.fleet);
+  return {
+    date: typeof stored.date === "string" ? stored.date : "",
+    timeLimitSeconds: number(stored.timeLimitSeconds, 10),
+    ...(typeof stored.iterations === "number" ? { iterations: stored.iterations } : {}),
+    seed: number(stored.seed, 1),
+    mixing: parseMixingPolicy(stored.mixing, REGISTER_SERVICES),
+    ...(fleet ? { fleet } : {}),
+    eventsSeconds: number(stored.eventsSeconds, 0),
+  };
+}
+
+function fleetOf(value: unknown): Record<string, string[]> | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const entries = Object.entries(value).map(([prefix, ids]): [string, string[]] => [
+    prefix,
+    Array.isArray(ids) ? ids.filter((id): id is string => typeof id === "string") : [],
+  ]);
+  return Object.fromEntries(entries);
+}
+
+export interface AnalysisJobOptions {
+  readonly travelTimes: TravelTimeProvider;
+  readonly clock: Clock;
+  readonly runner: SolveRunner;
+  /** Plans at once inside one analysis. */
+  readonly parallel?: number;
+}
+
+/**
+ * Silo versus pooled planning of an organisation's day, as a job: reads the register, makes the
+ * scenario (its funders with demand that day), runs `analyseIntegration` on worker threads, and
+ * stores the report as the job's result.
+ */
+export function analysisJob(
+  unitOfWork: UnitOfWork,
+  options: AnalysisJobOptions,
+): JobKind<AnalysisJobInput> {
+  return {
+    name: INTEGRATION_ANALYSIS_JOB,
+    resource: "plans",
+    genericFailure: GENERIC_ANALYSIS_FAILURE,
+    parseInput: parseStored,
+    maxSeconds: (input) => input.eventsSeconds,
+    run: (context) => runAnalysis(unitOfWork, options, context),
+  };
+}
+
+async function runAnalysis(
+  unitOfWork: UnitOfWork,
+  options: AnalysisJobOptions,
+  { job, input, actor, signal, progress }: JobContext<AnalysisJobInput>,
+): Promise<JobOutput> {
+  const scenario = await scenarioOf(unitOfWork, options.travelTimes, actor, job.id, input);
+  const runner: SolveRunner = {
+    run: (request, watch) => options.runner.run(request, { ...watch, signal }),
+  };
+  const { report, pooled } = await analyseIntegration(scenario, {
+    seed: input.seed,
+    timeLimitSeconds: input.timeLimitSeconds,
+    ...(input.iterations === undefined ? {} : { iterations: input.iterations }),
+    ...(options.parallel === undefined ? {} : { parallel: options.parallel }),
+    runner,
+    onProgress: progress,
+  });
+  const result: StoredAnalysis = { report, runs: mapRuns(scenario, pooled) };
+  return { store: async () => ({ ...result }) };
+}
+
+/** The organisation's day as a scenario; the personal data read is audited. */
+async function scenarioOf(
+  unitOfWork: UnitOfWork,
+  travelTimes: TravelTimeProvider,
+  actor: Actor,
+  jobId: string,
+  input: AnalysisJobInput,
+): Promise<IntegrationScenario> {
+  const register = await loadDayRegister(unitOfWork, actor.organisationId, input.date);
+  const built = await buildProblem(register, travelTimes);
+  const repos = unitOfWork.repositories;
+  const planned = new Set(built.problem.requests.map((r) => r.id));
+  const passengerIds = register.tripRequests
+    .filter((r) => planned.has(r.id))
+    .map((r) => r.passengerId);
+  const staffIds = register.staff.filter((s) => s.role === "passenger-assistant").map((s) => s.id);
+  const purpose = actor.purpose ?? `planning: integration analysis for ${input.date}`;
+  await auditPlanningReads(
+    repos,
+    { ...actor, purpose },
+    { jobId, date: input.date, passengerIds: [...new Set(passengerIds)], staffIds },
+  );
+  const funders = await repos.funders.list(actor.organisationId, { offset: 0, limit: 500 });
+  const organisation = await repos.identity.findOrganisation(actor.organisationId);
+  const scenario = scenarioFromRegister({
+    name: organisation?.name ?? "Organisation",
+    register,
+    built,
+    funders: funders.items,
+    mixing: input.mixing,
+    ...(input.fleet ? { fleet: input.fleet } : {}),
+  });
+  if (scenario.funders.length === 0)
+    throw new AppError("validation-failed", `No trip requests travel on ${input.date}.`, [
+      { path: "date", message: "no demand that day" },
+    ]);
+  return scenario;
+}
