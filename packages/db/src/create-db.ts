@@ -20,6 +20,8 @@ export type DbOptions =
 export interface DbHandle {
   readonly db: Db;
   readonly driver: DbOptions["driver"];
+  /** PostgreSQL only: the connection string, for what needs connections of its own (the job queue). */
+  readonly url?: string;
   /** Applies the committed migrations that have not run yet. */
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -58,6 +60,7 @@ async function openPostgres(options: { url: string; maxConnections?: number }): 
   return {
     db,
     driver: "postgres",
+    url: options.url,
     migrate: async () => {
       await migratePg(drizzlePg({ client: pool, schema }), { migrationsFolder });
     },

@@ -1,4 +1,5 @@
 export * from "./create-db";
+export * from "./postgres-job-queue";
 export * from "./raw-query";
 export * from "./repositories";
 export * as schema from "./schema";

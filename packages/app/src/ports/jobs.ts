@@ -90,8 +90,8 @@ export interface QueuedJob {
   readonly kind: string;
 }
 
-/** Runs one claimed job to its end; never throws. */
-export type ExecuteJob = (claim: JobClaim) => Promise<void>;
+/** Runs one claimed job to its end; never throws. `lost` aborts when the claim is lost. */
+export type ExecuteJob = (claim: JobClaim, lost?: AbortSignal) => Promise<void>;
 
 /**
  * Where jobs wait for a worker: in this process (embedded database), or in PostgreSQL, where
