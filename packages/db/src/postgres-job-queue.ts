@@ -3,7 +3,7 @@ import pg from "pg";
 
 /**
  * The PostgreSQL job queue: the jobs table is the queue, and any number of worker processes,
- * on any machines, take jobs from it (docs/decisions/0006-job-queue.md).
+ * on any machines, take jobs from it (docs/decisions/0007-job-queue.md).
  *
  * - **Claim**: a worker takes the queued job of the organisation served longest ago that has no
  *   job running (`FOR UPDATE SKIP LOCKED`; a partial unique index keeps one running job per
