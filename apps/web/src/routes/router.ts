@@ -1,0 +1,34 @@
+import { createRouter } from "@tanstack/react-router";
+import { routeTree } from "./route-tree";
+import { parseSearch, stringifySearch } from "./search-params";
+
+/** Moves focus to the new page's main content, as a page load would for keyboard users. */
+function focusMainContent(): void {
+  document.getElementById("main-content")?.focus({ preventScroll: true });
+}
+
+export function makeRouter() {
+  const router = createRouter({ routeTree, parseSearch, stringifySearch });
+  // On a change of page (not of its query, e.g. paging a table): focus starts again at the top of
+  // the content, before the new page draws, so that a banner or error summary on it can take focus
+  // for itself. The first page of a visit keeps the browser's own focus.
+  router.subscribe("onBeforeNavigate", (event) => {
+    if (event.fromLocation && event.pathChanged) focusMainContent();
+  });
+  return router;
+}
+
+export type AppRouter = ReturnType<typeof makeRouter>;
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: AppRouter;
+  }
+}
+
+declare module "@tanstack/history" {
+  interface HistoryState {
+    /** A message to show once on the page navigated to ("Passenger added"). */
+    banner?: string;
+  }
+}
