@@ -1,5 +1,6 @@
 import {
   type ColumnDef,
+  type ColumnFiltersState,
   createColumnHelper,
   getCoreRowModel,
   getFilteredRowModel,
@@ -17,17 +18,26 @@ import { clock, kilometres, pounds, runColour } from "./format";
 
 type Run = PlanView["runs"][number];
 
+/** A run with its vehicle's name and its place in the plan (which gives its colour). */
+export interface RunRow {
+  readonly run: Run;
+  readonly vehicle: string;
+  readonly number: number;
+}
+
+/** The table's rows: names are part of the row, so that they change when the names arrive. */
+export function runRows(runs: readonly Run[], vehicleName: (id: string) => string): RunRow[] {
+  return runs.map((run, number) => ({ run, vehicle: vehicleName(run.vehicleId), number }));
+}
+
 /** Runs a page of the table shows. */
 export const RUNS_PAGE_SIZE = 20;
 
 /** The runs' columns: times, stops, distance and cost sort as numbers, shown formatted. */
-export function runColumns(
-  planId: string,
-  vehicleName: (id: string) => string,
-): ColumnDef<Run, never>[] {
-  const helper = createColumnHelper<Run>();
+export function runColumns(planId: string): ColumnDef<RunRow, never>[] {
+  const helper = createColumnHelper<RunRow>();
   const columns = [
-    helper.accessor((run) => vehicleName(run.vehicleId), {
+    helper.accessor((row) => row.vehicle, {
       id: "vehicle",
       header: "Vehicle",
       sortingFn: "alphanumeric",
@@ -38,33 +48,33 @@ export function runColumns(
       header: "Colour",
       cell: ({ row }) => (
         <>
-          <span className="app-swatch" style={{ background: runColour(row.index) }} />
-          <span className="govuk-visually-hidden">run {row.index + 1}</span>
+          <span className="app-swatch" style={{ background: runColour(row.original.number) }} />
+          <span className="govuk-visually-hidden">run {row.original.number + 1}</span>
         </>
       ),
     }),
-    helper.accessor((run) => run.stops[0]?.start ?? 0, {
+    helper.accessor(({ run }) => run.stops[0]?.start ?? 0, {
       id: "from",
       header: "From",
       cell: (cell) => clock(cell.getValue()),
     }),
-    helper.accessor((run) => run.stops.at(-1)?.departure ?? 0, {
+    helper.accessor(({ run }) => run.stops.at(-1)?.departure ?? 0, {
       id: "to",
       header: "To",
       cell: (cell) => clock(cell.getValue()),
     }),
-    helper.accessor((run) => run.stops.length, {
+    helper.accessor(({ run }) => run.stops.length, {
       id: "stops",
       header: "Stops",
       meta: { numeric: true },
     }),
-    helper.accessor((run) => run.distanceMetres, {
+    helper.accessor(({ run }) => run.distanceMetres, {
       id: "distance",
       header: "Distance",
       meta: { numeric: true },
       cell: (cell) => kilometres(cell.getValue()),
     }),
-    helper.accessor((run) => run.costPence, {
+    helper.accessor(({ run }) => run.costPence, {
       id: "cost",
       header: "Cost",
       meta: { numeric: true },
@@ -74,9 +84,12 @@ export function runColumns(
       id: "manifest",
       header: "Manifest",
       cell: ({ row }) => (
-        <Link to="/planning/plans/$planId/runs/$runId" params={{ planId, runId: row.original.id }}>
+        <Link
+          to="/planning/plans/$planId/runs/$runId"
+          params={{ planId, runId: row.original.run.id }}
+        >
           Manifest
-          <span className="govuk-visually-hidden"> for {vehicleName(row.original.vehicleId)}</span>
+          <span className="govuk-visually-hidden"> for {row.original.vehicle}</span>
         </Link>
       ),
     }),
@@ -92,22 +105,27 @@ export function RunsTable({
   plan: PlanView;
   vehicleName: (id: string) => string;
 }) {
-  const columns = useMemo(() => runColumns(plan.id, vehicleName), [plan.id, vehicleName]);
+  const columns = useMemo(() => runColumns(plan.id), [plan.id]);
+  const data = useMemo(() => runRows(plan.runs, vehicleName), [plan.runs, vehicleName]);
   const [sorting, setSorting] = useState<SortingState>([]);
-  const [vehicle, setVehicle] = useState("");
+  // State of its own (not a new array at each render), so that the table does not page again.
+  const [columnFilters, setColumnFilters] = useState<ColumnFiltersState>([]);
   const table = useReactTable({
-    data: plan.runs,
+    data,
     columns,
-    getRowId: (run) => run.id,
+    getRowId: (row) => row.run.id,
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
     getFilteredRowModel: getFilteredRowModel(),
     getPaginationRowModel: getPaginationRowModel(),
     enableSortingRemoval: false,
+    sortDescFirst: false,
     initialState: { pagination: { pageIndex: 0, pageSize: RUNS_PAGE_SIZE } },
-    state: { sorting, columnFilters: vehicle ? [{ id: "vehicle", value: vehicle }] : [] },
+    state: { sorting, columnFilters },
     onSortingChange: setSorting,
+    onColumnFiltersChange: setColumnFilters,
   });
+  const vehicle = table.getColumn("vehicle");
   return (
     <section aria-labelledby="runs-heading">
       <h2 className="govuk-heading-m" id="runs-heading">
@@ -126,11 +144,8 @@ export function RunsTable({
           type="search"
           maxLength={100}
           aria-describedby="runs-vehicle-hint"
-          value={vehicle}
-          onChange={(event) => {
-            setVehicle(event.target.value);
-            table.setPageIndex(0);
-          }}
+          value={String(vehicle?.getFilterValue() ?? "")}
+          onChange={(event) => vehicle?.setFilterValue(event.target.value || undefined)}
         />
       </div>
       <DataTable

@@ -14,21 +14,30 @@ import { reasonText } from "./format";
 
 type Unassigned = PlanView["unassigned"][number];
 
+/** An unassigned request with its reference, part of the row so that it changes on arrival. */
+interface UnassignedRow {
+  readonly request: Unassigned;
+  readonly reference: string;
+}
+
 /** Unassigned requests a page of the table shows. */
 export const UNASSIGNED_PAGE_SIZE = 50;
 
-function unassignedColumns(reference: (id: string) => string) {
-  const helper = createColumnHelper<Unassigned>();
+function unassignedColumns() {
+  const helper = createColumnHelper<UnassignedRow>();
   return [
-    helper.accessor((u) => reference(u.tripRequestId), {
+    helper.accessor((row) => row.reference, {
       id: "request",
       header: "Trip request",
       sortingFn: "alphanumeric",
     }),
-    helper.accessor((u) => `${reasonText(u.reason)}${u.message ? ` (${u.message})` : ""}`, {
-      id: "reason",
-      header: "Reason",
-    }),
+    helper.accessor(
+      ({ request: u }) => `${reasonText(u.reason)}${u.message ? ` (${u.message})` : ""}`,
+      {
+        id: "reason",
+        header: "Reason",
+      },
+    ),
   ];
 }
 
@@ -40,16 +49,22 @@ export function UnassignedTable({
   plan: PlanView;
   reference: (id: string) => string;
 }) {
-  const columns = useMemo(() => unassignedColumns(reference), [reference]);
+  const columns = useMemo(unassignedColumns, []);
+  const data = useMemo(
+    () =>
+      plan.unassigned.map((request) => ({ request, reference: reference(request.tripRequestId) })),
+    [plan.unassigned, reference],
+  );
   const [sorting, setSorting] = useState<SortingState>([]);
   const table = useReactTable({
-    data: plan.unassigned,
+    data,
     columns,
-    getRowId: (u) => u.tripRequestId,
+    getRowId: (row) => row.request.tripRequestId,
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
     getPaginationRowModel: getPaginationRowModel(),
     enableSortingRemoval: false,
+    sortDescFirst: false,
     initialState: { pagination: { pageIndex: 0, pageSize: UNASSIGNED_PAGE_SIZE } },
     state: { sorting },
     onSortingChange: setSorting,

@@ -83,7 +83,8 @@ export function RegisterTable({
     pageIndex: (search.page ?? 1) - 1,
     pageSize: REGISTER_PAGE_SIZE,
   };
-  const sorting = sortingOf(search);
+  // The same array while the order stays, so that the table does not sort again at each render.
+  const sorting = useMemo(() => sortingOf(search), [search]);
   const table = useReactTable({
     data: page.items,
     columns,
@@ -94,6 +95,7 @@ export function RegisterTable({
     manualFiltering: true,
     rowCount: page.total,
     enableSortingRemoval: false,
+    sortDescFirst: false,
     state: { pagination, sorting, globalFilter: search.search ?? "" },
     onPaginationChange: (updater: Updater<PaginationState>) => {
       const next = functionalUpdate(updater, pagination).pageIndex + 1;

@@ -12,8 +12,12 @@ export function makeRouter() {
   // On a change of page (not of its query, e.g. paging a table): focus starts again at the top of
   // the content, before the new page draws, so that a banner or error summary on it can take focus
   // for itself. The first page of a visit keeps the browser's own focus.
-  router.subscribe("onBeforeNavigate", (event) => {
-    if (event.fromLocation && event.pathChanged) focusMainContent();
+  // The path is remembered here: the router's own "from" is the last page it finished drawing,
+  // which is still the old one while the new page clears its history entry (a banner shown once).
+  let shownPath: string | undefined;
+  router.subscribe("onBeforeNavigate", ({ toLocation }) => {
+    if (shownPath !== undefined && shownPath !== toLocation.pathname) focusMainContent();
+    shownPath = toLocation.pathname;
   });
   return router;
 }
