@@ -1,8 +1,9 @@
 import { useQueryClient } from "@tanstack/react-query";
+import { useNavigate } from "@tanstack/react-router";
 import type { ApiUser } from "@tt/contract";
 import { api } from "../api";
+import { Link } from "../components/link";
 import { isCurrent, navFor, roleName } from "../navigation";
-import { Link, navigate } from "../router";
 
 interface HeaderProps {
   readonly user: ApiUser | null;
@@ -13,10 +14,11 @@ interface HeaderProps {
 /** The masthead (organisation, who is signed in and their role) and the service navigation. */
 export function Header({ user, organisationName, path }: HeaderProps) {
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
   const signOut = async () => {
     await api.signOut().catch(() => undefined);
     queryClient.clear();
-    navigate("/", { replace: true });
+    await navigate({ to: "/", replace: true });
   };
   return (
     <header>
@@ -57,7 +59,7 @@ export function Header({ user, organisationName, path }: HeaderProps) {
                         <Link
                           to={item.href}
                           className="govuk-service-navigation__link"
-                          aria-current={current ? "page" : undefined}
+                          current={current}
                         >
                           {item.text}
                         </Link>

@@ -1,3 +1,5 @@
+import type { Table } from "@tanstack/react-table";
+
 /** GOV.UK pagination: previous and next, with "Showing x to y of z". */
 export function Pagination({
   offset,
@@ -44,5 +46,18 @@ export function Pagination({
         </nav>
       )}
     </>
+  );
+}
+
+/** GOV.UK pagination for a TanStack table, paged by the table (in the browser or by the API). */
+export function TablePagination<T>({ table }: { table: Table<T> }) {
+  const { pageIndex, pageSize } = table.getState().pagination;
+  return (
+    <Pagination
+      offset={pageIndex * pageSize}
+      limit={pageSize}
+      total={table.getRowCount()}
+      onPage={(offset) => table.setPageIndex(Math.floor(offset / pageSize))}
+    />
   );
 }

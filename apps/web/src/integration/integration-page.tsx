@@ -3,9 +3,9 @@ import { api, type Problem, problemsOf } from "../api";
 import { ErrorSummary } from "../components/error-summary";
 import { focusById } from "../components/focus";
 import { TextField } from "../components/text-field";
+import { useTitle } from "../components/use-title";
 import { pounds } from "../planning/format";
 import { JobProgress, useJobEvents } from "../planning/job-progress";
-import { useTitle } from "../router";
 import { ChartData, PeakVehiclesTable, SiloPooledTable } from "./chart-tables";
 import { type IntegrationReportView, reportOf } from "./report-types";
 

@@ -3,8 +3,8 @@ import { type FormEvent, useEffect, useRef, useState } from "react";
 import { api, type Problem, problemsOf } from "../api";
 import { ErrorSummary } from "../components/error-summary";
 import { TextField } from "../components/text-field";
+import { useTitle } from "../components/use-title";
 import { pounds } from "../planning/format";
-import { useTitle } from "../router";
 
 const FIELDS: Record<string, string> = {
   "case.pupil.age": "age",

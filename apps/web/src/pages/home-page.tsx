@@ -1,6 +1,7 @@
 import type { ApiUser } from "@tt/contract";
+import { Link } from "../components/link";
+import { useTitle } from "../components/use-title";
 import { navFor, roleName } from "../navigation";
-import { Link, useTitle } from "../router";
 
 const DESCRIPTIONS: Record<string, string> = {
   "/register/passengers": "Passengers and their needs, places, vehicles and trip requests.",

@@ -3,10 +3,14 @@ import { ApiError, type CsvResourceKind, type ImportReport } from "@tt/contract"
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { api, type Problem, problemsOf } from "../api";
 import { ErrorSummary } from "../components/error-summary";
+import { Link } from "../components/link";
 import { SelectField } from "../components/select-field";
-import { Link, useLocation, useTitle } from "../router";
+import { useTitle } from "../components/use-title";
 
-const KINDS: readonly { key: string; kind: CsvResourceKind; label: string }[] = [
+type ImportKey = "passengers" | "places" | "vehicles" | "trip-requests";
+
+/** What a file may hold: the address names it as `?kind=places` (the register pages link so). */
+export const IMPORT_KINDS: readonly { key: ImportKey; kind: CsvResourceKind; label: string }[] = [
   { key: "passengers", kind: "passengers", label: "Passengers" },
   { key: "places", kind: "places", label: "Places" },
   { key: "vehicles", kind: "vehicles", label: "Vehicles" },
@@ -96,19 +100,18 @@ function Imported({ report }: { report: ImportReport }) {
 }
 
 /** CSV import, all or nothing: either every row is stored, or every bad row is listed. */
-export function ImportPage() {
+export function ImportPage({ kind }: { kind: ImportKey | undefined }) {
   useTitle("Import a CSV file");
-  const { query } = useLocation();
   const queryClient = useQueryClient();
   const [outcome, setOutcome] = useState<Outcome>({ kind: "none" });
   const [busy, setBusy] = useState(false);
-  const initial = KINDS.find((k) => k.key === query.get("kind"))?.key ?? "passengers";
+  const initial = kind ?? "passengers";
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (busy) return;
     const form = new FormData(event.currentTarget);
-    const choice = KINDS.find((k) => k.key === form.get("kind"));
+    const choice = IMPORT_KINDS.find((k) => k.key === form.get("kind"));
     const file = form.get("file");
     if (!choice || !(file instanceof File) || file.size === 0) {
       setOutcome({
@@ -153,7 +156,7 @@ export function ImportPage() {
         <form onSubmit={submit} noValidate>
           <SelectField
             frame={{ id: "kind", label: "What the file holds" }}
-            choices={KINDS.map((k) => ({ value: k.key, text: k.label }))}
+            choices={IMPORT_KINDS.map((k) => ({ value: k.key, text: k.label }))}
             defaultValue={initial}
           />
           <div className="govuk-form-group">

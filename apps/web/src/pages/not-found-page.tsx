@@ -1,4 +1,5 @@
-import { Link, useTitle } from "../router";
+import { Link } from "../components/link";
+import { useTitle } from "../components/use-title";
 
 export function NotFoundPage() {
   useTitle("Page not found");

@@ -3,7 +3,7 @@ import { type FormEvent, useState } from "react";
 import { api, type Problem, problemsOf } from "../api";
 import { ErrorSummary } from "../components/error-summary";
 import { TextField } from "../components/text-field";
-import { useTitle } from "../router";
+import { useTitle } from "../components/use-title";
 
 /** Checks the form before sending it, naming each empty field. */
 function missing(email: string, password: string): Problem[] {

@@ -1,7 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { api, problemsOf } from "../api";
 import { ErrorSummary } from "../components/error-summary";
-import { Link, useTitle } from "../router";
+import { Link } from "../components/link";
+import { useTitle } from "../components/use-title";
 
 const ACTIONS = { pickup: "Pick up", dropoff: "Drop off", break: "Driver's break" } as const;
 /** Recorded in the audit log: the manifest names passengers. */
@@ -32,7 +33,9 @@ export function ManifestPage({ planId, runId }: { planId: string; runId: string 
   return (
     <div className="app-manifest">
       <p className="govuk-body app-no-print">
-        <Link to={`/planning/plans/${planId}`}>Back to the plan</Link>
+        <Link to="/planning/plans/$planId" params={{ planId }}>
+          Back to the plan
+        </Link>
       </p>
       <span className="govuk-caption-l">
         {m.planName}, {m.serviceDate}

@@ -1,8 +1,8 @@
+import { useNavigate } from "@tanstack/react-router";
 import type { PlanChangeEvaluationView, PlanView } from "@tt/contract";
 import { type FormEvent, useState } from "react";
 import { api, type Problem, problemsOf } from "../api";
 import { ErrorSummary } from "../components/error-summary";
-import { navigate } from "../router";
 import { clock, pounds } from "./format";
 
 type Move = { request: string; toVehicle: string; position?: { pickup: number; dropoff: number } };
@@ -108,6 +108,7 @@ export function MoveRequest({
   reference: (id: string) => string;
   vehicle: (id: string) => string;
 }) {
+  const navigate = useNavigate();
   const [problems, setProblems] = useState<Problem[]>([]);
   const [checked, setChecked] = useState<{ move: Move; result: PlanChangeEvaluationView }>();
   const runs = [...plan.runs].sort((a, b) => (a.stops[0]?.start ?? 0) - (b.stops[0]?.start ?? 0));
@@ -137,7 +138,7 @@ export function MoveRequest({
         acceptViolations: accept,
         reason: "Planner's override",
       });
-      navigate(`/planning/plans/${revision.plan.id}`);
+      await navigate({ to: "/planning/plans/$planId", params: { planId: revision.plan.id } });
     } catch (error) {
       setProblems(problemsOf(error));
     }

@@ -1,15 +1,16 @@
 import { useQuery } from "@tanstack/react-query";
 import { isAllowed, type PlanView } from "@tt/contract";
-import { lazy, Suspense, useMemo, useState } from "react";
+import { lazy, Suspense, useMemo } from "react";
 import { api, problemsOf } from "../api";
 import { ErrorSummary } from "../components/error-summary";
-import { Pagination } from "../components/pagination";
-import { Link, useTitle } from "../router";
+import { useTitle } from "../components/use-title";
 import { useSession } from "../session";
-import { clock, kilometres, pounds, reasonText, runColour } from "./format";
+import { pounds, reasonText, runColour } from "./format";
 import { MoveRequest } from "./move-request";
 import { planGeo, planNames } from "./plan-geo";
 import { RunTimeline } from "./run-timeline";
+import { RunsTable } from "./runs-table";
+import { UnassignedTable } from "./unassigned-table";
 
 /** MapLibre is large: it loads only when a plan is opened. */
 const PlanMap = lazy(() => import("./plan-map").then((m) => ({ default: m.PlanMap })));
@@ -40,47 +41,6 @@ function Summary({ plan }: { plan: PlanView }) {
   );
 }
 
-function RunsTable({ plan, vehicleName }: { plan: PlanView; vehicleName: (id: string) => string }) {
-  return (
-    <table className="govuk-table" data-testid="runs-table">
-      <caption className="govuk-table__caption govuk-table__caption--m">Runs</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          {["Vehicle", "Colour", "From", "To", "Stops", "Distance", "Cost", "Manifest"].map((h) => (
-            <th scope="col" className="govuk-table__header" key={h}>
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody className="govuk-table__body">
-        {plan.runs.map((run, index) => (
-          <tr className="govuk-table__row" key={run.id}>
-            <td className="govuk-table__cell">{vehicleName(run.vehicleId)}</td>
-            <td className="govuk-table__cell">
-              <span className="app-swatch" style={{ background: runColour(index) }} />
-              <span className="govuk-visually-hidden">run {index + 1}</span>
-            </td>
-            <td className="govuk-table__cell">{clock(run.stops[0]?.start ?? 0)}</td>
-            <td className="govuk-table__cell">{clock(run.stops.at(-1)?.departure ?? 0)}</td>
-            <td className="govuk-table__cell">{run.stops.length}</td>
-            <td className="govuk-table__cell">{kilometres(run.distanceMetres)}</td>
-            <td className="govuk-table__cell">{pounds(run.costPence / 100)}</td>
-            <td className="govuk-table__cell">
-              <Link to={`/planning/plans/${plan.id}/runs/${run.id}`}>
-                Manifest
-                <span className="govuk-visually-hidden"> for {vehicleName(run.vehicleId)}</span>
-              </Link>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
-const UNASSIGNED_PAGE = 50;
-
 function UnassignedList({
   plan,
   reference,
@@ -88,10 +48,8 @@ function UnassignedList({
   plan: PlanView;
   reference: (id: string) => string;
 }) {
-  const [offset, setOffset] = useState(0);
   const byReason = new Map<string, number>();
   for (const u of plan.unassigned) byReason.set(u.reason, (byReason.get(u.reason) ?? 0) + 1);
-  const page = plan.unassigned.slice(offset, offset + UNASSIGNED_PAGE);
   return (
     <section aria-labelledby="unassigned-heading" data-testid="unassigned">
       <h2 className="govuk-heading-m" id="unassigned-heading">
@@ -108,38 +66,7 @@ function UnassignedList({
               </li>
             ))}
           </ul>
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-visually-hidden">
-              Unassigned trip requests and why
-            </caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Trip request
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Reason
-                </th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {page.map((u) => (
-                <tr className="govuk-table__row" key={u.tripRequestId}>
-                  <td className="govuk-table__cell">{reference(u.tripRequestId)}</td>
-                  <td className="govuk-table__cell">
-                    {reasonText(u.reason)}
-                    {u.message ? ` (${u.message})` : ""}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <Pagination
-            offset={offset}
-            limit={UNASSIGNED_PAGE}
-            total={plan.unassigned.length}
-            onPage={setOffset}
-          />
+          <UnassignedTable plan={plan} reference={reference} />
         </>
       )}
     </section>

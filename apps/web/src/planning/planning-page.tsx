@@ -3,8 +3,9 @@ import type { ApiUser } from "@tt/contract";
 import { type FormEvent, useEffect, useState } from "react";
 import { api, type Problem, problemsOf } from "../api";
 import { ErrorSummary } from "../components/error-summary";
+import { Link } from "../components/link";
 import { TextField } from "../components/text-field";
-import { Link, useTitle } from "../router";
+import { useTitle } from "../components/use-title";
 import { JobProgress, useJobEvents } from "./job-progress";
 
 const STARTS_PLANS: readonly ApiUser["role"][] = ["admin", "commissioner"];
@@ -23,7 +24,7 @@ function FollowJob({ jobId }: { jobId: string }) {
       <JobProgress state={state} />
       {typeof planId === "string" && (
         <p className="govuk-body">
-          <Link to={`/planning/plans/${planId}`} data-testid="open-plan">
+          <Link to="/planning/plans/$planId" params={{ planId }} data-testid="open-plan">
             View the plan
           </Link>
         </p>
@@ -32,7 +33,7 @@ function FollowJob({ jobId }: { jobId: string }) {
   );
 }
 
-function StartPlanForm({ onStarted }: { onStarted: (jobId: string) => void }) {
+function StartPlanForm({ date, onStarted }: { date: string; onStarted: (jobId: string) => void }) {
   const [problems, setProblems] = useState<Problem[]>([]);
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -58,7 +59,7 @@ function StartPlanForm({ onStarted }: { onStarted: (jobId: string) => void }) {
         id="date"
         label="Date"
         hint="For example, 2026-11-24"
-        defaultValue={DEFAULT_DATE}
+        defaultValue={date}
         width="10"
         error={errorOf("date")}
       />
@@ -106,7 +107,9 @@ function PlanList() {
         {plans.data.items.map((plan) => (
           <tr className="govuk-table__row" key={plan.id}>
             <td className="govuk-table__cell">
-              <Link to={`/planning/plans/${plan.id}`}>{plan.name}</Link>
+              <Link to="/planning/plans/$planId" params={{ planId: plan.id }}>
+                {plan.name}
+              </Link>
             </td>
             <td className="govuk-table__cell">{plan.serviceDate}</td>
             <td className="govuk-table__cell govuk-table__cell--numeric">
@@ -123,13 +126,16 @@ function PlanList() {
 }
 
 /** Start a day plan as a job, follow its progress, and open stored plans. */
-export function PlanningPage({ user }: { user: ApiUser }) {
+/** `date` from the address (`/planning?date=2026-11-24`) fills in the form's date. */
+export function PlanningPage({ user, date }: { user: ApiUser; date: string | undefined }) {
   useTitle("Planning");
   const [jobId, setJobId] = useState<string>();
   return (
     <>
       <h1 className="govuk-heading-l">Planning</h1>
-      {STARTS_PLANS.includes(user.role) && <StartPlanForm onStarted={setJobId} />}
+      {STARTS_PLANS.includes(user.role) && (
+        <StartPlanForm date={date ?? DEFAULT_DATE} onStarted={setJobId} />
+      )}
       {jobId && <FollowJob key={jobId} jobId={jobId} />}
       <PlanList />
     </>

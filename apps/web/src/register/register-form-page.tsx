@@ -1,10 +1,12 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useNavigate } from "@tanstack/react-router";
 import type { ResourceKind, ResourceRecord } from "@tt/contract";
 import { type FormEvent, useState } from "react";
 import { api, type Problem, problemsOf } from "../api";
 import { ErrorSummary } from "../components/error-summary";
+import { Link } from "../components/link";
 import type { Choice } from "../components/select-field";
-import { Link, navigate, useTitle } from "../router";
+import { useTitle } from "../components/use-title";
 import { checkValues, readValues, serverProblems } from "./form-checks";
 import { FormField } from "./form-field";
 import type { FormSpec, Values } from "./form-model";
@@ -40,6 +42,7 @@ async function save(spec: Spec, form: FormData, row: Row | undefined): Promise<P
 function useRegisterForm(key: RegisterViewKey, id: string | undefined) {
   const spec = REGISTER_FORMS[key];
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
   const [problems, setProblems] = useState<Problem[]>([]);
   const [busy, setBusy] = useState(false);
   const stored = useQuery({
@@ -62,7 +65,7 @@ function useRegisterForm(key: RegisterViewKey, id: string | undefined) {
     if (found.length > 0) return;
     await queryClient.invalidateQueries({ queryKey: ["register", spec.kind] });
     const banner = savedMessage(spec.singular, id !== undefined);
-    navigate(`/register/${key}`, { state: { banner } });
+    await navigate({ to: `/register/${key}`, state: { banner } });
   };
   const values = id ? stored.data?.values : (spec.initial ?? {});
   return {

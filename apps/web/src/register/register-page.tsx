@@ -1,35 +1,32 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { ApiUser, ResourceKind, ResourceRecord } from "@tt/contract";
-import { type FormEvent, useState } from "react";
+import { useNavigate, useRouter } from "@tanstack/react-router";
+import type { ApiUser, ResourceKind } from "@tt/contract";
+import { type FormEvent, useEffect, useState } from "react";
 import { api, problemsOf } from "../api";
 import { ErrorSummary } from "../components/error-summary";
+import { Link } from "../components/link";
 import { NotificationBanner } from "../components/notification-banner";
-import { Pagination } from "../components/pagination";
-import { Link, takeHistoryState, useTitle } from "../router";
+import { useTitle } from "../components/use-title";
 import { canWrite, REGISTER_FORMS } from "./register-forms";
+import { listQuery, type RegisterSearch } from "./register-search";
+import { REGISTER_PAGE_SIZE, RegisterTable } from "./register-table";
 import {
+  type FilterName,
   optionLabel,
   REGISTER_VIEWS,
   type RegisterView,
   type RegisterViewKey,
 } from "./register-views";
 
-const PAGE_SIZE = 25;
-
-interface ListState {
-  readonly offset: number;
-  readonly search: string;
-  readonly filters: Readonly<Record<string, string>>;
-}
-
 /** Links between the four register pages. */
 function RegisterTabs({ current }: { current: RegisterViewKey }) {
+  const keys = Object.keys(REGISTER_VIEWS) as RegisterViewKey[];
   return (
     <nav aria-label="Register" className="app-subnav">
       <ul className="govuk-list app-subnav__list">
-        {(Object.keys(REGISTER_VIEWS) as RegisterViewKey[]).map((key) => (
+        {keys.map((key) => (
           <li key={key}>
-            <Link to={`/register/${key}`} aria-current={key === current ? "page" : undefined}>
+            <Link to={`/register/${key}`} current={key === current}>
               {REGISTER_VIEWS[key].title}
             </Link>
           </li>
@@ -39,19 +36,39 @@ function RegisterTabs({ current }: { current: RegisterViewKey }) {
   );
 }
 
+type Filters = Partial<Record<FilterName, string>>;
+
+/** The search text and filters of the address, kept in step when the address changes. */
+function useSearchFields(view: RegisterView<ResourceKind>, search: RegisterSearch) {
+  const fromAddress = (): { text: string; filters: Filters } => ({
+    text: search.search ?? "",
+    filters: Object.fromEntries(view.filters.map((f) => [f.name, search[f.name] ?? ""])),
+  });
+  const [fields, setFields] = useState(fromAddress);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refilled only when the address changes.
+  useEffect(() => setFields(fromAddress()), [search]);
+  return [fields, setFields] as const;
+}
+
+/** Search and filters: a new search starts at the first page and keeps the order chosen. */
 function SearchForm({
   view,
+  search,
   onSearch,
 }: {
   view: RegisterView<ResourceKind>;
-  onSearch: (state: ListState) => void;
+  search: RegisterSearch;
+  onSearch: (search: RegisterSearch) => void;
 }) {
+  const [fields, setFields] = useSearchFields(view, search);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const filters: Record<string, string> = {};
-    for (const filter of view.filters) filters[filter.name] = String(form.get(filter.name) ?? "");
-    onSearch({ offset: 0, search: String(form.get("search") ?? "").trim(), filters });
+    const filters: Filters = {};
+    for (const [name, value] of Object.entries(fields.filters)) {
+      if (value) filters[name as FilterName] = value;
+    }
+    const text = fields.text.trim();
+    onSearch({ sort: search.sort, order: search.order, search: text || undefined, ...filters });
   };
   return (
     <form onSubmit={submit} className="app-filters">
@@ -68,6 +85,9 @@ function SearchForm({
           name="search"
           type="search"
           aria-describedby="search-hint"
+          maxLength={200}
+          value={fields.text}
+          onChange={(e) => setFields({ ...fields, text: e.target.value })}
         />
       </div>
       {view.filters.map((filter) => (
@@ -75,7 +95,18 @@ function SearchForm({
           <label className="govuk-label" htmlFor={`filter-${filter.name}`}>
             {filter.label}
           </label>
-          <select className="govuk-select" id={`filter-${filter.name}`} name={filter.name}>
+          <select
+            className="govuk-select"
+            id={`filter-${filter.name}`}
+            name={filter.name}
+            value={fields.filters[filter.name] ?? ""}
+            onChange={(e) =>
+              setFields({
+                ...fields,
+                filters: { ...fields.filters, [filter.name]: e.target.value },
+              })
+            }
+          >
             <option value="">Any</option>
             {filter.options.map((option) => (
               <option key={option} value={option}>
@@ -92,107 +123,49 @@ function SearchForm({
   );
 }
 
-/** The banner a save left in the history entry ("Passenger added"), shown once. */
-function takeBanner(): string | undefined {
-  const state = takeHistoryState() as { banner?: unknown } | null;
-  return typeof state?.banner === "string" ? state.banner : undefined;
+/** The banner a save left in the history entry ("Passenger added"): shown once, not on reload. */
+function useBanner(): string | undefined {
+  const router = useRouter();
+  const [banner] = useState(() => router.state.location.state.banner);
+  useEffect(() => {
+    if (banner === undefined) return;
+    router.history.replace(router.state.location.href, {});
+  }, [router, banner]);
+  return banner;
 }
 
-/** "Edit P-123": a row's edit link, naming the row for screen readers. */
-function EditLink({ to, reference }: { to: string; reference: string }) {
-  return (
-    <Link to={to}>
-      Edit<span className="govuk-visually-hidden"> {reference}</span>
-    </Link>
-  );
-}
-
-/** The page of rows, with an "Edit" link on each when `editPath` is given (roles that write). */
-function RegisterTable({
-  view,
-  rows,
-  editPath,
-}: {
-  view: RegisterView<ResourceKind>;
-  rows: readonly ResourceRecord<ResourceKind>[];
-  editPath: ((id: string) => string) | undefined;
-}) {
-  return (
-    <table className="govuk-table app-table" data-testid="register-table">
-      <caption className="govuk-table__caption govuk-table__caption--m govuk-visually-hidden">
-        {view.title}
-      </caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          {view.columns.map((column) => (
-            <th
-              key={column.header}
-              scope="col"
-              className={`govuk-table__header${column.numeric ? " govuk-table__header--numeric" : ""}`}
-            >
-              {column.header}
-            </th>
-          ))}
-          {editPath && (
-            <th scope="col" className="govuk-table__header">
-              <span className="govuk-visually-hidden">Actions</span>
-            </th>
-          )}
-        </tr>
-      </thead>
-      <tbody className="govuk-table__body">
-        {rows.map((row) => (
-          <tr className="govuk-table__row" key={row.id}>
-            {view.columns.map((column) => (
-              <td
-                key={column.header}
-                className={`govuk-table__cell${column.numeric ? " govuk-table__cell--numeric" : ""}`}
-              >
-                {column.cell(row)}
-              </td>
-            ))}
-            {editPath && (
-              <td className="govuk-table__cell">
-                <EditLink
-                  to={editPath(row.id)}
-                  reference={(row as { reference?: string }).reference ?? ""}
-                />
-              </td>
-            )}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+/** The API's page for the address: search and filters go to the API, the order stays here. */
+function useRegisterPage(view: RegisterView<ResourceKind>, search: RegisterSearch) {
+  const query = listQuery(view, search, REGISTER_PAGE_SIZE);
+  return useQuery({
+    queryKey: ["register", view.kind, query],
+    queryFn: () => api.list(view.kind, query),
+    placeholderData: keepPreviousData,
+  });
 }
 
 /**
- * A register as a table with search, filters and paging, read through the API's list route.
- * Roles that may write the register see "Add" and "Edit"; a save comes back with a banner.
+ * A register as a table with search, filters, sorting and paging, read through the API's list
+ * route; all of them are in the address (`?page=2&search=smith&sort=name`). Roles that may write
+ * the register see "Add" and "Edit"; a save comes back with a banner.
  */
 export function RegisterPage({
   view: key,
   role,
+  search,
 }: {
   view: RegisterViewKey;
   role: ApiUser["role"];
+  search: RegisterSearch;
 }) {
-  const view = REGISTER_VIEWS[key] as unknown as RegisterView<ResourceKind>;
+  const view: RegisterView<ResourceKind> = REGISTER_VIEWS[key];
   useTitle(view.title);
-  const [banner] = useState(takeBanner);
+  const banner = useBanner();
+  const navigate = useNavigate();
   const writes = canWrite(role, key);
-  const [state, setState] = useState<ListState>({ offset: 0, search: "", filters: {} });
-  const query = useQuery({
-    queryKey: ["register", view.kind, state],
-    queryFn: () =>
-      api.list(view.kind, {
-        offset: state.offset,
-        limit: PAGE_SIZE,
-        search: state.search,
-        ...state.filters,
-      }),
-    placeholderData: keepPreviousData,
-  });
+  const query = useRegisterPage(view, search);
+  const go = (next: RegisterSearch) =>
+    navigate({ to: `/register/${key}`, search: next, resetScroll: false });
   return (
     <>
       <RegisterTabs current={key} />
@@ -204,24 +177,21 @@ export function RegisterPage({
         </Link>
       )}
       <p className="govuk-body">
-        <Link to={`/import?kind=${key}`}>Import {view.title.toLowerCase()} from a CSV file</Link>
+        <Link to="/import" search={{ kind: key }}>
+          Import {view.title.toLowerCase()} from a CSV file
+        </Link>
       </p>
-      <SearchForm view={view} onSearch={setState} />
+      <SearchForm view={view} search={search} onSearch={go} />
+      <p className="govuk-hint">The column headings sort the rows on this page.</p>
       {query.error && <ErrorSummary problems={problemsOf(query.error)} />}
       {query.data && (
-        <>
-          <RegisterTable
-            view={view}
-            rows={query.data.items}
-            editPath={writes ? (id) => `/register/${key}/${id}/edit` : undefined}
-          />
-          <Pagination
-            offset={state.offset}
-            limit={PAGE_SIZE}
-            total={query.data.total}
-            onPage={(offset) => setState({ ...state, offset })}
-          />
-        </>
+        <RegisterTable
+          view={view}
+          page={query.data}
+          search={search}
+          editable={writes ? key : undefined}
+          onSearch={go}
+        />
       )}
     </>
   );

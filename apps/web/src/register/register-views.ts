@@ -14,12 +14,17 @@ const TRIP_STATUSES = F.trips.status.unwrap().options;
 
 export interface Column<K extends ResourceKind> {
   readonly header: string;
-  readonly cell: (row: ResourceRecord<K>) => string;
+  /** A method, so that a view of one register is also a view of any (parameters are bivariant). */
+  cell(row: ResourceRecord<K>): string;
   readonly numeric?: boolean;
 }
 
+/** The API's list filters that a register page offers, each a query parameter of its own. */
+export const FILTER_NAMES = ["kind", "schoolPhase", "purpose", "status"] as const;
+export type FilterName = (typeof FILTER_NAMES)[number];
+
 export interface Filter {
-  readonly name: string;
+  readonly name: FilterName;
   readonly label: string;
   readonly options: readonly string[];
 }
@@ -126,3 +131,6 @@ export const REGISTER_VIEWS = {
 export type RegisterViewKey = keyof typeof REGISTER_VIEWS;
 
 export const optionLabel = words;
+
+/** A column's id in the table and in the address (`?sort=wheelchair-spaces`). */
+export const columnId = (header: string) => header.toLowerCase().replaceAll(" ", "-");

@@ -1,0 +1,82 @@
+import {
+  createColumnHelper,
+  getCoreRowModel,
+  getPaginationRowModel,
+  getSortedRowModel,
+  type SortingState,
+  useReactTable,
+} from "@tanstack/react-table";
+import type { PlanView } from "@tt/contract";
+import { useMemo, useState } from "react";
+import { DataTable } from "../components/data-table";
+import { TablePagination } from "../components/pagination";
+import { reasonText } from "./format";
+
+type Unassigned = PlanView["unassigned"][number];
+
+/** An unassigned request with its reference, part of the row so that it changes on arrival. */
+interface UnassignedRow {
+  readonly request: Unassigned;
+  readonly reference: string;
+}
+
+/** Unassigned requests a page of the table shows. */
+export const UNASSIGNED_PAGE_SIZE = 50;
+
+function unassignedColumns() {
+  const helper = createColumnHelper<UnassignedRow>();
+  return [
+    helper.accessor((row) => row.reference, {
+      id: "request",
+      header: "Trip request",
+      sortingFn: "alphanumeric",
+    }),
+    helper.accessor(
+      ({ request: u }) => `${reasonText(u.reason)}${u.message ? ` (${u.message})` : ""}`,
+      {
+        id: "reason",
+        header: "Reason",
+      },
+    ),
+  ];
+}
+
+/** Every unassigned request and why, sortable by either column, 50 a page. */
+export function UnassignedTable({
+  plan,
+  reference,
+}: {
+  plan: PlanView;
+  reference: (id: string) => string;
+}) {
+  const columns = useMemo(unassignedColumns, []);
+  const data = useMemo(
+    () =>
+      plan.unassigned.map((request) => ({ request, reference: reference(request.tripRequestId) })),
+    [plan.unassigned, reference],
+  );
+  const [sorting, setSorting] = useState<SortingState>([]);
+  const table = useReactTable({
+    data,
+    columns,
+    getRowId: (row) => row.request.tripRequestId,
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+    getPaginationRowModel: getPaginationRowModel(),
+    enableSortingRemoval: false,
+    sortDescFirst: false,
+    initialState: { pagination: { pageIndex: 0, pageSize: UNASSIGNED_PAGE_SIZE } },
+    state: { sorting },
+    onSortingChange: setSorting,
+  });
+  return (
+    <>
+      <DataTable
+        table={table}
+        caption="Unassigned trip requests and why"
+        captionClassName="govuk-table__caption govuk-visually-hidden"
+      />
+      <TablePagination table={table} />
+    </>
+  );
+}

@@ -1,0 +1,108 @@
+import { createRootRoute, createRoute } from "@tanstack/react-router";
+import type { ApiUser } from "@tt/contract";
+import type { ReactNode } from "react";
+import { IntegrationPage } from "../integration/integration-page";
+import { EntitlementPage } from "../pages/entitlement-page";
+import { HomePage } from "../pages/home-page";
+import { IMPORT_KINDS, ImportPage } from "../pages/import-page";
+import { NotFoundPage } from "../pages/not-found-page";
+import { ManifestPage } from "../planning/manifest-page";
+import { PlanPage } from "../planning/plan-page";
+import { PlanningPage } from "../planning/planning-page";
+import { useSession } from "../session";
+import { AppShell } from "./app-shell";
+import { idParam } from "./path-params";
+import { registerRoutes } from "./register-routes";
+import { RouteError } from "./route-error";
+import { choiceParam, dateParam } from "./search-params";
+
+/** The page for the signed-in user (the shell shows the sign-in page to everyone else). */
+function SignedIn({ page }: { page: (user: ApiUser) => ReactNode }): ReactNode {
+  const { user } = useSession();
+  return user ? page(user) : null;
+}
+
+export const rootRoute = createRootRoute({
+  component: AppShell,
+  notFoundComponent: NotFoundPage,
+  errorComponent: RouteError,
+});
+
+const homeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/",
+  component: () => <SignedIn page={(user) => <HomePage user={user} />} />,
+});
+
+const importRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "import",
+  validateSearch: (raw: Record<string, unknown>) => ({
+    kind: choiceParam(
+      raw,
+      "kind",
+      IMPORT_KINDS.map((k) => k.key),
+      "the import page",
+    ),
+  }),
+  component: function Import(): ReactNode {
+    return <ImportPage kind={importRoute.useSearch().kind} />;
+  },
+});
+
+const planningRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "planning",
+  validateSearch: (raw: Record<string, unknown>) => ({
+    date: dateParam(raw, "date", "the planning page"),
+  }),
+  component: function Planning(): ReactNode {
+    const { date } = planningRoute.useSearch();
+    return <SignedIn page={(user) => <PlanningPage user={user} date={date} />} />;
+  },
+});
+
+const planRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "planning/plans/$planId",
+  params: { parse: (raw) => ({ planId: idParam(raw.planId) }) },
+  component: function Plan(): ReactNode {
+    return <PlanPage planId={planRoute.useParams().planId} />;
+  },
+});
+
+const manifestRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "planning/plans/$planId/runs/$runId",
+  params: { parse: (raw) => ({ planId: idParam(raw.planId), runId: idParam(raw.runId) }) },
+  component: function Manifest(): ReactNode {
+    const { planId, runId } = manifestRoute.useParams();
+    return <ManifestPage planId={planId} runId={runId} />;
+  },
+});
+
+const entitlementRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "entitlement",
+  component: EntitlementPage,
+});
+
+const integrationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "integration",
+  component: IntegrationPage,
+});
+
+export const routeTree = rootRoute.addChildren([
+  homeRoute,
+  importRoute,
+  planningRoute,
+  planRoute,
+  manifestRoute,
+  entitlementRoute,
+  integrationRoute,
+  ...registerRoutes(rootRoute, "passengers"),
+  ...registerRoutes(rootRoute, "places"),
+  ...registerRoutes(rootRoute, "vehicles"),
+  ...registerRoutes(rootRoute, "trip-requests"),
+]);
