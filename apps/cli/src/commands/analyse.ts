@@ -155,7 +155,6 @@ async function loadScenario(source: AnalyseFlags["source"]): Promise<Integration
 
 export const analyseCommand: Command = {
   name: "analyse",
-  summary: "silo versus pooled planning: savings, fair cost shares, overlap and CO2e",
   usage: USAGE,
   async run(argv) {
     const flags = parseAnalyseFlags(argv);

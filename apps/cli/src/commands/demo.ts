@@ -16,7 +16,8 @@ import {
   loadLsoas,
   loadSchools,
 } from "@tt/integrations";
-import { type Command, EXIT, openDatabase, parseFlags, UsageError } from "../command";
+import { type Command, EXIT, parseFlags, UsageError } from "../command";
+import { openDatabase } from "../database";
 
 const USAGE = `
 Usage: tt demo [--seed N]
@@ -89,7 +90,6 @@ function parseSeed(text: string | undefined): number | undefined {
 
 export const demoCommand: Command = {
   name: "demo",
-  summary: "load the Cambridgeshire & Peterborough demo (if not loaded yet)",
   usage: USAGE,
   async run(argv) {
     const { values } = parseFlags(argv, { seed: { type: "string" } });

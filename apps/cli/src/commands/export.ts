@@ -3,7 +3,8 @@ import { createWriteStream } from "node:fs";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createCsvTransfer } from "@tt/app";
-import { type Command, EXIT, openDatabase } from "../command";
+import { type Command, EXIT } from "../command";
+import { openDatabase } from "../database";
 import { cliActor } from "./import";
 import { parseRegisterKindArgs } from "./register-kind-args";
 
@@ -20,7 +21,6 @@ Exit codes: 0 written, 2 usage error, 1 other errors.
 
 export const exportCommand: Command = {
   name: "export",
-  summary: "write passengers, places, vehicles or trip requests as a CSV file",
   usage: USAGE,
   async run(argv) {
     const args = parseRegisterKindArgs(argv, { operands: [], out: true });

@@ -1,7 +1,8 @@
 import { createReadStream } from "node:fs";
 import { access } from "node:fs/promises";
 import { type Actor, AppError, createCsvTransfer, type UnitOfWork } from "@tt/app";
-import { type Command, EXIT, openDatabase, UsageError } from "../command";
+import { type Command, EXIT, UsageError } from "../command";
+import { openDatabase } from "../database";
 import { parseRegisterKindArgs } from "./register-kind-args";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -62,7 +63,6 @@ Exit codes: 0 imported, 2 usage error, 3 the file has problems (nothing stored),
 
 export const importCommand: Command = {
   name: "import",
-  summary: "load passengers, places, vehicles or trip requests from a CSV file (all or nothing)",
   usage: USAGE,
   async run(argv) {
     const args = parseRegisterKindArgs(argv, { operands: ["name the CSV FILE to import"] });

@@ -1,6 +1,7 @@
 import { parseInput } from "@tt/app";
 import { ORGANISATION_KINDS, type OrganisationKind, organisationInputSchema } from "@tt/domain";
-import { type Command, EXIT, openDatabase, parseFlags, UsageError } from "../command";
+import { type Command, EXIT, parseFlags, UsageError } from "../command";
+import { openDatabase } from "../database";
 
 const USAGE = `
 Usage: tt organisation add NAME --kind KIND
@@ -13,7 +14,6 @@ Then add its first administrator with \`tt user add\`.
 
 export const organisationCommand: Command = {
   name: "organisation",
-  summary: "add or list organisations (councils, NHS bodies, operators, community groups)",
   usage: USAGE,
   async run(argv) {
     const { values, positionals } = parseFlags(argv, { kind: { type: "string" } });

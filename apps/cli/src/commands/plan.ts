@@ -8,7 +8,8 @@ import {
 } from "@tt/app";
 import { isIsoDate } from "@tt/domain";
 import { createTravelTimeProvider } from "@tt/integrations";
-import { type Command, EXIT, openDatabase, parseFlags, UsageError } from "../command";
+import { type Command, EXIT, parseFlags, UsageError } from "../command";
+import { openDatabase } from "../database";
 import { cliActor } from "./import";
 
 const USAGE = `
@@ -91,7 +92,6 @@ function parsePlanFlags(argv: string[]): {
 
 export const planCommand: Command = {
   name: "plan",
-  summary: "plan a day's trip requests on the register's vehicles and store the plan",
   usage: USAGE,
   async run(argv) {
     const flags = parsePlanFlags(argv);

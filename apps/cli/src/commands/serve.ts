@@ -15,7 +15,6 @@ Options:
 
 export const serveCommand: Command = {
   name: "serve",
-  summary: "serve the API and the web app",
   usage: USAGE,
   async run(argv) {
     const { values } = parseFlags(argv, { demo: { type: "boolean" }, port: { type: "string" } });

@@ -1,7 +1,8 @@
 import { createInterface } from "node:readline";
 import { AuthService, systemClock } from "@tt/app";
 import { ROLES, type Role } from "@tt/domain";
-import { type Command, EXIT, openDatabase, parseFlags, UsageError } from "../command";
+import { type Command, EXIT, parseFlags, UsageError } from "../command";
+import { openDatabase } from "../database";
 import { findOrganisationId } from "./import";
 
 const USAGE = `
@@ -30,7 +31,6 @@ async function readPassword(fromStdin: boolean | undefined): Promise<string> {
 
 export const userCommand: Command = {
   name: "user",
-  summary: "add or list user accounts of an organisation",
   usage: USAGE,
   async run(argv) {
     const { values, positionals } = parseFlags(argv, {
