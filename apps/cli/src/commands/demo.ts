@@ -17,7 +17,7 @@ import {
   loadSchools,
 } from "@tt/integrations";
 import { type Command, EXIT, parseFlags, UsageError } from "../command";
-import { openDatabase } from "../database";
+import { openServices } from "../database";
 
 const USAGE = `
 Usage: tt demo [--seed N]
@@ -94,14 +94,14 @@ export const demoCommand: Command = {
   async run(argv) {
     const { values } = parseFlags(argv, { seed: { type: "string" } });
     const seed = parseSeed(values.seed);
-    const database = await openDatabase();
+    const { services, close } = await openServices();
     try {
-      await ensureDemo(database.unitOfWork, {
+      await ensureDemo(services.unitOfWork, {
         log: (m) => console.log(m),
         ...(seed === undefined ? {} : { seed }),
       });
     } finally {
-      await database.close();
+      await close();
     }
     return EXIT.ok;
   },

@@ -1,8 +1,8 @@
 import { createReadStream } from "node:fs";
 import { access } from "node:fs/promises";
-import { type Actor, AppError, createCsvTransfer, type UnitOfWork } from "@tt/app";
+import { type Actor, AppError, type UnitOfWork } from "@tt/app";
 import { type Command, EXIT, UsageError } from "../command";
-import { openDatabase } from "../database";
+import { openServices } from "../database";
 import { parseRegisterKindArgs } from "./register-kind-args";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -70,17 +70,17 @@ export const importCommand: Command = {
     await access(file).catch(() => {
       throw new UsageError(`cannot read ${file}`);
     });
-    const database = await openDatabase();
+    const { services, close } = await openServices();
     try {
-      const actor = await cliActor(database.unitOfWork, args.organisation, args.as, "cli import");
-      const csv = createCsvTransfer(database.unitOfWork);
+      const actor = await cliActor(services.unitOfWork, args.organisation, args.as, "cli import");
+      const csv = services.csv;
       const report = await csv.importCsv(actor, args.kind, createReadStream(file));
       process.stdout.write(
         `Imported ${report.created} ${args.kindName?.replace("-", " ")} from ${file}.\n`,
       );
       return EXIT.ok;
     } finally {
-      await database.close();
+      await close();
     }
   },
 };
