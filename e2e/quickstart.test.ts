@@ -1,8 +1,45 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { startDemoServer } from "./support/demo-server";
+import { printedUrl, ROOT } from "./support/demo-server";
 
-describe("quickstart: tt serve --demo on a fresh embedded database", () => {
-  const server = startDemoServer();
+/** The `tt` arguments `npm start` runs (package.json "start": "tt …"). */
+function npmStartArguments(): string[] {
+  const manifest = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
+    scripts: { start: string };
+  };
+  const [command, ...args] = manifest.scripts.start.split(" ");
+  expect(command).toBe("tt");
+  return args;
+}
+
+/** What `npm start` runs, on a fresh embedded database in a temporary folder, on a free port. */
+function startAsNpmStartDoes() {
+  const dataDir = mkdtempSync(join(tmpdir(), "tt-quickstart-"));
+  const { DATABASE_URL: _postgres, TT_HOST: _host, ...inherited } = process.env;
+  const env = { ...inherited, TT_DATA_DIR: dataDir, PORT: "0", TT_LOG_LEVEL: "warn" };
+  const tt = join(ROOT, "apps/cli/bin/tt.js");
+  const child: ChildProcess = spawn(process.execPath, [tt, ...npmStartArguments()], {
+    cwd: ROOT,
+    env,
+    stdio: "pipe",
+  });
+  const { url, output } = printedUrl(child);
+  url.catch(() => undefined);
+  return {
+    url,
+    output,
+    stop: () => {
+      child.kill("SIGTERM");
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+describe("quickstart: npm start on a fresh embedded database, on this machine", () => {
+  const server = startAsNpmStartDoes();
 
   afterAll(() => server.stop());
 
@@ -20,6 +57,7 @@ describe("quickstart: tt serve --demo on a fresh embedded database", () => {
     const password = /password[:\s]+"?([^\s"]{12,})"?/i.exec(printed)?.[1];
     expect(email, printed).toBeDefined();
     expect(password, printed).toBeDefined();
+    expect(printed).not.toContain("Warning");
     const signIn = await fetch(new URL("/api/session", url), {
       method: "POST",
       headers: { "content-type": "application/json", "x-requested-with": "fetch" },

@@ -1,6 +1,18 @@
 #!/usr/bin/env node
-// Entry shim: registers the TypeScript loader so `npx tt` works straight after `npm ci`.
-import { register } from "tsx/esm/api";
+// Entry shim: runs the bundled `tt` (apps/cli/dist), building it first when it is missing or a
+// source changed since (tooling/build-cli.ts; `npm start` builds it beforehand).
+import { pathToFileURL } from "node:url";
+import { currentBuild } from "./current-build.js";
 
-register();
-await import("../src/main.ts");
+let entry = currentBuild();
+if (!entry) {
+  process.stderr.write("Building the tt command (once, or after a source change)… ");
+  const { register } = await import("tsx/esm/api");
+  register();
+  const { ensureCliBuilt } = await import("../../../tooling/build-cli.ts");
+  const { ms } = await ensureCliBuilt();
+  process.stderr.write(`done in ${(ms / 1000).toFixed(1)} s\n`);
+  entry = currentBuild();
+  if (!entry) throw new Error("the tt build was made but is not current: is the clock right?");
+}
+await import(pathToFileURL(entry).href);

@@ -1,5 +1,4 @@
-import { isAppError } from "@tt/app";
-import { type Command, EXIT, UsageError } from "./command";
+import { type Command, type CommandEntry, EXIT, UsageError } from "./command";
 import { COMMANDS } from "./commands";
 
 function printHelp(out: NodeJS.WriteStream = process.stdout): void {
@@ -11,7 +10,8 @@ function printHelp(out: NodeJS.WriteStream = process.stdout): void {
   );
 }
 
-async function runCommand(command: Command, argv: string[]): Promise<number> {
+async function runCommand(entry: CommandEntry, argv: string[]): Promise<number> {
+  const command = await entry.load();
   if (argv.includes("--help") || argv.includes("-h")) {
     process.stdout.write(`${command.usage.trim()}\n`);
     return EXIT.ok;
@@ -23,11 +23,13 @@ async function runCommand(command: Command, argv: string[]): Promise<number> {
   }
 }
 
-function reportError(command: Command, error: unknown): number {
+async function reportError(command: Command, error: unknown): Promise<number> {
   if (error instanceof UsageError) {
     process.stderr.write(`tt ${command.name}: ${error.message}\n\n${command.usage.trim()}\n`);
     return EXIT.usage;
   }
+  // Loaded here, not at start: `tt --help` loads no package.
+  const { isAppError } = await import("@tt/app");
   if (isAppError(error)) {
     process.stderr.write(`tt ${command.name}: ${error.message}\n`);
     for (const issue of error.details) {

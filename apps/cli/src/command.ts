@@ -1,14 +1,20 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
-import type { UnitOfWork } from "@tt/app";
-import { createUnitOfWork, type DbHandle } from "@tt/db";
-import { loadConfig, openConfiguredDb } from "@tt/server";
 
 /** One `tt` sub-command. `run` returns the process exit code. */
 export interface Command {
   readonly name: string;
-  readonly summary: string;
   readonly usage: string;
   run(argv: string[]): Promise<number>;
+}
+
+/**
+ * What `tt --help` lists, and how to load the command itself: a command's module (and the
+ * packages it needs) is loaded only when that command runs, so `tt --help` starts fast.
+ */
+export interface CommandEntry {
+  readonly name: string;
+  readonly summary: string;
+  load(): Promise<Command>;
 }
 
 /** Exit codes shared by every command. */
@@ -31,16 +37,4 @@ export function parseFlags<T extends NonNullable<ParseArgsConfig["options"]>>(
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-}
-
-export interface OpenDatabase {
-  readonly handle: DbHandle;
-  readonly unitOfWork: UnitOfWork;
-  close(): Promise<void>;
-}
-
-/** The configured database (PGlite in TT_DATA_DIR, or PostgreSQL at DATABASE_URL), migrated. */
-export async function openDatabase(env: NodeJS.ProcessEnv = process.env): Promise<OpenDatabase> {
-  const handle = await openConfiguredDb(loadConfig(env));
-  return { handle, unitOfWork: createUnitOfWork(handle.db), close: () => handle.close() };
 }

@@ -16,12 +16,17 @@ import {
   PlanningService,
   PlanOverrideService,
   RegisterService,
+  type SolveRunner,
   systemClock,
   type TravelTimeProvider,
   type UnitOfWork,
 } from "@tt/app";
 import { createUnitOfWork, type DbHandle } from "@tt/db";
-import { createTravelTimeProvider, defaultDataDir } from "@tt/integrations";
+import {
+  createTravelTimeProvider,
+  defaultDataDir,
+  type TravelTimeProviderConfig,
+} from "@tt/integrations";
 
 /** Everything the HTTP layer may call: use cases only, never the database itself. */
 export interface ServerServices {
@@ -53,7 +58,7 @@ export function buildServices(
     csv: (unitOfWork: UnitOfWork) => CsvTransfer;
     secureCookies: boolean;
     clock?: Clock;
-    /** Built once at start; when omitted, the geometric provider is loaded on first use. */
+    /** Built once at start (see `compose`); when omitted, the geometric model, loaded on first use. */
     travelTimes?: TravelTimeProvider;
     /** Where unexpected planning failures are logged (their details never reach API clients). */
     logPlanningFailure?: (failure: PlanningFailure) => void;
@@ -61,18 +66,26 @@ export function buildServices(
     queue?: JobQueue;
     /** Jobs this process runs at once; 0 serves the API only (default: cores − 1). */
     workerCapacity?: number;
+    /** Where plans are solved; by default each service's worker-thread runner. */
+    solveRunner?: SolveRunner;
   },
 ): ServerServices {
   const unitOfWork = createUnitOfWork(handle.db);
   const clock = options.clock ?? systemClock;
-  const travelTimes = options.travelTimes ?? lazyGeometricTravelTimes();
+  const travelTimes = options.travelTimes ?? lazyTravelTimes({ kind: "geometric" });
+  const runner = options.solveRunner ? { runner: options.solveRunner } : {};
   const jobs = new JobService(unitOfWork, {
     queue: options.queue ?? new InProcessJobQueue(unitOfWork.repositories.jobs),
     clock,
     ...(options.logPlanningFailure ? { log: options.logPlanningFailure } : {}),
   });
-  const planning = new PlanningService(unitOfWork, { travelTimes, clock, jobs });
-  const analyses = new IntegrationAnalysisService(unitOfWork, { travelTimes, clock, jobs });
+  const planning = new PlanningService(unitOfWork, { travelTimes, clock, jobs, ...runner });
+  const analyses = new IntegrationAnalysisService(unitOfWork, {
+    travelTimes,
+    clock,
+    jobs,
+    ...runner,
+  });
   // Every kind is registered now: this process may start taking jobs.
   const capacity = options.workerCapacity ?? defaultSolveCapacity();
   if (capacity > 0) jobs.work(capacity);
@@ -94,13 +107,13 @@ export function buildServices(
   };
 }
 
-/** The geometric travel-time provider, loaded from its data file the first time it is asked. */
-function lazyGeometricTravelTimes(): TravelTimeProvider {
+/** A travel-time provider built (its files loaded) the first time it is asked. */
+export function lazyTravelTimes(config: TravelTimeProviderConfig): TravelTimeProvider {
   let loading: Promise<TravelTimeProvider> | undefined;
   return {
-    name: "geometric",
+    name: config.kind,
     async matrix(origins, destinations) {
-      loading ??= createTravelTimeProvider({ kind: "geometric" });
+      loading ??= createTravelTimeProvider(config);
       return (await loading).matrix(origins, destinations);
     },
   };

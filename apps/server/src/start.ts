@@ -1,11 +1,9 @@
 import { serve } from "@hono/node-server";
-import { createCsvTransfer } from "@tt/app";
-import { createDb, type DbHandle } from "@tt/db";
-import { createTravelTimeProvider } from "@tt/integrations";
 import pino from "pino";
+import { compose } from "./compose";
 import type { Config } from "./config";
 import { createHttpApp } from "./http/app";
-import { buildServices, type ServerServices } from "./services";
+import type { ServerServices } from "./services";
 import { withWebApp } from "./web-app";
 
 export interface RunningServer {
@@ -24,12 +22,8 @@ export async function startServer(
   config: Config,
   options: StartOptions = {},
 ): Promise<RunningServer> {
-  const handle = await openConfiguredDb(config);
   const logger = pino({ level: config.logLevel });
-  const services = buildServices(handle, {
-    csv: createCsvTransfer,
-    secureCookies: config.secureCookies,
-    travelTimes: await createTravelTimeProvider({ kind: "geometric" }),
+  const { services, close } = await compose(config, {
     logPlanningFailure: (failure) => logger.error(failure, "day plan failed"),
   });
   // Jobs run in the process that started them: any still open were cut off by a restart.
@@ -46,17 +40,9 @@ export async function startServer(
     services,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await handle.close();
+      await close();
     },
   };
-}
-
-export async function openConfiguredDb(config: Config): Promise<DbHandle> {
-  const handle = config.databaseUrl
-    ? await createDb({ driver: "postgres", url: config.databaseUrl })
-    : await createDb({ driver: "pglite", dataDir: config.dataDir });
-  await handle.migrate();
-  return handle;
 }
 
 function listen(fetch: (request: Request) => Response | Promise<Response>, config: Config) {

@@ -3,7 +3,6 @@ import { join } from "node:path";
 import {
   AppError,
   analyseIntegration,
-  createWorkerSolveRunner,
   type IntegrationScenario,
   MAX_TIME_LIMIT_SECONDS,
   mapRuns,
@@ -11,8 +10,9 @@ import {
 } from "@tt/app";
 import { buildDemoIntegrationScenario } from "@tt/demo";
 import { isIsoDate } from "@tt/domain";
-import { createTravelTimeProvider } from "@tt/integrations";
+import { configuredTravelTimes, loadConfig } from "@tt/server";
 import { type Command, EXIT, parseFlags, UsageError } from "../command";
+import { cliSolveRunner } from "../database";
 import { describeReport, progressPrinter, writeReportFiles } from "./analyse-output";
 import { loadDemoGeography } from "./demo";
 
@@ -29,7 +29,8 @@ fleet and everything together on the pooled fleet, and every coalition of funder
 cost shares need (all of them up to six funders), with the same engine, seed, budget and travel
 times. Reports vehicles, cost, km, hours, passenger-km, occupancy, ride times, unassigned, CO2e,
 savings, cost shares, overlap between services and vehicles out by time of day.
-  --demo        the Cambridgeshire & Peterborough demo, built in memory (geometric travel times)
+  --demo        the Cambridgeshire & Peterborough demo, built in memory (travel times from
+                TT_TRAVEL_TIMES, default the geometric model)
   --scenario    a folder with scenario.json (an IntegrationScenario) and, optionally,
                 mixing.json (a mixing policy that replaces the scenario's)
   --date        the demo's service date (default: the demo's own)
@@ -144,7 +145,7 @@ export async function readScenarioDir(dir: string): Promise<IntegrationScenario>
 
 async function loadScenario(source: AnalyseFlags["source"]): Promise<IntegrationScenario> {
   if ("dir" in source) return readScenarioDir(source.dir);
-  const travelTimes = await createTravelTimeProvider({ kind: "geometric" });
+  const travelTimes = await configuredTravelTimes(loadConfig());
   const geography = await loadDemoGeography();
   return buildDemoIntegrationScenario(travelTimes, {
     geography,
@@ -155,7 +156,6 @@ async function loadScenario(source: AnalyseFlags["source"]): Promise<Integration
 
 export const analyseCommand: Command = {
   name: "analyse",
-  summary: "silo versus pooled planning: savings, fair cost shares, overlap and CO2e",
   usage: USAGE,
   async run(argv) {
     const flags = parseAnalyseFlags(argv);
@@ -165,12 +165,8 @@ export const analyseCommand: Command = {
       ...(flags.timeLimitSeconds === undefined ? {} : { timeLimitSeconds: flags.timeLimitSeconds }),
       ...(flags.iterations === undefined ? {} : { iterations: flags.iterations }),
       ...(flags.parallel === undefined ? {} : { parallel: flags.parallel }),
-      // A command line has nothing else to keep responsive: solve in-process if no worker starts,
-      // and let the engine finish building a large first plan even past its time limit.
-      runner: createWorkerSolveRunner({
-        fallbackToMainThread: true,
-        graceSeconds: MAX_TIME_LIMIT_SECONDS,
-      }),
+      // Let the engine finish building a large first plan even past its time limit.
+      runner: cliSolveRunner(MAX_TIME_LIMIT_SECONDS),
       onProgress: progressPrinter(process.stderr),
     });
     if (flags.out) await writeReportFiles(flags.out, { report, runs: mapRuns(scenario, pooled) });

@@ -97,7 +97,6 @@ function decideAll(
 
 export const assessCommand: Command = {
   name: "assess",
-  summary: "decide entitlement for a case file (one case or an array) and print the decisions",
   usage: USAGE,
   async run(argv) {
     const { values, positionals } = parseFlags(argv, {

@@ -16,7 +16,10 @@ import {
   loadLsoas,
   loadSchools,
 } from "@tt/integrations";
-import { type Command, EXIT, openDatabase, parseFlags, UsageError } from "../command";
+import { loadConfig } from "@tt/server";
+import { type Command, EXIT, parseFlags, UsageError } from "../command";
+import { openServices } from "../database";
+import { demoExposure, demoWarning } from "./demo-exposure";
 
 const USAGE = `
 Usage: tt demo [--seed N]
@@ -25,7 +28,7 @@ Loads the Cambridgeshire & Peterborough demo into the configured database (TT_DA
 DATABASE_URL for PostgreSQL), unless it is loaded already: eight organisations with their users,
 funders and 2026/27 budgets, about 3,000 synthetic passengers with their trip requests, 540
 vehicles and their drivers and passenger assistants, on the real open geography in data/.
-Every demo account shares one password, printed at the end.
+Every demo account shares one password, printed at the end (with a warning on PostgreSQL).
 
 Options:
   --seed N    the random seed of the synthetic people and fleet (default ${DEFAULT_DEMO_SEED})
@@ -89,19 +92,21 @@ function parseSeed(text: string | undefined): number | undefined {
 
 export const demoCommand: Command = {
   name: "demo",
-  summary: "load the Cambridgeshire & Peterborough demo (if not loaded yet)",
   usage: USAGE,
   async run(argv) {
     const { values } = parseFlags(argv, { seed: { type: "string" } });
     const seed = parseSeed(values.seed);
-    const database = await openDatabase();
+    const config = loadConfig();
+    const exposure = demoExposure({ databaseUrl: config.databaseUrl });
+    if (exposure.length > 0) for (const line of demoWarning(exposure)) console.log(line);
+    const { services, close } = await openServices();
     try {
-      await ensureDemo(database.unitOfWork, {
+      await ensureDemo(services.unitOfWork, {
         log: (m) => console.log(m),
         ...(seed === undefined ? {} : { seed }),
       });
     } finally {
-      await database.close();
+      await close();
     }
     return EXIT.ok;
   },

@@ -2,8 +2,8 @@ import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { createCsvTransfer } from "@tt/app";
-import { type Command, EXIT, openDatabase } from "../command";
+import { type Command, EXIT } from "../command";
+import { openServices } from "../database";
 import { cliActor } from "./import";
 import { parseRegisterKindArgs } from "./register-kind-args";
 
@@ -20,14 +20,13 @@ Exit codes: 0 written, 2 usage error, 1 other errors.
 
 export const exportCommand: Command = {
   name: "export",
-  summary: "write passengers, places, vehicles or trip requests as a CSV file",
   usage: USAGE,
   async run(argv) {
     const args = parseRegisterKindArgs(argv, { operands: [], out: true });
-    const database = await openDatabase();
+    const { services, close } = await openServices();
     try {
-      const actor = await cliActor(database.unitOfWork, args.organisation, args.as, "cli export");
-      const chunks = createCsvTransfer(database.unitOfWork).exportCsv(actor, args.kind);
+      const actor = await cliActor(services.unitOfWork, args.organisation, args.as, "cli export");
+      const chunks = services.csv.exportCsv(actor, args.kind);
       if (args.out) {
         await pipeline(Readable.from(chunks), createWriteStream(args.out));
         process.stderr.write(`Wrote ${args.kindName} to ${args.out}.\n`);
@@ -38,7 +37,7 @@ export const exportCommand: Command = {
       }
       return EXIT.ok;
     } finally {
-      await database.close();
+      await close();
     }
   },
 };

@@ -1,7 +1,8 @@
 import { createReadStream } from "node:fs";
 import { access } from "node:fs/promises";
-import { type Actor, AppError, createCsvTransfer, type UnitOfWork } from "@tt/app";
-import { type Command, EXIT, openDatabase, UsageError } from "../command";
+import { type Actor, AppError, type UnitOfWork } from "@tt/app";
+import { type Command, EXIT, UsageError } from "../command";
+import { openServices } from "../database";
 import { parseRegisterKindArgs } from "./register-kind-args";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -62,7 +63,6 @@ Exit codes: 0 imported, 2 usage error, 3 the file has problems (nothing stored),
 
 export const importCommand: Command = {
   name: "import",
-  summary: "load passengers, places, vehicles or trip requests from a CSV file (all or nothing)",
   usage: USAGE,
   async run(argv) {
     const args = parseRegisterKindArgs(argv, { operands: ["name the CSV FILE to import"] });
@@ -70,17 +70,17 @@ export const importCommand: Command = {
     await access(file).catch(() => {
       throw new UsageError(`cannot read ${file}`);
     });
-    const database = await openDatabase();
+    const { services, close } = await openServices();
     try {
-      const actor = await cliActor(database.unitOfWork, args.organisation, args.as, "cli import");
-      const csv = createCsvTransfer(database.unitOfWork);
+      const actor = await cliActor(services.unitOfWork, args.organisation, args.as, "cli import");
+      const csv = services.csv;
       const report = await csv.importCsv(actor, args.kind, createReadStream(file));
       process.stdout.write(
         `Imported ${report.created} ${args.kindName?.replace("-", " ")} from ${file}.\n`,
       );
       return EXIT.ok;
     } finally {
-      await database.close();
+      await close();
     }
   },
 };

@@ -1,6 +1,7 @@
 import { parseInput } from "@tt/app";
 import { ORGANISATION_KINDS, type OrganisationKind, organisationInputSchema } from "@tt/domain";
-import { type Command, EXIT, openDatabase, parseFlags, UsageError } from "../command";
+import { type Command, EXIT, parseFlags, UsageError } from "../command";
+import { openServices } from "../database";
 
 const USAGE = `
 Usage: tt organisation add NAME --kind KIND
@@ -13,15 +14,14 @@ Then add its first administrator with \`tt user add\`.
 
 export const organisationCommand: Command = {
   name: "organisation",
-  summary: "add or list organisations (councils, NHS bodies, operators, community groups)",
   usage: USAGE,
   async run(argv) {
     const { values, positionals } = parseFlags(argv, { kind: { type: "string" } });
     const [action, ...names] = positionals;
     if (action !== "add" && action !== "list") throw new UsageError('say "add" or "list"');
-    const database = await openDatabase();
+    const { services, close } = await openServices();
     try {
-      const identity = database.unitOfWork.repositories.identity;
+      const identity = services.unitOfWork.repositories.identity;
       if (action === "list") {
         for (const o of await identity.listOrganisations())
           console.log(`${o.id}  ${o.kind.padEnd(20)}  ${o.name}`);
@@ -39,7 +39,7 @@ export const organisationCommand: Command = {
       console.log(`Added ${created.name} (${created.kind}): ${created.id}`);
       return EXIT.ok;
     } finally {
-      await database.close();
+      await close();
     }
   },
 };

@@ -47,13 +47,13 @@ beforeAll(async () => {
   }
 });
 
-function tt(args: string[]) {
+function tt(args: string[], settings: Record<string, string> = {}) {
   // The embedded database in the temporary folder, whatever DATABASE_URL the tests run with.
-  const { DATABASE_URL: _url, ...env } = process.env;
+  const { DATABASE_URL: _url, TT_TRAVEL_TIMES: _times, ...env } = process.env;
   const result = spawnSync(process.execPath, [TT, "plan", ...args], {
     cwd: ROOT,
     encoding: "utf8",
-    env: { ...env, TT_DATA_DIR: dataDir },
+    env: { ...env, TT_DATA_DIR: dataDir, ...settings },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -67,6 +67,17 @@ describe("tt plan", () => {
     expect(run.stdout).toContain("Vehicles: 1 used of 1");
     expect(run.stdout).toContain("on the worker-thread");
     expect(run.stdout).toMatch(/Plan id: [0-9a-f-]{36}/);
+  });
+
+  it("takes its travel times from TT_TRAVEL_TIMES", () => {
+    const day = ["--organisation", "test county", "--date", "2026-11-24", "--iterations", "30"];
+    // Nothing listens on port 9 (discard): the OSRM provider it names cannot answer.
+    const run = tt(day, { TT_TRAVEL_TIMES: "osrm:http://127.0.0.1:9" });
+    expect(run.code).toBe(1);
+    expect(run.stdout).not.toContain("Plan id");
+    const bad = tt(day, { TT_TRAVEL_TIMES: "roads" });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("TT_TRAVEL_TIMES");
   });
 
   it("is a usage error without a date", () => {

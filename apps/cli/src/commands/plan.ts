@@ -1,14 +1,7 @@
-import {
-  AppError,
-  createWorkerSolveRunner,
-  type DayPlanInput,
-  type Job,
-  PlanningService,
-  systemClock,
-} from "@tt/app";
+import { AppError, type DayPlanInput, type Job } from "@tt/app";
 import { isIsoDate } from "@tt/domain";
-import { createTravelTimeProvider } from "@tt/integrations";
-import { type Command, EXIT, openDatabase, parseFlags, UsageError } from "../command";
+import { type Command, EXIT, parseFlags, UsageError } from "../command";
+import { openServices } from "../database";
 import { cliActor } from "./import";
 
 const USAGE = `
@@ -23,7 +16,7 @@ the plan (the same job as POST /api/plans). Prints a summary and the plan id.
   --iterations    stop after N iterations instead: same seed and N give the same plan
   --seed          random seed (default 1)
   --as            the email of the user to act as (default: the organisation's first admin)
-Travel times: the calibrated geometric model. Rules: docs/planning.md.
+Travel times: TT_TRAVEL_TIMES (default: the calibrated geometric model). Rules: docs/planning.md.
 Exit codes: 0 planned, 2 usage error, 3 invalid input, 1 other errors.
 `;
 
@@ -93,19 +86,13 @@ function parsePlanFlags(argv: string[]): {
 
 export const planCommand: Command = {
   name: "plan",
-  summary: "plan a day's trip requests on the register's vehicles and store the plan",
   usage: USAGE,
   async run(argv) {
     const flags = parsePlanFlags(argv);
-    const database = await openDatabase();
+    const { services, close } = await openServices();
     try {
-      const actor = await cliActor(database.unitOfWork, flags.organisation, flags.as, "cli plan");
-      const planning = new PlanningService(database.unitOfWork, {
-        travelTimes: await createTravelTimeProvider({ kind: "geometric" }),
-        clock: systemClock,
-        // A command line has nothing else to keep responsive: solve in-process if no worker starts.
-        runner: createWorkerSolveRunner({ fallbackToMainThread: true }),
-      });
+      const actor = await cliActor(services.unitOfWork, flags.organisation, flags.as, "cli plan");
+      const planning = services.planning;
       const { jobId } = await planning.startDayPlan(actor, flags.input);
       process.stdout.write(`Planning ${flags.input.date} (job ${jobId})…\n`);
       await planning.settled(jobId);
@@ -116,7 +103,7 @@ export const planCommand: Command = {
       process.stdout.write(`${describePlan(summary, String(result.planId)).join("\n")}\n`);
       return EXIT.ok;
     } finally {
-      await database.close();
+      await close();
     }
   },
 };

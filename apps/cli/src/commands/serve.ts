@@ -1,32 +1,46 @@
 import { loadConfig, startServer } from "@tt/server";
-import { type Command, EXIT, parseFlags } from "../command";
-import { ensureDemo } from "./demo";
+import { type Command, EXIT, parseFlags, UsageError } from "../command";
+import type { DemoRequest } from "./demo-exposure";
+import { prepareDemo } from "./serve-demo";
 
 const USAGE = `
-Usage: tt serve [--demo] [--port N]
+Usage: tt serve [--demo-if-local | --demo] [--port N]
 
 Serves the API and the web app. Reads PORT (default 3000), TT_HOST (default 127.0.0.1),
-TT_DATA_DIR (the embedded database's folder) and DATABASE_URL (PostgreSQL instead).
+TT_DATA_DIR (the embedded database's folder), DATABASE_URL (PostgreSQL instead) and
+TT_TRAVEL_TIMES (geometric, matrix:<file> or osrm:<url>; default geometric).
 
 Options:
-  --demo      load the Cambridgeshire & Peterborough demo first, if it is not loaded yet
-  --port N    listen on port N (overrides PORT; 0 picks a free port)
+  --demo-if-local  load the Cambridgeshire & Peterborough demo first (if not loaded yet) when
+                   serving the embedded database on this machine only (TT_HOST 127.0.0.1,
+                   localhost or ::1); otherwise say how to load it (npm start uses this)
+  --demo           load the demo in any case; on a network host or PostgreSQL it prints a
+                   warning: the demo's accounts share one password
+  --port N         listen on port N (overrides PORT; 0 picks a free port)
 `;
 
 export const serveCommand: Command = {
   name: "serve",
-  summary: "serve the API and the web app",
   usage: USAGE,
   async run(argv) {
-    const { values } = parseFlags(argv, { demo: { type: "boolean" }, port: { type: "string" } });
+    const { values } = parseFlags(argv, {
+      demo: { type: "boolean" },
+      "demo-if-local": { type: "boolean" },
+      port: { type: "string" },
+    });
+    if (values.demo && values["demo-if-local"])
+      throw new UsageError("give --demo or --demo-if-local, not both");
+    const demo: DemoRequest | undefined = values.demo
+      ? "always"
+      : values["demo-if-local"]
+        ? "if-local"
+        : undefined;
     const config = loadConfig(
       values.port === undefined ? process.env : { ...process.env, PORT: values.port },
     );
     const started = Date.now();
     const server = await startServer(config, {
-      beforeListen: values.demo
-        ? (services) => ensureDemo(services.unitOfWork, { log: (m) => console.log(m) })
-        : undefined,
+      beforeListen: (services) => prepareDemo(services, config, demo, (m) => console.log(m)),
     });
     console.log(
       `Total Transport is running on ${config.databaseUrl ? "PostgreSQL" : `the embedded database (${config.dataDir})`}.`,

@@ -32,7 +32,6 @@ function parseNumber(
 
 export const solveCommand: Command = {
   name: "solve",
-  summary: "plan a problem file (JSON, Cordeau or Li & Lim format) and print the solution",
   usage: USAGE,
   async run(argv) {
     const { values, positionals } = parseFlags(argv, {

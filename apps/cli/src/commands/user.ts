@@ -1,7 +1,7 @@
 import { createInterface } from "node:readline";
-import { AuthService, systemClock } from "@tt/app";
 import { ROLES, type Role } from "@tt/domain";
-import { type Command, EXIT, openDatabase, parseFlags, UsageError } from "../command";
+import { type Command, EXIT, parseFlags, UsageError } from "../command";
+import { openServices } from "../database";
 import { findOrganisationId } from "./import";
 
 const USAGE = `
@@ -30,7 +30,6 @@ async function readPassword(fromStdin: boolean | undefined): Promise<string> {
 
 export const userCommand: Command = {
   name: "user",
-  summary: "add or list user accounts of an organisation",
   usage: USAGE,
   async run(argv) {
     const { values, positionals } = parseFlags(argv, {
@@ -46,18 +45,18 @@ export const userCommand: Command = {
       throw new UsageError(`give EMAIL, --name and --role (one of ${ROLES.join(", ")})`);
     }
     const password = action === "add" ? await readPassword(values["password-stdin"]) : "";
-    const database = await openDatabase();
+    const { services, close } = await openServices();
     try {
-      const organisationId = await findOrganisationId(database.unitOfWork, values.organisation);
+      const organisationId = await findOrganisationId(services.unitOfWork, values.organisation);
       if (action === "list") {
-        const users = await database.unitOfWork.repositories.identity.listUsers(organisationId);
+        const users = await services.unitOfWork.repositories.identity.listUsers(organisationId);
         for (const u of users)
           console.log(
             `${u.email.padEnd(40)}  ${u.role.padEnd(14)}  ${u.disabled ? "disabled" : "active"}`,
           );
         return EXIT.ok;
       }
-      const auth = new AuthService(database.unitOfWork, systemClock);
+      const auth = services.auth;
       const user = await auth.createUser({
         organisationId,
         email: email ?? "",
@@ -68,7 +67,7 @@ export const userCommand: Command = {
       console.log(`Added ${user.email} (${user.role}).`);
       return EXIT.ok;
     } finally {
-      await database.close();
+      await close();
     }
   },
 };

@@ -1,0 +1,65 @@
+import {
+  createCsvTransfer,
+  type PlanningFailure,
+  type SolveRunner,
+  type TravelTimeProvider,
+} from "@tt/app";
+import { createDb, type DbHandle } from "@tt/db";
+import { createTravelTimeProvider } from "@tt/integrations";
+import type { Config } from "./config";
+import { buildServices, lazyTravelTimes, type ServerServices } from "./services";
+
+/** The services wired on the configured database, and how to let that database go. */
+export interface Composition {
+  readonly services: ServerServices;
+  close(): Promise<void>;
+}
+
+export interface ComposeOptions {
+  /**
+   * When the configured travel-time provider loads its files: "at-start" (the server: a bad file
+   * stops it at once) or "on-first-use" (commands that may never plan).
+   */
+  readonly travelTimes?: "at-start" | "on-first-use";
+  /** Where plans are solved; by default on worker threads. */
+  readonly solveRunner?: SolveRunner;
+  /** Where unexpected planning failures are logged (never to API clients). */
+  readonly logPlanningFailure?: (failure: PlanningFailure) => void;
+}
+
+/**
+ * The one composition root, for the server and every `tt` command: the configured database
+ * (PGlite in TT_DATA_DIR, or PostgreSQL at DATABASE_URL, migrated), the configured travel times
+ * (TT_TRAVEL_TIMES) and the services built on them.
+ */
+export async function compose(config: Config, options: ComposeOptions = {}): Promise<Composition> {
+  const travelTimes =
+    options.travelTimes === "on-first-use"
+      ? lazyTravelTimes(config.travelTimes)
+      : await configuredTravelTimes(config);
+  const handle = await openConfiguredDb(config);
+  const services = buildServices(handle, {
+    csv: createCsvTransfer,
+    secureCookies: config.secureCookies,
+    travelTimes,
+    ...(options.solveRunner ? { solveRunner: options.solveRunner } : {}),
+    ...(options.logPlanningFailure ? { logPlanningFailure: options.logPlanningFailure } : {}),
+  });
+  return { services, close: () => handle.close() };
+}
+
+/** The travel-time provider `TT_TRAVEL_TIMES` names, with its files loaded. */
+export function configuredTravelTimes(
+  config: Pick<Config, "travelTimes">,
+): Promise<TravelTimeProvider> {
+  return createTravelTimeProvider(config.travelTimes);
+}
+
+/** Opens the configured database and migrates it. */
+export async function openConfiguredDb(config: Config): Promise<DbHandle> {
+  const handle = config.databaseUrl
+    ? await createDb({ driver: "postgres", url: config.databaseUrl })
+    : await createDb({ driver: "pglite", dataDir: config.dataDir });
+  await handle.migrate();
+  return handle;
+}
