@@ -4,7 +4,7 @@ import {
   type SolveRunner,
   type TravelTimeProvider,
 } from "@tt/app";
-import { createDb, type DbHandle } from "@tt/db";
+import { createDb, createPostgresJobQueue, type DbHandle } from "@tt/db";
 import { createTravelTimeProvider } from "@tt/integrations";
 import type { Config } from "./config";
 import { buildServices, lazyTravelTimes, type ServerServices } from "./services";
@@ -25,6 +25,11 @@ export interface ComposeOptions {
   readonly solveRunner?: SolveRunner;
   /** Where unexpected planning failures are logged (never to API clients). */
   readonly logPlanningFailure?: (failure: PlanningFailure) => void;
+  /**
+   * Jobs this process runs at once (default: cores − 1); 0 serves the API only, for PostgreSQL
+   * with `tt worker` processes beside it. On the embedded database the server always runs them.
+   */
+  readonly workerCapacity?: number;
 }
 
 /**
@@ -38,14 +43,23 @@ export async function compose(config: Config, options: ComposeOptions = {}): Pro
       ? lazyTravelTimes(config.travelTimes)
       : await configuredTravelTimes(config);
   const handle = await openConfiguredDb(config);
+  const queue = handle.url ? createPostgresJobQueue({ url: handle.url }) : undefined;
   const services = buildServices(handle, {
     csv: createCsvTransfer,
+    ...(queue ? { queue } : {}),
+    ...(options.workerCapacity === undefined ? {} : { workerCapacity: options.workerCapacity }),
     secureCookies: config.secureCookies,
     travelTimes,
     ...(options.solveRunner ? { solveRunner: options.solveRunner } : {}),
     ...(options.logPlanningFailure ? { logPlanningFailure: options.logPlanningFailure } : {}),
   });
-  return { services, close: () => handle.close() };
+  return {
+    services,
+    close: async () => {
+      await services.jobs.stop();
+      await handle.close();
+    },
+  };
 }
 
 /** The travel-time provider `TT_TRAVEL_TIMES` names, with its files loaded. */

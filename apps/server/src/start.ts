@@ -15,6 +15,8 @@ export interface RunningServer {
 export interface StartOptions {
   /** Runs after migrations and before the port opens, e.g. to load the demo. */
   readonly beforeListen?: (services: ServerServices) => Promise<void>;
+  /** PostgreSQL only: serve the API and leave the jobs to `tt worker` processes. */
+  readonly noWorker?: boolean;
 }
 
 /** Opens the configured database, migrates it, and serves the API and web app. */
@@ -23,12 +25,21 @@ export async function startServer(
   options: StartOptions = {},
 ): Promise<RunningServer> {
   const logger = pino({ level: config.logLevel });
+  if (options.noWorker && !config.databaseUrl)
+    throw new Error(
+      "--no-worker needs DATABASE_URL: on the embedded database the server runs the jobs",
+    );
   const { services, close } = await compose(config, {
-    logPlanningFailure: (failure) => logger.error(failure, "day plan failed"),
+    logPlanningFailure: (failure) => logger.error(failure, "job failed"),
+    ...(options.noWorker ? { workerCapacity: 0 } : {}),
   });
-  // Jobs run in the process that started them: any still open were cut off by a restart.
-  const interrupted = await services.unitOfWork.repositories.jobs.failInterrupted();
-  if (interrupted > 0) logger.warn({ interrupted }, "marked jobs interrupted by a restart failed");
+  if (services.driver === "pglite") {
+    // On the embedded database jobs run in this process only: any still open were cut off by a
+    // restart. (On PostgreSQL the workers' reaper hands such jobs on.)
+    const interrupted = await services.unitOfWork.repositories.jobs.failInterrupted();
+    if (interrupted > 0)
+      logger.warn({ interrupted }, "marked jobs interrupted by a restart failed");
+  }
   await options.beforeListen?.(services);
   const app = withWebApp(createHttpApp(services, { logger }));
   const server = await listen(app.fetch, config);

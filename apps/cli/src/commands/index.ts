@@ -11,6 +11,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import("./serve")).serveCommand,
   },
   {
+    name: "worker",
+    summary: "run day plans and analyses from the PostgreSQL job queue, beside tt serve",
+    load: async () => (await import("./worker")).workerCommand,
+  },
+  {
     name: "demo",
     summary: "load the Cambridgeshire & Peterborough demo (if not loaded yet)",
     load: async () => (await import("./demo")).demoCommand,

@@ -4,7 +4,7 @@ import type { DemoRequest } from "./demo-exposure";
 import { prepareDemo } from "./serve-demo";
 
 const USAGE = `
-Usage: tt serve [--demo-if-local | --demo] [--port N]
+Usage: tt serve [--demo-if-local | --demo] [--port N] [--no-worker]
 
 Serves the API and the web app. Reads PORT (default 3000), TT_HOST (default 127.0.0.1),
 TT_DATA_DIR (the embedded database's folder), DATABASE_URL (PostgreSQL instead) and
@@ -17,6 +17,8 @@ Options:
   --demo           load the demo in any case; on a network host or PostgreSQL it prints a
                    warning: the demo's accounts share one password
   --port N         listen on port N (overrides PORT; 0 picks a free port)
+  --no-worker      PostgreSQL only: serve the API and leave day plans and analyses to
+                   \`tt worker\` processes on the same database
 `;
 
 export const serveCommand: Command = {
@@ -27,6 +29,7 @@ export const serveCommand: Command = {
       demo: { type: "boolean" },
       "demo-if-local": { type: "boolean" },
       port: { type: "string" },
+      "no-worker": { type: "boolean" },
     });
     if (values.demo && values["demo-if-local"])
       throw new UsageError("give --demo or --demo-if-local, not both");
@@ -39,7 +42,10 @@ export const serveCommand: Command = {
       values.port === undefined ? process.env : { ...process.env, PORT: values.port },
     );
     const started = Date.now();
+    if (values["no-worker"] && !config.databaseUrl)
+      throw new UsageError("--no-worker needs DATABASE_URL (PostgreSQL)");
     const server = await startServer(config, {
+      ...(values["no-worker"] ? { noWorker: true } : {}),
       beforeListen: (services) => prepareDemo(services, config, demo, (m) => console.log(m)),
     });
     console.log(
@@ -54,7 +60,7 @@ export const serveCommand: Command = {
   },
 };
 
-function waitForSignal(): Promise<void> {
+export function waitForSignal(): Promise<void> {
   return new Promise((resolve) => {
     const stop = () => resolve();
     process.once("SIGINT", stop);

@@ -35,6 +35,11 @@ export class JobService {
     this.kinds.set(kind.name, registeredKind(kind));
   }
 
+  /** Stops taking jobs and waits for the ones running here to end. */
+  async stop(): Promise<void> {
+    await this.options.queue.stop();
+  }
+
   /** This process runs jobs from the queue, at most `capacity` at once. */
   work(capacity: number): void {
     this.options.queue.work(this.runner.execute, capacity);
