@@ -16,7 +16,7 @@ import {
   type TravelTimeProvider,
   type UnitOfWork,
 } from "@tt/app";
-import { createUnitOfWork, type DbHandle } from "@tt/db";
+import { createSignInAttemptStore, createUnitOfWork, type DbHandle } from "@tt/db";
 import { createTravelTimeProvider, defaultDataDir } from "@tt/integrations";
 
 /** Everything the HTTP layer may call: use cases only, never the database itself. */
@@ -59,7 +59,9 @@ export function buildServices(
   return {
     unitOfWork,
     register: new RegisterService(unitOfWork),
-    auth: new AuthService(unitOfWork, clock),
+    auth: new AuthService(unitOfWork, clock, {
+      signInAttempts: createSignInAttemptStore(handle.db),
+    }),
     csv: options.csv(unitOfWork),
     planning: new PlanningService(unitOfWork, {
       travelTimes,

@@ -8,6 +8,7 @@ import type { HttpEnv } from "./context";
 import { errorResponse, toErrorBody, validationHook } from "./errors";
 import { authenticate } from "./middleware/authenticate";
 import { type BodyLimits, DEFAULT_BODY_LIMITS, limitBodies } from "./middleware/body-limits";
+import { NO_TRUSTED_PROXIES, type TrustedProxies } from "./middleware/client-address";
 import { requireCsrfHeader } from "./middleware/csrf";
 import { logRequests } from "./middleware/request-log";
 import { mountAnalysisRoutes } from "./routes/analyses";
@@ -28,6 +29,11 @@ export interface HttpAppOptions {
   /** Reported by /api/health and the OpenAPI document (default: the server package's). */
   readonly version?: string;
   readonly bodyLimits?: BodyLimits;
+  /**
+   * Which proxies to believe about the client's address (`X-Forwarded-For`); none by default.
+   * Build it from `TT_TRUSTED_PROXIES` with `parseTrustedProxies`.
+   */
+  readonly trustedProxies?: TrustedProxies;
 }
 
 /** The HTTP API: thin routes over the use cases in `services`, described by the contract. */
@@ -46,7 +52,7 @@ export function createHttpApp(
   app.use("/api/*", authenticate(services.auth));
 
   mountHealthRoute(app, services, version);
-  mountSessionRoutes(app, services);
+  mountSessionRoutes(app, services, options.trustedProxies ?? NO_TRUSTED_PROXIES);
   mountOrganisationRoute(app, services);
   mountCsvRoutes(app, services);
   mountRegisterRoutes(app, services);
