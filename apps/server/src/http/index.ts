@@ -6,3 +6,4 @@ export {
   parseTrustedProxies,
   type TrustedProxies,
 } from "./middleware/client-address";
+export { REPORT_CSP, WEB_APP_CSP } from "./middleware/response-headers";
