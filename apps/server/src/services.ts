@@ -21,7 +21,7 @@ import {
   type TravelTimeProvider,
   type UnitOfWork,
 } from "@tt/app";
-import { createUnitOfWork, type DbHandle } from "@tt/db";
+import { createSignInAttemptStore, createUnitOfWork, type DbHandle } from "@tt/db";
 import {
   createTravelTimeProvider,
   defaultDataDir,
@@ -92,7 +92,9 @@ export function buildServices(
   return {
     unitOfWork,
     register: new RegisterService(unitOfWork),
-    auth: new AuthService(unitOfWork, clock),
+    auth: new AuthService(unitOfWork, clock, {
+      signInAttempts: createSignInAttemptStore(handle.db),
+    }),
     csv: options.csv(unitOfWork),
     jobs,
     planning,

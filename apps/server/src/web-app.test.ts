@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { withWebApp } from "./web-app";
 
 const api = { fetch: (request: Request) => new Response(`api ${new URL(request.url).pathname}`) };
@@ -45,5 +45,27 @@ describe("withWebApp", () => {
     const res = await withWebApp(api, { webDir: empty }).request("/");
     expect(res.status).toBe(200);
     expect(await res.text()).toContain("npm run build -w apps/web");
+    expect(res.headers.get("content-security-policy")).toMatch(/style-src 'self' 'sha256-/);
+  });
+
+  it("sends a strict Content-Security-Policy with the app's pages, not with its scripts", async () => {
+    const page = await app.request("/planning/plans/abc");
+    const csp = page.headers.get("content-security-policy") ?? "";
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain("unsafe-inline");
+    const script = await app.request("/assets/index-AbCd1234.js");
+    expect(script.headers.get("content-security-policy")).toBeNull();
+  });
+
+  it("answers 400 to malformed percent-encoding, with nothing on stderr", async () => {
+    const stderr = vi.spyOn(process.stderr, "write");
+    const consoleError = vi.spyOn(console, "error");
+    for (const path of ["/%E0%A4%A", "/planning/%", "/assets/%E0"]) {
+      expect((await app.request(path)).status).toBe(400);
+    }
+    expect(stderr).not.toHaveBeenCalled();
+    expect(consoleError).not.toHaveBeenCalled();
+    vi.restoreAllMocks();
   });
 });

@@ -1,18 +1,22 @@
+import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Hono } from "hono";
+import { WEB_APP_CSP } from "./http/middleware/response-headers";
 
 /** Where `vite build` puts the web app (apps/web/dist). */
 export const WEB_DIST = fileURLToPath(new URL("../../web/dist/", import.meta.url));
+
+const LANDING_STYLE = `body{font-family:Arial,sans-serif;margin:0;color:#0b0c0c}header{background:#0b0c0c;color:#fff;padding:12px 24px}
+main{max-width:960px;margin:24px auto;padding:0 24px}a{color:#1d70b8}h1{font-size:2rem}`;
 
 const LANDING = `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Total Transport</title>
-<style>body{font-family:Arial,sans-serif;margin:0;color:#0b0c0c}header{background:#0b0c0c;color:#fff;padding:12px 24px}
-main{max-width:960px;margin:24px auto;padding:0 24px}a{color:#1d70b8}h1{font-size:2rem}</style></head>
+<style>${LANDING_STYLE}</style></head>
 <body><header><strong>Total Transport</strong></header>
 <main id="main">
 <h1>Total Transport</h1>
@@ -46,6 +50,12 @@ const PAGE_HEADERS = {
   "referrer-policy": "no-referrer",
 };
 
+/** The landing page's one inline style, allowed by its hash. */
+const LANDING_CSP = WEB_APP_CSP.replace(
+  "style-src 'self'",
+  `style-src 'self' 'sha256-${createHash("sha256").update(LANDING_STYLE).digest("base64")}'`,
+);
+
 /** Files `vite build` names by their content hash: they never change. */
 const HASHED = /^\/assets\/[^/]+-[\w-]{8}\.\w+$/;
 
@@ -53,20 +63,31 @@ const isApi = (path: string) => path.startsWith("/api/") || path === "/openapi.j
 
 /** A file inside `dir` for a URL path, or undefined when it is not one (or would leave `dir`). */
 async function fileFor(dir: string, path: string): Promise<string | undefined> {
-  const file = normalize(join(dir, decodeURIComponent(path)));
+  const file = normalize(join(dir, path));
   if (!file.startsWith(dir.endsWith(sep) ? dir : `${dir}${sep}`)) return undefined;
   const info = await stat(file).catch(() => undefined);
   return info?.isFile() ? file : undefined;
 }
 
 async function serveFile(file: string, immutable: boolean): Promise<Response> {
+  const type = TYPES[extname(file)] ?? "application/octet-stream";
   return new Response(new Uint8Array(await readFile(file)), {
     headers: {
       ...PAGE_HEADERS,
-      "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+      ...(type.startsWith("text/html") ? { "content-security-policy": WEB_APP_CSP } : {}),
+      "content-type": type,
       "cache-control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
     },
   });
+}
+
+/** The URL path decoded, or undefined when its percent-encoding is malformed (`%E0%A4%A`). */
+function decodedPath(path: string): string | undefined {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -81,10 +102,14 @@ export function withWebApp(
   const webDir = options.webDir ?? WEB_DIST;
   const root = new Hono();
   root.get("*", async (c, next) => {
-    const path = c.req.path;
-    if (isApi(path)) return next();
+    if (isApi(c.req.path)) return next();
+    const path = decodedPath(c.req.path);
+    if (path === undefined) return c.text("The path is not valid percent-encoding.", 400);
     const index = join(webDir, "index.html");
-    if (!existsSync(index)) return path === "/" ? c.html(LANDING) : next();
+    if (!existsSync(index)) {
+      if (path !== "/") return next();
+      return c.html(LANDING, 200, { ...PAGE_HEADERS, "content-security-policy": LANDING_CSP });
+    }
     const file = path === "/" ? undefined : await fileFor(webDir, path);
     if (file) return serveFile(file, HASHED.test(path));
     // A missing asset is a 404, not the app's page.

@@ -2,6 +2,7 @@ import type { Actor } from "@tt/app";
 import { listTestDrivers } from "@tt/db";
 import { aPassenger, aTripRequest } from "@tt/testkit";
 import { describe, expect, it } from "vitest";
+import { REPORT_CSP } from "./middleware/response-headers";
 import { useFixture } from "./test-support/fixture";
 
 type Json = Record<string, unknown>;
@@ -71,6 +72,8 @@ for (const driver of listTestDrivers()) {
       const html = await call("GET", `/api/analyses/integration/${jobId}/report.html`, { token });
       expect(html.status).toBe(200);
       expect(html.headers.get("content-type")).toContain("text/html");
+      expect(html.headers.get("content-security-policy")).toBe(REPORT_CSP);
+      expect(html.headers.get("cache-control")).toBe("no-store");
       expect(await html.text()).toContain("ICB patient transport");
       const csv = await call("GET", `/api/analyses/integration/${jobId}/report.csv?table=shares`, {
         token,

@@ -5,11 +5,16 @@ import { type Logger, pino } from "pino";
 import packageJson from "../../package.json";
 import type { ServerServices } from "../services";
 import type { HttpEnv } from "./context";
+import { loggedError } from "./error-log";
 import { errorResponse, toErrorBody, validationHook } from "./errors";
 import { authenticate } from "./middleware/authenticate";
 import { type BodyLimits, DEFAULT_BODY_LIMITS, limitBodies } from "./middleware/body-limits";
+import { NO_TRUSTED_PROXIES, type TrustedProxies } from "./middleware/client-address";
+import { rejectControlCharacters } from "./middleware/control-characters";
 import { requireCsrfHeader } from "./middleware/csrf";
 import { logRequests } from "./middleware/request-log";
+import { apiResponseHeaders } from "./middleware/response-headers";
+import { checkRouteAccess } from "./middleware/route-access";
 import { mountAnalysisRoutes } from "./routes/analyses";
 import { mountAuditRoute } from "./routes/audit";
 import { mountCsvRoutes } from "./routes/csv";
@@ -29,6 +34,11 @@ export interface HttpAppOptions {
   /** Reported by /api/health and the OpenAPI document (default: the server package's). */
   readonly version?: string;
   readonly bodyLimits?: BodyLimits;
+  /**
+   * Which proxies to believe about the client's address (`X-Forwarded-For`); none by default.
+   * Build it from `TT_TRUSTED_PROXIES` with `parseTrustedProxies`.
+   */
+  readonly trustedProxies?: TrustedProxies;
 }
 
 /** The HTTP API: thin routes over the use cases in `services`, described by the contract. */
@@ -41,13 +51,17 @@ export function createHttpApp(
   const app = new OpenAPIHono<HttpEnv>({ defaultHook: validationHook });
 
   app.use("*", logRequests(logger));
+  app.use("*", apiResponseHeaders());
   app.use("*", secureHeaders({ contentSecurityPolicy: undefined }));
   app.use("/api/*", limitBodies(options.bodyLimits ?? DEFAULT_BODY_LIMITS));
   app.use("/api/*", requireCsrfHeader());
   app.use("/api/*", authenticate(services.auth));
+  // Role checks, then control characters: both before any route validates its input.
+  checkRouteAccess(app);
+  app.use("/api/*", rejectControlCharacters());
 
   mountHealthRoute(app, services, version);
-  mountSessionRoutes(app, services);
+  mountSessionRoutes(app, services, options.trustedProxies ?? NO_TRUSTED_PROXIES);
   mountOrganisationRoute(app, services);
   mountCsvRoutes(app, services);
   mountRegisterRoutes(app, services);
@@ -64,7 +78,13 @@ export function createHttpApp(
   );
   app.onError((error, c) => {
     const body = toErrorBody(error);
-    if (body.code === "internal") logger.error({ err: error, path: c.req.path }, "unhandled error");
+    if (body.code === "internal") {
+      // Never the message, the body or the query: they can hold names and coordinates.
+      logger.error(
+        { err: loggedError(error), method: c.req.method, path: c.req.path },
+        "unhandled error",
+      );
+    }
     return errorResponse(c, body);
   });
   return app;

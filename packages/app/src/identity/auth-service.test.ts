@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Clock, IdentityStore, UnitOfWork, User } from "../ports";
-import { AuthService, hashSecret } from "./auth-service";
+import { AuthService } from "./auth-service";
 import { hashPassword, verifyPassword } from "./passwords";
+import { hashSecret } from "./secrets";
 
 vi.mock("./passwords", async (importOriginal) => {
   const original = await importOriginal<typeof import("./passwords")>();

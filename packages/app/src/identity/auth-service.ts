@@ -1,8 +1,16 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { OrganisationInput, Role } from "@tt/domain";
 import type { ApiTokenSummary, Clock, Organisation, UnitOfWork, User } from "../ports";
 import { AppError, notFound } from "../shared";
+import { createMemorySignInAttemptStore } from "./memory-sign-in-attempts";
 import { checkPasswordStrength, hashPassword, verifyPassword } from "./passwords";
+import { hashSecret } from "./secrets";
+import {
+  SIGN_IN_RULES,
+  type SignInAttemptStore,
+  type SignInRules,
+  SignInThrottle,
+} from "./sign-in-throttle";
 
 export const SESSION_HOURS = 12;
 export const API_TOKEN_PREFIX = "tt_";
@@ -17,11 +25,6 @@ export const API_TOKEN_MAX_DAYS = 365;
  */
 const DUMMY_PASSWORD_HASH =
   "scrypt$16384$8$1$gvPYNwj/6eMwPAvAAdOQUQ==$iSWeI0adRe1NQOddN3Qg1ln7pPVd2T/0CxsjcVVyPQs=";
-
-/** SHA-256 of a bearer secret: only hashes are stored. */
-export function hashSecret(secret: string): string {
-  return createHash("sha256").update(secret).digest("hex");
-}
 
 function newSecret(prefix = ""): string {
   return prefix + randomBytes(32).toString("base64url");
@@ -47,12 +50,26 @@ export interface SignedIn {
   readonly expiresAt: Date;
 }
 
+export interface AuthOptions {
+  /** Where sign-in failures are counted (default: this process's memory; servers pass the database's). */
+  readonly signInAttempts?: SignInAttemptStore;
+  readonly signInRules?: SignInRules;
+}
+
 /** Local accounts: passwords (scrypt), browser sessions and API tokens. */
 export class AuthService {
+  private readonly throttle: SignInThrottle;
+
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
-  ) {}
+    options: AuthOptions = {},
+  ) {
+    this.throttle = new SignInThrottle(
+      options.signInAttempts ?? createMemorySignInAttemptStore(),
+      options.signInRules ?? SIGN_IN_RULES,
+    );
+  }
 
   async createOrganisation(input: OrganisationInput): Promise<Organisation> {
     return this.unitOfWork.repositories.identity.createOrganisation(input);
@@ -77,14 +94,27 @@ export class AuthService {
     });
   }
 
-  async signIn(email: string, password: string): Promise<SignedIn> {
+  /**
+   * Signs in with a password, under the sign-in rules (`SignInThrottle`): throws
+   * `SignInThrottledError` (429) while the account must wait, or when a wrong password comes from
+   * an address over its limit; a right password is never refused for its address alone.
+   */
+  async signIn(
+    email: string,
+    password: string,
+    from: { readonly address?: string } = {},
+  ): Promise<SignedIn> {
     const identity = this.unitOfWork.repositories.identity;
     const found = await identity.findUserByEmail(email.trim());
+    const attempt = { email, ...from, ...(found ? { userId: found.id } : {}) };
+    const keys = await this.throttle.check(attempt, this.clock.now());
     const valid = await verifyPassword(password, found?.passwordHash ?? DUMMY_PASSWORD_HASH);
     if (!found || !valid || found.disabled) {
+      await this.throttle.fail(keys, this.clock.now());
       throw new AppError("unauthenticated", "The email address or password is not right.");
     }
     const now = this.clock.now();
+    await this.throttle.succeed(keys, now);
     await identity.purgeExpiredSessions(now);
     const sessionToken = newSecret();
     const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);

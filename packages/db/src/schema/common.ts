@@ -1,4 +1,4 @@
-import { timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /** Primary key used by every table. */
 export const id = () => uuid("id").primaryKey().defaultRandom();
@@ -8,3 +8,9 @@ export const stamps = () => ({
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Money in whole pence, 64-bit. Read as a JS number: exact while below 2^53 pence, far above the
+ * domain's maximum (`MAX_PENCE`, £1,000,000,000).
+ */
+export const pence = (name: string) => bigint(name, { mode: "number" });

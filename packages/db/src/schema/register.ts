@@ -10,7 +10,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { id, stamps } from "./common";
+import { id, pence, stamps } from "./common";
 import { organisations } from "./organisations";
 
 const organisationId = () =>
@@ -42,7 +42,7 @@ export const budgets = pgTable("budgets", {
     .notNull()
     .references(() => funders.id),
   financialYear: text("financial_year").notNull(),
-  amountPence: integer("amount_pence").notNull(),
+  amountPence: pence("amount_pence").notNull(),
   ...stamps(),
 });
 
@@ -116,9 +116,9 @@ export const vehicles = pgTable(
     depotLon: doublePrecision("depot_lon").notNull(),
     availableFrom: text("available_from").notNull(),
     availableTo: text("available_to").notNull(),
-    fixedCostPence: integer("fixed_cost_pence").notNull(),
-    costPerKmPence: integer("cost_per_km_pence").notNull(),
-    costPerHourPence: integer("cost_per_hour_pence").notNull(),
+    fixedCostPence: pence("fixed_cost_pence").notNull(),
+    costPerKmPence: pence("cost_per_km_pence").notNull(),
+    costPerHourPence: pence("cost_per_hour_pence").notNull(),
     co2GramsPerKm: doublePrecision("co2_grams_per_km"),
     ...stamps(),
   },

@@ -9,7 +9,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { id, stamps } from "./common";
+import { id, pence, stamps } from "./common";
 import { organisations } from "./organisations";
 import { funders, passengers, places, termCalendars, vehicles } from "./register";
 
@@ -99,7 +99,7 @@ export const runs = pgTable(
     layout: integer("layout").notNull().default(0),
     distanceMetres: integer("distance_metres").notNull(),
     durationSeconds: integer("duration_seconds").notNull(),
-    costPence: integer("cost_pence").notNull(),
+    costPence: pence("cost_pence").notNull(),
     ...stamps(),
   },
   (t) => [index("runs_plan_idx").on(t.planId)],

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { nameSchema } from "../shared/schemas";
+import { nameSchema, plainTextSchema } from "../shared/schemas";
 import type { Stored } from "../shared/stored";
 import { isoDateSchema } from "../shared/time-of-day";
 
@@ -18,7 +18,7 @@ export type OperatorKind = (typeof OPERATOR_KINDS)[number];
 export const operatorInputSchema = z.object({
   name: nameSchema,
   kind: z.enum(OPERATOR_KINDS),
-  licenceNumber: z.string().trim().max(40).optional(),
+  licenceNumber: plainTextSchema(40).optional(),
   licenceExpiry: isoDateSchema.optional(),
   contactEmail: z.email({ message: "expected an email address" }).optional(),
 });

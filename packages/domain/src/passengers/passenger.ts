@@ -1,8 +1,13 @@
 import { z } from "zod";
 import { latitudeSchema, longitudeSchema } from "../shared/geo";
-import { nameSchema, referenceSchema } from "../shared/schemas";
+import {
+  multiLineTextSchema,
+  nameSchema,
+  plainTextSchema,
+  referenceSchema,
+} from "../shared/schemas";
 import type { Stored } from "../shared/stored";
-import { isoDateSchema } from "../shared/time-of-day";
+import { dateOfBirthSchema } from "../shared/time-of-day";
 
 /** How a passenger must be seated. */
 export const SEATING = ["standard", "front-seat", "booster-seat", "child-seat", "harness"] as const;
@@ -32,9 +37,9 @@ export const passengerInputSchema = z.object({
   reference: referenceSchema,
   givenName: nameSchema,
   familyName: nameSchema,
-  dateOfBirth: isoDateSchema.optional(),
-  homeAddress: z.string().trim().max(300).optional(),
-  homePostcode: z.string().trim().max(10).optional(),
+  dateOfBirth: dateOfBirthSchema.optional(),
+  homeAddress: multiLineTextSchema(300).optional(),
+  homePostcode: plainTextSchema(10).optional(),
   homeLat: latitudeSchema,
   homeLon: longitudeSchema,
   needs: needsSchema.default({

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { latitudeSchema, longitudeSchema } from "../shared/geo";
-import { nameSchema, referenceSchema } from "../shared/schemas";
+import { nameSchema, plainTextSchema, referenceSchema } from "../shared/schemas";
 import type { Stored } from "../shared/stored";
 import { timeOfDaySchema } from "../shared/time-of-day";
 
@@ -20,20 +20,25 @@ export type PlaceKind = (typeof PLACE_KINDS)[number];
 export const SCHOOL_PHASES = ["primary", "secondary", "all-through", "special", "post-16"] as const;
 export type SchoolPhase = (typeof SCHOOL_PHASES)[number];
 
-export const placeInputSchema = z.object({
-  reference: referenceSchema,
-  name: nameSchema,
-  kind: z.enum(PLACE_KINDS),
-  lat: latitudeSchema,
-  lon: longitudeSchema,
-  postcode: z.string().trim().max(10).optional(),
-  /** A national code: school URN, NHS ODS code, NaPTAN ATCO code. */
-  externalCode: z.string().trim().max(32).optional(),
-  schoolPhase: z.enum(SCHOOL_PHASES).optional(),
-  /** School day or opening times, "HH:MM". */
-  opensAt: timeOfDaySchema.optional(),
-  closesAt: timeOfDaySchema.optional(),
-});
+export const placeInputSchema = z
+  .object({
+    reference: referenceSchema,
+    name: nameSchema,
+    kind: z.enum(PLACE_KINDS),
+    lat: latitudeSchema,
+    lon: longitudeSchema,
+    postcode: plainTextSchema(10).optional(),
+    /** A national code: school URN, NHS ODS code, NaPTAN ATCO code. */
+    externalCode: plainTextSchema(32).optional(),
+    schoolPhase: z.enum(SCHOOL_PHASES).optional(),
+    /** School day or opening times, "HH:MM". */
+    opensAt: timeOfDaySchema.optional(),
+    closesAt: timeOfDaySchema.optional(),
+  })
+  .refine((p) => !p.opensAt || !p.closesAt || p.opensAt < p.closesAt, {
+    message: "closesAt must be after opensAt: a place cannot close before it opens",
+    path: ["closesAt"],
+  });
 export type PlaceInput = z.infer<typeof placeInputSchema>;
 
 export type Place = Stored<PlaceInput>;

@@ -22,9 +22,29 @@ export const timeOfDaySchema = z
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** A calendar date written "YYYY-MM-DD" that exists. */
-export const isoDateSchema = z.string().refine(isIsoDate, {
-  message: 'expected a date "YYYY-MM-DD", e.g. "2026-09-03"',
+/** The earliest and latest dates any field may hold: earlier or later ones are typing slips. */
+export const EARLIEST_DATE = "1900-01-01";
+export const LATEST_DATE = "2199-12-31";
+
+/** A calendar date written "YYYY-MM-DD" that exists, from 1900 to 2199. */
+export const isoDateSchema = z
+  .string()
+  .refine(isIsoDate, { message: 'expected a date "YYYY-MM-DD", e.g. "2026-09-03"', abort: true })
+  .refine((text) => text >= EARLIEST_DATE && text <= LATEST_DATE, {
+    message: `must be between ${EARLIEST_DATE} and ${LATEST_DATE}`,
+  });
+
+/**
+ * Today's date in UTC, "YYYY-MM-DD". The one place the domain reads the clock: input validation,
+ * where "not in the future" can only mean the day the input is checked.
+ */
+export function todayIsoDate(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** A date of birth: a real date, not before 1900 and not in the future. */
+export const dateOfBirthSchema = isoDateSchema.refine((text) => text <= todayIsoDate(), {
+  message: "must not be in the future",
 });
 
 export function isIsoDate(text: string): boolean {

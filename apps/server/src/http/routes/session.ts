@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { type ApiTokenSummary, AppError, isAppError, SESSION_HOURS } from "@tt/app";
+import { type ApiTokenSummary, AppError, SESSION_HOURS, SignInThrottledError } from "@tt/app";
 import {
   issueTokenRoute,
   listTokensRoute,
@@ -13,12 +13,7 @@ import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { ServerServices } from "../../services";
 import { actorOf, type HttpEnv, presentUser } from "../context";
-import {
-  clientAddress,
-  emailKey,
-  SignInThrottle,
-  signInKeys,
-} from "../middleware/sign-in-throttle";
+import { clientAddressOf, type TrustedProxies } from "../middleware/client-address";
 
 function cookieOptions(services: ServerServices) {
   return { path: "/", httpOnly: true, sameSite: "Lax", secure: services.secureCookies } as const;
@@ -49,27 +44,25 @@ function presentToken(token: ApiTokenSummary) {
   };
 }
 
-/** Refuses with 429 and `Retry-After` while the email or the client address is throttled. */
-function refuseIfThrottled(c: Context, throttle: SignInThrottle, keys: readonly string[]): void {
-  const retryAfter = throttle.retryAfterSeconds(keys);
-  if (retryAfter === undefined) return;
-  c.header("Retry-After", String(retryAfter));
-  throw new AppError("too-many-requests", "Too many failed sign-ins. Try again later.");
-}
-
-/** Sign in and out with a session cookie, who am I, and API tokens. */
-export function mountSessionRoutes(app: OpenAPIHono<HttpEnv>, services: ServerServices): void {
-  const throttle = new SignInThrottle(services.clock);
-
+/**
+ * Sign in and out with a session cookie, who am I, and API tokens. Sign-in failures are counted
+ * per client address and per account by the auth service (a 429 carries `Retry-After`).
+ */
+export function mountSessionRoutes(
+  app: OpenAPIHono<HttpEnv>,
+  services: ServerServices,
+  trustedProxies: TrustedProxies,
+): void {
   app.openapi(signInRoute, async (c) => {
     const { email, password } = c.req.valid("json");
-    const keys = signInKeys(email, clientAddress(c));
-    refuseIfThrottled(c, throttle, keys);
-    const signedIn = await services.auth.signIn(email, password).catch((error: unknown) => {
-      if (isAppError(error) && error.code === "unauthenticated") throttle.recordFailure(keys);
+    const address = clientAddressOf(c, trustedProxies);
+    const from = address ? { address } : {};
+    const signedIn = await services.auth.signIn(email, password, from).catch((error: unknown) => {
+      if (error instanceof SignInThrottledError) {
+        c.header("Retry-After", String(error.retryAfterSeconds));
+      }
       throw error;
     });
-    throttle.reset(emailKey(email));
     setSessionCookie(c, services, signedIn.sessionToken);
     return c.json(presentUser(signedIn.user), 200);
   });

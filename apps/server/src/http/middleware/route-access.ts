@@ -1,0 +1,119 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import { authorise, REGISTER } from "@tt/app";
+import {
+  assessEntitlementRoute,
+  auditLogRoute,
+  CSV_RESOURCE_KINDS,
+  CSV_ROUTES,
+  evaluatePlanChangeRoute,
+  getEntitlementDecisionRoute,
+  getJobRoute,
+  getPlanRoute,
+  integrationReportCsvRoute,
+  integrationReportHtmlRoute,
+  jobEventsRoute,
+  listEntitlementDecisionsRoute,
+  listPlansRoute,
+  organisationRoute,
+  planMapRoute,
+  REGISTER_ROUTES,
+  RESOURCE_KINDS,
+  runManifestRoute,
+  savePlanRunsRoute,
+  startIntegrationAnalysisRoute,
+  startPlanRoute,
+} from "@tt/contract";
+import type { Access, Resource } from "@tt/domain";
+import type { MiddlewareHandler } from "hono";
+import { actorOf, type HttpEnv } from "../context";
+
+interface RouteRef {
+  readonly method: string;
+  readonly path: string;
+}
+
+/** The grant a route needs: checked before its parameters, query or body are validated. */
+export interface RouteAccess {
+  readonly route: RouteRef;
+  readonly resource: Resource;
+  readonly access: Access;
+}
+
+const rule = (route: RouteRef, resource: Resource, access: Access): RouteAccess => ({
+  route,
+  resource,
+  access,
+});
+
+function registerRules(): RouteAccess[] {
+  return RESOURCE_KINDS.flatMap((kind) => {
+    const routes = REGISTER_ROUTES[kind];
+    const resource = REGISTER[kind].resource;
+    return [
+      rule(routes.list, resource, "read"),
+      rule(routes.get, resource, "read"),
+      rule(routes.create, resource, "write"),
+      rule(routes.update, resource, "write"),
+      rule(routes.remove, resource, "write"),
+    ];
+  });
+}
+
+function csvRules(): RouteAccess[] {
+  return CSV_RESOURCE_KINDS.flatMap((kind) => {
+    const resource = REGISTER[kind].resource;
+    return [
+      rule(CSV_ROUTES[kind].importCsv, resource, "write"),
+      rule(CSV_ROUTES[kind].exportCsv, resource, "read"),
+    ];
+  });
+}
+
+/**
+ * Every route that needs a grant, and which. Routes not listed need only a signed-in user
+ * (session and tokens) or nobody (health, docs, sign-in). The use cases check again; this table
+ * answers first, so a forbidden role learns nothing about the input schema.
+ */
+export const ROUTE_ACCESS: readonly RouteAccess[] = [
+  ...registerRules(),
+  ...csvRules(),
+  rule(organisationRoute, "organisation", "read"),
+  rule(auditLogRoute, "audit-log", "read"),
+  rule(startPlanRoute, "plans", "write"),
+  rule(listPlansRoute, "plans", "read"),
+  rule(getPlanRoute, "plans", "read"),
+  rule(planMapRoute, "plans", "read"),
+  rule(getJobRoute, "plans", "read"),
+  rule(jobEventsRoute, "plans", "read"),
+  rule(evaluatePlanChangeRoute, "plans", "write"),
+  rule(savePlanRunsRoute, "plans", "write"),
+  rule(runManifestRoute, "plans", "read"),
+  rule(startIntegrationAnalysisRoute, "plans", "write"),
+  rule(integrationReportHtmlRoute, "plans", "read"),
+  rule(integrationReportCsvRoute, "plans", "read"),
+  rule(assessEntitlementRoute, "entitlements", "write"),
+  rule(listEntitlementDecisionsRoute, "entitlements", "read"),
+  rule(getEntitlementDecisionRoute, "entitlements", "read"),
+];
+
+/** `/api/plans/{id}` → `/api/plans/:id`, as Hono routes it. */
+export function honoPath(path: string): string {
+  return path.replaceAll(/\/{(.+?)}/g, "/:$1");
+}
+
+function requireAccess(resource: Resource, access: Access): MiddlewareHandler<HttpEnv> {
+  return async (c, next) => {
+    authorise(actorOf(c), resource, access);
+    await next();
+  };
+}
+
+/**
+ * Registers the role check of every route in `ROUTE_ACCESS`. Call before mounting the routes:
+ * Hono runs handlers in the order they were added, so this runs before the route's validators.
+ */
+export function checkRouteAccess(app: OpenAPIHono<HttpEnv>): void {
+  for (const { route, resource, access } of ROUTE_ACCESS) {
+    app.on(route.method.toUpperCase(), honoPath(route.path), requireAccess(resource, access));
+  }
+}
