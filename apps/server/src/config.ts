@@ -54,6 +54,7 @@ const envSchema = z.object({
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
     .default("info"),
   TT_TRAVEL_TIMES: travelTimesSchema,
+  TT_TRUSTED_PROXIES: z.string().optional(),
 });
 
 export interface Config {
@@ -65,6 +66,8 @@ export interface Config {
   readonly logLevel: string;
   /** Where travel times come from (`TT_TRAVEL_TIMES`, default the geometric model). */
   readonly travelTimes: TravelTimeProviderConfig;
+  /** Which proxies' X-Forwarded-For is believed (`TT_TRUSTED_PROXIES`: a hop count or addresses). */
+  readonly trustedProxies: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -90,5 +93,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.TT_SECURE_COOKIES ? e.TT_SECURE_COOKIES === "true" : !local,
     logLevel: e.TT_LOG_LEVEL,
     travelTimes: e.TT_TRAVEL_TIMES,
+    trustedProxies: e.TT_TRUSTED_PROXIES,
   };
 }

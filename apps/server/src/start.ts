@@ -3,6 +3,7 @@ import pino from "pino";
 import { compose } from "./compose";
 import type { Config } from "./config";
 import { createHttpApp } from "./http/app";
+import { parseTrustedProxies } from "./http/middleware/client-address";
 import type { ServerServices } from "./services";
 import { withWebApp } from "./web-app";
 
@@ -41,7 +42,8 @@ export async function startServer(
       logger.warn({ interrupted }, "marked jobs interrupted by a restart failed");
   }
   await options.beforeListen?.(services);
-  const app = withWebApp(createHttpApp(services, { logger }));
+  const trustedProxies = parseTrustedProxies(config.trustedProxies);
+  const app = withWebApp(createHttpApp(services, { logger, trustedProxies }));
   const server = await listen(app.fetch, config);
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
