@@ -16,7 +16,7 @@ import {
   termCalendarSpec,
   vehicleSpec,
 } from "./register-specs";
-import { tripRequestSpec } from "./trip-request-spec";
+import { createTripRequestRepository } from "./trip-request-repository";
 
 function createRepositories(db: Db, inTransaction: boolean): Repositories {
   return {
@@ -27,7 +27,7 @@ function createRepositories(db: Db, inTransaction: boolean): Repositories {
     operators: createRecordRepository(db, operatorSpec),
     funders: createRecordRepository(db, funderSpec),
     budgets: createRecordRepository(db, budgetSpec),
-    tripRequests: createRecordRepository(db, tripRequestSpec),
+    tripRequests: createTripRequestRepository(db),
     termCalendars: createRecordRepository(db, termCalendarSpec),
     identity: createIdentityStore(db),
     audit: createAuditLog(db, inTransaction),
