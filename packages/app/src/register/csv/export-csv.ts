@@ -1,12 +1,12 @@
 import { stringify } from "csv-stringify/sync";
-import type { RecordRepository, UnitOfWork } from "../../ports";
+import type { RecordRepository, Repositories, UnitOfWork } from "../../ports";
 import { type Actor, authorise } from "../../shared";
 import { REGISTER } from "../resources";
 import { neutraliseFormula } from "./codecs";
 import { type Column, type CsvKindSpec, getPath } from "./columns";
 import type { CsvKind } from "./csv-port";
 import { CSV_SPECS } from "./kinds";
-import { listAll, loadLookups } from "./lookups";
+import { lookupsById, recordingLookups } from "./lookups";
 
 const PAGE = 500;
 
@@ -36,20 +36,40 @@ async function* exportRows(
 ): AsyncGenerator<string> {
   const repos = unitOfWork.repositories;
   const columns = exportedColumns(spec);
-  const lookups = await loadLookups(repos, actor.organisationId, spec.kind, spec.lookups);
   await auditExport(unitOfWork, actor, spec);
   yield stringify([columns.map((c) => c.header)], { record_delimiter: "unix" });
-  const repository = repos[spec.kind] as unknown as RecordRepository<
-    Record<string, unknown>,
-    unknown
-  >;
-  for await (const page of listAll(repository, actor.organisationId, PAGE)) {
-    const rows = page.map((record) => {
-      const draft = spec.toDraft(record, lookups);
-      return columns.map((c) => neutraliseFormula(c.codec.format(getPath(draft, c.target))));
+  const repository: Pick<RecordRepository<Record<string, unknown>, never>, "listAfter"> = repos[
+    spec.kind
+  ];
+  let after: string | undefined;
+  do {
+    // Each page is its own short read: no transaction is held while the file is written.
+    const page = await repository.listAfter(actor.organisationId, {
+      limit: PAGE,
+      ...(after === undefined ? {} : { after }),
     });
-    yield stringify(rows, { record_delimiter: "unix" });
-  }
+    if (page.items.length > 0)
+      yield await formatPage(repos, actor.organisationId, spec, page.items);
+    after = page.next;
+  } while (after !== undefined);
+}
+
+/** A page of records as CSV lines, with the references and names of the rows they link to. */
+async function formatPage(
+  repos: Repositories,
+  organisationId: string,
+  spec: CsvKindSpec,
+  records: readonly Record<string, unknown>[],
+): Promise<string> {
+  const columns = exportedColumns(spec);
+  const recorded = recordingLookups(spec.lookups);
+  for (const record of records) spec.toDraft(record, recorded);
+  const lookups = await lookupsById(repos, organisationId, spec.kind, recorded);
+  const rows = records.map((record) => {
+    const draft = spec.toDraft(record, lookups);
+    return columns.map((c) => neutraliseFormula(c.codec.format(getPath(draft, c.target))));
+  });
+  return stringify(rows, { record_delimiter: "unix" });
 }
 
 async function auditExport(unitOfWork: UnitOfWork, actor: Actor, spec: CsvKindSpec): Promise<void> {
