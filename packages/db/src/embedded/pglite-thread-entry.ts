@@ -18,6 +18,9 @@ try {
     ...(start.dataDir ? { dataDir: start.dataDir } : {}),
     ...(start.loadDataDir ? { loadDataDir: start.loadDataDir } : {}),
   });
+  // PGlite has no autovacuum: statistics kept from earlier runs may be missing or stale, and the
+  // planner needs them for the paged reads of a large register (see table-statistics.ts).
+  await pglite.exec("ANALYZE");
   const server = await serveWireProtocol(pglite, start.socketPath);
   parentPort?.on("message", async (message: { type: "close" }) => {
     if (message.type !== "close") return;

@@ -35,10 +35,14 @@ export interface RecordSpec<T, Input> {
   fromRow(row: Record<string, unknown>): T;
 }
 
+/** Told how many rows a `createMany` stored in a table, to refresh its statistics when many. */
+export type BulkInsertHook = (table: PgTable, rows: number) => Promise<void>;
+
 /** One implementation of the scoped repository port for any register table. */
 export function createRecordRepository<T, Input>(
   db: Db,
   spec: RecordSpec<T, Input>,
+  onBulkInsert?: BulkInsertHook,
 ): RecordRepository<T, Input> {
   const { table } = spec;
   const scoped = (organisationId: string, ...more: (SQL | undefined)[]) =>
@@ -102,6 +106,7 @@ export function createRecordRepository<T, Input>(
       for (let start = 0; start < inputs.length; start += 500) {
         created.push(...(await insertRows(organisationId, inputs.slice(start, start + 500))));
       }
+      await onBulkInsert?.(table, created.length);
       return created;
     },
     async update(organisationId, id, input) {

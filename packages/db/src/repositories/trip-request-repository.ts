@@ -2,13 +2,16 @@ import type { TripRequestRepository } from "@tt/app";
 import { and, eq, gte, lte, ne } from "drizzle-orm";
 import type { Db } from "../create-db";
 import { tripRequests } from "../schema";
-import { createRecordRepository } from "./record-repository";
+import { type BulkInsertHook, createRecordRepository } from "./record-repository";
 import { tripRequestSpec } from "./trip-request-spec";
 
 /** Trip requests: the generic register repository and the day's candidates for planning. */
-export function createTripRequestRepository(db: Db): TripRequestRepository {
+export function createTripRequestRepository(
+  db: Db,
+  onBulkInsert?: BulkInsertHook,
+): TripRequestRepository {
   return {
-    ...createRecordRepository(db, tripRequestSpec),
+    ...createRecordRepository(db, tripRequestSpec, onBulkInsert),
     async listSpanning(organisationId, date) {
       const rows = await db
         .select()

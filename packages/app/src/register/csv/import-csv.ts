@@ -15,7 +15,7 @@ const BATCH = 500;
 /** Rows read between progress calls. */
 const PROGRESS_EVERY = 200;
 /** Rows checked before other work on this thread gets a turn. */
-const ROWS_PER_SLICE = 500;
+const ROWS_PER_SLICE = 100;
 
 type Keyed = { id: string; reference: string };
 
