@@ -7,11 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   exportPassengers,
   importPassengers,
-  passengerCsv,
   startPolling,
   timed,
 } from "../benchmarks/src/freeze/load";
-import { type FreezeOrganisation, seedFreezeOrganisation } from "../benchmarks/src/freeze/seed";
+import { passengerCsv, seedOrganisation } from "../benchmarks/src/freeze/seed";
 
 const PASSENGERS = 20_000;
 const IMPORTED = 2_000;
@@ -25,14 +24,30 @@ const IMPORTED = 2_000;
 describe("a server that never freezes", () => {
   const dataDir = mkdtempSync(join(tmpdir(), "tt-freeze-test-"));
   let server: RunningServer;
-  let big: FreezeOrganisation;
-  let other: FreezeOrganisation;
+  let big: string;
+  let other: string;
+
+  /** An organisation with an administrator; answers the administrator's API token. */
+  async function anOrganisation(name: string): Promise<string> {
+    const { auth } = server.services;
+    const organisation = await auth.createOrganisation({ name, kind: "council" });
+    const admin = await auth.createUser({
+      organisationId: organisation.id,
+      email: `admin@${name.toLowerCase()}.example`,
+      displayName: `${name} admin`,
+      role: "admin",
+      password: "correct horse battery staple",
+    });
+    return (await auth.issueApiToken(admin.id, "freeze test")).token;
+  }
 
   beforeAll(async () => {
     const env = { TT_DATA_DIR: dataDir, PORT: "0", TT_LOG_LEVEL: "silent" };
     server = await startServer(loadConfig(env));
-    big = await seedFreezeOrganisation(server.services, { name: "Big", passengers: PASSENGERS });
-    other = await seedFreezeOrganisation(server.services, { name: "Other", passengers: 50 });
+    big = await anOrganisation("Big");
+    other = await anOrganisation("Other");
+    await seedOrganisation(server.url, big, { prefix: "BIG", passengers: PASSENGERS });
+    await seedOrganisation(server.url, other, { prefix: "OTHER", passengers: 50 });
   });
   afterAll(async () => {
     await server?.close();
@@ -47,15 +62,15 @@ describe("a server that never freezes", () => {
         {
           name: "list",
           url: new URL("/api/passengers?offset=0&limit=50", base).toString(),
-          token: other.token,
+          token: other,
         },
       ],
       20,
     );
     const origin = performance.now();
     const [exported, imported] = await Promise.all([
-      timed(origin, () => exportPassengers(base, big.token)),
-      timed(origin, () => importPassengers(base, big.token, passengerCsv(IMPORTED, "NEW"))),
+      timed(origin, () => exportPassengers(base, big)),
+      timed(origin, () => importPassengers(base, big, passengerCsv(IMPORTED, "NEW"))),
     ]);
     const results = await poller.stop();
 

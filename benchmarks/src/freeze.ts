@@ -9,26 +9,24 @@
  *
  *   npx tsx benchmarks/src/freeze.ts [--postgres] [--passengers N] [--import N] [--trips N]
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import { compose, loadConfig } from "@tt/server";
 import pg from "pg";
 import { writeFileAtomic } from "./files";
 import {
   exportPassengers,
   importPassengers,
-  passengerCsv,
   percentiles,
   planDay,
   startPolling,
   timed,
 } from "./freeze/load";
-import { seedFreezeOrganisation } from "./freeze/seed";
+import { apiToken, passengerCsv, seedOrganisation } from "./freeze/seed";
 import { repoRoot } from "./instances";
 import { describeMachine } from "./machine";
 
@@ -113,56 +111,78 @@ function serve(env: Record<string, string>): { url: Promise<string>; child: Chil
   return { url, child };
 }
 
-async function seed(env: Record<string, string>) {
-  const started = performance.now();
-  const { services, close } = await compose(loadConfig({ ...process.env, ...env }), {
-    travelTimes: "on-first-use",
+const PASSWORD = "correct horse battery staple";
+const TT = path.join(ROOT, "apps/cli/bin/tt.js");
+
+/** Runs a `tt` command on the benchmark's database (before the server opens it). */
+function tt(env: Record<string, string>, ...args: string[]): void {
+  const { DATABASE_URL: _d, TT_DATA_DIR: _t, ...inherited } = process.env;
+  const run = spawnSync(process.execPath, [TT, ...args], {
+    cwd: ROOT,
+    env: { ...inherited, ...env, TT_PASSWORD: PASSWORD },
+    encoding: "utf8",
   });
-  try {
-    const big = await seedFreezeOrganisation(services, {
-      name: "Big County",
-      passengers: SIZE.passengers,
-      trips: SIZE.trips,
-      vehicles: Math.max(10, Math.ceil(SIZE.trips / 12)),
-      date: DATE,
-    });
-    const other = await seedFreezeOrganisation(services, { name: "Small Trust", passengers: 200 });
-    return { big, other, seconds: (performance.now() - started) / 1000 };
-  } finally {
-    await close();
+  if (run.status !== 0) throw new Error(`tt ${args.join(" ")}: ${run.stdout}${run.stderr}`);
+}
+
+/** Two organisations and their administrators, made with `tt` as an operator would. */
+function addOrganisations(env: Record<string, string>): void {
+  for (const [name, email] of [
+    ["Big County", "admin@big.example"],
+    ["Small Trust", "admin@small.example"],
+  ] as const) {
+    tt(env, "organisation", "add", name, "--kind", "council");
+    tt(env, "user", "add", email, "--organisation", name, "--role", "admin", "--name", name);
   }
+}
+
+/** Seeds both organisations through the API, as their administrators would. */
+async function seed(base: string) {
+  const started = performance.now();
+  const big = await apiToken(base, "admin@big.example", PASSWORD);
+  const other = await apiToken(base, "admin@small.example", PASSWORD);
+  await seedOrganisation(base, big, {
+    prefix: "BIG",
+    passengers: SIZE.passengers,
+    trips: SIZE.trips,
+    vehicles: Math.max(10, Math.ceil(SIZE.trips / 12)),
+    date: DATE,
+  });
+  await seedOrganisation(base, other, { prefix: "SMALL", passengers: 200 });
+  return { big, other, seconds: (performance.now() - started) / 1000 };
 }
 
 async function main() {
   const database = await prepareDatabase();
   const machineBefore = os.loadavg();
-  console.log(`Seeding ${SIZE.passengers} passengers on ${driver}…`);
-  const { big, other, seconds: seedSeconds } = await seed(database.env);
-  console.log(`Seeded in ${seedSeconds.toFixed(1)} s; starting tt serve…`);
+  addOrganisations(database.env);
   const server = serve(database.env);
   try {
     const base = await server.url;
+    console.log(`Seeding ${SIZE.passengers} passengers on ${driver} through the API…`);
+    const { big, other, seconds: seedSeconds } = await seed(base);
+    console.log(`Seeded in ${seedSeconds.toFixed(1)} s.`);
     const targets = [
       { name: "health", url: new URL("/api/health", base).toString() },
       {
         name: "passenger list",
         url: new URL("/api/passengers?offset=0&limit=50", base).toString(),
-        token: other.token,
+        token: other,
       },
     ];
     const idle = startPolling(targets, POLL_PAUSE_MS);
     await new Promise((resolve) => setTimeout(resolve, 3000));
     const idleResults = await idle.stop();
     // The export on its own, as a yardstick for what the work at once costs it.
-    const alone = await timed(performance.now(), () => exportPassengers(base, big.token));
+    const alone = await timed(performance.now(), () => exportPassengers(base, big));
     const csv = passengerCsv(SIZE.import, "IMPORTED");
     console.log("Exporting, importing and planning at once, polling the other organisation…");
     const origin = performance.now();
     const busy = startPolling(targets, POLL_PAUSE_MS);
     const [exported, imported, planned] = await Promise.all([
-      timed(origin, () => exportPassengers(base, big.token)),
-      timed(origin, () => importPassengers(base, big.token, csv)),
-      timed(origin, () => planDay(base, big.token, DATE, SIZE.planSeconds)),
+      timed(origin, () => exportPassengers(base, big)),
+      timed(origin, () => importPassengers(base, big, csv)),
+      timed(origin, () => planDay(base, big, DATE, SIZE.planSeconds)),
     ]);
     const busyResults = await busy.stop();
     const report = {

@@ -1,23 +1,7 @@
 import { performance } from "node:perf_hooks";
-import { CSRF_HEADER } from "@tt/contract";
-import { Random } from "@tt/domain";
-import { freezePassenger } from "./seed";
-
-const HEADER = "reference,given_name,family_name,home_lat,home_lon";
-
-/** A passengers CSV file of `count` new passengers, references `prefix-000000` onwards. */
-export function passengerCsv(count: number, prefix: string, seed = 2): string {
-  const random = new Random(seed);
-  const lines = [HEADER];
-  for (let i = 0; i < count; i += 1) {
-    const p = freezePassenger(random, prefix, i);
-    lines.push(`${p.reference},${p.givenName},${p.familyName},${p.homeLat},${p.homeLon}`);
-  }
-  return `${lines.join("\n")}\n`;
-}
-
+/** An API token's header (requests with a token need no CSRF header). */
 export function headers(token: string, more: Record<string, string> = {}) {
-  return { authorization: `Bearer ${token}`, [CSRF_HEADER]: "freeze", ...more };
+  return { authorization: `Bearer ${token}`, ...more };
 }
 
 /** One path polled again and again: each answer's latency, and when it came (ms since start). */
