@@ -24,9 +24,14 @@ export function analyseAfterBulkInsert(db: Db): BulkInsertHook {
   };
 }
 
-/** Inside a transaction: note the tables, to analyse once it has committed. */
-export function collectBulkInserts(into: Set<PgTable>): BulkInsertHook {
+/** Inside a transaction: count the rows stored per table, to analyse once it has committed. */
+export function collectBulkInserts(into: Map<PgTable, number>): BulkInsertHook {
   return async (table, rows) => {
-    if (rows >= ANALYZE_AFTER_ROWS) into.add(table);
+    into.set(table, (into.get(table) ?? 0) + rows);
   };
+}
+
+/** The tables that received enough rows to need fresh statistics. */
+export function bulkTables(inserted: ReadonlyMap<PgTable, number>): PgTable[] {
+  return [...inserted].filter(([, rows]) => rows >= ANALYZE_AFTER_ROWS).map(([table]) => table);
 }

@@ -17,7 +17,12 @@ import {
   termCalendarSpec,
   vehicleSpec,
 } from "./register-specs";
-import { analyseAfterBulkInsert, analyseTables, collectBulkInserts } from "./table-statistics";
+import {
+  analyseAfterBulkInsert,
+  analyseTables,
+  bulkTables,
+  collectBulkInserts,
+} from "./table-statistics";
 import { createTripRequestRepository } from "./trip-request-repository";
 
 function createRepositories(db: Db, inTransaction: boolean, bulk: BulkInsertHook): Repositories {
@@ -47,12 +52,12 @@ export function createUnitOfWork(db: Db): UnitOfWork {
   return {
     repositories: createRepositories(db, false, analyseAfterBulkInsert(db)),
     async transaction(work, options) {
-      const inserted = new Set<PgTable>();
+      const inserted = new Map<PgTable, number>();
       const result = await db.transaction(
         (tx) => work(createRepositories(tx as unknown as Db, true, collectBulkInserts(inserted))),
         options?.snapshot ? { isolationLevel: "repeatable read" } : undefined,
       );
-      await analyseTables(db, inserted);
+      await analyseTables(db, bulkTables(inserted));
       return result;
     },
   };
