@@ -2,6 +2,7 @@ import type { KeysetPage, KeysetQuery, ListQuery, Page, RecordRepository } from 
 import { and, asc, count, eq, getTableColumns, ilike, or, type SQL, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "../create-db";
+import { recordsetSelect } from "./bulk-insert";
 import {
   afterCursor,
   anyText,
@@ -35,6 +36,9 @@ export interface RecordSpec<T, Input> {
   fromRow(row: Record<string, unknown>): T;
 }
 
+/** Rows per INSERT statement (one JSON parameter each; see bulk-insert.ts). */
+const ROWS_PER_INSERT = 2000;
+
 /** Told how many rows a `createMany` stored in a table, to refresh its statistics when many. */
 export type BulkInsertHook = (table: PgTable, rows: number) => Promise<void>;
 
@@ -51,7 +55,7 @@ export function createRecordRepository<T, Input>(
     if (inputs.length === 0) return [];
     const values = inputs.map((input) => ({ ...spec.toRow(input), organisationId }));
     try {
-      const rows = await db.insert(table).values(values).returning();
+      const rows = await db.insert(table).select(recordsetSelect(table, values)).returning();
       return (rows as Record<string, unknown>[]).map(spec.fromRow);
     } catch (error) {
       return translatePgError(error, spec.resource);
@@ -103,8 +107,9 @@ export function createRecordRepository<T, Input>(
     },
     async createMany(organisationId, inputs) {
       const created: T[] = [];
-      for (let start = 0; start < inputs.length; start += 500) {
-        created.push(...(await insertRows(organisationId, inputs.slice(start, start + 500))));
+      for (let start = 0; start < inputs.length; start += ROWS_PER_INSERT) {
+        const rows = inputs.slice(start, start + ROWS_PER_INSERT);
+        created.push(...(await insertRows(organisationId, rows)));
       }
       await onBulkInsert?.(table, created.length);
       return created;

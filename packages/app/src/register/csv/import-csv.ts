@@ -11,7 +11,7 @@ import { type CsvRecord, type Header, readHeader, readRecords } from "./read-csv
 import { RowValidator, type ValidRow } from "./validate-rows";
 
 /** Rows inserted per statement. */
-const BATCH = 500;
+const BATCH = 2000;
 /** Rows read between progress calls. */
 const PROGRESS_EVERY = 200;
 /** Rows checked before other work on this thread gets a turn. */
