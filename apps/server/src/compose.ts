@@ -69,11 +69,14 @@ export function configuredTravelTimes(
   return createTravelTimeProvider(config.travelTimes);
 }
 
-/** Opens the configured database and migrates it. */
+/**
+ * Opens the configured database and migrates it. The embedded database runs on its own thread
+ * (decision 0008), so a long import, export or plan never stops this thread answering requests.
+ */
 export async function openConfiguredDb(config: Config): Promise<DbHandle> {
   const handle = config.databaseUrl
     ? await createDb({ driver: "postgres", url: config.databaseUrl })
-    : await createDb({ driver: "pglite", dataDir: config.dataDir });
+    : await createDb({ driver: "pglite", dataDir: config.dataDir, offThread: true });
   await handle.migrate();
   return handle;
 }

@@ -7,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { type EmbeddedThreadOptions, startEmbeddedThread } from "./embedded/pglite-thread";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -14,7 +15,17 @@ export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 
 export type DbOptions =
-  | { driver: "pglite"; dataDir?: string; loadDataDir?: Blob }
+  | {
+      driver: "pglite";
+      dataDir?: string;
+      loadDataDir?: Blob;
+      /**
+       * Run PGlite on its own worker thread, reached through the `pg` driver as PostgreSQL is, so
+       * that queries never block the calling thread (the server). Default false: in this thread
+       * (tests and short commands, where nothing else waits).
+       */
+      offThread?: boolean;
+    }
   | { driver: "postgres"; url: string; maxConnections?: number };
 
 export interface DbHandle {
@@ -33,7 +44,8 @@ export const migrationsFolder = fileURLToPath(new URL("../migrations", import.me
 
 /** Opens the database. Called only at composition roots (server, CLI, tests). */
 export async function createDb(options: DbOptions): Promise<DbHandle> {
-  return options.driver === "pglite" ? openPglite(options) : openPostgres(options);
+  if (options.driver === "postgres") return openPostgres(options);
+  return options.offThread ? openPgliteOffThread(options) : openPglite(options);
 }
 
 async function openPglite(options: { dataDir?: string; loadDataDir?: Blob }): Promise<DbHandle> {
@@ -54,16 +66,22 @@ async function openPglite(options: { dataDir?: string; loadDataDir?: Blob }): Pr
   };
 }
 
+async function openPgliteOffThread(options: EmbeddedThreadOptions): Promise<DbHandle> {
+  const thread = await startEmbeddedThread(options);
+  return { ...onPool(thread.pool), driver: "pglite", close: () => thread.close() };
+}
+
 async function openPostgres(options: { url: string; maxConnections?: number }): Promise<DbHandle> {
   const pool = new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 10 });
-  const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+  return { ...onPool(pool), driver: "postgres", url: options.url, close: () => pool.end() };
+}
+
+/** Drizzle and the migrations over a `pg` pool (PostgreSQL, or PGlite on its thread). */
+function onPool(pool: pg.Pool): Pick<DbHandle, "db" | "migrate"> {
   return {
-    db,
-    driver: "postgres",
-    url: options.url,
+    db: drizzlePg({ client: pool, schema }) as unknown as Db,
     migrate: async () => {
       await migratePg(drizzlePg({ client: pool, schema }), { migrationsFolder });
     },
-    close: () => pool.end(),
   };
 }

@@ -2,12 +2,13 @@ import type { Repositories, UnitOfWork } from "../ports";
 import type { Actor } from "../shared";
 import { recordRead } from "../shared";
 import type { DayRegister } from "./build-problem";
-import { listEvery } from "./register-reads";
+import { findEach, listEvery, placeIds } from "./register-reads";
 
 /**
- * The organisation's whole register, as the day-plan mapping needs it. Every page of every
- * register is read in one REPEATABLE READ transaction, so the pages are one snapshot: a booking
- * changed while the register is read can neither be missed nor counted twice.
+ * What the day-plan mapping needs for `date`, and no more: the trip requests that may travel
+ * that day, the passengers, places and term calendars they name (looked up by id), and the
+ * organisation's vehicles and staff (few). All is read in one REPEATABLE READ transaction, so the
+ * reads are one snapshot: a booking changed meanwhile can neither be missed nor counted twice.
  */
 export async function loadDayRegister(
   unitOfWork: UnitOfWork,
@@ -15,15 +16,25 @@ export async function loadDayRegister(
   date: string,
 ): Promise<DayRegister> {
   return unitOfWork.transaction(
-    async (repos) => ({
-      date,
-      tripRequests: await listEvery(repos.tripRequests, organisationId),
-      passengers: await listEvery(repos.passengers, organisationId),
-      places: await listEvery(repos.places, organisationId),
-      vehicles: await listEvery(repos.vehicles, organisationId),
-      staff: await listEvery(repos.staff, organisationId),
-      termCalendars: await listEvery(repos.termCalendars, organisationId),
-    }),
+    async (repos) => {
+      const tripRequests = await repos.tripRequests.listSpanning(organisationId, date);
+      const passengerIds = tripRequests.map((t) => t.passengerId);
+      const calendarIds = tripRequests.flatMap((t) =>
+        t.recurrence.kind === "recurring" && t.recurrence.termCalendarId
+          ? [t.recurrence.termCalendarId]
+          : [],
+      );
+      const values = <T>(found: Map<string, T>) => [...found.values()];
+      return {
+        date,
+        tripRequests,
+        passengers: values(await findEach(repos.passengers, organisationId, passengerIds)),
+        places: values(await findEach(repos.places, organisationId, placeIds(tripRequests))),
+        vehicles: await listEvery(repos.vehicles, organisationId),
+        staff: await listEvery(repos.staff, organisationId),
+        termCalendars: values(await findEach(repos.termCalendars, organisationId, calendarIds)),
+      };
+    },
     { snapshot: true },
   );
 }

@@ -1,39 +1,47 @@
 import { describe, expect, it } from "vitest";
-import type { ListQuery, RecordRepository } from "../ports";
-import { findMany } from "./register-reads";
+import type { KeysetQuery, RecordRepository } from "../ports";
+import { findMany, listEvery } from "./register-reads";
 
 type Row = { id: string };
 
 /** A repository over `count` rows that counts its calls. */
 function rowsOf(count: number) {
-  const rows: Row[] = Array.from({ length: count }, (_, i) => ({ id: `r${i}` }));
-  const calls = { list: 0, find: 0 };
-  const repository = {
-    list: async (_org: string, query: ListQuery) => {
-      calls.list += 1;
-      return { items: rows.slice(query.offset, query.offset + query.limit), total: rows.length };
+  const rows: Row[] = Array.from({ length: count }, (_, i) => ({
+    id: `r${String(i).padStart(5, "0")}`,
+  }));
+  const calls = { listAfter: 0, findByIds: 0 };
+  const repository: Pick<RecordRepository<Row, unknown>, "listAfter" | "findByIds"> = {
+    listAfter: async (_org: string, query: KeysetQuery) => {
+      calls.listAfter += 1;
+      const items = rows.filter((r) => query.after === undefined || r.id > query.after);
+      const page = items.slice(0, query.limit);
+      const last = page[page.length - 1];
+      return { items: page, ...(page.length === query.limit && last ? { next: last.id } : {}) };
     },
-    find: async (_org: string, id: string) => {
-      calls.find += 1;
-      return rows.find((r) => r.id === id);
+    findByIds: async (_org: string, ids: readonly string[]) => {
+      calls.findByIds += 1;
+      return rows.filter((r) => ids.includes(r.id));
     },
-  } as unknown as RecordRepository<Row, unknown>;
-  return { repository, calls };
+  };
+  return { repository: repository as RecordRepository<Row, unknown>, calls };
 }
 
 describe("findMany", () => {
-  it("looks a few ids up one by one, leaving out ids that are not stored", async () => {
+  it("looks ids up in one query, leaving out ids that are not stored", async () => {
     const { repository, calls } = rowsOf(3000);
-    const found = await findMany(repository, "org", ["r1", "r2", "r1", "nope"]);
-    expect([...found.keys()]).toEqual(["r1", "r2"]);
-    expect(calls).toEqual({ list: 0, find: 3 });
+    const found = await findMany(repository, "org", ["r00002", "r00001", "r00002", "nope"]);
+    expect([...found.keys()]).toEqual(["r00002", "r00001"]);
+    expect(calls).toEqual({ listAfter: 0, findByIds: 1 });
   });
+});
 
-  it("reads the register in pages when many ids are wanted, and picks them", async () => {
+describe("listEvery", () => {
+  it("reads every row in keyset pages, following each page's cursor", async () => {
     const { repository, calls } = rowsOf(2500);
-    const ids = Array.from({ length: 150 }, (_, i) => `r${i * 10}`);
-    const found = await findMany(repository, "org", [...ids, "nope"]);
-    expect([...found.keys()].sort()).toEqual([...ids].sort());
-    expect(calls).toEqual({ list: 3, find: 0 });
+    const rows = await listEvery(repository, "org");
+    const ids = rows.map((r) => r.id);
+    expect(new Set(ids).size).toBe(2500);
+    expect(ids).toEqual([...ids].sort());
+    expect(calls.listAfter).toBe(3);
   });
 });

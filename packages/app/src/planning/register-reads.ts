@@ -2,48 +2,50 @@ import type { TripRequest } from "@tt/domain";
 import type { RecordRepository } from "../ports";
 
 const PAGE = 1000;
+/** Ids per look-up: one query each, however many are wanted. */
+const IDS_PER_QUERY = 5000;
 
-/** Every row of a register in the organisation, page by page. */
+/** Every row of a register in the organisation, in keyset pages (no offsets, no counts). */
 export async function listEvery<T>(
   repository: RecordRepository<T, unknown>,
   organisationId: string,
 ): Promise<T[]> {
   const out: T[] = [];
-  for (let offset = 0; ; offset += PAGE) {
-    const page = await repository.list(organisationId, { offset, limit: PAGE });
+  let after: string | undefined;
+  do {
+    const page = await repository.listAfter(organisationId, {
+      limit: PAGE,
+      ...(after === undefined ? {} : { after }),
+    });
     out.push(...page.items);
-    if (page.items.length < PAGE) return out;
-  }
+    after = page.next;
+  } while (after !== undefined);
+  return out;
 }
 
-/** The rows with these ids that exist in the organisation, one look-up each. */
+/** The rows with these ids that exist in the organisation, in as few queries as the list allows. */
 export async function findEach<T extends { id: string }>(
   repository: RecordRepository<T, unknown>,
   organisationId: string,
   ids: Iterable<string>,
 ): Promise<Map<string, T>> {
+  const wanted = [...new Set(ids)];
+  const found = new Map<string, T>();
+  for (let start = 0; start < wanted.length; start += IDS_PER_QUERY) {
+    const batch = wanted.slice(start, start + IDS_PER_QUERY);
+    for (const row of await repository.findByIds(organisationId, batch)) found.set(row.id, row);
+  }
+  // In the order asked for, as callers list them.
   const out = new Map<string, T>();
-  for (const id of new Set(ids)) {
-    const row = await repository.find(organisationId, id);
+  for (const id of wanted) {
+    const row = found.get(id);
     if (row) out.set(id, row);
   }
   return out;
 }
 
-/** Above this many ids, reading the whole register is cheaper than one look-up per id. */
-const FIND_EACH_LIMIT = 100;
-
-/** The rows with these ids: looked up one by one when few, else read in pages and picked. */
-export async function findMany<T extends { id: string }>(
-  repository: RecordRepository<T, unknown>,
-  organisationId: string,
-  ids: Iterable<string>,
-): Promise<Map<string, T>> {
-  const wanted = new Set(ids);
-  if (wanted.size <= FIND_EACH_LIMIT) return findEach(repository, organisationId, wanted);
-  const rows = await listEvery(repository, organisationId);
-  return new Map(rows.filter((row) => wanted.has(row.id)).map((row) => [row.id, row]));
-}
+/** The rows with these ids (`findEach`; kept for callers that read many). */
+export const findMany = findEach;
 
 /** The places trip requests start or end at. */
 export function placeIds(trips: Iterable<TripRequest>): string[] {

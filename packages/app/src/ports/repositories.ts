@@ -38,9 +38,36 @@ export interface Page<T> {
   readonly total: number;
 }
 
+/** Keyset paging: the page after `after` (a cursor from the previous page; none for the first). */
+export interface KeysetQuery {
+  readonly after?: string;
+  readonly limit: number;
+}
+
+export interface KeysetPage<T> {
+  readonly items: T[];
+  /** The cursor for the next page; absent after the last. */
+  readonly next?: string;
+}
+
 /** Rows that belong to an organisation: every method is scoped to it. */
 export interface RecordRepository<T, Input> {
+  /** One page and the total, for screens (offset paging: one count per call). */
   list(organisationId: string, query: ListQuery): Promise<Page<T>>;
+  /**
+   * Every row, page by page in a stable order (reference, else the list order, then id), for
+   * exports and whole-register reads: no offset, no count, each page as fast as the first.
+   */
+  listAfter(organisationId: string, query: KeysetQuery): Promise<KeysetPage<T>>;
+  /** The rows with these ids, in one query (ids that are not UUIDs match nothing). */
+  findByIds(organisationId: string, ids: readonly string[]): Promise<T[]>;
+  /** The rows with these references, in one query; none for kinds without references. */
+  findByReferences(organisationId: string, references: readonly string[]): Promise<T[]>;
+  /**
+   * The rows whose name is one of these, ignoring case and runs of spaces, in one query; none for
+   * kinds without names.
+   */
+  findByNames(organisationId: string, names: readonly string[]): Promise<T[]>;
   find(organisationId: string, id: string): Promise<T | undefined>;
   findByReference(organisationId: string, reference: string): Promise<T | undefined>;
   create(organisationId: string, input: Input): Promise<T>;
@@ -48,6 +75,15 @@ export interface RecordRepository<T, Input> {
   update(organisationId: string, id: string, input: Input): Promise<T | undefined>;
   remove(organisationId: string, id: string): Promise<boolean>;
   count(organisationId: string): Promise<number>;
+}
+
+export interface TripRequestRepository extends RecordRepository<TripRequest, TripRequestInput> {
+  /**
+   * The requests, not cancelled, whose dates span `date` (one-off on it, or recurring from on or
+   * before it to on or after it): every request that may travel that day, weekdays and terms
+   * still to be checked.
+   */
+  listSpanning(organisationId: string, date: string): Promise<TripRequest[]>;
 }
 
 /** The register: demand and supply. */
@@ -59,7 +95,7 @@ export interface RegisterRepositories {
   readonly operators: RecordRepository<Operator, OperatorInput>;
   readonly funders: RecordRepository<Funder, FunderInput>;
   readonly budgets: RecordRepository<Budget, BudgetInput>;
-  readonly tripRequests: RecordRepository<TripRequest, TripRequestInput>;
+  readonly tripRequests: TripRequestRepository;
   readonly termCalendars: RecordRepository<TermCalendar, TermCalendarInput>;
 }
 

@@ -1,7 +1,17 @@
-import type { ListQuery, Page, RecordRepository } from "@tt/app";
-import { and, asc, count, eq, ilike, or, type SQL, sql } from "drizzle-orm";
+import type { KeysetPage, KeysetQuery, ListQuery, Page, RecordRepository } from "@tt/app";
+import { and, asc, count, eq, getTableColumns, ilike, or, type SQL, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "../create-db";
+import { recordsetSelect } from "./bulk-insert";
+import {
+  afterCursor,
+  anyText,
+  anyUuid,
+  decodeCursor,
+  encodeCursor,
+  keysetOrder,
+  normalisedName,
+} from "./keyset";
 import { translatePgError } from "./pg-errors";
 
 /** The columns every organisation-scoped table has. */
@@ -17,6 +27,8 @@ export interface RecordSpec<T, Input> {
   readonly resource: string;
   readonly table: PgTable & ScopedColumns;
   readonly referenceColumn?: PgColumn;
+  /** The name other rows' CSV files use for a row of this kind (funders, operators, calendars). */
+  readonly nameColumn?: PgColumn;
   readonly searchColumns: readonly PgColumn[];
   readonly filterColumns: Readonly<Record<string, PgColumn>>;
   readonly orderBy: PgColumn;
@@ -24,10 +36,17 @@ export interface RecordSpec<T, Input> {
   fromRow(row: Record<string, unknown>): T;
 }
 
+/** Rows per INSERT statement (one JSON parameter each; see bulk-insert.ts). */
+const ROWS_PER_INSERT = 2000;
+
+/** Told how many rows a `createMany` stored in a table, to refresh its statistics when many. */
+export type BulkInsertHook = (table: PgTable, rows: number) => Promise<void>;
+
 /** One implementation of the scoped repository port for any register table. */
 export function createRecordRepository<T, Input>(
   db: Db,
   spec: RecordSpec<T, Input>,
+  onBulkInsert?: BulkInsertHook,
 ): RecordRepository<T, Input> {
   const { table } = spec;
   const scoped = (organisationId: string, ...more: (SQL | undefined)[]) =>
@@ -36,7 +55,7 @@ export function createRecordRepository<T, Input>(
     if (inputs.length === 0) return [];
     const values = inputs.map((input) => ({ ...spec.toRow(input), organisationId }));
     try {
-      const rows = await db.insert(table).values(values).returning();
+      const rows = await db.insert(table).select(recordsetSelect(table, values)).returning();
       return (rows as Record<string, unknown>[]).map(spec.fromRow);
     } catch (error) {
       return translatePgError(error, spec.resource);
@@ -45,6 +64,24 @@ export function createRecordRepository<T, Input>(
   return {
     async list(organisationId, query) {
       return listPage(db, spec, scoped(organisationId, ...listConditions(spec, query)), query);
+    },
+    listAfter: (organisationId, query) => listAfter(db, spec, organisationId, query),
+    async findByIds(organisationId, ids) {
+      const valid = ids.filter(isUuid);
+      if (valid.length === 0) return [];
+      const rows = await db
+        .select()
+        .from(table)
+        .where(scoped(organisationId, anyUuid(table.id, valid)));
+      return (rows as Record<string, unknown>[]).map(spec.fromRow);
+    },
+    async findByReferences(organisationId, references) {
+      return findByKeys(db, spec, organisationId, spec.referenceColumn, references);
+    },
+    async findByNames(organisationId, names) {
+      const column = spec.nameColumn && normalisedName(spec.nameColumn);
+      const keys = names.map((name) => name.trim().replace(/\s+/g, " ").toLowerCase());
+      return findByKeys(db, spec, organisationId, column, keys);
     },
     async find(organisationId, id) {
       if (!isUuid(id)) return undefined;
@@ -70,9 +107,11 @@ export function createRecordRepository<T, Input>(
     },
     async createMany(organisationId, inputs) {
       const created: T[] = [];
-      for (let start = 0; start < inputs.length; start += 500) {
-        created.push(...(await insertRows(organisationId, inputs.slice(start, start + 500))));
+      for (let start = 0; start < inputs.length; start += ROWS_PER_INSERT) {
+        const rows = inputs.slice(start, start + ROWS_PER_INSERT);
+        created.push(...(await insertRows(organisationId, rows)));
       }
+      await onBulkInsert?.(table, created.length);
       return created;
     },
     async update(organisationId, id, input) {
@@ -124,6 +163,61 @@ function listConditions<T, Input>(spec: RecordSpec<T, Input>, query: ListQuery):
     else conditions.push(eq(column, value));
   }
   return conditions;
+}
+
+/** The column keyset pages are ordered by: the reference when there is one (unique, indexed). */
+function keysetColumn<T, Input>(spec: RecordSpec<T, Input>): PgColumn {
+  return spec.referenceColumn ?? spec.orderBy;
+}
+
+async function listAfter<T, Input>(
+  db: Db,
+  spec: RecordSpec<T, Input>,
+  organisationId: string,
+  query: KeysetQuery,
+): Promise<KeysetPage<T>> {
+  const { table } = spec;
+  const key = keysetColumn(spec);
+  const after = query.after === undefined ? undefined : decodeCursor(query.after);
+  const rows = (await db
+    .select()
+    .from(table)
+    .where(
+      and(
+        eq(table.organisationId, organisationId),
+        after ? afterCursor(key, table.id, after) : undefined,
+      ),
+    )
+    .orderBy(...keysetOrder(key, table.id))
+    .limit(query.limit)) as Record<string, unknown>[];
+  const last = rows[rows.length - 1];
+  const next =
+    last && rows.length === query.limit
+      ? encodeCursor(last[propertyOf(table, key)], last.id)
+      : undefined;
+  return { items: rows.map(spec.fromRow), ...(next ? { next } : {}) };
+}
+
+/** The property of a selected row that holds `column`. */
+function propertyOf(table: PgTable, column: PgColumn): string {
+  const found = Object.entries(getTableColumns(table)).find(([, c]) => c === column);
+  if (!found) throw new Error(`the column ${column.name} is not in its table`);
+  return found[0];
+}
+
+async function findByKeys<T, Input>(
+  db: Db,
+  spec: RecordSpec<T, Input>,
+  organisationId: string,
+  column: PgColumn | SQL | undefined,
+  keys: readonly string[],
+): Promise<T[]> {
+  if (!column || keys.length === 0) return [];
+  const rows = await db
+    .select()
+    .from(spec.table)
+    .where(and(eq(spec.table.organisationId, organisationId), anyText(column, [...new Set(keys)])));
+  return (rows as Record<string, unknown>[]).map(spec.fromRow);
 }
 
 async function listPage<T, Input>(

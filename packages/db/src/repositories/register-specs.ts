@@ -136,6 +136,7 @@ export const staffSpec: RecordSpec<Staff, StaffInput> = {
 export const operatorSpec: RecordSpec<Operator, OperatorInput> = {
   resource: "operator",
   table: operators,
+  nameColumn: operators.name,
   searchColumns: [operators.name, operators.licenceNumber],
   filterColumns: { kind: operators.kind },
   orderBy: operators.name,
@@ -157,6 +158,7 @@ export const operatorSpec: RecordSpec<Operator, OperatorInput> = {
 export const funderSpec: RecordSpec<Funder, FunderInput> = {
   resource: "funder",
   table: funders,
+  nameColumn: funders.name,
   searchColumns: [funders.name],
   filterColumns: { kind: funders.kind },
   orderBy: funders.name,
@@ -183,6 +185,7 @@ export const budgetSpec: RecordSpec<Budget, BudgetInput> = {
 export const termCalendarSpec: RecordSpec<TermCalendar, TermCalendarInput> = {
   resource: "term calendar",
   table: termCalendars,
+  nameColumn: termCalendars.name,
   searchColumns: [termCalendars.name],
   filterColumns: {},
   orderBy: termCalendars.name,

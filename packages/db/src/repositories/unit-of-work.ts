@@ -1,11 +1,12 @@
 import type { Repositories, UnitOfWork } from "@tt/app";
+import type { PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "../create-db";
 import { createAuditLog } from "./audit-log";
 import { createEntitlementStore } from "./entitlement-store";
 import { createIdentityStore } from "./identity-store";
 import { createJobStore } from "./job-store";
 import { createPlanStore } from "./plan-store";
-import { createRecordRepository } from "./record-repository";
+import { type BulkInsertHook, createRecordRepository } from "./record-repository";
 import {
   budgetSpec,
   funderSpec,
@@ -16,19 +17,25 @@ import {
   termCalendarSpec,
   vehicleSpec,
 } from "./register-specs";
-import { tripRequestSpec } from "./trip-request-spec";
+import {
+  analyseAfterBulkInsert,
+  analyseTables,
+  bulkTables,
+  collectBulkInserts,
+} from "./table-statistics";
+import { createTripRequestRepository } from "./trip-request-repository";
 
-function createRepositories(db: Db, inTransaction: boolean): Repositories {
+function createRepositories(db: Db, inTransaction: boolean, bulk: BulkInsertHook): Repositories {
   return {
-    passengers: createRecordRepository(db, passengerSpec),
-    places: createRecordRepository(db, placeSpec),
-    vehicles: createRecordRepository(db, vehicleSpec),
-    staff: createRecordRepository(db, staffSpec),
-    operators: createRecordRepository(db, operatorSpec),
-    funders: createRecordRepository(db, funderSpec),
-    budgets: createRecordRepository(db, budgetSpec),
-    tripRequests: createRecordRepository(db, tripRequestSpec),
-    termCalendars: createRecordRepository(db, termCalendarSpec),
+    passengers: createRecordRepository(db, passengerSpec, bulk),
+    places: createRecordRepository(db, placeSpec, bulk),
+    vehicles: createRecordRepository(db, vehicleSpec, bulk),
+    staff: createRecordRepository(db, staffSpec, bulk),
+    operators: createRecordRepository(db, operatorSpec, bulk),
+    funders: createRecordRepository(db, funderSpec, bulk),
+    budgets: createRecordRepository(db, budgetSpec, bulk),
+    tripRequests: createTripRequestRepository(db, bulk),
+    termCalendars: createRecordRepository(db, termCalendarSpec, bulk),
     identity: createIdentityStore(db),
     audit: createAuditLog(db, inTransaction),
     jobs: createJobStore(db),
@@ -37,14 +44,21 @@ function createRepositories(db: Db, inTransaction: boolean): Repositories {
   };
 }
 
-/** The database adapter of the application's ports. */
+/**
+ * The database adapter of the application's ports. A bulk insert (an import) refreshes the
+ * table's planner statistics afterwards: at once, or once its transaction has committed.
+ */
 export function createUnitOfWork(db: Db): UnitOfWork {
   return {
-    repositories: createRepositories(db, false),
-    transaction: (work, options) =>
-      db.transaction(
-        (tx) => work(createRepositories(tx as unknown as Db, true)),
+    repositories: createRepositories(db, false, analyseAfterBulkInsert(db)),
+    async transaction(work, options) {
+      const inserted = new Map<PgTable, number>();
+      const result = await db.transaction(
+        (tx) => work(createRepositories(tx as unknown as Db, true, collectBulkInserts(inserted))),
         options?.snapshot ? { isolationLevel: "repeatable read" } : undefined,
-      ),
+      );
+      await analyseTables(db, bulkTables(inserted));
+      return result;
+    },
   };
 }

@@ -8,12 +8,12 @@ import { anOrganisation } from "./test-support/organisation";
 import { passengerFile } from "./test-support/passenger-file";
 import { runImportChild } from "./test-support/run-child";
 
-/** Large enough that inserting takes many batches (500 rows each). */
+/** Large enough that inserting takes many batches (2,000 rows each, import-csv.ts). */
 const ROWS = 20_000;
 
 /** Kill moments: after the first batch, after the last batch (before commit), after commit. */
 const MOMENTS = [
-  { killOn: "inserted 500", expected: [0] },
+  { killOn: "inserted 2000", expected: [0] },
   { killOn: `inserted ${ROWS}`, expected: [0, ROWS] },
   { killOn: `committed ${ROWS}`, expected: [ROWS] },
 ];

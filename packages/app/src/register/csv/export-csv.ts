@@ -1,14 +1,19 @@
 import { stringify } from "csv-stringify/sync";
-import type { RecordRepository, UnitOfWork } from "../../ports";
+import type { RecordRepository, Repositories, UnitOfWork } from "../../ports";
 import { type Actor, authorise } from "../../shared";
 import { REGISTER } from "../resources";
 import { neutraliseFormula } from "./codecs";
 import { type Column, type CsvKindSpec, getPath } from "./columns";
 import type { CsvKind } from "./csv-port";
 import { CSV_SPECS } from "./kinds";
-import { listAll, loadLookups } from "./lookups";
+import { lookupsById, recordingLookups } from "./lookups";
 
-const PAGE = 500;
+/**
+ * Rows per page: each read and each formatting step is short (about 10 ms), so a query of another
+ * organisation waiting for the embedded database (one session), or for this thread, waits at most
+ * that long.
+ */
+const PAGE = 250;
 
 /** The columns export writes, in order: the importer reads the same headers. */
 export function exportedColumns(spec: CsvKindSpec): Column[] {
@@ -36,20 +41,46 @@ async function* exportRows(
 ): AsyncGenerator<string> {
   const repos = unitOfWork.repositories;
   const columns = exportedColumns(spec);
-  const lookups = await loadLookups(repos, actor.organisationId, spec.kind, spec.lookups);
   await auditExport(unitOfWork, actor, spec);
   yield stringify([columns.map((c) => c.header)], { record_delimiter: "unix" });
-  const repository = repos[spec.kind] as unknown as RecordRepository<
-    Record<string, unknown>,
-    unknown
-  >;
-  for await (const page of listAll(repository, actor.organisationId, PAGE)) {
-    const rows = page.map((record) => {
-      const draft = spec.toDraft(record, lookups);
-      return columns.map((c) => neutraliseFormula(c.codec.format(getPath(draft, c.target))));
+  const repository: Pick<RecordRepository<Record<string, unknown>, never>, "listAfter"> = repos[
+    spec.kind
+  ];
+  const read = (after: string | undefined) =>
+    repository.listAfter(actor.organisationId, {
+      limit: PAGE,
+      ...(after === undefined ? {} : { after }),
     });
-    yield stringify(rows, { record_delimiter: "unix" });
+  // Each page is its own short read (no transaction held while the file is written), and the next
+  // page is read while this one is formatted.
+  let page = await read(undefined);
+  for (;;) {
+    const next = page.next === undefined ? undefined : read(page.next);
+    // Awaited below; if the download stops first, its failure must not go unhandled.
+    next?.catch(() => undefined);
+    if (page.items.length > 0)
+      yield await formatPage(repos, actor.organisationId, spec, page.items);
+    if (!next) return;
+    page = await next;
   }
+}
+
+/** A page of records as CSV lines, with the references and names of the rows they link to. */
+async function formatPage(
+  repos: Repositories,
+  organisationId: string,
+  spec: CsvKindSpec,
+  records: readonly Record<string, unknown>[],
+): Promise<string> {
+  const columns = exportedColumns(spec);
+  const recorded = recordingLookups(spec.lookups);
+  for (const record of records) spec.toDraft(record, recorded);
+  const lookups = await lookupsById(repos, organisationId, spec.kind, recorded);
+  const rows = records.map((record) => {
+    const draft = spec.toDraft(record, lookups);
+    return columns.map((c) => neutraliseFormula(c.codec.format(getPath(draft, c.target))));
+  });
+  return stringify(rows, { record_delimiter: "unix" });
 }
 
 async function auditExport(unitOfWork: UnitOfWork, actor: Actor, spec: CsvKindSpec): Promise<void> {

@@ -5,15 +5,17 @@ import type { CsvKindSpec } from "./columns";
 import type { CsvKind, ImportOptions, ImportReport } from "./csv-port";
 import { IssueList } from "./issues";
 import { CSV_SPECS } from "./kinds";
-import { loadLookups } from "./lookups";
+import { lookupsByKey, recordingLookups } from "./lookups";
 import { orderForInsert } from "./order-rows";
-import { readHeader, readRecords } from "./read-csv";
+import { type CsvRecord, type Header, readHeader, readRecords } from "./read-csv";
 import { RowValidator, type ValidRow } from "./validate-rows";
 
 /** Rows inserted per statement. */
-const BATCH = 500;
+const BATCH = 2000;
 /** Rows read between progress calls. */
 const PROGRESS_EVERY = 200;
+/** Rows checked before other work on this thread gets a turn. */
+const ROWS_PER_SLICE = 100;
 
 type Keyed = { id: string; reference: string };
 
@@ -58,35 +60,50 @@ async function validateFile(
   issues: IssueList,
   options: ImportOptions,
 ): Promise<{ rows: ValidRow[]; fileReferences: ReadonlyMap<string, number>; rowsRead: number }> {
-  const { repositories } = unitOfWork;
-  const lookups = await loadLookups(repositories, actor.organisationId, spec.kind, spec.lookups);
+  const { header, records } = await readFile(spec, source, issues, options);
+  const rowsRead = records.length;
+  if (!header) return { rows: [], fileReferences: new Map(), rowsRead };
   const singular = REGISTER[spec.kind].singular;
-  let validator: RowValidator | undefined;
-  let rowsRead = 0;
+  const recorded = recordingLookups(spec.lookups);
+  const noting = new RowValidator(spec, header, recorded, new IssueList(), singular);
+  for (const record of records) noting.noteKeys(record);
+  const { repositories } = unitOfWork;
+  const lookups = await lookupsByKey(repositories, actor.organisationId, spec.kind, recorded);
+  const validator = new RowValidator(spec, header, lookups, issues, singular);
+  for (const [index, record] of records.entries()) {
+    validator.check(record);
+    // Checking is work on this thread: let other requests in between slices of rows.
+    if ((index + 1) % ROWS_PER_SLICE === 0) await nextTurn();
+  }
+  return { rows: validator.valid, fileReferences: validator.fileReferences, rowsRead };
+}
+
+/** The header and the data rows; no header when the file is empty or its header is wrong. */
+async function readFile(
+  spec: CsvKindSpec,
+  source: AsyncIterable<string | Uint8Array>,
+  issues: IssueList,
+  options: ImportOptions,
+): Promise<{ header?: Header; records: CsvRecord[] }> {
+  let header: Header | undefined;
+  const records: CsvRecord[] = [];
   for await (const record of readRecords(source, issues)) {
-    if (!validator) {
-      validator = new RowValidator(
-        spec,
-        readHeader(spec, record.cells, issues),
-        lookups,
-        issues,
-        singular,
-      );
-      if (!issues.isEmpty) break;
+    if (!header) {
+      header = readHeader(spec, record.cells, issues);
+      if (!issues.isEmpty) return { records };
       continue;
     }
-    rowsRead += 1;
-    validator.check(record);
-    if (rowsRead % PROGRESS_EVERY === 0) options.onProgress?.(rowsRead);
+    records.push(record);
+    if (records.length % PROGRESS_EVERY === 0) options.onProgress?.(records.length);
   }
-  if (!validator && issues.isEmpty)
+  if (!header && issues.isEmpty)
     issues.add({ row: 1, path: "", message: "the file is empty: expected a header row" });
-  options.onProgress?.(rowsRead);
-  return {
-    rows: validator?.valid ?? [],
-    fileReferences: validator?.fileReferences ?? new Map(),
-    rowsRead,
-  };
+  options.onProgress?.(records.length);
+  return header ? { header, records } : { records };
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 async function insertLevels(

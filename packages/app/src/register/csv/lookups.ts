@@ -18,7 +18,6 @@ export interface Lookups {
 
 type Keyed = { id: string; reference?: string; name?: string };
 
-const PAGE = 1000;
 const KEYED_BY_NAME: ReadonlySet<LookupKind> = new Set(["funders", "operators", "termCalendars"]);
 
 /** Case and spacing do not matter in names. */
@@ -41,41 +40,83 @@ export function buildIndex(rows: readonly Keyed[], byName: boolean): KeyIndex {
   };
 }
 
-/** Every row of a kind in the organisation, page by page. */
-export async function* listAll<T>(
-  repository: RecordRepository<T, unknown>,
-  organisationId: string,
-  pageSize = PAGE,
-): AsyncGenerator<T[]> {
-  for (let offset = 0; ; offset += pageSize) {
-    const page = await repository.list(organisationId, { offset, limit: pageSize });
-    if (page.items.length > 0) yield page.items;
-    if (page.items.length < pageSize) return;
+/** A stand-in index that finds nothing and notes every key and id it is asked about. */
+export class KeyRecorder implements KeyIndex {
+  readonly keys = new Set<string>();
+  readonly ids = new Set<string>();
+  find(key: string): readonly string[] {
+    this.keys.add(key.trim());
+    return [];
+  }
+  keyOf(id: string): string | undefined {
+    this.ids.add(id);
+    return undefined;
   }
 }
 
-async function loadIndex(
-  repos: Repositories,
-  kind: LookupKind | CsvKind,
-  organisationId: string,
-  byName: boolean,
-): Promise<KeyIndex> {
-  const rows: Keyed[] = [];
-  const repository = repos[kind] as unknown as RecordRepository<Keyed, unknown>;
-  for await (const page of listAll(repository, organisationId)) rows.push(...page);
-  return buildIndex(rows, byName);
+/** Lookups made of recorders: run rows through them to learn what the real lookups must hold. */
+export interface RecordingLookups extends Lookups {
+  readonly own: KeyRecorder;
+  readonly other: Partial<Record<LookupKind, KeyRecorder>>;
 }
 
-/** Loads the organisation's rows that a file of `own` kind can refer to. */
-export async function loadLookups(
+export function recordingLookups(kinds: readonly LookupKind[]): RecordingLookups {
+  const other: Partial<Record<LookupKind, KeyRecorder>> = {};
+  for (const kind of kinds) other[kind] = new KeyRecorder();
+  return { own: new KeyRecorder(), other };
+}
+
+type KeyedReads = Pick<
+  RecordRepository<Keyed, never>,
+  "findByIds" | "findByReferences" | "findByNames" | "listAfter"
+>;
+
+function repository(repos: Repositories, kind: LookupKind | CsvKind): KeyedReads {
+  return repos[kind];
+}
+
+/** The rows a file names (by reference, or by name), one query per kind. */
+export async function lookupsByKey(
   repos: Repositories,
   organisationId: string,
   own: CsvKind,
-  kinds: readonly LookupKind[],
+  recorded: RecordingLookups,
+): Promise<Lookups> {
+  const find = (kind: LookupKind | CsvKind, byName: boolean, keys: Set<string>) =>
+    byName
+      ? repository(repos, kind).findByNames(organisationId, [...keys])
+      : repository(repos, kind).findByReferences(organisationId, [...keys]);
+  return loadIndices(own, recorded, async (kind, byName, recorder) =>
+    buildIndex(await find(kind, byName, recorder.keys), byName),
+  );
+}
+
+/** The rows that stored records link to (by id), one query per kind: for export. */
+export async function lookupsById(
+  repos: Repositories,
+  organisationId: string,
+  own: CsvKind,
+  recorded: RecordingLookups,
+): Promise<Lookups> {
+  return loadIndices(own, recorded, async (kind, byName, recorder) =>
+    buildIndex(await repository(repos, kind).findByIds(organisationId, [...recorder.ids]), byName),
+  );
+}
+
+type LoadIndex = (
+  kind: LookupKind | CsvKind,
+  byName: boolean,
+  recorder: KeyRecorder,
+) => Promise<KeyIndex>;
+
+async function loadIndices(
+  own: CsvKind,
+  recorded: RecordingLookups,
+  load: LoadIndex,
 ): Promise<Lookups> {
   const other: Partial<Record<LookupKind, KeyIndex>> = {};
-  for (const kind of kinds) {
-    other[kind] = await loadIndex(repos, kind, organisationId, KEYED_BY_NAME.has(kind));
+  for (const [kind, recorder] of Object.entries(recorded.other) as [LookupKind, KeyRecorder][]) {
+    other[kind] = await load(kind, KEYED_BY_NAME.has(kind), recorder);
   }
-  return { own: await loadIndex(repos, own, organisationId, false), other };
+  return { own: await load(own, false, recorded.own), other };
 }

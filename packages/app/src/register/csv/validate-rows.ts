@@ -74,6 +74,21 @@ export class RowValidator {
     }
   }
 
+  /**
+   * Runs a row's look-ups only, checking nothing: with recording lookups, this learns which
+   * references and names the row uses, so that they can be fetched in one query per kind.
+   */
+  noteKeys(record: CsvRecord): void {
+    const draft = this.readCells(record, () => undefined);
+    if (typeof draft.reference === "string") this.lookups.own.find(draft.reference);
+    this.spec.toInput(draft, {
+      lookups: this.lookups,
+      report: () => undefined,
+      failed: () => false,
+      defer: () => undefined,
+    });
+  }
+
   private readCells(record: CsvRecord, report: (column: string, message: string) => void): Draft {
     const draft: Draft = {};
     record.cells.forEach((cell, position) => {

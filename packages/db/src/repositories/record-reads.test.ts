@@ -1,0 +1,109 @@
+import type { Repositories } from "@tt/app";
+import { aPassenger, aPlace, aTripRequest } from "@tt/testkit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "../create-db";
+import { listTestDrivers } from "../test-databases";
+import { createUnitOfWork } from "./unit-of-work";
+
+describe.each(listTestDrivers())("whole-register reads on $name", ({ open }) => {
+  let handle: DbHandle;
+  let repos: Repositories;
+  let org: string;
+  let other: string;
+
+  beforeAll(async () => {
+    handle = await open();
+    repos = createUnitOfWork(handle.db).repositories;
+    org = (await repos.identity.createOrganisation({ name: "County", kind: "council" })).id;
+    other = (await repos.identity.createOrganisation({ name: "Trust", kind: "nhs-body" })).id;
+    const references = Array.from({ length: 25 }, (_, i) => `P-${String(24 - i).padStart(3, "0")}`);
+    await repos.passengers.createMany(
+      org,
+      references.map((reference) => aPassenger({ reference })),
+    );
+    await repos.passengers.create(other, aPassenger({ reference: "P-OTHER" }));
+  });
+  afterAll(() => handle.close());
+
+  it("pages through a register by key, each row once, without the other organisation's", async () => {
+    const seen: string[] = [];
+    let after: string | undefined;
+    let pages = 0;
+    do {
+      const page = await repos.passengers.listAfter(org, {
+        limit: 10,
+        ...(after ? { after } : {}),
+      });
+      seen.push(...page.items.map((p) => p.reference));
+      after = page.next;
+      pages += 1;
+    } while (after);
+    expect(pages).toBe(3);
+    expect(seen).toEqual([...seen].sort());
+    expect(new Set(seen).size).toBe(25);
+    expect(seen).not.toContain("P-OTHER");
+  });
+
+  it("pages through rows that share their order key (names) without losing any", async () => {
+    const made = [];
+    for (const name of ["Same", "Same", "Same", "Another", "Same"])
+      made.push(await repos.funders.create(org, { name, kind: "home-to-school" }));
+    const ids: string[] = [];
+    let after: string | undefined;
+    do {
+      const page = await repos.funders.listAfter(org, { limit: 2, ...(after ? { after } : {}) });
+      ids.push(...page.items.map((f) => f.id));
+      after = page.next;
+    } while (after);
+    expect(ids.sort()).toEqual(made.map((f) => f.id).sort());
+  });
+
+  it("names a cursor it did not make", async () => {
+    await expect(repos.passengers.listAfter(org, { limit: 5, after: "page 2" })).rejects.toThrow(
+      /cursor "page 2" was not made by listAfter/,
+    );
+  });
+
+  it("finds rows by ids, references and names in the organisation only", async () => {
+    const theirs = await repos.passengers.findByReferences(other, ["P-OTHER"]);
+    const ours = await repos.passengers.findByReferences(org, [
+      "P-003",
+      "P-017",
+      "P-999",
+      "P-OTHER",
+    ]);
+    expect(ours.map((p) => p.reference).sort()).toEqual(["P-003", "P-017"]);
+    const byId = await repos.passengers.findByIds(org, [
+      ...ours.map((p) => p.id),
+      ...theirs.map((p) => p.id),
+      "not-a-uuid",
+    ]);
+    expect(byId.map((p) => p.reference).sort()).toEqual(["P-003", "P-017"]);
+    await repos.operators.create(org, {
+      name: "Fenland  Community Transport",
+      kind: "community-transport",
+    });
+    const named = await repos.operators.findByNames(org, [" fenland community   TRANSPORT "]);
+    expect(named.map((o) => o.name)).toEqual(["Fenland  Community Transport"]);
+    expect(await repos.passengers.findByNames(org, ["P-003"])).toEqual([]);
+  });
+
+  it("lists the trip requests that may travel on a date, and not the cancelled", async () => {
+    const [passenger] = await repos.passengers.findByReferences(org, ["P-001"]);
+    const funder = await repos.funders.create(org, { name: "Education", kind: "home-to-school" });
+    const place = await repos.places.create(org, aPlace({ reference: "SCH-1" }));
+    const ids = { passengerId: passenger?.id ?? "", funderId: funder.id, placeId: place.id };
+    const trip = (reference: string, overrides: Parameters<typeof aTripRequest>[1]) =>
+      repos.tripRequests.create(org, aTripRequest(ids, { reference, ...overrides }));
+    await trip("T-TERM", {});
+    await trip("T-ONCE", { recurrence: { kind: "one-off", date: "2026-10-05" } });
+    await trip("T-OTHER-DAY", { recurrence: { kind: "one-off", date: "2026-10-06" } });
+    await trip("T-CANCELLED", { status: "cancelled" });
+    await trip("T-ENDED", {
+      recurrence: { kind: "recurring", weekdays: ["mon"], from: "2025-09-01", to: "2026-07-20" },
+    });
+    const spanning = await repos.tripRequests.listSpanning(org, "2026-10-05");
+    expect(spanning.map((t) => t.reference)).toEqual(["T-ONCE", "T-TERM"]);
+    expect(await repos.tripRequests.listSpanning(other, "2026-10-05")).toEqual([]);
+  });
+});

@@ -1,0 +1,37 @@
+import { getTableName, sql } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
+import type { Db } from "../create-db";
+import type { BulkInsertHook } from "./record-repository";
+
+/** Rows stored at once from which a table's planner statistics are refreshed. */
+export const ANALYZE_AFTER_ROWS = 1000;
+
+/**
+ * Refreshes a table's planner statistics. PostgreSQL's autovacuum does this in the background,
+ * later; the embedded database has no autovacuum at all, and without statistics its plans for
+ * paged reads of a large register cost several times more. Runs outside any transaction.
+ */
+export async function analyseTables(db: Db, tables: Iterable<PgTable>): Promise<void> {
+  for (const table of new Set(tables)) {
+    await db.execute(sql`analyze ${sql.identifier(getTableName(table))}`);
+  }
+}
+
+/** Outside a transaction: analyse at once after a bulk insert. */
+export function analyseAfterBulkInsert(db: Db): BulkInsertHook {
+  return async (table, rows) => {
+    if (rows >= ANALYZE_AFTER_ROWS) await analyseTables(db, [table]);
+  };
+}
+
+/** Inside a transaction: count the rows stored per table, to analyse once it has committed. */
+export function collectBulkInserts(into: Map<PgTable, number>): BulkInsertHook {
+  return async (table, rows) => {
+    into.set(table, (into.get(table) ?? 0) + rows);
+  };
+}
+
+/** The tables that received enough rows to need fresh statistics. */
+export function bulkTables(inserted: ReadonlyMap<PgTable, number>): PgTable[] {
+  return [...inserted].filter(([, rows]) => rows >= ANALYZE_AFTER_ROWS).map(([table]) => table);
+}

@@ -1,0 +1,31 @@
+import type { TripRequestRepository } from "@tt/app";
+import { and, eq, gte, lte, ne } from "drizzle-orm";
+import type { Db } from "../create-db";
+import { tripRequests } from "../schema";
+import { type BulkInsertHook, createRecordRepository } from "./record-repository";
+import { tripRequestSpec } from "./trip-request-spec";
+
+/** Trip requests: the generic register repository and the day's candidates for planning. */
+export function createTripRequestRepository(
+  db: Db,
+  onBulkInsert?: BulkInsertHook,
+): TripRequestRepository {
+  return {
+    ...createRecordRepository(db, tripRequestSpec, onBulkInsert),
+    async listSpanning(organisationId, date) {
+      const rows = await db
+        .select()
+        .from(tripRequests)
+        .where(
+          and(
+            eq(tripRequests.organisationId, organisationId),
+            lte(tripRequests.validFrom, date),
+            gte(tripRequests.validTo, date),
+            ne(tripRequests.status, "cancelled"),
+          ),
+        )
+        .orderBy(tripRequests.reference);
+      return rows.map(tripRequestSpec.fromRow);
+    },
+  };
+}
