@@ -1,5 +1,5 @@
 import type { JobContext, JobKind, JobOutput } from "../jobs";
-import { auditPlanningReads, buildProblem, loadDayRegister, type SolveRunner } from "../planning";
+import { loadPlanningDay, type SolveRunner } from "../planning";
 import type { Clock, JobData, TravelTimeProvider, UnitOfWork } from "../ports";
 import { type Actor, AppError } from "../shared";
 import type { CheckedAnalysisInput } from "./analysis-input";
@@ -112,20 +112,14 @@ async function scenarioOf(
   jobId: string,
   input: AnalysisJobInput,
 ): Promise<IntegrationScenario> {
-  const register = await loadDayRegister(unitOfWork, actor.organisationId, input.date);
-  const built = await buildProblem(register, travelTimes);
-  const repos = unitOfWork.repositories;
-  const planned = new Set(built.problem.requests.map((r) => r.id));
-  const passengerIds = register.tripRequests
-    .filter((r) => planned.has(r.id))
-    .map((r) => r.passengerId);
-  const staffIds = register.staff.filter((s) => s.role === "passenger-assistant").map((s) => s.id);
   const purpose = actor.purpose ?? `planning: integration analysis for ${input.date}`;
-  await auditPlanningReads(
-    repos,
+  const { register, built } = await loadPlanningDay(
+    unitOfWork,
+    travelTimes,
     { ...actor, purpose },
-    { jobId, date: input.date, passengerIds: [...new Set(passengerIds)], staffIds },
+    { jobId, date: input.date },
   );
+  const repos = unitOfWork.repositories;
   const funders = await repos.funders.list(actor.organisationId, { offset: 0, limit: 500 });
   const organisation = await repos.identity.findOrganisation(actor.organisationId);
   const scenario = scenarioFromRegister({

@@ -1,4 +1,4 @@
-import { InProcessJobQueue, type JobKind, JobService } from "../jobs";
+import { inProcessJobService, type JobKind, type JobService } from "../jobs";
 import { createWorkerSolveRunner, defaultSolveCapacity, type SolveRunner } from "../planning";
 import type { Clock, Job, TravelTimeProvider, UnitOfWork } from "../ports";
 import { type Actor, AppError, authorise } from "../shared";
@@ -46,7 +46,7 @@ export class IntegrationAnalysisService {
     private readonly unitOfWork: UnitOfWork,
     private readonly options: IntegrationAnalysisServiceOptions,
   ) {
-    this.jobs = options.jobs ?? ownJobService(unitOfWork, options);
+    this.jobs = options.jobs ?? inProcessJobService(unitOfWork, options, 1);
     this.kind = analysisJob(unitOfWork, {
       travelTimes: options.travelTimes,
       clock: options.clock,
@@ -85,16 +85,4 @@ export class IntegrationAnalysisService {
       throw new AppError("conflict", `The analysis ${jobId} has no report: it is ${job.status}.`);
     return parseStoredAnalysis(job.result);
   }
-}
-
-/** A job system of the service's own, running one analysis at a time in this process. */
-function ownJobService(unitOfWork: UnitOfWork, options: IntegrationAnalysisServiceOptions) {
-  const jobs = new JobService(unitOfWork, {
-    queue: new InProcessJobQueue(unitOfWork.repositories.jobs),
-    clock: options.clock,
-    ...(options.progressEveryMs === undefined ? {} : { progressEveryMs: options.progressEveryMs }),
-    ...(options.log ? { log: options.log } : {}),
-  });
-  jobs.work(1);
-  return jobs;
 }

@@ -14,4 +14,9 @@ export {
   JobRunner,
   type JobRunnerOptions,
 } from "./job-runner";
-export { isFinished, JobService, type JobServiceOptions } from "./job-service";
+export {
+  inProcessJobService,
+  isFinished,
+  JobService,
+  type JobServiceOptions,
+} from "./job-service";

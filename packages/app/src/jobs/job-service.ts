@@ -1,5 +1,6 @@
 import type { Job, JobData, JobQueue, UnitOfWork } from "../ports";
 import { type Actor, AppError, authorise, notFound } from "../shared";
+import { InProcessJobQueue } from "./in-process-queue";
 import { type JobKind, type RegisteredKind, registeredKind } from "./job-kind";
 import { JobRunner, type JobRunnerOptions } from "./job-runner";
 
@@ -142,4 +143,23 @@ export class JobService {
       await new Promise((resolve) => setTimeout(resolve, pollMs));
     }
   }
+}
+
+/**
+ * A job system of its own that runs jobs in this process, `capacity` at once: for a service used
+ * without the process's shared one (tests, a single command).
+ */
+export function inProcessJobService(
+  unitOfWork: UnitOfWork,
+  options: Pick<JobRunnerOptions, "clock" | "progressEveryMs" | "log">,
+  capacity: number,
+): JobService {
+  const jobs = new JobService(unitOfWork, {
+    queue: new InProcessJobQueue(unitOfWork.repositories.jobs),
+    clock: options.clock,
+    ...(options.progressEveryMs === undefined ? {} : { progressEveryMs: options.progressEveryMs }),
+    ...(options.log ? { log: options.log } : {}),
+  });
+  jobs.work(capacity);
+  return jobs;
 }

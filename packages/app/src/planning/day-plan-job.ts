@@ -2,8 +2,7 @@ import { isIsoDate } from "@tt/domain";
 import type { JobContext, JobKind, JobOutput } from "../jobs";
 import type { Clock, JobData, TravelTimeProvider, UnitOfWork } from "../ports";
 import { type Actor, AppError } from "../shared";
-import { type BuiltProblem, buildProblem } from "./build-problem";
-import { auditPlanningReads, loadDayRegister } from "./load-day-register";
+import { loadPlanningDay } from "./load-day-register";
 import { planFromSolution, summarise } from "./plan-from-solution";
 import { boundedTimeLimit, MAX_TIME_LIMIT_SECONDS, type SolveRunner } from "./solve-runner";
 
@@ -103,7 +102,10 @@ async function runDayPlan(
   options: DayPlanJobOptions,
   { job, input, actor, signal, progress }: JobContext<DayPlanJobInput>,
 ): Promise<JobOutput> {
-  const built = await buildDay(unitOfWork, options.travelTimes, actor, job.id, input.date);
+  const { built } = await loadPlanningDay(unitOfWork, options.travelTimes, actor, {
+    jobId: job.id,
+    date: input.date,
+  });
   const started = options.clock.now().getTime();
   const budget = {
     timeLimitSeconds: input.timeLimitSeconds,
@@ -137,27 +139,4 @@ function timeShare(options: DayPlanJobOptions, seconds: number, report: (f: numb
   const tick = () => report((options.clock.now().getTime() - started) / (seconds * 1000));
   const timer = setInterval(tick, options.progressEveryMs ?? 1000);
   return { stop: () => clearInterval(timer) };
-}
-
-async function buildDay(
-  unitOfWork: UnitOfWork,
-  travelTimes: TravelTimeProvider,
-  actor: Actor,
-  jobId: string,
-  date: string,
-): Promise<BuiltProblem> {
-  const register = await loadDayRegister(unitOfWork, actor.organisationId, date);
-  const built = await buildProblem(register, travelTimes);
-  const planned = new Set(built.problem.requests.map((r) => r.id));
-  const passengerIds = new Set(
-    register.tripRequests.filter((r) => planned.has(r.id)).map((r) => r.passengerId),
-  );
-  const staffIds = register.staff.filter((s) => s.role === "passenger-assistant").map((s) => s.id);
-  await auditPlanningReads(unitOfWork.repositories, actor, {
-    jobId,
-    date,
-    passengerIds: [...passengerIds],
-    staffIds,
-  });
-  return built;
 }

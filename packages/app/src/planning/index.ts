@@ -1,6 +1,6 @@
 export * from "./build-problem";
 export { checkDayPlanInput, type DayPlanJobOptions, dayPlanJob } from "./day-plan-job";
-export { auditPlanningReads, loadDayRegister } from "./load-day-register";
+export { loadDayRegister, loadPlanningDay } from "./load-day-register";
 export * from "./manifest";
 export * from "./manifest-service";
 export * from "./mapping-issues";

@@ -1,7 +1,7 @@
-import type { Repositories, UnitOfWork } from "../ports";
+import type { Repositories, TravelTimeProvider, UnitOfWork } from "../ports";
 import type { Actor } from "../shared";
 import { recordRead } from "../shared";
-import type { DayRegister } from "./build-problem";
+import { type BuiltProblem, buildProblem, type DayRegister } from "./build-problem";
 import { findEach, listEvery, placeIds } from "./register-reads";
 
 /**
@@ -55,4 +55,30 @@ export async function auditPlanningReads(
   if (details.staffIds.length === 0) return;
   const staff = details.staffIds;
   await recordRead(repos, actor, { resource: "staff", ids: staff, purpose, details: extra });
+}
+
+/**
+ * The day's register and its solver Problem, with the read of personal data audited: the
+ * passengers of the requests the Problem holds and the passenger assistants. What every job
+ * that plans a day (a day plan, an integration analysis) reads first.
+ */
+export async function loadPlanningDay(
+  unitOfWork: UnitOfWork,
+  travelTimes: TravelTimeProvider,
+  actor: Actor,
+  read: { jobId: string; date: string },
+): Promise<{ register: DayRegister; built: BuiltProblem }> {
+  const register = await loadDayRegister(unitOfWork, actor.organisationId, read.date);
+  const built = await buildProblem(register, travelTimes);
+  const planned = new Set(built.problem.requests.map((r) => r.id));
+  const passengerIds = new Set(
+    register.tripRequests.filter((r) => planned.has(r.id)).map((r) => r.passengerId),
+  );
+  const staffIds = register.staff.filter((s) => s.role === "passenger-assistant").map((s) => s.id);
+  await auditPlanningReads(unitOfWork.repositories, actor, {
+    ...read,
+    passengerIds: [...passengerIds],
+    staffIds,
+  });
+  return { register, built };
 }

@@ -1,5 +1,5 @@
 import { type Evaluation, evaluate, type Problem } from "@tt/solver";
-import { InProcessJobQueue, type JobFailureReport, type JobKind, JobService } from "../jobs";
+import { inProcessJobService, type JobFailureReport, type JobKind, type JobService } from "../jobs";
 import type {
   Clock,
   Job,
@@ -61,7 +61,9 @@ export class PlanningService {
     private readonly unitOfWork: UnitOfWork,
     options: PlanningServiceOptions,
   ) {
-    this.jobs = options.jobs ?? ownJobService(unitOfWork, options);
+    this.jobs =
+      options.jobs ??
+      inProcessJobService(unitOfWork, options, options.capacity ?? defaultSolveCapacity());
     this.dayPlan = dayPlanJob(unitOfWork, {
       travelTimes: options.travelTimes,
       clock: options.clock,
@@ -112,16 +114,4 @@ export class PlanningService {
     if (!problem) return undefined;
     return evaluate(problem as unknown as Problem, enginePlan(plan));
   }
-}
-
-/** A job system of the service's own: jobs run in this process (tests, the CLI). */
-function ownJobService(unitOfWork: UnitOfWork, options: PlanningServiceOptions): JobService {
-  const jobs = new JobService(unitOfWork, {
-    queue: new InProcessJobQueue(unitOfWork.repositories.jobs),
-    clock: options.clock,
-    ...(options.progressEveryMs === undefined ? {} : { progressEveryMs: options.progressEveryMs }),
-    ...(options.log ? { log: options.log } : {}),
-  });
-  jobs.work(options.capacity ?? defaultSolveCapacity());
-  return jobs;
 }
