@@ -113,10 +113,10 @@ export interface TransactionOptions {
 }
 
 /** Runs work in one transaction: all of it is stored, or none of it. */
-export interface UnitOfWork {
-  readonly repositories: Repositories;
-  transaction<R>(
-    work: (repositories: Repositories) => Promise<R>,
-    options?: TransactionOptions,
-  ): Promise<R>;
+export interface UnitOfWork<R = Repositories> {
+  readonly repositories: R;
+  transaction<T>(work: (repositories: R) => Promise<T>, options?: TransactionOptions): Promise<T>;
 }
+
+/** A unit of work offering only the named repositories: how a service declares what it uses. */
+export type UnitOfWorkOf<K extends keyof Repositories> = UnitOfWork<Pick<Repositories, K>>;
