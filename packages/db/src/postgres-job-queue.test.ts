@@ -50,15 +50,18 @@ describe.runIf(adminUrl)("the PostgreSQL job queue", () => {
     const second = await create(county);
     const theirs = await create(city);
     const { queue, claims, releases } = await claimWith(2, 3);
-    // Three loops, but the county's second job waits for its first.
-    expect(claims.map((c) => c.jobId).sort()).toEqual([first, theirs].sort());
-    expect((await uow.repositories.jobs.get(second))?.status).toBe("queued");
-    for (const release of releases.splice(0)) release();
-    const until = Date.now() + 10_000;
-    while (claims.length < 3 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
-    expect(claims[2]?.jobId).toBe(second);
-    for (const release of releases.splice(0)) release();
-    await queue.stop();
+    try {
+      // Three loops, but the county's second job waits for its first.
+      expect(claims.map((c) => c.jobId).sort()).toEqual([first, theirs].sort());
+      expect((await uow.repositories.jobs.get(second))?.status).toBe("queued");
+      for (const release of releases.splice(0)) release();
+      const until = Date.now() + 10_000;
+      while (claims.length < 3 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+      expect(claims[2]?.jobId).toBe(second);
+    } finally {
+      for (const release of releases.splice(0)) release();
+      await queue.stop();
+    }
     expect((await uow.repositories.jobs.get(second))?.status).toBe("succeeded");
   });
 

@@ -5,10 +5,11 @@ import pg from "pg";
  * The PostgreSQL job queue: the jobs table is the queue, and any number of worker processes,
  * on any machines, take jobs from it (docs/decisions/0007-job-queue.md).
  *
- * - **Claim**: a worker takes the queued job of the organisation served longest ago that has no
- *   job running (`FOR UPDATE SKIP LOCKED`; a partial unique index keeps one running job per
- *   organisation even when two workers race), and holds a session advisory lock on it for the
- *   whole run, on a connection of its own.
+ * - **Claim**: a worker takes the oldest queued job of the organisation served longest ago that
+ *   has no job running (`FOR UPDATE SKIP LOCKED`). Only an organisation's oldest queued job is a
+ *   candidate, so workers racing never start its second job before its first; a partial unique
+ *   index keeps one running job per organisation. The worker holds a session advisory lock on
+ *   the job for the whole run, on a connection of its own.
  * - **Liveness**: when a worker dies its connection closes and PostgreSQL releases the lock at
  *   once. Every worker's reaper looks for running jobs whose lock is free: such a job is queued
  *   again for another worker (a new attempt), or failed after `maxAttempts`. A job is never
@@ -32,6 +33,9 @@ const NEXT_JOB = `
   WHERE j.status = 'queued'
     AND NOT EXISTS (
       SELECT 1 FROM jobs r WHERE r.organisation_id = j.organisation_id AND r.status = 'running')
+    AND NOT EXISTS (
+      SELECT 1 FROM jobs e WHERE e.organisation_id = j.organisation_id AND e.status = 'queued'
+        AND (e.created_at, e.id) < (j.created_at, j.id))
   ORDER BY (SELECT max(s.started_at) FROM jobs s WHERE s.organisation_id = j.organisation_id)
     ASC NULLS FIRST, j.created_at, j.id
   LIMIT 1
