@@ -159,6 +159,25 @@ interface Round {
   readonly jobsPerMinute: number;
   readonly succeeded: number;
   readonly attempts: number;
+  /** Mean of each job's own run (started to finished), seconds. */
+  readonly meanRunSeconds: number;
+  /** Sum of the jobs' runs over the round's wall time: how many ran at once, on average. */
+  readonly meanConcurrency: number;
+}
+
+/** Each job's own run, from the jobs table (the view has no start time), seconds. */
+async function runSeconds(url: string, ids: readonly string[]): Promise<number[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const rows = await client.query<{ seconds: number }>(
+      "SELECT extract(epoch FROM finished_at - started_at)::float8 AS seconds FROM jobs WHERE id = any($1)",
+      [ids],
+    );
+    return rows.rows.map((r) => r.seconds);
+  } finally {
+    await client.end();
+  }
 }
 
 /** Polls once a second (lightly: the API shares the machine) until every job has ended. */
@@ -189,6 +208,11 @@ async function round(base: string, url: string, tokens: string[], workers: numbe
     // The last job's own end (the server's clock, this machine's), not when the poll saw it.
     const lastEnd = Math.max(...ended.map((j) => Date.parse(String(j.finishedAt))));
     const seconds = (lastEnd - started) / 1000;
+    const runs = await runSeconds(
+      url,
+      jobs.map((j) => j.id),
+    );
+    const busy = runs.reduce((sum, r) => sum + r, 0);
     return {
       workers,
       jobs: SIZE.jobs,
@@ -196,6 +220,8 @@ async function round(base: string, url: string, tokens: string[], workers: numbe
       jobsPerMinute: Math.round((SIZE.jobs / seconds) * 60 * 10) / 10,
       succeeded: ended.filter((j) => j.status === "succeeded").length,
       attempts: ended.reduce((sum, j) => sum + Number(j.attempts), 0),
+      meanRunSeconds: Math.round((busy / runs.length) * 100) / 100,
+      meanConcurrency: Math.round((busy / seconds) * 100) / 100,
     };
   } finally {
     await Promise.all(children.map((c) => stop(c.child)));
@@ -258,9 +284,14 @@ function write({ rounds, loadBefore }: { rounds: Round[]; loadBefore: number[] }
   const name = `job-throughput${values.label ? `-${values.label}` : ""}`;
   const dir = path.join(repoRoot, "benchmarks/results");
   writeFileAtomic(path.join(dir, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
-  const lines = ["workers,jobs,seconds,jobs_per_minute,succeeded,attempts"];
-  for (const r of rounds)
-    lines.push([r.workers, r.jobs, r.seconds, r.jobsPerMinute, r.succeeded, r.attempts].join(","));
+  const lines = [
+    "workers,jobs,seconds,jobs_per_minute,succeeded,attempts,mean_run_seconds,mean_concurrency",
+  ];
+  for (const r of rounds) {
+    const { workers, jobs, seconds, jobsPerMinute, succeeded, attempts } = r;
+    const row = [workers, jobs, seconds, jobsPerMinute, succeeded, attempts];
+    lines.push([...row, r.meanRunSeconds, r.meanConcurrency].join(","));
+  }
   writeFileAtomic(path.join(dir, `${name}.csv`), `${lines.join("\n")}\n`);
 }
 
