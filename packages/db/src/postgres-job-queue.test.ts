@@ -31,7 +31,7 @@ describe.runIf(adminUrl)("the PostgreSQL job queue", () => {
       .id;
 
   /** Runs jobs with a queue of `capacity` loops until `count` have been claimed, holding each. */
-  async function claimWith(count: number, capacity: number) {
+  async function claimWith(count: number, capacity: number, waitMs = 10_000) {
     const queue = createPostgresJobQueue({ url, pollMs: 20, reapEveryMs: 60_000 });
     const claims: JobClaim[] = [];
     const releases: (() => void)[] = [];
@@ -40,7 +40,7 @@ describe.runIf(adminUrl)("the PostgreSQL job queue", () => {
       await new Promise<void>((resolve) => releases.push(resolve));
       await uow.repositories.jobs.finish(claim, { status: "succeeded", result: {} });
     }, capacity);
-    const until = Date.now() + 10_000;
+    const until = Date.now() + waitMs;
     while (claims.length < count && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
     return { queue, claims, releases };
   }
@@ -63,6 +63,29 @@ describe.runIf(adminUrl)("the PostgreSQL job queue", () => {
       await queue.stop();
     }
     expect((await uow.repositories.jobs.get(second))?.status).toBe("succeeded");
+  });
+
+  it("never starts an organisation's second job while another worker is claiming its first", async () => {
+    const first = await create(city);
+    const second = await create(city);
+    // Another worker is between reading the first job and marking it running: its row is locked.
+    const racing = new pg.Client({ connectionString: url });
+    await racing.connect();
+    await racing.query("BEGIN");
+    await racing.query("SELECT id FROM jobs WHERE id = $1 FOR UPDATE", [first]);
+    const { queue, claims, releases } = await claimWith(1, 1, 1_000);
+    try {
+      expect(claims).toEqual([]);
+      await racing.query("ROLLBACK");
+      const until = Date.now() + 10_000;
+      while (claims.length < 1 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+      expect(claims.map((c) => c.jobId)).toEqual([first]);
+      expect((await uow.repositories.jobs.get(second))?.status).toBe("queued");
+    } finally {
+      await racing.end();
+      for (const release of releases.splice(0)) release();
+      await queue.stop();
+    }
   });
 
   it("hands a dead worker's job to another attempt, and fails it after the last", async () => {
