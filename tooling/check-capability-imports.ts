@@ -73,7 +73,9 @@ const found = [
 ];
 for (const line of found) console.error(line);
 if (found.length > 0) {
-  console.error(`${found.length} import(s) reach inside another capability.`);
+  console.error(
+    `${found.length} line(s) break the layout rules of packages/app (ARCHITECTURE.md).`,
+  );
   process.exit(1);
 }
 console.log("capability imports: ok");
