@@ -2,6 +2,7 @@ import type {
   AssessBody,
   JobView,
   OrganisationView,
+  PlanHeaderView,
   PlanMapView,
   PlanView,
   StartPlanBody,
@@ -11,16 +12,6 @@ import type { StartIntegrationAnalysisBody } from "./routes/analyses";
 
 type Call = <T>(method: string, path: string, body?: unknown) => Promise<T>;
 type Query = Readonly<Record<string, string | number | undefined>>;
-
-export interface PlanHeaderView {
-  readonly id: string;
-  readonly organisationId: string;
-  readonly name: string;
-  readonly serviceDate: string;
-  readonly status: string;
-  readonly summary: Record<string, unknown>;
-  readonly createdAt: string;
-}
 
 interface PageOf<T> {
   readonly items: T[];

@@ -24,13 +24,17 @@ function requestChoices(
     at: -1,
   }));
   const assigned = plan.runs.flatMap((run) =>
-    run.stops
-      .filter((s) => s.kind === "pickup" && s.tripRequestId)
-      .map((s) => ({
-        id: s.tripRequestId ?? "",
-        label: `${reference(s.tripRequestId ?? "")} (${vehicle(run.vehicleId)}, ${clock(s.start)})`,
-        at: s.start,
-      })),
+    run.stops.flatMap((s) =>
+      s.kind === "pickup" && s.tripRequestId
+        ? [
+            {
+              id: s.tripRequestId,
+              label: `${reference(s.tripRequestId)} (${vehicle(run.vehicleId)}, ${clock(s.start)})`,
+              at: s.start,
+            },
+          ]
+        : [],
+    ),
   );
   return [...unassigned, ...assigned.sort((a, b) => a.at - b.at)];
 }

@@ -15,19 +15,16 @@ import { UnassignedTable } from "./unassigned-table";
 /** MapLibre is large: it loads only when a plan is opened. */
 const PlanMap = lazy(() => import("./plan-map").then((m) => ({ default: m.PlanMap })));
 
-const num = (value: unknown) => (typeof value === "number" ? value : 0);
-
 function Summary({ plan }: { plan: PlanView }) {
   const s = plan.summary;
-  const cost = (s.cost ?? {}) as Record<string, unknown>;
   const rows: [string, string][] = [
     ["Date", plan.serviceDate],
-    ["Trip requests", num(s.requests).toLocaleString("en-GB")],
-    ["Assigned", num(s.assigned).toLocaleString("en-GB")],
-    ["Unassigned", num(s.unassigned).toLocaleString("en-GB")],
-    ["Vehicles used", `${num(s.vehiclesUsed)} of ${num(s.vehiclesAvailable)}`],
-    ["Cost (without penalties)", pounds(num(cost.total))],
-    ["Distance", `${num(s.distanceKm).toLocaleString("en-GB")} km`],
+    ["Trip requests", s.requests.toLocaleString("en-GB")],
+    ["Assigned", s.assigned.toLocaleString("en-GB")],
+    ["Unassigned", s.unassigned.toLocaleString("en-GB")],
+    ["Vehicles used", `${s.vehiclesUsed} of ${s.vehiclesAvailable}`],
+    ["Cost (without penalties)", pounds(s.cost.total)],
+    ["Distance", `${s.distanceKm.toLocaleString("en-GB")} km`],
   ];
   return (
     <dl className="govuk-summary-list" data-testid="plan-summary">

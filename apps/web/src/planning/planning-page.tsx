@@ -113,10 +113,10 @@ function PlanList() {
             </td>
             <td className="govuk-table__cell">{plan.serviceDate}</td>
             <td className="govuk-table__cell govuk-table__cell--numeric">
-              {String(plan.summary.assigned ?? "")}
+              {plan.summary.assigned}
             </td>
             <td className="govuk-table__cell govuk-table__cell--numeric">
-              {String(plan.summary.unassigned ?? "")}
+              {plan.summary.unassigned}
             </td>
           </tr>
         ))}

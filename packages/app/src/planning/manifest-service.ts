@@ -37,7 +37,7 @@ export class ManifestService {
       const run = plan.runs.find((r) => r.vehicleId === vehicleId);
       const vehicle = run ? await repos.vehicles.find(org, vehicleId) : undefined;
       if (!run || !vehicle) throw notFound(`run in plan ${planId} for vehicle`, vehicleId);
-      const tripIds = run.stops.flatMap((s) => (s.tripRequestId ? [s.tripRequestId] : []));
+      const tripIds = run.stops.flatMap((s) => (s.kind === "break" ? [] : [s.tripRequestId]));
       const trips = await findEach(repos.tripRequests, org, tripIds);
       const passengers: Map<string, Passenger> = await findEach(
         repos.passengers,

@@ -134,7 +134,8 @@ function needsOf(
 }
 
 function manifestStop(stop: PlanRunStop, position: number, sources: ManifestSources): ManifestStop {
-  const trip = stop.tripRequestId ? sources.trips.get(stop.tripRequestId) : undefined;
+  const tripRequestId = stop.kind === "break" ? null : stop.tripRequestId;
+  const trip = tripRequestId === null ? undefined : sources.trips.get(tripRequestId);
   const passenger = trip ? sources.passengers.get(trip.passengerId) : undefined;
   const needs = needsOf(trip, passenger);
   return {
@@ -142,7 +143,7 @@ function manifestStop(stop: PlanRunStop, position: number, sources: ManifestSour
     time: formatMinutesOfDay(stop.start),
     arrival: formatMinutesOfDay(stop.arrival),
     kind: stop.kind,
-    tripRequestId: stop.tripRequestId ?? null,
+    tripRequestId,
     tripReference: trip?.reference ?? null,
     place: placeOf(stop, trip, passenger, sources.places),
     passenger: passenger

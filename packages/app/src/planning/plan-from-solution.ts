@@ -1,5 +1,5 @@
 import type { Plan, ScheduledStop, Solution, Unassigned } from "@tt/solver";
-import type { NewPlan, PlanRunStop, StoredPlan } from "../ports";
+import type { NewPlan, PlanRunStop, PlanSummary, StoredPlan } from "../ports";
 import type { BuiltProblem } from "./build-problem";
 
 /** Problems with more locations than this are not kept with the plan: their matrices run to tens of MB. */
@@ -51,7 +51,7 @@ function peopleReason(built: BuiltProblem): (u: Unassigned) => string {
 }
 
 /** The figures people look at first: counted from the solution and the mapping's issues. */
-export function summarise(built: BuiltProblem, solution: Solution, facts: SolveFacts) {
+export function summarise(built: BuiltProblem, solution: Solution, facts: SolveFacts): PlanSummary {
   const unassignedByReason: Record<string, number> = {};
   const reasonOf = peopleReason(built);
   for (const u of solution.unassigned) {
@@ -83,8 +83,6 @@ export function summarise(built: BuiltProblem, solution: Solution, facts: SolveF
   };
 }
 
-export type PlanSummary = ReturnType<typeof summarise>;
-
 /** The stored form of a solution: runs name trip request ids only, costs in pence. */
 export function planFromSolution(
   built: BuiltProblem,
@@ -101,7 +99,7 @@ export function planFromSolution(
       reason: u.reason,
       message: u.message,
     })),
-    problem: summary.problemKept ? (built.problem as unknown as Record<string, unknown>) : null,
+    problem: summary.problemKept ? built.problem : null,
     runs: solution.runs.map((r) => ({
       vehicleId: r.vehicle,
       layout: r.layout,
@@ -121,8 +119,8 @@ export function enginePlan(plan: Pick<StoredPlan, "runs">): Plan {
       layout: r.layout,
       stops: r.stops.map((s) =>
         s.kind === "break"
-          ? { kind: "break" as const, break: s.breakId ?? "" }
-          : { kind: s.kind, request: s.tripRequestId ?? "" },
+          ? { kind: "break" as const, break: s.breakId }
+          : { kind: s.kind, request: s.tripRequestId },
       ),
     })),
   };

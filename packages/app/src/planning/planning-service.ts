@@ -1,4 +1,4 @@
-import { type Evaluation, evaluate, type Problem } from "@tt/solver";
+import { type Evaluation, evaluate } from "@tt/solver";
 import { inProcessJobService, type JobFailureReport, type JobKind, type JobService } from "../jobs";
 import type {
   Clock,
@@ -112,6 +112,6 @@ export class PlanningService {
     const plan = await this.getPlan(actor, id);
     const problem = await this.unitOfWork.repositories.plans.findProblem(actor.organisationId, id);
     if (!problem) return undefined;
-    return evaluate(problem as unknown as Problem, enginePlan(plan));
+    return evaluate(problem, enginePlan(plan));
   }
 }

@@ -5,4 +5,5 @@ export * from "./identity";
 export * from "./jobs";
 export * from "./plans";
 export * from "./repositories";
+export * from "./stored-plan-parts";
 export * from "./travel-times";

@@ -1,15 +1,8 @@
+import type { Problem } from "@tt/solver";
 import type { Page } from "./repositories";
 
-/**
- * A stop of a stored run: a pick-up or drop-off names the trip request only (never the passenger),
- * or a driver's break. Times are minutes after midnight of the service date.
- */
-export interface PlanRunStop {
-  readonly kind: "pickup" | "dropoff" | "break";
-  /** The trip request, for pick-ups and drop-offs. */
-  readonly tripRequestId?: string;
-  /** The break rule, for breaks. */
-  readonly breakId?: string;
+/** When a stop of a stored run is served: minutes after midnight of the service date. */
+interface PlanRunStopTimes {
   /** Index into the plan's Problem locations, when the Problem is kept. */
   readonly location: number;
   readonly arrival: number;
@@ -18,6 +11,21 @@ export interface PlanRunStop {
   /** On board after the stop: `[seats, wheelchairs]`. */
   readonly load: readonly number[];
 }
+
+/** A pick-up or drop-off of a stored run: it names the trip request only, never the passenger. */
+export interface PlanRunTripStop extends PlanRunStopTimes {
+  readonly kind: "pickup" | "dropoff";
+  readonly tripRequestId: string;
+}
+
+/** A driver's break in a stored run, by the vehicle's break rule. */
+export interface PlanRunBreakStop extends PlanRunStopTimes {
+  readonly kind: "break";
+  readonly breakId: string;
+}
+
+/** A stop of a stored run: a pick-up or drop-off of a trip request, or a driver's break. */
+export type PlanRunStop = PlanRunTripStop | PlanRunBreakStop;
 
 export interface NewPlanRun {
   readonly vehicleId: string;
@@ -39,16 +47,68 @@ export interface PlanUnassigned {
   readonly message: string;
 }
 
+/** Pounds, rounded to pence: what the plan's runs cost (penalties of unserved requests left out). */
+export interface PlanCostSummary {
+  readonly total: number;
+  readonly fixed: number;
+  readonly distance: number;
+  readonly time: number;
+}
+
+/** Part of the register that could not be planned as it stands (a mapping issue, as stored). */
+export interface PlanSummaryIssue {
+  readonly kind: string;
+  readonly message: string;
+  readonly tripRequestId?: string;
+  readonly vehicleId?: string;
+}
+
+/**
+ * The figures people look at first, and the facts of the solve that made the plan. A revision
+ * keeps the facts of its original and recounts the figures for its own runs.
+ */
+export interface PlanSummary {
+  /** The service date, "YYYY-MM-DD". */
+  readonly date: string;
+  readonly seed: number;
+  readonly timeLimitSeconds?: number;
+  readonly iterations?: number;
+  /** How long the solve took, seconds (to a tenth). */
+  readonly seconds: number;
+  /** The travel-time provider's name. */
+  readonly travelTimes: string;
+  /** Where the engine ran: "worker-thread", or "main-thread" with the `fallback` reason. */
+  readonly thread: string;
+  readonly fallback?: string;
+  /** Trip requests travelling that day. */
+  readonly requests: number;
+  readonly assigned: number;
+  readonly unassigned: number;
+  /** Unassigned requests counted by the reason people are shown (`no-room`, `not-planned`, …). */
+  readonly unassignedByReason: Readonly<Record<string, number>>;
+  readonly vehiclesAvailable: number;
+  readonly vehiclesUsed: number;
+  readonly cost: PlanCostSummary;
+  readonly distanceKm: number;
+  readonly solverIterations: number;
+  /** How many mapping issues the day had; `issues` lists the first 50. */
+  readonly issueCount: number;
+  readonly issues: readonly PlanSummaryIssue[];
+  /** Whether the Problem was kept with the plan (so that changes can be checked against it). */
+  readonly problemKept: boolean;
+  /** Rules a revision breaks, as the planner accepted them; only on revisions. */
+  readonly violations?: number;
+}
+
 export interface NewPlan {
   readonly name: string;
   /** "YYYY-MM-DD". */
   readonly serviceDate: string;
   readonly status: "draft";
-  /** Figures for people: requests, assigned, unassigned by reason, vehicles, cost, distance. */
-  readonly summary: Record<string, unknown>;
+  readonly summary: PlanSummary;
   readonly unassigned: readonly PlanUnassigned[];
   /** The solver Problem, to re-evaluate the plan later; null when too large to keep. */
-  readonly problem: Record<string, unknown> | null;
+  readonly problem: Problem | null;
   readonly runs: readonly NewPlanRun[];
 }
 
@@ -59,7 +119,7 @@ export interface PlanHeader {
   readonly name: string;
   readonly serviceDate: string;
   readonly status: string;
-  readonly summary: Record<string, unknown>;
+  readonly summary: PlanSummary;
   readonly createdAt: string;
   /** 1 for a plan from the engine; each planner's override adds a revision. */
   readonly revision: number;
@@ -87,7 +147,7 @@ export interface PlanStore {
    * The Problem kept with the plan (large: read only to re-evaluate). A revision shares the
    * Problem of the plan it was made from.
    */
-  findProblem(organisationId: string, id: string): Promise<Record<string, unknown> | undefined>;
+  findProblem(organisationId: string, id: string): Promise<Problem | undefined>;
   /**
    * Stores `plan` as the next revision of plan `revisedFrom` (which is kept), sharing its Problem.
    * Throws `conflict` when that plan already has a revision: revise the latest one.

@@ -6,6 +6,7 @@ export * from "./jobs";
 export * from "./organisation";
 export * from "./plan-map";
 export * from "./plan-overrides";
+export * from "./plan-summary";
 export * from "./plans";
 export * from "./register";
 export * from "./run-manifest";

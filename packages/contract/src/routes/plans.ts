@@ -3,6 +3,7 @@ import { isIsoDate } from "@tt/domain";
 import { idParamSchema, pageQueryShape, pageSchema } from "../common";
 import { COMMON_ERROR_RESPONSES, NOT_FOUND_RESPONSE } from "../errors";
 import { jobAcceptedSchema } from "./jobs";
+import { planSummarySchema } from "./plan-summary";
 import { AUTHENTICATED } from "./security";
 
 const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
@@ -33,20 +34,27 @@ export const startPlanBodySchema = z
   .openapi("StartPlan");
 export type StartPlanBody = z.infer<typeof startPlanBodySchema>;
 
+const stopTimes = {
+  location: z.number().int(),
+  arrival: z.number().openapi({ description: "Minutes after midnight." }),
+  start: z.number(),
+  departure: z.number(),
+  load: z
+    .array(z.number())
+    .openapi({ description: "On board after the stop: [seats, wheelchairs]." }),
+};
+
 export const planStopSchema = z
-  .object({
-    kind: z.enum(["pickup", "dropoff", "break"]),
-    tripRequestId: z.string().optional(),
-    breakId: z.string().optional(),
-    location: z.number().int(),
-    arrival: z.number().openapi({ description: "Minutes after midnight." }),
-    start: z.number(),
-    departure: z.number(),
-    load: z
-      .array(z.number())
-      .openapi({ description: "On board after the stop: [seats, wheelchairs]." }),
-  })
-  .openapi("PlanStop");
+  .discriminatedUnion("kind", [
+    z.object({ kind: z.literal("pickup"), tripRequestId: z.string(), ...stopTimes }),
+    z.object({ kind: z.literal("dropoff"), tripRequestId: z.string(), ...stopTimes }),
+    z.object({ kind: z.literal("break"), breakId: z.string(), ...stopTimes }),
+  ])
+  .openapi("PlanStop", {
+    description:
+      "A pick-up or drop-off of a trip request (never the passenger), or a driver's break by the vehicle's break rule.",
+  });
+export type PlanStopView = z.infer<typeof planStopSchema>;
 
 export const planRunSchema = z
   .object({
@@ -59,6 +67,7 @@ export const planRunSchema = z
     costPence: z.number().int(),
   })
   .openapi("PlanRun");
+export type PlanRunView = z.infer<typeof planRunSchema>;
 
 const planHeaderShape = {
   id: z.uuid(),
@@ -66,7 +75,7 @@ const planHeaderShape = {
   name: z.string(),
   serviceDate: z.string(),
   status: z.string(),
-  summary: z.record(z.string(), z.unknown()),
+  summary: planSummarySchema,
   createdAt: z.string().openapi({ format: "date-time" }),
   revision: z.number().int().openapi({
     description: "1 for a plan from the engine; each planner's override adds a revision.",
@@ -78,6 +87,7 @@ const planHeaderShape = {
 };
 
 export const planHeaderSchema = z.object(planHeaderShape).openapi("PlanHeader");
+export type PlanHeaderView = z.infer<typeof planHeaderSchema>;
 
 export const planSchema = z
   .object({

@@ -1,6 +1,5 @@
 import { z } from "@hono/zod-openapi";
-
-const SEATING = ["standard", "front-seat", "booster-seat", "child-seat", "harness"] as const;
+import { SEATING, VEHICLE_KINDS } from "@tt/domain";
 
 export const manifestStopSchema = z
   .object({
@@ -45,7 +44,7 @@ export const manifestSchema = z
     vehicle: z.object({
       id: z.string(),
       reference: z.string(),
-      kind: z.string(),
+      kind: z.enum(VEHICLE_KINDS),
       layout: z.object({ seats: z.number().int(), wheelchairSpaces: z.number().int() }),
       features: z.array(z.string()),
       passengerAssistant: z.boolean().openapi({

@@ -4,10 +4,13 @@ import {
   type NewPlanRevision,
   type PlanHeader,
   type PlanRun,
-  type PlanRunStop,
   type PlanStore,
-  type PlanUnassigned,
+  readStoredPlanPart,
   type StoredPlan,
+  storedPlanStopsSchema,
+  storedPlanSummarySchema,
+  storedPlanUnassignedSchema,
+  storedProblemSchema,
 } from "@tt/app";
 import { and, count, desc, eq, type SQL } from "drizzle-orm";
 import type { Db } from "../create-db";
@@ -40,7 +43,10 @@ function toHeader(row: HeaderRow): PlanHeader {
     name: row.name,
     serviceDate: row.serviceDate,
     status: row.status,
-    summary: row.summary,
+    summary: readStoredPlanPart(storedPlanSummarySchema, row.summary, {
+      planId: row.id,
+      part: "summary",
+    }),
     createdAt: row.createdAt.toISOString(),
     revision: row.revision,
     revisedFrom: row.revisedFrom,
@@ -52,7 +58,10 @@ function toRun(row: RunRow): PlanRun {
     id: row.id,
     vehicleId: row.vehicleId ?? "",
     layout: row.layout,
-    stops: row.stops as unknown as PlanRunStop[],
+    stops: readStoredPlanPart(storedPlanStopsSchema, row.stops, {
+      planId: row.planId,
+      part: "stops",
+    }),
     distanceMetres: row.distanceMetres,
     durationSeconds: row.durationSeconds,
     costPence: row.costPence,
@@ -67,7 +76,10 @@ function toPlan(row: HeaderRow, runRows: readonly RunRow[]): StoredPlan {
     .sort((a, b) => firstStart(a) - firstStart(b) || a.vehicleId.localeCompare(b.vehicleId));
   return {
     ...toHeader(row),
-    unassigned: row.unassigned as unknown as PlanUnassigned[],
+    unassigned: readStoredPlanPart(storedPlanUnassignedSchema, row.unassigned, {
+      planId: row.id,
+      part: "unassigned requests",
+    }),
     runs: planRuns,
   };
 }
@@ -122,7 +134,7 @@ export function createPlanStore(db: Db, inTransaction: boolean): PlanStore {
     save: (organisationId, plan) =>
       inTransaction
         ? insertPlan(db, organisationId, plan)
-        : db.transaction((tx) => insertPlan(tx as unknown as Db, organisationId, plan)),
+        : db.transaction((tx) => insertPlan(tx, organisationId, plan)),
     async find(organisationId, id) {
       if (!isUuid(id)) return undefined;
       const [row] = await db
@@ -154,9 +166,7 @@ export function createPlanStore(db: Db, inTransaction: boolean): PlanStore {
     saveRevision: (organisationId, revisedFrom, plan) =>
       inTransaction
         ? insertRevision(db, organisationId, revisedFrom, plan)
-        : db.transaction((tx) =>
-            insertRevision(tx as unknown as Db, organisationId, revisedFrom, plan),
-          ),
+        : db.transaction((tx) => insertRevision(tx, organisationId, revisedFrom, plan)),
     findRevisionOf: (organisationId, id) => findRevisionOf(db, organisationId, id),
   };
 }
@@ -166,7 +176,7 @@ async function findProblem(
   db: Db,
   organisationId: string,
   id: string,
-): Promise<Record<string, unknown> | undefined> {
+): ReturnType<PlanStore["findProblem"]> {
   let current: string | null = isUuid(id) ? id : null;
   while (current) {
     const [row] = await db
@@ -174,7 +184,12 @@ async function findProblem(
       .from(plans)
       .where(and(eq(plans.organisationId, organisationId), eq(plans.id, current)));
     if (!row) return undefined;
-    if (row.problem) return row.problem;
+    if (row.problem) {
+      return readStoredPlanPart(storedProblemSchema, row.problem, {
+        planId: current,
+        part: "Problem",
+      });
+    }
     current = row.revisedFrom;
   }
   return undefined;

@@ -1,3 +1,4 @@
+import type { NewPlan, PlanRunStop, PlanSummary, PlanUnassigned } from "@tt/app";
 import {
   type AnyPgColumn,
   date,
@@ -67,13 +68,14 @@ export const plans = pgTable(
     name: text("name").notNull(),
     serviceDate: date("service_date").notNull(),
     status: text("status").notNull(),
-    summary: jsonb("summary").$type<Record<string, unknown>>().notNull(),
-    unassigned: jsonb("unassigned").$type<Record<string, unknown>[]>().notNull(),
+    /** Written as `PlanSummary`; checked on read (`storedPlanSummarySchema`). */
+    summary: jsonb("summary").$type<PlanSummary>().notNull(),
+    unassigned: jsonb("unassigned").$type<readonly PlanUnassigned[]>().notNull(),
     /**
      * The solver Problem the plan was made from, for re-evaluation (null when too large to keep,
      * and on revisions: they share their original's Problem through `revised_from`).
      */
-    problem: jsonb("problem").$type<Record<string, unknown>>(),
+    problem: jsonb("problem").$type<NonNullable<NewPlan["problem"]>>(),
     /** 1 for a plan from the engine; the plan it revises + 1 for an override. */
     revision: integer("revision").notNull().default(1),
     revisedFrom: uuid("revised_from").references((): AnyPgColumn => plans.id),
@@ -94,7 +96,7 @@ export const runs = pgTable(
       .notNull()
       .references(() => plans.id, { onDelete: "cascade" }),
     vehicleId: uuid("vehicle_id").references(() => vehicles.id),
-    stops: jsonb("stops").$type<Record<string, unknown>[]>().notNull(),
+    stops: jsonb("stops").$type<readonly PlanRunStop[]>().notNull(),
     /** Index of the vehicle layout the run uses (0 = the standard layout). */
     layout: integer("layout").notNull().default(0),
     distanceMetres: integer("distance_metres").notNull(),

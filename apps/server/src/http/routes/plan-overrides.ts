@@ -1,14 +1,15 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import type { ChangeEvaluation, PlanChange } from "@tt/app";
+import type { PlanChange } from "@tt/app";
 import {
   evaluatePlanChangeRoute,
   type PlanChangeBody,
-  type PlanChangeEvaluationView,
   runManifestRoute,
   savePlanRunsRoute,
 } from "@tt/contract";
 import type { ServerServices } from "../../services";
 import { actorOf, type HttpEnv } from "../context";
+import { presentManifest } from "../presenters/manifest";
+import { presentEvaluation, presentRevision } from "../presenters/plan-override";
 
 /** The change a body names: a move, or a whole edited plan (the schema lets exactly one through). */
 export function changeOf(body: PlanChangeBody): PlanChange {
@@ -22,12 +23,6 @@ export function changeOf(body: PlanChangeBody): PlanChange {
     stops: run.stops,
   }));
   return { runs };
-}
-
-/** The public view of an evaluated change: the proposed plan's full evaluation stays inside. */
-export function presentEvaluation(checked: ChangeEvaluation): PlanChangeEvaluationView {
-  const { before, after, change, runs, changedRuns, moved } = checked;
-  return { before, after, change, runs, changedRuns, moved } as unknown as PlanChangeEvaluationView;
 }
 
 /**
@@ -51,14 +46,12 @@ export function mountPlanOverrideRoutes(app: OpenAPIHono<HttpEnv>, services: Ser
       ...(body.reason ? { reason: body.reason } : {}),
       ...(body.acceptViolations === undefined ? {} : { acceptViolations: body.acceptViolations }),
     });
-    const { change, after, moved } = saved.checked;
-    const view = { plan: saved.plan, change, acceptedViolations: after.violations, moved };
-    return c.json(view as never, 201);
+    return c.json(presentRevision(saved), 201);
   });
 
   app.openapi(runManifestRoute, async (c) => {
     const { id, vehicleId } = c.req.valid("param");
     const manifest = await manifests.getManifest(actorOf(c), id, vehicleId);
-    return c.json(manifest as never, 200);
+    return c.json(presentManifest(manifest), 200);
   });
 }

@@ -2,6 +2,8 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import { getPlanRoute, listPlansRoute, planMapRoute, startPlanRoute } from "@tt/contract";
 import type { ServerServices } from "../../services";
 import { actorOf, type HttpEnv } from "../context";
+import { presentPlan, presentPlanHeader } from "../presenters/plan";
+import { presentPlanMap } from "../presenters/plan-map";
 
 /**
  * Day plans as jobs: `POST /api/plans` starts one (202 with the job id; follow it with the job
@@ -20,16 +22,17 @@ export function mountPlanRoutes(app: OpenAPIHono<HttpEnv>, services: ServerServi
   app.openapi(listPlansRoute, async (c) => {
     const query = c.req.valid("query");
     const page = await planning.listPlans(actorOf(c), query);
-    return c.json({ ...page, offset: query.offset, limit: query.limit }, 200);
+    const items = page.items.map(presentPlanHeader);
+    return c.json({ items, total: page.total, offset: query.offset, limit: query.limit }, 200);
   });
 
   app.openapi(getPlanRoute, async (c) => {
     const plan = await planning.getPlan(actorOf(c), c.req.valid("param").id);
-    return c.json(plan as never, 200);
+    return c.json(presentPlan(plan), 200);
   });
 
   app.openapi(planMapRoute, async (c) => {
     const map = await services.planMaps.getPlanMap(actorOf(c), c.req.valid("param").id);
-    return c.json(map as never, 200);
+    return c.json(presentPlanMap(map), 200);
   });
 }

@@ -1,5 +1,5 @@
 import type { Problem } from "@tt/solver";
-import type { NewPlanRevision, PlanUnassigned, StoredPlan } from "../../ports";
+import type { NewPlanRevision, PlanSummary, PlanUnassigned, StoredPlan } from "../../ports";
 import type { ChangeEvaluation } from "./plan-override-evaluation";
 
 /** The reason given for a request a planner took out of every run. */
@@ -57,10 +57,9 @@ export function revisionOf(
 ): NewPlanRevision {
   const evaluation = checked.evaluation;
   const unassigned = unassignedOf(plan, evaluation.unserved);
-  const before = plan.summary.unassignedByReason as Record<string, number> | undefined;
-  const notPlanned = before?.["not-planned"] ?? 0;
+  const notPlanned = plan.summary.unassignedByReason["not-planned"] ?? 0;
   const cost = evaluation.cost;
-  const summary = {
+  const summary: PlanSummary = {
     ...plan.summary,
     assigned: problem.requests.length - evaluation.unserved.length,
     unassigned: evaluation.unserved.length + notPlanned,

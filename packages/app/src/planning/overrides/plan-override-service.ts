@@ -1,5 +1,5 @@
 import type { Problem } from "@tt/solver";
-import type { StoredPlan, UnitOfWork } from "../../ports";
+import type { StoredPlan, UnitOfWorkOf } from "../../ports";
 import { type Actor, AppError, authorise, notFound } from "../../shared";
 import { enginePlan, MAX_KEPT_LOCATIONS } from "../plan-from-solution";
 import { applyChange, type PlanChange } from "./plan-override-change";
@@ -27,7 +27,7 @@ const OVERRIDE_PURPOSE = "planning: planner's override of a day plan";
  * original is kept) with an audit row. Roles need the `plans` write grant.
  */
 export class PlanOverrideService {
-  constructor(private readonly unitOfWork: UnitOfWork) {}
+  constructor(private readonly unitOfWork: UnitOfWorkOf<"plans" | "audit">) {}
 
   /** Cost and violations before and after the change; nothing is saved. */
   async evaluateChange(
@@ -96,7 +96,7 @@ export class PlanOverrideService {
         [{ path: "id", message: "this plan's Problem was not kept" }],
       );
     }
-    return { plan, problem: problem as unknown as Problem };
+    return { plan, problem };
   }
 }
 

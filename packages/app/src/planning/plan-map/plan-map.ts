@@ -98,7 +98,7 @@ function endsOf(id: string, sources: PlanMapSources) {
 }
 
 function mapStop(stop: PlanRunStop, position: number, sources: PlanMapSources): PlanMapStop[] {
-  if (stop.kind === "break" || !stop.tripRequestId) return [];
+  if (stop.kind === "break") return [];
   const { tripRequestId, tripReference, origin, destination } = endsOf(stop.tripRequestId, sources);
   const at = stop.kind === "pickup" ? origin : destination;
   return [{ position, kind: stop.kind, tripRequestId, tripReference, at }];
@@ -123,7 +123,9 @@ export function buildPlanMap(plan: StoredPlan, sources: PlanMapSources): PlanMap
 
 /** The trip requests a plan names, in runs or unassigned. */
 export function planTripIds(plan: StoredPlan): string[] {
-  const inRuns = plan.runs.flatMap((r) => r.stops.flatMap((s) => s.tripRequestId ?? []));
+  const inRuns = plan.runs.flatMap((r) =>
+    r.stops.flatMap((s) => (s.kind === "break" ? [] : [s.tripRequestId])),
+  );
   return [...inRuns, ...plan.unassigned.map((u) => u.tripRequestId)];
 }
 

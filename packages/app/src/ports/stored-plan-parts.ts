@@ -1,0 +1,94 @@
+import { type Problem, validateProblem } from "@tt/solver";
+import { z } from "zod";
+import type { PlanRunStop, PlanSummary, PlanUnassigned } from "./plans";
+
+/**
+ * The parts of a stored plan kept as JSON (summary, unassigned requests, each run's stops, the
+ * Problem). A plan store checks them with these schemas when it reads them back: the database
+ * holds whatever was written, perhaps by an older version, so the shape is checked, not assumed.
+ */
+
+const costSummarySchema = z.object({
+  total: z.number(),
+  fixed: z.number(),
+  distance: z.number(),
+  time: z.number(),
+});
+
+const summaryIssueSchema = z.object({
+  kind: z.string(),
+  message: z.string(),
+  tripRequestId: z.string().optional(),
+  vehicleId: z.string().optional(),
+});
+
+export const storedPlanSummarySchema: z.ZodType<PlanSummary> = z.object({
+  date: z.string(),
+  seed: z.number(),
+  timeLimitSeconds: z.number().optional(),
+  iterations: z.number().optional(),
+  seconds: z.number(),
+  travelTimes: z.string(),
+  thread: z.string(),
+  fallback: z.string().optional(),
+  requests: z.number(),
+  assigned: z.number(),
+  unassigned: z.number(),
+  unassignedByReason: z.record(z.string(), z.number()),
+  vehiclesAvailable: z.number(),
+  vehiclesUsed: z.number(),
+  cost: costSummarySchema,
+  distanceKm: z.number(),
+  solverIterations: z.number(),
+  issueCount: z.number(),
+  issues: z.array(summaryIssueSchema),
+  problemKept: z.boolean(),
+  violations: z.number().optional(),
+});
+
+export const storedPlanUnassignedSchema: z.ZodType<PlanUnassigned[]> = z.array(
+  z.object({ tripRequestId: z.string(), reason: z.string(), message: z.string() }),
+);
+
+const stopTimes = {
+  location: z.number(),
+  arrival: z.number(),
+  start: z.number(),
+  departure: z.number(),
+  load: z.array(z.number()),
+};
+
+export const storedPlanStopsSchema: z.ZodType<PlanRunStop[]> = z.array(
+  z.discriminatedUnion("kind", [
+    z.object({ kind: z.enum(["pickup", "dropoff"]), tripRequestId: z.string(), ...stopTimes }),
+    z.object({ kind: z.literal("break"), breakId: z.string(), ...stopTimes }),
+  ]),
+);
+
+/** The kept Problem, checked by the engine's own validator (as a solve checks it). */
+export const storedProblemSchema: z.ZodType<Problem> = z.unknown().transform((value, ctx) => {
+  const checked = validateProblem(value);
+  if (checked.ok) return checked.problem;
+  for (const issue of checked.issues.slice(0, 20)) {
+    ctx.addIssue({ code: "custom", message: `${issue.path}: ${issue.message}` });
+  }
+  return z.NEVER;
+});
+
+/**
+ * Reads one stored part: the value if it has the shape, else an error naming the plan, the part
+ * and every field out of shape (a fault in the stored data, not in the request).
+ */
+export function readStoredPlanPart<T>(
+  schema: z.ZodType<T>,
+  value: unknown,
+  where: { readonly planId: string; readonly part: string },
+): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const fields = parsed.error.issues
+    .slice(0, 5)
+    .map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`)
+    .join("; ");
+  throw new Error(`Plan ${where.planId}: the stored ${where.part} is out of shape (${fields}).`);
+}
