@@ -1,7 +1,9 @@
 /**
  * Lint rule for packages/app (ARCHITECTURE.md): a capability imports another capability only
  * through its `index.ts`, never its inner files. Capabilities are the top-level folders of
- * packages/app/src. Prints every offending import with file and line, and exits 1 when any.
+ * packages/app/src. The package's own `index.ts` re-exports by name (`export *` would publish every
+ * inner name of every capability). Prints every offending line with file and line, and exits 1
+ * when any.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
@@ -51,10 +53,29 @@ export function violations(file: string, text: string): string[] {
   return found;
 }
 
-const found = sources(root).flatMap((file) => violations(file, readFileSync(file, "utf8")));
+/** `export *` lines in the package's own index.ts, as "file:line: message". */
+export function starExports(file: string, text: string): string[] {
+  return text
+    .split("\n")
+    .flatMap((line, index) =>
+      /^\s*export\s*\*/.test(line)
+        ? [
+            `${relative(process.cwd(), file)}:${index + 1}: @tt/app re-exports by name, not "export *"`,
+          ]
+        : [],
+    );
+}
+
+const packageIndex = join(root, "index.ts");
+const found = [
+  ...sources(root).flatMap((file) => violations(file, readFileSync(file, "utf8"))),
+  ...starExports(packageIndex, readFileSync(packageIndex, "utf8")),
+];
 for (const line of found) console.error(line);
 if (found.length > 0) {
-  console.error(`${found.length} import(s) reach inside another capability.`);
+  console.error(
+    `${found.length} line(s) break the layout rules of packages/app (ARCHITECTURE.md).`,
+  );
   process.exit(1);
 }
 console.log("capability imports: ok");

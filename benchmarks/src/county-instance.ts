@@ -1,16 +1,5 @@
+import { Random } from "@tt/domain";
 import type { Problem, Request, Vehicle } from "@tt/solver";
-
-/** Small seeded generator (mulberry32) so the synthetic county is identical on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface CountyOptions {
   readonly requests: number;
@@ -24,7 +13,8 @@ export interface CountyOptions {
  * assistants. Road distance = 1.3 × straight line; 40 km/h.
  */
 export function countyProblem(opts: CountyOptions): Problem {
-  const rnd = prng(opts.seed);
+  const random = new Random(opts.seed);
+  const rnd = (): number => random.next();
   const towns = Array.from({ length: 30 }, () => [rnd() * 60, rnd() * 50] as const);
   const near = (spread: number): [number, number] => {
     const t = towns[Math.floor(rnd() * towns.length)]!;

@@ -4,7 +4,7 @@
  * (data/lsoa.csv). Everything not in the open data is synthetic and seeded (see the protocol in
  * docs/entitlement.md): ages, needs, preferences and which school each pupil attends.
  */
-import type { CohortPupil, RegisterSchool, SchoolType } from "@tt/domain";
+import { type CohortPupil, Random, type RegisterSchool, type SchoolType } from "@tt/domain";
 import type { DerivedSchool, Lsoa } from "@tt/integrations";
 
 /** Age ranges by phase; schools of unknown phase are left out of the register. */
@@ -18,15 +18,6 @@ const AGE_RANGES: Record<string, [number, number]> = {
 };
 
 const RELIGIOUS_NAME = /\b(St|Saint|C of E|CE|Catholic|Church|Abbey)\b/;
-
-/** Park–Miller style generator: the same seed gives the same cohort on every machine. */
-export function seededRandom(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 /** The register: phase → age range; every 4th school (by id) has SEN resourced provision. */
 export function registerFromDerivedSchools(schools: readonly DerivedSchool[]): RegisterSchool[] {
@@ -136,7 +127,8 @@ export function generatePupils(
   register: readonly RegisterSchool[],
   seed = 20261122,
 ): CohortPupil[] {
-  const random = seededRandom(seed);
+  const generator = new Random(seed);
+  const random = (): number => generator.next();
   const pickLsoa = populationPicker(lsoas, random);
   const pupils: CohortPupil[] = [];
   for (let i = 0; i < count; i++) {

@@ -1,8 +1,119 @@
-export * from "./analysis";
-export * from "./entitlement";
-export * from "./identity";
-export * from "./jobs";
-export * from "./planning";
-export * from "./ports";
-export * from "./register";
-export * from "./shared";
+// The public surface of @tt/app, by capability: only what the server, the CLI, the web build,
+// the benchmarks and the tests outside this package use.
+export {
+  type AnalysisFunder,
+  analyseIntegration,
+  type Boundaries,
+  IntegrationAnalysisService,
+  type IntegrationReport,
+  type IntegrationScenario,
+  mapRuns,
+  type PlanMetrics,
+  parseIntegrationScenario,
+  type ReportHtmlInput,
+  type RequestTag,
+  reportCsv,
+  reportHtml,
+  reportTableCsv,
+  type VehicleTag,
+} from "./analysis";
+export {
+  assessCohort,
+  choosePolicies,
+  EntitlementService,
+  londonDate,
+} from "./entitlement";
+export {
+  AuthService,
+  createMemorySignInAttemptStore,
+  type FailureCount,
+  hashPassword,
+  hashSecret,
+  SESSION_HOURS,
+  type SignInAttemptStore,
+  SignInThrottledError,
+  verifyPassword,
+} from "./identity";
+export {
+  InProcessJobQueue,
+  isFinished,
+  JobService,
+} from "./jobs";
+export {
+  buildProblem,
+  type ChangeEvaluation,
+  createWorkerSolveRunner,
+  type DayPlanInput,
+  type DayRegister,
+  defaultSolveCapacity,
+  MAX_TIME_LIMIT_SECONDS,
+  ManifestService,
+  type PlanChange,
+  PlanMapService,
+  type PlanningFailure,
+  PlanningService,
+  PlanOverrideService,
+  type SolveRunner,
+} from "./planning";
+export {
+  type ApiTokenSummary,
+  type AuditEntry,
+  type AuditEntryInput,
+  type AuditLog,
+  type Clock,
+  type EntitlementQuery,
+  type EntitlementStore,
+  type ExecuteJob,
+  type IdentityStore,
+  INTERRUPTED_JOB_ERROR,
+  JOB_STATUSES,
+  type Job,
+  type JobClaim,
+  type JobData,
+  type JobFailure,
+  type JobQueue,
+  type JobStatus,
+  type JobStore,
+  type KeysetPage,
+  type KeysetQuery,
+  type LatLon,
+  type ListQuery,
+  type NewEntitlementDecision,
+  type NewPlan,
+  type NewPlanRevision,
+  type Organisation,
+  type Page,
+  type PlanHeader,
+  type PlanRun,
+  type PlanRunStop,
+  type PlanStore,
+  type PlanUnassigned,
+  policyVersionOf,
+  type RecordRepository,
+  type Repositories,
+  type StoredEntitlementDecision,
+  type StoredPlan,
+  systemClock,
+  type TravelMatrix,
+  type TravelTimeProvider,
+  type TripRequestRepository,
+  type UnitOfWork,
+  type User,
+} from "./ports";
+export {
+  type CsvKind,
+  type CsvTransfer,
+  createCsvTransfer,
+  REGISTER,
+  type RegisterKind,
+  RegisterService,
+} from "./register";
+export {
+  type Actor,
+  AppError,
+  authorise,
+  type ErrorCode,
+  isAppError,
+  parseInput,
+  toIssues,
+} from "./shared";

@@ -13,7 +13,7 @@ export interface PersonalRead {
 
 /** Appends an audit row saying that the actor read these records, and why. */
 export async function recordRead(
-  repos: Repositories,
+  repos: Pick<Repositories, "audit">,
   actor: Actor,
   read: PersonalRead,
 ): Promise<void> {
