@@ -90,6 +90,8 @@ export {
   type PlanUnassigned,
   policyVersionOf,
   type RecordRepository,
+  type RegisterInput,
+  type RegisterRecord,
   type Repositories,
   type StoredEntitlementDecision,
   type StoredPlan,

@@ -86,6 +86,32 @@ export interface TripRequestRepository extends RecordRepository<TripRequest, Tri
   listSpanning(organisationId: string, date: string): Promise<TripRequest[]>;
 }
 
+/** Each register kind's stored row and the input that creates or replaces one. */
+export interface RegisterTypes {
+  readonly passengers: { readonly record: Passenger; readonly input: PassengerInput };
+  readonly places: { readonly record: Place; readonly input: PlaceInput };
+  readonly vehicles: { readonly record: Vehicle; readonly input: VehicleInput };
+  readonly staff: { readonly record: Staff; readonly input: StaffInput };
+  readonly operators: { readonly record: Operator; readonly input: OperatorInput };
+  readonly funders: { readonly record: Funder; readonly input: FunderInput };
+  readonly budgets: { readonly record: Budget; readonly input: BudgetInput };
+  readonly tripRequests: { readonly record: TripRequest; readonly input: TripRequestInput };
+  readonly termCalendars: { readonly record: TermCalendar; readonly input: TermCalendarInput };
+}
+
+/** A stored row of register kind `K`. */
+export type RegisterRecord<K extends keyof RegisterTypes> = RegisterTypes[K]["record"];
+/** The input of register kind `K`. */
+export type RegisterInput<K extends keyof RegisterTypes> = RegisterTypes[K]["input"];
+
+/**
+ * The repository of each register kind as one mapped type: indexed by a kind `K`, even a generic
+ * one, it gives the repository of `K`'s rows and inputs.
+ */
+export type RegisterRepositoryMap = {
+  readonly [K in keyof RegisterTypes]: RecordRepository<RegisterRecord<K>, RegisterInput<K>>;
+};
+
 /** The register: demand and supply. */
 export interface RegisterRepositories {
   readonly passengers: RecordRepository<Passenger, PassengerInput>;

@@ -3,14 +3,16 @@ import type {
   AuditAction,
   ListQuery,
   Page,
-  RecordRepository,
-  Repositories,
-  UnitOfWork,
+  RegisterRecord,
+  RegisterRepositories,
+  UnitOfWorkOf,
 } from "../ports";
 import { type Actor, AppError, authorise, notFound, parseInput } from "../shared";
-import { type Link, REGISTER, type RegisterKind } from "./resources";
+import { type Link, REGISTER, type RegisterKind, registerRepository } from "./resources";
 
-type AnyRecord = { id: string };
+/** The repositories the register's use cases read and write. */
+export type RegisterUnitOfWork = UnitOfWorkOf<RegisterKind | "audit">;
+type RegisterRepositoriesWithAudit = RegisterUnitOfWork["repositories"];
 
 /**
  * Create, read, update and delete for every register resource: authorised by role, scoped to the
@@ -18,11 +20,15 @@ type AnyRecord = { id: string };
  * transaction as the change.
  */
 export class RegisterService {
-  constructor(private readonly unitOfWork: UnitOfWork) {}
+  constructor(private readonly unitOfWork: RegisterUnitOfWork) {}
 
-  async list(actor: Actor, kind: RegisterKind, query: ListQuery): Promise<Page<AnyRecord>> {
+  async list<K extends RegisterKind>(
+    actor: Actor,
+    kind: K,
+    query: ListQuery,
+  ): Promise<Page<RegisterRecord<K>>> {
     authorise(actor, REGISTER[kind].resource, "read");
-    const page = await this.repo(this.unitOfWork.repositories, kind).list(
+    const page = await registerRepository(this.unitOfWork.repositories, kind).list(
       actor.organisationId,
       query,
     );
@@ -36,9 +42,9 @@ export class RegisterService {
     return page;
   }
 
-  async get(actor: Actor, kind: RegisterKind, id: string): Promise<AnyRecord> {
+  async get<K extends RegisterKind>(actor: Actor, kind: K, id: string): Promise<RegisterRecord<K>> {
     authorise(actor, REGISTER[kind].resource, "read");
-    const found = await this.repo(this.unitOfWork.repositories, kind).find(
+    const found = await registerRepository(this.unitOfWork.repositories, kind).find(
       actor.organisationId,
       id,
     );
@@ -47,23 +53,32 @@ export class RegisterService {
     return found;
   }
 
-  async create(actor: Actor, kind: RegisterKind, body: unknown): Promise<AnyRecord> {
+  async create<K extends RegisterKind>(
+    actor: Actor,
+    kind: K,
+    body: unknown,
+  ): Promise<RegisterRecord<K>> {
     authorise(actor, REGISTER[kind].resource, "write");
     const input = parseInput(REGISTER[kind].schema, body, REGISTER[kind].singular);
     return this.unitOfWork.transaction(async (repos) => {
-      await assertLinksExist(repos, actor.organisationId, REGISTER[kind].links(input as never));
-      const created = await this.repo(repos, kind).create(actor.organisationId, input);
+      await assertLinksExist(repos, actor.organisationId, REGISTER[kind].links(input));
+      const created = await registerRepository(repos, kind).create(actor.organisationId, input);
       await this.audit(repos, actor, kind, "create", [created.id]);
       return created;
     });
   }
 
-  async update(actor: Actor, kind: RegisterKind, id: string, body: unknown): Promise<AnyRecord> {
+  async update<K extends RegisterKind>(
+    actor: Actor,
+    kind: K,
+    id: string,
+    body: unknown,
+  ): Promise<RegisterRecord<K>> {
     authorise(actor, REGISTER[kind].resource, "write");
     const input = parseInput(REGISTER[kind].schema, body, REGISTER[kind].singular);
     return this.unitOfWork.transaction(async (repos) => {
-      await assertLinksExist(repos, actor.organisationId, REGISTER[kind].links(input as never));
-      const updated = await this.repo(repos, kind).update(actor.organisationId, id, input);
+      await assertLinksExist(repos, actor.organisationId, REGISTER[kind].links(input));
+      const updated = await registerRepository(repos, kind).update(actor.organisationId, id, input);
       if (!updated) throw notFound(REGISTER[kind].singular, id);
       await this.audit(repos, actor, kind, "update", [id]);
       return updated;
@@ -73,18 +88,14 @@ export class RegisterService {
   async remove(actor: Actor, kind: RegisterKind, id: string): Promise<void> {
     authorise(actor, REGISTER[kind].resource, "write");
     await this.unitOfWork.transaction(async (repos) => {
-      const removed = await this.repo(repos, kind).remove(actor.organisationId, id);
+      const removed = await registerRepository(repos, kind).remove(actor.organisationId, id);
       if (!removed) throw notFound(REGISTER[kind].singular, id);
       await this.audit(repos, actor, kind, "delete", [id]);
     });
   }
 
-  private repo(repos: Repositories, kind: RegisterKind): RecordRepository<AnyRecord, unknown> {
-    return repos[kind] as unknown as RecordRepository<AnyRecord, unknown>;
-  }
-
   private async audit(
-    repos: Repositories,
+    repos: RegisterRepositoriesWithAudit,
     actor: Actor,
     kind: RegisterKind,
     action: AuditAction,
@@ -104,7 +115,7 @@ export class RegisterService {
 
 /** Every linked row must exist in the same organisation; lists every missing link at once. */
 export async function assertLinksExist(
-  repos: Repositories,
+  repos: RegisterRepositories,
   organisationId: string,
   links: readonly Link[],
 ): Promise<void> {

@@ -12,9 +12,14 @@ import {
   vehicleInputSchema,
 } from "@tt/domain";
 import type { z } from "zod";
-import type { RegisterRepositories } from "../ports";
+import type {
+  RegisterInput,
+  RegisterRepositories,
+  RegisterRepositoryMap,
+  RegisterTypes,
+} from "../ports";
 
-export type RegisterKind = keyof RegisterRepositories;
+export type RegisterKind = keyof RegisterTypes;
 
 /** A link from one row to another that must exist in the same organisation. */
 export interface Link {
@@ -23,15 +28,28 @@ export interface Link {
   readonly path: string;
 }
 
-export interface RegisterResource {
-  readonly kind: RegisterKind;
+export interface RegisterResource<K extends RegisterKind = RegisterKind> {
+  readonly kind: K;
   /** The grant that guards it. */
   readonly resource: Resource;
   readonly singular: string;
-  readonly schema: z.ZodType;
+  /** Parses a request body into the kind's input. */
+  readonly schema: z.ZodType<RegisterInput<K>>;
   /** Personal data: every read and write is audited. */
   readonly personal: boolean;
-  links(input: never): Link[];
+  links(input: RegisterInput<K>): Link[];
+}
+
+/** Every register resource, each typed by its own kind. */
+export type RegisterTable = { readonly [K in RegisterKind]: RegisterResource<K> };
+
+/** The repository of one register kind, typed by that kind. */
+export function registerRepository<K extends RegisterKind>(
+  repositories: RegisterRepositories,
+  kind: K,
+): RegisterRepositoryMap[K] {
+  const byKind: RegisterRepositoryMap = repositories;
+  return byKind[kind];
 }
 
 const noLinks = (): Link[] => [];
@@ -64,7 +82,7 @@ function tripLinks(input: TripRequestInput): Link[] {
 }
 
 /** Every resource of the register, in one table the API, CSV and tests all read. */
-export const REGISTER: Readonly<Record<RegisterKind, RegisterResource>> = {
+export const REGISTER: RegisterTable = {
   passengers: {
     kind: "passengers",
     resource: "passengers",
@@ -87,8 +105,7 @@ export const REGISTER: Readonly<Record<RegisterKind, RegisterResource>> = {
     singular: "vehicle",
     schema: vehicleInputSchema,
     personal: false,
-    links: (input: { operatorId?: string }) =>
-      optionalLink("operators", input.operatorId, "operatorId"),
+    links: (input) => optionalLink("operators", input.operatorId, "operatorId"),
   },
   staff: {
     kind: "staff",
@@ -96,8 +113,7 @@ export const REGISTER: Readonly<Record<RegisterKind, RegisterResource>> = {
     singular: "staff member",
     schema: staffInputSchema,
     personal: true,
-    links: (input: { operatorId?: string }) =>
-      optionalLink("operators", input.operatorId, "operatorId"),
+    links: (input) => optionalLink("operators", input.operatorId, "operatorId"),
   },
   operators: {
     kind: "operators",
@@ -121,9 +137,7 @@ export const REGISTER: Readonly<Record<RegisterKind, RegisterResource>> = {
     singular: "budget",
     schema: budgetInputSchema,
     personal: false,
-    links: (input: { funderId: string }) => [
-      { kind: "funders", id: input.funderId, path: "funderId" },
-    ],
+    links: (input) => [{ kind: "funders", id: input.funderId, path: "funderId" }],
   },
   tripRequests: {
     kind: "tripRequests",

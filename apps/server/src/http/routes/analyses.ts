@@ -29,7 +29,7 @@ export function mountAnalysisRoutes(app: OpenAPIHono<HttpEnv>, services: ServerS
       runs: stored.runs,
       ...(boundaries ? { boundaries } : {}),
     });
-    return c.body(html, 200, { "content-type": "text/html; charset=utf-8" }) as never;
+    return c.body(html, 200, { "content-type": "text/html; charset=utf-8" });
   });
 
   app.openapi(integrationReportCsvRoute, async (c) => {
@@ -39,6 +39,6 @@ export function mountAnalysisRoutes(app: OpenAPIHono<HttpEnv>, services: ServerS
     return c.body(reportTableCsv(stored.report, table), 200, {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="integration-${table}.csv"`,
-    }) as never;
+    });
   });
 }

@@ -3,8 +3,8 @@ import { AppError, type CsvKind } from "@tt/app";
 import { CSV_RESOURCE_KINDS, CSV_ROUTES, type CsvResourceKind } from "@tt/contract";
 import type { ServerServices } from "../../services";
 import { actorOf, type HttpEnv } from "../context";
+import type { Same } from "../presenters/same-shape";
 
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 /** Fails to compile when the contract's CSV resources and the application's drift apart. */
 export const CSV_KINDS_MATCH: Same<CsvResourceKind, CsvKind> = true;
 
@@ -73,7 +73,7 @@ function mountCsv(app: OpenAPIHono<HttpEnv>, services: ServerServices, kind: Csv
         "content-type": "text/csv; charset=utf-8",
         "content-disposition": `attachment; filename="${filename}"`,
       },
-    }) as never;
+    });
   });
 }
 

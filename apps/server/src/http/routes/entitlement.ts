@@ -1,16 +1,13 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { EntitlementService, type StoredEntitlementDecision } from "@tt/app";
+import { EntitlementService } from "@tt/app";
 import {
   assessEntitlementRoute,
   getEntitlementDecisionRoute,
   listEntitlementDecisionsRoute,
-  type StoredEntitlementDecisionView,
 } from "@tt/contract";
 import type { ServerServices } from "../../services";
 import { actorOf, type HttpEnv } from "../context";
-
-const present = (stored: StoredEntitlementDecision) =>
-  stored as unknown as StoredEntitlementDecisionView;
+import { presentEntitlementDecision as present } from "../presenters/entitlement";
 
 /**
  * Entitlement: `POST /api/entitlement/assess` decides a case and stores it with an audit row;

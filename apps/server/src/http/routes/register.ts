@@ -1,12 +1,9 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import type { ListQuery, RegisterKind } from "@tt/app";
+import type { ListQuery } from "@tt/app";
 import { REGISTER_ROUTES, RESOURCE_KINDS, type ResourceKind } from "@tt/contract";
 import type { ServerServices } from "../../services";
 import { actorOf, type HttpEnv } from "../context";
-
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-/** Fails to compile when the contract's resources and the application's register drift apart. */
-export const RESOURCE_KINDS_MATCH: Same<ResourceKind, RegisterKind> = true;
+import { presentPage, presentRecord } from "../presenters/register";
 
 /** `?offset&limit&search&…` → the repository's list query; the rest are exact-match filters. */
 export function toListQuery(query: Record<string, unknown>): ListQuery {
@@ -31,23 +28,23 @@ function mountResource(app: OpenAPIHono<HttpEnv>, services: ServerServices, kind
   app.openapi(routes.list, async (c) => {
     const query = toListQuery(c.req.valid("query"));
     const page = await register.list(actorOf(c), kind, query);
-    return c.json({ ...page, offset: query.offset, limit: query.limit } as never, 200);
+    return c.json(presentPage(page, query), 200);
   });
 
   app.openapi(routes.get, async (c) => {
     const record = await register.get(actorOf(c), kind, c.req.valid("param").id);
-    return c.json(record as never, 200);
+    return c.json(presentRecord(record), 200);
   });
 
   app.openapi(routes.create, async (c) => {
     const record = await register.create(actorOf(c), kind, c.req.valid("json"));
-    return c.json(record as never, 201);
+    return c.json(presentRecord(record), 201);
   });
 
   app.openapi(routes.update, async (c) => {
     const { id } = c.req.valid("param");
     const record = await register.update(actorOf(c), kind, id, c.req.valid("json"));
-    return c.json(record as never, 200);
+    return c.json(presentRecord(record), 200);
   });
 
   app.openapi(routes.remove, async (c) => {
