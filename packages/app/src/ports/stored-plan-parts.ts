@@ -90,5 +90,5 @@ export function readStoredPlanPart<T>(
     .slice(0, 5)
     .map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`)
     .join("; ");
-  throw new Error(`Plan ${where.planId}: the stored ${where.part} is out of shape (${fields}).`);
+  throw new Error(`Plan ${where.planId}: stored ${where.part} out of shape (${fields}).`);
 }

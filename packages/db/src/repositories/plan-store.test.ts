@@ -1,5 +1,6 @@
 import type { NewPlan, PlanSummary, UnitOfWork } from "@tt/app";
 import { aVehicle } from "@tt/testkit";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../create-db";
 import { listTestDrivers } from "../test-databases";
@@ -139,6 +140,22 @@ for (const driver of listTestDrivers()) {
         serviceDate: "2026-12-01",
       });
       expect(day.total).toBe(0);
+    });
+
+    it("checks what it reads back: a summary, stops or Problem out of shape is an error naming the plan", async () => {
+      const plans = uow.repositories.plans;
+      const saved = await plans.save(county, aPlan(vehicles, "2026-12-03"));
+      const at = sql`where id = ${saved.id}`;
+      await handle.db.execute(sql`update plans set problem = '{"version": 1}'::jsonb ${at}`);
+      await expect(plans.findProblem(county, saved.id)).rejects.toThrow(
+        `Plan ${saved.id}: stored Problem out of shape`,
+      );
+      await handle.db.execute(sql`update runs set stops = '[{"kind": "break"}]'::jsonb
+        where plan_id = ${saved.id}`);
+      await expect(plans.find(county, saved.id)).rejects.toThrow("stored stops out of shape");
+      await handle.db.execute(sql`update plans set summary = '{"requests": 3}'::jsonb ${at}`);
+      const day = { offset: 0, limit: 10, serviceDate: "2026-12-03" };
+      await expect(plans.list(county, day)).rejects.toThrow("stored summary out of shape");
     });
 
     it("stores revisions: numbered, linked to the plan they revise, sharing its Problem", async () => {
