@@ -7,6 +7,7 @@ export {
   IntegrationAnalysisService,
   type IntegrationReport,
   type IntegrationScenario,
+  type MapRun,
   mapRuns,
   type PlanMetrics,
   parseIntegrationScenario,
@@ -15,6 +16,7 @@ export {
   reportCsv,
   reportHtml,
   reportTableCsv,
+  type StoredAnalysis,
   type VehicleTag,
 } from "./analysis";
 export {

@@ -1,6 +1,6 @@
+import type { IntegrationReportView, PlanMetricsView } from "@tt/contract";
 import type { ReactNode } from "react";
 import { pounds } from "../planning/format";
-import type { IntegrationReportView, ReportMetrics } from "./report-types";
 
 const cell = "govuk-table__cell govuk-table__cell--numeric";
 const head = "govuk-table__header";
@@ -26,7 +26,7 @@ export function ChartData({ summary, children }: { summary: string; children: Re
   );
 }
 
-const MEASURES: readonly { name: string; of: (m: ReportMetrics) => string }[] = [
+const MEASURES: readonly { name: string; of: (m: PlanMetricsView) => string }[] = [
   { name: "Cost", of: (m) => pounds(m.cost.total) },
   { name: "Vehicles", of: (m) => String(m.vehiclesUsed) },
   { name: "Vehicle km", of: (m) => Math.round(m.vehicleKm).toLocaleString("en-GB") },

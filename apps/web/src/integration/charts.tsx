@@ -1,3 +1,4 @@
+import type { IntegrationReportView } from "@tt/contract";
 import { BarChart, LineChart } from "echarts/charts";
 import { GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
 import { init, use } from "echarts/core";
@@ -5,7 +6,6 @@ import { SVGRenderer } from "echarts/renderers";
 import { useEffect, useRef } from "react";
 import { RUN_COLOURS } from "../planning/format";
 import { seriesName } from "./chart-tables";
-import type { IntegrationReportView } from "./report-types";
 
 use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 

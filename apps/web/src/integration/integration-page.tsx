@@ -1,3 +1,4 @@
+import { type IntegrationReportView, integrationReportOf } from "@tt/contract";
 import { type FormEvent, lazy, type MouseEvent, type ReactNode, Suspense, useState } from "react";
 import { api, type Problem, problemsOf } from "../api";
 import { ErrorSummary } from "../components/error-summary";
@@ -7,7 +8,6 @@ import { useTitle } from "../components/use-title";
 import { pounds } from "../planning/format";
 import { JobProgress, useJobEvents } from "../planning/job-progress";
 import { ChartData, PeakVehiclesTable, SiloPooledTable } from "./chart-tables";
-import { type IntegrationReportView, reportOf } from "./report-types";
 
 /** ECharts loads only when a report is shown. */
 const SiloPooledChart = lazy(() =>
@@ -176,7 +176,8 @@ function Report({ report, jobId }: { report: IntegrationReportView; jobId: strin
 
 function FollowAnalysis({ jobId }: { jobId: string }) {
   const state = useJobEvents(jobId);
-  const report = state.job?.status === "succeeded" ? reportOf(state.job.result) : undefined;
+  const report =
+    state.job?.status === "succeeded" ? integrationReportOf(state.job.result) : undefined;
   return (
     <>
       <JobProgress state={state} what="analysis" />

@@ -10,13 +10,15 @@ import {
   type Clock,
   type EntitlementQuery,
   type Page,
-  type Repositories,
   type StoredEntitlementDecision,
   systemClock,
-  type UnitOfWork,
+  type UnitOfWorkOf,
 } from "../ports";
 import { type Actor, AppError, authorise, notFound } from "../shared";
 import { choosePolicies, londonDate, type PolicyChoice } from "./policy-choice";
+
+/** The repositories entitlement decisions use. */
+export type EntitlementUnitOfWork = UnitOfWorkOf<"entitlements" | "passengers" | "audit">;
 
 export interface AssessOptions extends PolicyChoice {
   readonly passengerId?: string;
@@ -52,7 +54,7 @@ export function decideCase(
  */
 export class EntitlementService {
   constructor(
-    private readonly unitOfWork: UnitOfWork,
+    private readonly unitOfWork: EntitlementUnitOfWork,
     private readonly clock: Clock = systemClock,
   ) {}
 
@@ -117,7 +119,7 @@ export class EntitlementService {
   }
 
   private async audit(
-    repos: Repositories,
+    repos: EntitlementUnitOfWork["repositories"],
     actor: Actor,
     action: "create" | "read",
     stored: StoredEntitlementDecision,

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { OrganisationInput, Role } from "@tt/domain";
-import type { ApiTokenSummary, Clock, Organisation, UnitOfWork, User } from "../ports";
+import type { ApiTokenSummary, Clock, Organisation, UnitOfWorkOf, User } from "../ports";
 import { AppError, notFound } from "../shared";
 import { createMemorySignInAttemptStore } from "./memory-sign-in-attempts";
 import { checkPasswordStrength, hashPassword, verifyPassword } from "./passwords";
@@ -61,7 +61,7 @@ export class AuthService {
   private readonly throttle: SignInThrottle;
 
   constructor(
-    private readonly unitOfWork: UnitOfWork,
+    private readonly unitOfWork: UnitOfWorkOf<"identity">,
     private readonly clock: Clock,
     options: AuthOptions = {},
   ) {

@@ -1,4 +1,5 @@
 export * from "./analyses";
+export * from "./analysis-report";
 export * from "./audit";
 export * from "./entitlement";
 export * from "./health";

@@ -1,9 +1,14 @@
 import type { StoredEntitlementDecision } from "@tt/app";
 import type { StoredEntitlementDecisionView } from "@tt/contract";
+import type { ReadonlyView } from "./readonly-view";
 import type { SameShape } from "./same-shape";
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-type DecisionView = StoredEntitlementDecisionView["decision"];
+/** The contract's stored decision and the app's describe the same data. */
+const _stored: SameShape<
+  StoredEntitlementDecision,
+  ReadonlyView<StoredEntitlementDecisionView>
+> = true;
+export const entitlementShapeChecks = [_stored];
 
 /** A stored entitlement decision as the API returns it: every field, arrays copied. */
 export function presentEntitlementDecision(
@@ -21,18 +26,3 @@ export function presentEntitlementDecision(
     },
   };
 }
-
-type DecisionOf = StoredEntitlementDecision["decision"];
-type AppDecision = Omit<Mutable<DecisionOf>, "reasons" | "alternatives" | "signposts"> & {
-  reasons: Mutable<DecisionOf["reasons"][number]>[];
-  alternatives: Mutable<DecisionOf["alternatives"][number]>[];
-  signposts: string[];
-};
-
-// Fails to compile when the stored decision and its contract schema drift apart.
-const _decision: SameShape<AppDecision, DecisionView> = true;
-const _stored: SameShape<
-  Omit<StoredEntitlementDecision, "decision">,
-  Omit<StoredEntitlementDecisionView, "decision">
-> = true;
-export const entitlementShapeChecks = [_decision, _stored];

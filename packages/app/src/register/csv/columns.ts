@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { RegisterInput } from "../../ports";
 import type { Codec } from "./codecs";
 import type { CsvKind } from "./csv-port";
 import type { Lookups } from "./lookups";
@@ -41,12 +42,13 @@ export interface RowContext {
 }
 
 /** Everything the importer and exporter need to know about one kind of file. */
-export interface CsvKindSpec {
-  readonly kind: CsvKind;
+export interface CsvKindSpec<K extends CsvKind = CsvKind> {
+  readonly kind: K;
   readonly columns: readonly Column[];
   /** Header groups of which at least one must be complete, e.g. lat+lon or easting+northing. */
   readonly oneOf?: readonly (readonly string[])[];
-  readonly schema: z.ZodType;
+  /** Checks a row's input; what it answers is stored as the kind's input. */
+  readonly schema: z.ZodType<RegisterInput<K>>;
   /** The other register kinds whose references or names the rows use. */
   readonly lookups: readonly LookupKind[];
   /** Turns a row's draft into schema input, resolving references; reports per column. */

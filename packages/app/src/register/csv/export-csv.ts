@@ -1,6 +1,7 @@
 import { stringify } from "csv-stringify/sync";
-import type { RecordRepository, Repositories, UnitOfWork } from "../../ports";
+import type { RecordRepository, RegisterRepositories } from "../../ports";
 import { type Actor, authorise } from "../../shared";
+import type { RegisterUnitOfWork } from "../register-service";
 import { REGISTER } from "../resources";
 import { neutraliseFormula } from "./codecs";
 import { type Column, type CsvKindSpec, getPath } from "./columns";
@@ -25,7 +26,7 @@ export function exportedColumns(spec: CsvKindSpec): Column[] {
  * data, writes the audit entry before the first row leaves.
  */
 export function exportCsv(
-  unitOfWork: UnitOfWork,
+  unitOfWork: RegisterUnitOfWork,
   actor: Actor,
   kind: CsvKind,
 ): AsyncIterable<string> {
@@ -35,7 +36,7 @@ export function exportCsv(
 }
 
 async function* exportRows(
-  unitOfWork: UnitOfWork,
+  unitOfWork: RegisterUnitOfWork,
   actor: Actor,
   spec: CsvKindSpec,
 ): AsyncGenerator<string> {
@@ -67,7 +68,7 @@ async function* exportRows(
 
 /** A page of records as CSV lines, with the references and names of the rows they link to. */
 async function formatPage(
-  repos: Repositories,
+  repos: RegisterRepositories,
   organisationId: string,
   spec: CsvKindSpec,
   records: readonly Record<string, unknown>[],
@@ -83,7 +84,11 @@ async function formatPage(
   return stringify(rows, { record_delimiter: "unix" });
 }
 
-async function auditExport(unitOfWork: UnitOfWork, actor: Actor, spec: CsvKindSpec): Promise<void> {
+async function auditExport(
+  unitOfWork: RegisterUnitOfWork,
+  actor: Actor,
+  spec: CsvKindSpec,
+): Promise<void> {
   const resource = REGISTER[spec.kind];
   if (!resource.personal) return;
   const repos = unitOfWork.repositories;

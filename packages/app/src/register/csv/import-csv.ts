@@ -1,6 +1,7 @@
-import type { RecordRepository, Repositories, UnitOfWork } from "../../ports";
+import type { RegisterInput } from "../../ports";
 import { type Actor, authorise } from "../../shared";
-import { REGISTER } from "../resources";
+import type { RegisterUnitOfWork } from "../register-service";
+import { REGISTER, registerRepository } from "../resources";
 import type { CsvKindSpec } from "./columns";
 import type { CsvKind, ImportOptions, ImportReport } from "./csv-port";
 import { IssueList } from "./issues";
@@ -17,17 +18,17 @@ const PROGRESS_EVERY = 200;
 /** Rows checked before other work on this thread gets a turn. */
 const ROWS_PER_SLICE = 100;
 
-type Keyed = { id: string; reference: string };
+type CsvRepositories = RegisterUnitOfWork["repositories"];
 
 /**
  * Reads, checks and stores a CSV file, all or nothing: rows are validated as they stream in,
  * then references between rows are checked, and only a file without a single problem is stored,
  * in one transaction with one audit entry.
  */
-export async function importCsv(
-  unitOfWork: UnitOfWork,
+export async function importCsv<K extends CsvKind>(
+  unitOfWork: RegisterUnitOfWork,
   actor: Actor,
-  kind: CsvKind,
+  kind: K,
   source: AsyncIterable<string | Uint8Array>,
   options: ImportOptions = {},
 ): Promise<ImportReport> {
@@ -52,14 +53,14 @@ export async function importCsv(
   return { kind, rowsRead, created };
 }
 
-async function validateFile(
-  unitOfWork: UnitOfWork,
+async function validateFile<K extends CsvKind>(
+  unitOfWork: RegisterUnitOfWork,
   actor: Actor,
-  spec: CsvKindSpec,
+  spec: CsvKindSpec<K>,
   source: AsyncIterable<string | Uint8Array>,
   issues: IssueList,
   options: ImportOptions,
-): Promise<{ rows: ValidRow[]; fileReferences: ReadonlyMap<string, number>; rowsRead: number }> {
+): Promise<{ rows: ValidRow<K>[]; fileReferences: ReadonlyMap<string, number>; rowsRead: number }> {
   const { header, records } = await readFile(spec, source, issues, options);
   const rowsRead = records.length;
   if (!header) return { rows: [], fileReferences: new Map(), rowsRead };
@@ -106,13 +107,13 @@ function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-async function insertLevels(
-  repos: Repositories,
+async function insertLevels<K extends CsvKind>(
+  repos: CsvRepositories,
   organisationId: string,
-  spec: CsvKindSpec,
-  levels: readonly (readonly ValidRow[])[],
+  spec: CsvKindSpec<K>,
+  levels: readonly (readonly ValidRow<K>[])[],
 ): Promise<string[]> {
-  const repository = repos[spec.kind] as unknown as RecordRepository<Keyed, unknown>;
+  const repository = registerRepository(repos, spec.kind);
   const ids = new Map<string, string>();
   for (const level of levels) {
     for (let start = 0; start < level.length; start += BATCH) {
@@ -126,15 +127,18 @@ async function insertLevels(
 }
 
 /** Fills in the ids of rows of the same file that were stored earlier in the transaction. */
-function withLinks(row: ValidRow, ids: ReadonlyMap<string, string>): Record<string, unknown> {
-  const input = { ...row.input };
+function withLinks<K extends CsvKind>(
+  row: ValidRow<K>,
+  ids: ReadonlyMap<string, string>,
+): RegisterInput<K> {
+  const links: Record<string, string | undefined> = {};
   for (const link of row.references) {
-    if (link.assign) input[link.assign] = ids.get(link.reference);
+    if (link.assign) links[link.assign] = ids.get(link.reference);
   }
-  return input;
+  return { ...row.input, ...links };
 }
 
-async function auditImport(repos: Repositories, actor: Actor, spec: CsvKindSpec, ids: string[]) {
+async function auditImport(repos: CsvRepositories, actor: Actor, spec: CsvKindSpec, ids: string[]) {
   const resource = REGISTER[spec.kind];
   if (!resource.personal) return;
   await repos.audit.append({

@@ -1,4 +1,4 @@
-import type { RecordRepository, Repositories } from "../../ports";
+import type { RecordRepository, RegisterRepositories } from "../../ports";
 import type { LookupKind } from "./columns";
 import type { CsvKind } from "./csv-port";
 
@@ -71,13 +71,13 @@ type KeyedReads = Pick<
   "findByIds" | "findByReferences" | "findByNames" | "listAfter"
 >;
 
-function repository(repos: Repositories, kind: LookupKind | CsvKind): KeyedReads {
+function repository(repos: RegisterRepositories, kind: LookupKind | CsvKind): KeyedReads {
   return repos[kind];
 }
 
 /** The rows a file names (by reference, or by name), one query per kind. */
 export async function lookupsByKey(
-  repos: Repositories,
+  repos: RegisterRepositories,
   organisationId: string,
   own: CsvKind,
   recorded: RecordingLookups,
@@ -93,7 +93,7 @@ export async function lookupsByKey(
 
 /** The rows that stored records link to (by id), one query per kind: for export. */
 export async function lookupsById(
-  repos: Repositories,
+  repos: RegisterRepositories,
   organisationId: string,
   own: CsvKind,
   recorded: RecordingLookups,

@@ -6,12 +6,12 @@ import type { ValidRow } from "./validate-rows";
  * the rows whose ids it needs (a return trip after its outbound). Reports missing references
  * and loops.
  */
-export function orderForInsert(
-  rows: readonly ValidRow[],
+export function orderForInsert<R extends ValidRow>(
+  rows: readonly R[],
   fileReferences: ReadonlyMap<string, number>,
   issues: IssueList,
   singular: string,
-): ValidRow[][] {
+): R[][] {
   const byReference = new Map(rows.map((r) => [r.reference, r]));
   const level = new Map<ValidRow, number>();
   const visiting = new Set<ValidRow>();
@@ -31,7 +31,7 @@ export function orderForInsert(
   };
   for (const row of rows) checkLinks(row, fileReferences, issues, singular);
   if (!issues.isEmpty) return [];
-  const levels: ValidRow[][] = [];
+  const levels: R[][] = [];
   for (const row of rows) {
     const d = depth(row);
     if (Number.isNaN(d)) {

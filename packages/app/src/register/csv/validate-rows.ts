@@ -1,3 +1,4 @@
+import type { RegisterInput } from "../../ports";
 import {
   type Column,
   type CsvKindSpec,
@@ -6,6 +7,7 @@ import {
   headerForPath,
   setPath,
 } from "./columns";
+import type { CsvKind } from "./csv-port";
 import type { IssueList } from "./issues";
 import type { Lookups } from "./lookups";
 import type { CsvRecord, Header } from "./read-csv";
@@ -14,22 +16,22 @@ const NOT_UTF8 =
   'the text is not UTF-8: save the spreadsheet as "CSV UTF-8 (comma delimited)" and try again';
 
 /** A row that passed every check that can be made on its own. */
-export interface ValidRow {
+export interface ValidRow<K extends CsvKind = CsvKind> {
   readonly row: number;
   readonly reference: string;
-  readonly input: Record<string, unknown>;
+  readonly input: RegisterInput<K>;
   readonly references: readonly FileReference[];
 }
 
 /** Checks rows one by one as they stream in; remembers references to check the file as a whole. */
-export class RowValidator {
-  readonly valid: ValidRow[] = [];
+export class RowValidator<K extends CsvKind = CsvKind> {
+  readonly valid: ValidRow<K>[] = [];
   /** Every reference in the file, valid row or not, with the first row that used it. */
   readonly fileReferences = new Map<string, number>();
   private readonly singular: string;
 
   constructor(
-    private readonly spec: CsvKindSpec,
+    private readonly spec: CsvKindSpec<K>,
     private readonly header: Header,
     private readonly lookups: Lookups,
     private readonly issues: IssueList,
@@ -69,8 +71,7 @@ export class RowValidator {
       }
     }
     if (parsed.success && !this.issues.hasRow(record.row)) {
-      const output = parsed.data as Record<string, unknown>;
-      this.valid.push({ row: record.row, reference, input: output, references });
+      this.valid.push({ row: record.row, reference, input: parsed.data, references });
     }
   }
 

@@ -5,8 +5,8 @@ import { placesCsv } from "./places";
 import { tripRequestsCsv } from "./trip-requests";
 import { vehiclesCsv } from "./vehicles";
 
-/** The column table of every kind of CSV file. */
-export const CSV_SPECS: Readonly<Record<CsvKind, CsvKindSpec>> = {
+/** The column table of every kind of CSV file, each typed by its kind. */
+export const CSV_SPECS: { readonly [K in CsvKind]: CsvKindSpec<K> } = {
   passengers: passengersCsv,
   places: placesCsv,
   vehicles: vehiclesCsv,

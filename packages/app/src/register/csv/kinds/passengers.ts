@@ -109,7 +109,7 @@ const COLUMNS: readonly Column[] = [
 ];
 
 /** Passengers: personal data, so every import and export is audited. */
-export const passengersCsv: CsvKindSpec = {
+export const passengersCsv: CsvKindSpec<"passengers"> = {
   kind: "passengers",
   columns: COLUMNS,
   oneOf: [

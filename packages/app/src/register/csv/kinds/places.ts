@@ -83,7 +83,7 @@ const COLUMNS: readonly Column[] = [
 ];
 
 /** Destinations and stops: schools, hospitals, GP practices, day centres… */
-export const placesCsv: CsvKindSpec = {
+export const placesCsv: CsvKindSpec<"places"> = {
   kind: "places",
   columns: COLUMNS,
   oneOf: [

@@ -190,7 +190,7 @@ function endKey(value: unknown, lookups: Lookups): string | undefined {
 }
 
 /** Trip requests: who travels from where to where, when, paid by whom. */
-export const tripRequestsCsv: CsvKindSpec = {
+export const tripRequestsCsv: CsvKindSpec<"tripRequests"> = {
   kind: "tripRequests",
   columns: COLUMNS,
   schema: tripRequestInputSchema,

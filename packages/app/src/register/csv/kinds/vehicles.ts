@@ -119,7 +119,7 @@ const COLUMNS: readonly Column[] = [
 ];
 
 /** Vehicles: the fleet, with layouts, features, depot, hours and costs. */
-export const vehiclesCsv: CsvKindSpec = {
+export const vehiclesCsv: CsvKindSpec<"vehicles"> = {
   kind: "vehicles",
   columns: COLUMNS,
   oneOf: [
