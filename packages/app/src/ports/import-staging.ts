@@ -14,12 +14,16 @@ export interface StagedRow {
  * whose server stopped) publishes nothing.
  */
 export interface ImportStaging {
-  /** Adds rows to the import, after those staged before (rows are published in this order). */
+  /**
+   * Adds rows to the import at positions `first`, `first + 1`, …: rows are published in the
+   * order of their positions.
+   */
   stage(
     organisationId: string,
     importId: string,
     kind: ImportKind,
     rows: readonly StagedRow[],
+    first: number,
   ): Promise<void>;
   /**
    * Copies every staged row of the import into the register in one statement; answers how many.

@@ -32,14 +32,9 @@ export function createImportStaging(db: Db, onBulkInsert?: BulkInsertHook): Impo
   const ofImport = (organisationId: string, importId: string, ...more: SQL[]) =>
     and(eq(importRows.organisationId, organisationId), eq(importRows.importId, importId), ...more);
   return {
-    async stage(organisationId, importId, kind, rows) {
+    async stage(organisationId, importId, kind, rows, first) {
       if (rows.length === 0) return;
       const spec = SPECS[kind];
-      const [last] = await db
-        .select({ n: sql<number>`coalesce(max(${importRows.position}), -1)::int` })
-        .from(importRows)
-        .where(ofImport(organisationId, importId));
-      const first = (last?.n ?? -1) + 1;
       await db.insert(importRows).values(
         rows.map((row, index) => ({
           importId,

@@ -16,7 +16,7 @@ const ROWS = 20_000;
  * the publish inside its transaction (before the commit), and after the commit.
  */
 const MOMENTS = [
-  { killOn: "staged 250", expected: [0] },
+  { killOn: "staged 500", expected: [0] },
   { killOn: `staged ${ROWS}`, expected: [0] },
   { killOn: `published ${ROWS}`, expected: [0, ROWS] },
   { killOn: `committed ${ROWS}`, expected: [ROWS] },

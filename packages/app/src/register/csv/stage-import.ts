@@ -10,7 +10,7 @@ import type { ValidRow } from "./validate-rows";
  */
 export const DIRECT_IMPORT_ROWS = 500;
 /** Rows staged per transaction: a few milliseconds of the database each. */
-const STAGE_BATCH = 250;
+const STAGE_BATCH = 500;
 /** An import still staging after this long has stopped (its server stopped): its rows go. */
 const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000;
 
@@ -37,7 +37,7 @@ export async function stageAndPublish(
   try {
     for (let start = 0; start < rows.length; start += STAGE_BATCH) {
       const batch = rows.slice(start, start + STAGE_BATCH);
-      await imports.stage(organisationId, importId, spec.kind, batch);
+      await imports.stage(organisationId, importId, spec.kind, batch, start);
     }
     await unitOfWork.transaction(async (repos) => {
       await repos.imports.publish(organisationId, importId, spec.kind);

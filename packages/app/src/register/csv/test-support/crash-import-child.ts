@@ -17,8 +17,8 @@ import { createCsvTransfer } from "../csv-transfer";
 function announcing(imports: ImportStaging, counts: { staged: number }): ImportStaging {
   return {
     ...imports,
-    async stage(organisationId, importId, kind, rows) {
-      await imports.stage(organisationId, importId, kind, rows);
+    async stage(organisationId, importId, kind, rows, first) {
+      await imports.stage(organisationId, importId, kind, rows, first);
       counts.staged += rows.length;
       process.stdout.write(`staged ${counts.staged}\n`);
     },
