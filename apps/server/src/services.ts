@@ -71,16 +71,20 @@ export function buildServices(
   },
 ): ServerServices {
   const unitOfWork = createUnitOfWork(handle.db);
+  // Imports, exports and jobs: long work that gives way to requests someone is waiting for.
+  const bulk = createUnitOfWork(handle.bulkDb);
   const clock = options.clock ?? systemClock;
   const travelTimes = options.travelTimes ?? lazyTravelTimes({ kind: "geometric" });
   const runner = options.solveRunner ? { runner: options.solveRunner } : {};
   const jobs = new JobService(unitOfWork, {
+    bulk,
     queue: options.queue ?? new InProcessJobQueue(unitOfWork.repositories.jobs),
     clock,
     ...(options.logPlanningFailure ? { log: options.logPlanningFailure } : {}),
   });
-  const planning = new PlanningService(unitOfWork, { travelTimes, clock, jobs, ...runner });
+  const planning = new PlanningService(unitOfWork, { travelTimes, clock, jobs, bulk, ...runner });
   const analyses = new IntegrationAnalysisService(unitOfWork, {
+    bulk,
     travelTimes,
     clock,
     jobs,
@@ -95,7 +99,7 @@ export function buildServices(
     auth: new AuthService(unitOfWork, clock, {
       signInAttempts: createSignInAttemptStore(handle.db),
     }),
-    csv: options.csv(unitOfWork),
+    csv: options.csv(bulk),
     jobs,
     planning,
     planOverrides: new PlanOverrideService(unitOfWork),

@@ -29,7 +29,14 @@ export type DbOptions =
   | { driver: "postgres"; url: string; maxConnections?: number };
 
 export interface DbHandle {
+  /** For requests someone is waiting for. */
   readonly db: Db;
+  /**
+   * For long or large work: CSV imports and exports, jobs, plan saving. On the embedded database
+   * off the thread, a second connection that the database serves only when requests leave it a
+   * quiet moment (decision 0009); on PostgreSQL, a small pool of its own; in this thread, `db`.
+   */
+  readonly bulkDb: Db;
   readonly driver: DbOptions["driver"];
   /** PostgreSQL only: the connection string, for what needs connections of its own (the job queue). */
   readonly url?: string;
@@ -57,6 +64,7 @@ async function openPglite(options: { dataDir?: string; loadDataDir?: Blob }): Pr
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {
     db,
+    bulkDb: db,
     driver: "pglite",
     migrate: async () => {
       await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder });
@@ -68,20 +76,45 @@ async function openPglite(options: { dataDir?: string; loadDataDir?: Blob }): Pr
 
 async function openPgliteOffThread(options: EmbeddedThreadOptions): Promise<DbHandle> {
   const thread = await startEmbeddedThread(options);
-  return { ...onPool(thread.pool), driver: "pglite", close: () => thread.close() };
+  return {
+    ...onPool(thread.pool),
+    bulkDb: pgDb(thread.bulkPool),
+    driver: "pglite",
+    close: () => thread.close(),
+  };
 }
+
+/** Connections of the bulk pool on PostgreSQL: bulk work never takes every connection. */
+const POSTGRES_BULK_CONNECTIONS = 3;
 
 async function openPostgres(options: { url: string; maxConnections?: number }): Promise<DbHandle> {
   const pool = new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 10 });
-  return { ...onPool(pool), driver: "postgres", url: options.url, close: () => pool.end() };
+  const bulkPool = new pg.Pool({
+    connectionString: options.url,
+    max: POSTGRES_BULK_CONNECTIONS,
+    application_name: "tt-bulk",
+  });
+  return {
+    ...onPool(pool),
+    bulkDb: pgDb(bulkPool),
+    driver: "postgres",
+    url: options.url,
+    close: async () => {
+      await Promise.all([pool.end(), bulkPool.end()]);
+    },
+  };
 }
 
 /** Drizzle and the migrations over a `pg` pool (PostgreSQL, or PGlite on its thread). */
 function onPool(pool: pg.Pool): Pick<DbHandle, "db" | "migrate"> {
   return {
-    db: drizzlePg({ client: pool, schema }) as unknown as Db,
+    db: pgDb(pool),
     migrate: async () => {
       await migratePg(drizzlePg({ client: pool, schema }), { migrationsFolder });
     },
   };
+}
+
+function pgDb(pool: pg.Pool): Db {
+  return drizzlePg({ client: pool, schema }) as unknown as Db;
 }

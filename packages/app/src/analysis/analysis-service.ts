@@ -32,6 +32,11 @@ export interface IntegrationAnalysisServiceOptions {
   readonly jobs?: JobService;
   /** Where unexpected failures are logged when the service makes its own job system. */
   readonly log?: (failure: { jobId: string; organisationId: string; error: unknown }) => void;
+  /**
+   * Where the analysis reads the register and stores its result: long work that should give way
+   * to requests someone is waiting for (default: the service's own unit of work).
+   */
+  readonly bulk?: UnitOfWork;
 }
 
 /**
@@ -47,7 +52,7 @@ export class IntegrationAnalysisService {
     private readonly options: IntegrationAnalysisServiceOptions,
   ) {
     this.jobs = options.jobs ?? inProcessJobService(unitOfWork, options, 1);
-    this.kind = analysisJob(unitOfWork, {
+    this.kind = analysisJob(options.bulk ?? unitOfWork, {
       travelTimes: options.travelTimes,
       clock: options.clock,
       runner: options.runner ?? createWorkerSolveRunner({ graceSeconds: ANALYSIS_GRACE_SECONDS }),

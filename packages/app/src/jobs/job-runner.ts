@@ -19,6 +19,11 @@ export interface JobRunnerOptions {
   readonly cancelPollMs?: number;
   /** Where unexpected failures are logged in full (default: one JSON line on standard error). */
   readonly log?: (failure: JobFailureReport) => void;
+  /**
+   * Where a finished job stores its output (a plan with its runs, a report): large writes that
+   * should give way to requests someone is waiting for (default: the runner's unit of work).
+   */
+  readonly bulk?: UnitOfWork;
 }
 
 /** Thrown by a run that saw its signal abort. */
@@ -75,7 +80,7 @@ export class JobRunner {
       const output = await kind.run({ job, actor: actorOf(job), signal, progress: progress.write });
       await progress.flush();
       if (signal.aborted) throw new JobCancelled();
-      await this.unitOfWork.transaction(async (repos) => {
+      await (this.options.bulk ?? this.unitOfWork).transaction(async (repos) => {
         const result = await output.store(repos);
         if (!(await repos.jobs.finish(claim, { status: "succeeded", result })))
           throw new ClaimLost();

@@ -47,6 +47,11 @@ export interface PlanningServiceOptions {
   readonly capacity?: number;
   /** Where failures are logged in full when the service makes its own job system. */
   readonly log?: (failure: PlanningFailure) => void;
+  /**
+   * Where a day plan reads the register and saves the plan: long work that should give way to
+   * requests someone is waiting for (default: the service's own unit of work).
+   */
+  readonly bulk?: UnitOfWork;
 }
 
 /**
@@ -64,7 +69,7 @@ export class PlanningService {
     this.jobs =
       options.jobs ??
       inProcessJobService(unitOfWork, options, options.capacity ?? defaultSolveCapacity());
-    this.dayPlan = dayPlanJob(unitOfWork, {
+    this.dayPlan = dayPlanJob(options.bulk ?? unitOfWork, {
       travelTimes: options.travelTimes,
       clock: options.clock,
       runner: options.runner ?? createWorkerSolveRunner(),

@@ -2,6 +2,7 @@ export * from "./audit";
 export * from "./clock";
 export * from "./entitlements";
 export * from "./identity";
+export * from "./import-staging";
 export * from "./jobs";
 export * from "./plans";
 export * from "./repositories";

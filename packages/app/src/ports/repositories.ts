@@ -21,6 +21,7 @@ import type {
 import type { AuditLog } from "./audit";
 import type { EntitlementStore } from "./entitlements";
 import type { IdentityStore } from "./identity";
+import type { ImportStaging } from "./import-staging";
 import type { JobStore } from "./jobs";
 import type { PlanStore } from "./plans";
 
@@ -131,6 +132,8 @@ export interface Repositories extends RegisterRepositories {
   readonly jobs: JobStore;
   readonly plans: PlanStore;
   readonly entitlements: EntitlementStore;
+  /** Rows of CSV imports waiting to be published into the register. */
+  readonly imports: ImportStaging;
 }
 
 /** `snapshot`: every statement of the transaction sees the same data (REPEATABLE READ). */

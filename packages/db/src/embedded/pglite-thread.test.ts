@@ -39,6 +39,26 @@ describe("the embedded database on its own thread", () => {
     expect(rows).toEqual([{ n: 1 }]);
   });
 
+  it("serves bulk work on a second connection, never interleaved with a request", async () => {
+    await handle.db.execute(sql`create table t_bulk (id int primary key)`);
+    const seen: number[] = [];
+    await handle.bulkDb.transaction(async (tx) => {
+      await tx.execute(sql`insert into t_bulk values (1)`);
+      // A request on the interactive connection waits for the bulk transaction to end.
+      void queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from t_bulk`).then(
+        (rows) => seen.push(rows[0]?.n ?? -1),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await tx.execute(sql`insert into t_bulk values (2)`);
+    });
+    const rows = await queryRows<{ n: number }>(
+      handle.bulkDb,
+      sql`select count(*)::int as n from t_bulk`,
+    );
+    expect(rows).toEqual([{ n: 2 }]);
+    expect(seen).toEqual([2]);
+  });
+
   it("keeps this thread free while a long query runs there", async () => {
     const stall = await longestStall(() =>
       handle.db.execute(sql`select count(*) from generate_series(1, 3000000) g`),

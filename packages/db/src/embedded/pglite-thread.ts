@@ -5,6 +5,7 @@ import { Worker } from "node:worker_threads";
 import pg from "pg";
 import { threadBootstrap } from "./thread-bootstrap";
 import type { ThreadReply, ThreadStart } from "./thread-messages";
+import { BULK_APPLICATION_NAME } from "./wire-server";
 
 /** PostgreSQL's name for a server's socket file, in the folder `pg` is given as its host. */
 const PORT = 5432;
@@ -17,17 +18,21 @@ export interface EmbeddedThreadOptions {
   readonly loadDataDir?: Blob;
 }
 
-/** PGlite running on its own thread, and a one-connection `pg` pool that speaks to it. */
+/** PGlite running on its own thread, and one-connection `pg` pools that speak to it. */
 export interface EmbeddedThread {
+  /** For requests someone waits for: served first. */
   readonly pool: pg.Pool;
+  /** For imports, exports and jobs: served when requests leave the session a quiet moment. */
+  readonly bulkPool: pg.Pool;
   close(): Promise<void>;
 }
 
 /**
  * Starts PGlite on a worker thread, serving the wire protocol on a Unix socket in a private
- * folder (mode 0700, so only this user can connect), and opens a `pg` pool of one connection to
- * it: PGlite has a single session, so queries and transactions queue in the pool, in this thread,
- * while the database works on its own.
+ * folder (mode 0700, so only this user can connect), and opens two `pg` pools of one connection to
+ * it, interactive and bulk: PGlite has a single session, so queries and transactions queue in each
+ * pool, in this thread, and the thread's scheduler lets the interactive connection go first
+ * (`session-scheduler.ts`).
  */
 export async function startEmbeddedThread(options: EmbeddedThreadOptions): Promise<EmbeddedThread> {
   const socketDir = mkdtempSync(join(tmpdir(), "tt-pglite-"));
@@ -43,6 +48,22 @@ export async function startEmbeddedThread(options: EmbeddedThreadOptions): Promi
     rmSync(socketDir, { recursive: true, force: true });
     throw error;
   }
+  const pool = onePool(socketDir);
+  const bulkPool = onePool(socketDir, BULK_APPLICATION_NAME);
+  return {
+    pool,
+    bulkPool,
+    close: async () => {
+      await Promise.all([pool.end(), bulkPool.end()]);
+      worker.postMessage({ type: "close" });
+      await waitFor(worker, "closed", START_TIMEOUT_MS).catch(() => worker.terminate());
+      rmSync(socketDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A pool of one connection to the thread's socket (PGlite has one session). */
+function onePool(socketDir: string, applicationName?: string): pg.Pool {
   const pool = new pg.Pool({
     host: socketDir,
     port: PORT,
@@ -50,18 +71,11 @@ export async function startEmbeddedThread(options: EmbeddedThreadOptions): Promi
     database: "postgres",
     max: 1,
     idleTimeoutMillis: 0,
+    ...(applicationName ? { application_name: applicationName } : {}),
   });
   // A dropped idle connection is reopened by the next query; nothing to report here.
   pool.on("error", () => undefined);
-  return {
-    pool,
-    close: async () => {
-      await pool.end();
-      worker.postMessage({ type: "close" });
-      await waitFor(worker, "closed", START_TIMEOUT_MS).catch(() => worker.terminate());
-      rmSync(socketDir, { recursive: true, force: true });
-    },
-  };
+  return pool;
 }
 
 /** Resolves when the thread says `type`; rejects when it fails, exits or takes too long. */

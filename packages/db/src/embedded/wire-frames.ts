@@ -29,3 +29,32 @@ export function messageTypes(buffer: Uint8Array): number[] {
   }
   return types;
 }
+
+/** ReadyForQuery ('Z'): the database waits for the next command; its last byte is the status. */
+const READY_FOR_QUERY = 0x5a;
+/** ReadyForQuery's status outside any transaction ('I'). */
+const IDLE = 0x49;
+
+/**
+ * Whether an answer ends with ReadyForQuery outside a transaction: the statement or transaction
+ * that was running has ended, and the session is free for someone else.
+ */
+export function sessionIdle(answer: Uint8Array): boolean {
+  const at = answer.length - 6;
+  if (at < 0 || answer[at] !== READY_FOR_QUERY || answer[answer.length - 1] !== IDLE) return false;
+  const view = new DataView(answer.buffer, answer.byteOffset, answer.byteLength);
+  return view.getInt32(at + 1) === 5;
+}
+
+/** The `application_name` a start-up message gives, if any. */
+export function applicationName(startup: Uint8Array): string | undefined {
+  const view = new DataView(startup.buffer, startup.byteOffset, startup.byteLength);
+  if (startup.length < 8) return undefined;
+  const end = Math.min(view.getInt32(0), startup.length);
+  // After the length and the protocol version: name\0value\0 pairs, then a final \0.
+  const fields = Buffer.from(startup.subarray(8, end)).toString("utf8").split("\0");
+  for (let i = 0; i + 1 < fields.length; i += 2) {
+    if (fields[i] === "application_name") return fields[i + 1];
+  }
+  return undefined;
+}

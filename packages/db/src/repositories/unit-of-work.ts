@@ -4,6 +4,7 @@ import type { Db } from "../create-db";
 import { createAuditLog } from "./audit-log";
 import { createEntitlementStore } from "./entitlement-store";
 import { createIdentityStore } from "./identity-store";
+import { createImportStaging } from "./import-staging";
 import { createJobStore } from "./job-store";
 import { createPlanStore } from "./plan-store";
 import { type BulkInsertHook, createRecordRepository } from "./record-repository";
@@ -41,6 +42,7 @@ function createRepositories(db: Db, inTransaction: boolean, bulk: BulkInsertHook
     jobs: createJobStore(db),
     plans: createPlanStore(db, inTransaction),
     entitlements: createEntitlementStore(db),
+    imports: createImportStaging(db, bulk),
   };
 }
 

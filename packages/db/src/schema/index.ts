@@ -1,5 +1,6 @@
 export * from "./audit";
 export * from "./entitlements";
+export * from "./imports";
 export * from "./jobs";
 export * from "./organisations";
 export * from "./register";

@@ -8,13 +8,17 @@ import { anOrganisation } from "./test-support/organisation";
 import { passengerFile } from "./test-support/passenger-file";
 import { runImportChild } from "./test-support/run-child";
 
-/** Large enough that inserting takes many batches (2,000 rows each, import-csv.ts). */
+/** Large enough that it is staged in many batches (stage-import.ts) before it is published. */
 const ROWS = 20_000;
 
-/** Kill moments: after the first batch, after the last batch (before commit), after commit. */
+/**
+ * Kill moments: after the first batch is staged, after the last (nothing published yet), after
+ * the publish inside its transaction (before the commit), and after the commit.
+ */
 const MOMENTS = [
-  { killOn: "inserted 2000", expected: [0] },
-  { killOn: `inserted ${ROWS}`, expected: [0, ROWS] },
+  { killOn: "staged 500", expected: [0] },
+  { killOn: `staged ${ROWS}`, expected: [0] },
+  { killOn: `published ${ROWS}`, expected: [0, ROWS] },
   { killOn: `committed ${ROWS}`, expected: [ROWS] },
 ];
 

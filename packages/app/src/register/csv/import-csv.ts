@@ -9,6 +9,7 @@ import { CSV_SPECS } from "./kinds";
 import { lookupsByKey, recordingLookups } from "./lookups";
 import { orderForInsert } from "./order-rows";
 import { type CsvRecord, type Header, readHeader, readRecords } from "./read-csv";
+import { DIRECT_IMPORT_ROWS, stageAndPublish } from "./stage-import";
 import { RowValidator, type ValidRow } from "./validate-rows";
 
 /** Rows inserted per statement. */
@@ -23,7 +24,8 @@ type CsvRepositories = RegisterUnitOfWork["repositories"];
 /**
  * Reads, checks and stores a CSV file, all or nothing: rows are validated as they stream in,
  * then references between rows are checked, and only a file without a single problem is stored,
- * in one transaction with one audit entry.
+ * with one audit entry: in one transaction, or for a large file staged in short ones and then
+ * published in one (`stage-import.ts`).
  */
 export async function importCsv<K extends CsvKind>(
   unitOfWork: RegisterUnitOfWork,
@@ -45,12 +47,17 @@ export async function importCsv<K extends CsvKind>(
   );
   const levels = orderForInsert(rows, fileReferences, issues, REGISTER[spec.kind].singular);
   if (!issues.isEmpty) throw issues.toError();
-  const created = await unitOfWork.transaction(async (repos) => {
-    const ids = await insertLevels(repos, actor.organisationId, spec, levels);
-    await auditImport(repos, actor, spec, ids);
-    return ids.length;
-  });
-  return { kind, rowsRead, created };
+  const created =
+    rows.length > DIRECT_IMPORT_ROWS
+      ? await stageAndPublish(unitOfWork, actor, spec, levels, (repos, ids) =>
+          auditImport(repos, actor, spec, ids),
+        )
+      : await unitOfWork.transaction(async (repos) => {
+          const ids = await insertLevels(repos, actor.organisationId, spec, levels);
+          await auditImport(repos, actor, spec, ids);
+          return ids;
+        });
+  return { kind, rowsRead, created: created.length };
 }
 
 async function validateFile<K extends CsvKind>(

@@ -1,34 +1,45 @@
 /**
  * Child process for the crash-safety test: imports a passengers CSV into the database named on
- * the command line and prints a line after every batch the transaction inserts, so the parent
- * can kill it mid-transaction.
+ * the command line and prints a line after every batch it stages and once it has published (in
+ * the transaction, before the commit), so the parent can kill it at those moments.
  *
  *   node --import tsx crash-import-child.ts <pglite DIR | postgres URL> FILE ORGANISATION_ID USER_ID
  *
- * Prints `inserted <rows>` after each batch, `committed <rows>` when the import has returned.
+ * Prints `staged <rows>` after each batch, `published <rows>` before the commit, and
+ * `committed <rows>` when the import has returned.
  */
 import { createReadStream } from "node:fs";
 import { createDb, createUnitOfWork } from "@tt/db";
-import type { Repositories, UnitOfWork } from "../../../ports";
+import type { ImportStaging, UnitOfWork } from "../../../ports";
 import { createCsvTransfer } from "../csv-transfer";
 
-function announcingInserts(unitOfWork: UnitOfWork): UnitOfWork {
+/** The import's staging, announcing each batch staged and the publish (before it commits). */
+function announcing(imports: ImportStaging, counts: { staged: number }): ImportStaging {
   return {
-    repositories: unitOfWork.repositories,
-    transaction: (work) =>
-      unitOfWork.transaction((repos) => {
-        let inserted = 0;
-        const passengers: Repositories["passengers"] = {
-          ...repos.passengers,
-          async createMany(organisationId, inputs) {
-            const created = await repos.passengers.createMany(organisationId, inputs);
-            inserted += created.length;
-            process.stdout.write(`inserted ${inserted}\n`);
-            return created;
-          },
-        };
-        return work({ ...repos, passengers });
-      }),
+    ...imports,
+    async stage(organisationId, importId, kind, rows, first) {
+      await imports.stage(organisationId, importId, kind, rows, first);
+      counts.staged += rows.length;
+      process.stdout.write(`staged ${counts.staged}\n`);
+    },
+    async publish(organisationId, importId, kind) {
+      const published = await imports.publish(organisationId, importId, kind);
+      process.stdout.write(`published ${published}\n`);
+      return published;
+    },
+  };
+}
+
+function announcingImports(unitOfWork: UnitOfWork): UnitOfWork {
+  const counts = { staged: 0 };
+  const repositories = unitOfWork.repositories;
+  return {
+    repositories: { ...repositories, imports: announcing(repositories.imports, counts) },
+    transaction: (work, options) =>
+      unitOfWork.transaction(
+        (repos) => work({ ...repos, imports: announcing(repos.imports, counts) }),
+        options,
+      ),
   };
 }
 
@@ -41,7 +52,7 @@ async function main(): Promise<void> {
       ? await createDb({ driver: "pglite", dataDir: target })
       : await createDb({ driver: "postgres", url: target, maxConnections: 2 });
   await handle.migrate();
-  const csv = createCsvTransfer(announcingInserts(createUnitOfWork(handle.db)));
+  const csv = createCsvTransfer(announcingImports(createUnitOfWork(handle.db)));
   const actor = { userId, organisationId, role: "admin" as const, purpose: "crash test" };
   const report = await csv.importCsv(actor, "passengers", createReadStream(file));
   process.stdout.write(`committed ${report.created}\n`);

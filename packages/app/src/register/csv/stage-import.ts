@@ -1,0 +1,65 @@
+import { randomUUID } from "node:crypto";
+import type { Repositories, StagedRow, UnitOfWork } from "../../ports";
+import type { Actor } from "../../shared";
+import type { CsvKindSpec } from "./columns";
+import type { ValidRow } from "./validate-rows";
+
+/**
+ * Files of up to this many rows are stored in one transaction (short enough); larger ones are
+ * staged first, so that no transaction holds the embedded database's one session for long.
+ */
+export const DIRECT_IMPORT_ROWS = 500;
+/** Rows staged per transaction: a few milliseconds of the database each. */
+const STAGE_BATCH = 500;
+/** An import still staging after this long has stopped (its server stopped): its rows go. */
+const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Stores a checked file's rows in two steps (decision 0009): staged in short transactions of
+ * `STAGE_BATCH` rows, with ids given here so that rows of the file can name each other, then
+ * published into the register by one statement in the transaction that `record` adds to (the
+ * audit entry). Nothing is published unless every row was staged; staged rows are forgotten
+ * whatever the outcome. Answers the ids of the rows stored.
+ */
+export async function stageAndPublish(
+  unitOfWork: UnitOfWork,
+  actor: Actor,
+  spec: CsvKindSpec,
+  levels: readonly (readonly ValidRow[])[],
+  record: (repos: Repositories, ids: string[]) => Promise<void>,
+): Promise<string[]> {
+  const { imports } = unitOfWork.repositories;
+  const organisationId = actor.organisationId;
+  const importId = randomUUID();
+  const rows = withIds(levels);
+  const ids = rows.map((row) => row.id);
+  await imports.discardAbandoned(organisationId, new Date(Date.now() - ABANDONED_AFTER_MS));
+  try {
+    for (let start = 0; start < rows.length; start += STAGE_BATCH) {
+      const batch = rows.slice(start, start + STAGE_BATCH);
+      await imports.stage(organisationId, importId, spec.kind, batch, start);
+    }
+    await unitOfWork.transaction(async (repos) => {
+      await repos.imports.publish(organisationId, importId, spec.kind);
+      await record(repos, ids);
+    });
+    return ids;
+  } finally {
+    await imports.discard(organisationId, importId);
+  }
+}
+
+/** Every row with a new id, its links to rows of the same file filled in with theirs. */
+function withIds(levels: readonly (readonly ValidRow[])[]): StagedRow[] {
+  const rows = levels.flat();
+  const rowIds = rows.map(() => randomUUID());
+  // References are unique within a file (checked before), so each names one row.
+  const ids = new Map(rows.map((row, index) => [row.reference, rowIds[index]]));
+  return rows.map((row, index) => {
+    const input = { ...row.input };
+    for (const link of row.references) {
+      if (link.assign) input[link.assign] = ids.get(link.reference);
+    }
+    return { id: rowIds[index] ?? randomUUID(), input };
+  });
+}
