@@ -75,6 +75,8 @@ export {
   type EntitlementStore,
   type ExecuteJob,
   type IdentityStore,
+  type ImportKind,
+  type ImportStaging,
   INTERRUPTED_JOB_ERROR,
   JOB_STATUSES,
   type Job,

@@ -1,7 +1,7 @@
 import { isIsoDate } from "@tt/domain";
 import type { JobContext, JobKind, JobOutput } from "../jobs";
 import type { Clock, JobData, TravelTimeProvider, UnitOfWork } from "../ports";
-import { type Actor, AppError } from "../shared";
+import { AppError } from "../shared";
 import { loadPlanningDay } from "./load-day-register";
 import { planFromSolution, summarise } from "./plan-from-solution";
 import { boundedTimeLimit, MAX_TIME_LIMIT_SECONDS, type SolveRunner } from "./solve-runner";

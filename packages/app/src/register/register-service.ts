@@ -11,7 +11,8 @@ import { type Actor, AppError, authorise, notFound, parseInput } from "../shared
 import { type Link, REGISTER, type RegisterKind, registerRepository } from "./resources";
 
 /** The repositories the register's use cases read and write. */
-export type RegisterUnitOfWork = UnitOfWorkOf<RegisterKind | "audit">;
+/** The register's repositories, the audit log and the staging of large imports. */
+export type RegisterUnitOfWork = UnitOfWorkOf<RegisterKind | "audit" | "imports">;
 type RegisterRepositoriesWithAudit = RegisterUnitOfWork["repositories"];
 
 /**

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
-import type { Repositories, StagedRow, UnitOfWork } from "../../ports";
+import type { StagedRow } from "../../ports";
 import type { Actor } from "../../shared";
+import type { RegisterUnitOfWork } from "../register-service";
 import type { CsvKindSpec } from "./columns";
 import type { ValidRow } from "./validate-rows";
 
@@ -22,11 +23,11 @@ const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000;
  * whatever the outcome. Answers the ids of the rows stored.
  */
 export async function stageAndPublish(
-  unitOfWork: UnitOfWork,
+  unitOfWork: RegisterUnitOfWork,
   actor: Actor,
   spec: CsvKindSpec,
   levels: readonly (readonly ValidRow[])[],
-  record: (repos: Repositories, ids: string[]) => Promise<void>,
+  record: (repos: RegisterUnitOfWork["repositories"], ids: string[]) => Promise<void>,
 ): Promise<string[]> {
   const { imports } = unitOfWork.repositories;
   const organisationId = actor.organisationId;
@@ -56,10 +57,10 @@ function withIds(levels: readonly (readonly ValidRow[])[]): StagedRow[] {
   // References are unique within a file (checked before), so each names one row.
   const ids = new Map(rows.map((row, index) => [row.reference, rowIds[index]]));
   return rows.map((row, index) => {
-    const input = { ...row.input };
+    const links: Record<string, string | undefined> = {};
     for (const link of row.references) {
-      if (link.assign) input[link.assign] = ids.get(link.reference);
+      if (link.assign) links[link.assign] = ids.get(link.reference);
     }
-    return { id: rowIds[index] ?? randomUUID(), input };
+    return { id: rowIds[index] ?? randomUUID(), input: { ...row.input, ...links } };
   });
 }
