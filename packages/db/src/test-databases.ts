@@ -30,9 +30,32 @@ export async function createTestPostgres(adminUrl: string): Promise<DbHandle> {
     ...handle,
     close: async () => {
       await handle.close();
+      await connectionsGone(adminUrl, name);
       await runAdmin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
+}
+
+/**
+ * Waits (up to 2 s) until the server has let go of every connection to `name`. A pool's `end()`
+ * resolves while its last connections are still closing; dropping the database with FORCE then
+ * would terminate them mid-close, an error nobody is left to hear.
+ */
+async function connectionsGone(adminUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    for (let attempt = 0; attempt < 40; attempt += 1) {
+      const { rows } = await client.query<{ open: number }>(
+        "SELECT count(*)::int AS open FROM pg_stat_activity WHERE datname = $1",
+        [name],
+      );
+      if ((rows[0]?.open ?? 0) === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  } finally {
+    await client.end();
+  }
 }
 
 async function runAdmin(adminUrl: string, sql: string): Promise<void> {
