@@ -1,5 +1,5 @@
 import type { Plan, ScheduledStop, Solution, Unassigned } from "@tt/solver";
-import type { NewPlan, PlanRunStop, PlanSummary, StoredPlan } from "../ports";
+import type { NewPlan, PlanRunStop, PlanSummary, SolveFacts, StoredPlan } from "../ports";
 import type { BuiltProblem } from "./build-problem";
 
 /** Problems with more locations than this are not kept with the plan: their matrices run to tens of MB. */
@@ -19,18 +19,6 @@ export function toStop(s: ScheduledStop): PlanRunStop {
   return s.kind === "break"
     ? { kind: "break", breakId: s.break, ...times }
     : { kind: s.kind, tripRequestId: s.request, ...times };
-}
-
-export interface SolveFacts {
-  readonly date: string;
-  readonly seed: number;
-  readonly timeLimitSeconds?: number;
-  readonly iterations?: number;
-  readonly seconds: number;
-  readonly travelTimes: string;
-  /** Where the engine ran: "worker-thread", or "main-thread" with the `fallback` reason. */
-  readonly thread: string;
-  readonly fallback?: string;
 }
 
 /**

@@ -63,11 +63,8 @@ export interface PlanSummaryIssue {
   readonly vehicleId?: string;
 }
 
-/**
- * The figures people look at first, and the facts of the solve that made the plan. A revision
- * keeps the facts of its original and recounts the figures for its own runs.
- */
-export interface PlanSummary {
+/** The facts of the solve that made a plan. */
+export interface SolveFacts {
   /** The service date, "YYYY-MM-DD". */
   readonly date: string;
   readonly seed: number;
@@ -80,6 +77,13 @@ export interface PlanSummary {
   /** Where the engine ran: "worker-thread", or "main-thread" with the `fallback` reason. */
   readonly thread: string;
   readonly fallback?: string;
+}
+
+/**
+ * The figures people look at first, and the facts of the solve that made the plan. A revision
+ * keeps the facts of its original and recounts the figures for its own runs.
+ */
+export interface PlanSummary extends SolveFacts {
   /** Trip requests travelling that day. */
   readonly requests: number;
   readonly assigned: number;
