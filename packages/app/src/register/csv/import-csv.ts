@@ -1,4 +1,3 @@
-import type { RegisterInput } from "../../ports";
 import { type Actor, authorise } from "../../shared";
 import type { RegisterUnitOfWork } from "../register-service";
 import { REGISTER, registerRepository } from "../resources";
@@ -10,7 +9,7 @@ import { lookupsByKey, recordingLookups } from "./lookups";
 import { orderForInsert } from "./order-rows";
 import { type CsvRecord, type Header, readHeader, readRecords } from "./read-csv";
 import { DIRECT_IMPORT_ROWS, stageAndPublish } from "./stage-import";
-import { RowValidator, type ValidRow } from "./validate-rows";
+import { RowValidator, type ValidRow, withLinks } from "./validate-rows";
 
 /** Rows inserted per statement. */
 const BATCH = 2000;
@@ -131,18 +130,6 @@ async function insertLevels<K extends CsvKind>(
     }
   }
   return [...ids.values()];
-}
-
-/** Fills in the ids of rows of the same file that were stored earlier in the transaction. */
-function withLinks<K extends CsvKind>(
-  row: ValidRow<K>,
-  ids: ReadonlyMap<string, string>,
-): RegisterInput<K> {
-  const links: Record<string, string | undefined> = {};
-  for (const link of row.references) {
-    if (link.assign) links[link.assign] = ids.get(link.reference);
-  }
-  return { ...row.input, ...links };
 }
 
 async function auditImport(repos: CsvRepositories, actor: Actor, spec: CsvKindSpec, ids: string[]) {

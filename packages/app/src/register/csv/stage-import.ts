@@ -3,7 +3,7 @@ import type { StagedRow } from "../../ports";
 import type { Actor } from "../../shared";
 import type { RegisterUnitOfWork } from "../register-service";
 import type { CsvKindSpec } from "./columns";
-import type { ValidRow } from "./validate-rows";
+import { type ValidRow, withLinks } from "./validate-rows";
 
 /**
  * Files of up to this many rows are stored in one transaction (short enough); larger ones are
@@ -52,15 +52,8 @@ export async function stageAndPublish(
 
 /** Every row with a new id, its links to rows of the same file filled in with theirs. */
 function withIds(levels: readonly (readonly ValidRow[])[]): StagedRow[] {
-  const rows = levels.flat();
-  const rowIds = rows.map(() => randomUUID());
+  const rows = levels.flat().map((row) => ({ row, id: randomUUID() }));
   // References are unique within a file (checked before), so each names one row.
-  const ids = new Map(rows.map((row, index) => [row.reference, rowIds[index]]));
-  return rows.map((row, index) => {
-    const links: Record<string, string | undefined> = {};
-    for (const link of row.references) {
-      if (link.assign) links[link.assign] = ids.get(link.reference);
-    }
-    return { id: rowIds[index] ?? randomUUID(), input: { ...row.input, ...links } };
-  });
+  const ids = new Map(rows.map(({ row, id }) => [row.reference, id]));
+  return rows.map(({ row, id }) => ({ id, input: withLinks(row, ids) }));
 }

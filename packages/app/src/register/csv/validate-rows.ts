@@ -23,6 +23,18 @@ export interface ValidRow<K extends CsvKind = CsvKind> {
   readonly references: readonly FileReference[];
 }
 
+/** The row's input with the ids of the rows of the same file it links to (`ids` by reference). */
+export function withLinks<K extends CsvKind>(
+  row: ValidRow<K>,
+  ids: ReadonlyMap<string, string>,
+): RegisterInput<K> {
+  const links: Record<string, string | undefined> = {};
+  for (const link of row.references) {
+    if (link.assign) links[link.assign] = ids.get(link.reference);
+  }
+  return { ...row.input, ...links };
+}
+
 /** Checks rows one by one as they stream in; remembers references to check the file as a whole. */
 export class RowValidator<K extends CsvKind = CsvKind> {
   readonly valid: ValidRow<K>[] = [];
