@@ -1,3 +1,5 @@
+// Gives other work on this thread a turn (requests of every organisation) before going on.
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { stringify } from "csv-stringify/sync";
 import type { RecordRepository, RegisterRepositories } from "../../ports";
 import { type Actor, authorise } from "../../shared";
@@ -91,10 +93,6 @@ async function formatPage(
     parts.push(stringify(rows, { record_delimiter: "unix" }));
   }
   return parts.join("");
-}
-
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
 
 async function auditExport(

@@ -1,3 +1,5 @@
+// Gives other work on this thread a turn (requests of every organisation) before going on.
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { type Actor, authorise } from "../../shared";
 import type { RegisterUnitOfWork } from "../register-service";
 import { REGISTER, registerRepository } from "../resources";
@@ -107,10 +109,6 @@ async function readFile(
     issues.add({ row: 1, path: "", message: "the file is empty: expected a header row" });
   options.onProgress?.(records.length);
   return header ? { header, records } : { records };
-}
-
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
 
 async function insertLevels<K extends CsvKind>(
