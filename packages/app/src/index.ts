@@ -108,6 +108,7 @@ export {
   type RegisterRecord,
   type Repositories,
   readStoredPlanPart,
+  type StagedRow,
   type StoredEntitlementDecision,
   type StoredPlan,
   storedPlanStopsSchema,

@@ -9,29 +9,33 @@ export interface StagedRow {
 }
 
 /**
- * Rows of a CSV import, written in short transactions ahead of time and then published into the
- * register at once: a long import never holds the database for long, and a failed one (or one
- * whose server stopped) publishes nothing.
+ * A CSV import too large for one short transaction (decision 0009): its rows are written into the
+ * register in short transactions, hidden from every read while the import is open, and shown all
+ * at once when it is published. An import that fails, or whose server stops, shows nothing.
  */
 export interface ImportStaging {
-  /**
-   * Adds rows to the import at positions `first`, `first + 1`, …: rows are published in the
-   * order of their positions.
-   */
+  /** Opens an import: rows staged for it stay out of every read until `publish`. */
+  open(organisationId: string, importId: string): Promise<void>;
+  /** Writes rows into the register, hidden; a row may name rows staged before it. */
   stage(
     organisationId: string,
     importId: string,
     kind: ImportKind,
     rows: readonly StagedRow[],
-    first: number,
   ): Promise<void>;
   /**
-   * Copies every staged row of the import into the register in one statement; answers how many.
-   * Run it in the transaction that records the import (its audit entry), then `discard`.
+   * Shows every row the import staged, at once, and closes it. Run it in the transaction that
+   * records the import (its audit entry). `rows` (how many were staged) says whether the table's
+   * statistics need refreshing.
    */
-  publish(organisationId: string, importId: string, kind: ImportKind): Promise<number>;
-  /** Forgets the import's staged rows (published, or failed), a few at a time. */
-  discard(organisationId: string, importId: string): Promise<void>;
-  /** Forgets rows of the organisation's imports staged before `before` (their import never ended). */
+  publish(organisationId: string, importId: string, kind: ImportKind, rows: number): Promise<void>;
+  /** Deletes the rows of an import that failed, a few at a time (`ids` as staged), and closes it. */
+  discard(
+    organisationId: string,
+    importId: string,
+    kind: ImportKind,
+    ids: readonly string[],
+  ): Promise<void>;
+  /** Deletes the rows of the organisation's imports opened before `before` (they never ended). */
   discardAbandoned(organisationId: string, before: Date): Promise<void>;
 }

@@ -1,22 +1,23 @@
 import type { ImportKind, ImportStaging } from "@tt/app";
-import { and, eq, lt, type SQL, sql } from "drizzle-orm";
-import type { PgTable } from "drizzle-orm/pg-core";
+import { and, eq, inArray, lt } from "drizzle-orm";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "../create-db";
-import { queryRows } from "../raw-query";
-import { importRows } from "../schema";
-import { insertFromRecords, tableRecord } from "./bulk-insert";
+import { openImports } from "../schema";
+import { recordsetSelect } from "./bulk-insert";
+import { anyUuid } from "./keyset";
 import { translatePgError } from "./pg-errors";
 import type { BulkInsertHook } from "./record-repository";
 import { passengerSpec, placeSpec, vehicleSpec } from "./register-specs";
 import { tripRequestSpec } from "./trip-request-spec";
 
-/** Rows deleted per statement when an import's staged rows are forgotten. */
+/** Rows deleted per statement when a failed import's rows are removed. */
 const DISCARD_BATCH = 2000;
 
 /** What staging needs of a kind's repository spec: its table and how an input becomes a row. */
 interface StagedSpec {
   readonly resource: string;
-  readonly table: PgTable;
+  readonly table: PgTable & { id: PgColumn; organisationId: PgColumn };
+  readonly importColumn: PgColumn;
   toRow(input: Readonly<Record<string, unknown>>): Record<string, unknown>;
 }
 
@@ -27,64 +28,80 @@ const SPECS: Record<ImportKind, StagedSpec> = {
   tripRequests: tripRequestSpec,
 };
 
-/** Staged CSV import rows (`import_rows`), published into the register in one statement. */
+/** Tables in the order an abandoned import's rows are deleted: rows naming others go first. */
+const DELETE_ORDER: readonly ImportKind[] = ["tripRequests", "vehicles", "places", "passengers"];
+
+/**
+ * Large CSV imports (decision 0009): rows written into the register hidden, under an open import,
+ * and shown at once when it is published.
+ */
 export function createImportStaging(db: Db, onBulkInsert?: BulkInsertHook): ImportStaging {
-  const ofImport = (organisationId: string, importId: string, ...more: SQL[]) =>
-    and(eq(importRows.organisationId, organisationId), eq(importRows.importId, importId), ...more);
+  const importRows = (kind: ImportKind, organisationId: string, importId: string) => {
+    const { table, importColumn } = SPECS[kind];
+    return and(eq(table.organisationId, organisationId), eq(importColumn, importId));
+  };
+  const close = (organisationId: string, importIds: readonly string[]) =>
+    db
+      .delete(openImports)
+      .where(
+        and(
+          eq(openImports.organisationId, organisationId),
+          inArray(openImports.importId, [...importIds]),
+        ),
+      )
+      .returning({ importId: openImports.importId });
   return {
-    async stage(organisationId, importId, kind, rows, first) {
+    async open(organisationId, importId) {
+      await db.insert(openImports).values({ organisationId, importId });
+    },
+    async stage(organisationId, importId, kind, rows) {
       if (rows.length === 0) return;
       const spec = SPECS[kind];
-      await db.insert(importRows).values(
-        rows.map((row, index) => ({
-          importId,
-          organisationId,
-          kind,
-          position: first + index,
-          row: tableRecord(spec.table, { ...spec.toRow(row.input), id: row.id, organisationId }),
-        })),
-      );
-    },
-    async publish(organisationId, importId, kind) {
-      const spec = SPECS[kind];
-      const insert = insertFromRecords(
-        spec.table,
-        sql`${importRows.row}`,
-        sql`${importRows}`,
-        sql`${ofImport(organisationId, importId, eq(importRows.kind, kind))}`,
-        sql`${importRows.position}`,
-      );
+      const values = rows.map((row) => ({
+        ...spec.toRow(row.input),
+        id: row.id,
+        organisationId,
+        importId,
+      }));
       try {
-        const published = await counted(db, sql`${insert} returning 1`);
-        await onBulkInsert?.(spec.table, published);
-        return published;
+        await db.insert(spec.table).select(recordsetSelect(spec.table, values));
       } catch (error) {
         return translatePgError(error, spec.resource);
       }
     },
-    async discard(organisationId, importId) {
-      for (;;) {
-        const batch = sql`select ctid from ${importRows} where ${ofImport(organisationId, importId)} limit ${DISCARD_BATCH}`;
-        const gone = await counted(
-          db,
-          sql`delete from ${importRows} where ctid in (${batch}) returning 1`,
-        );
-        if (gone < DISCARD_BATCH) return;
+    async publish(organisationId, importId, kind, rows) {
+      const closed = await close(organisationId, [importId]);
+      if (closed.length === 0)
+        throw new Error(`the import ${importId} is not open: its rows were removed`);
+      await onBulkInsert?.(SPECS[kind].table, rows);
+    },
+    async discard(organisationId, importId, kind, ids) {
+      const { table } = SPECS[kind];
+      const newestFirst = [...ids].reverse();
+      for (let start = 0; start < newestFirst.length; start += DISCARD_BATCH) {
+        const batch = newestFirst.slice(start, start + DISCARD_BATCH);
+        await db
+          .delete(table)
+          .where(and(importRows(kind, organisationId, importId), anyUuid(table.id, batch)));
       }
+      await close(organisationId, [importId]);
     },
     async discardAbandoned(organisationId, before) {
-      await db
-        .delete(importRows)
-        .where(and(eq(importRows.organisationId, organisationId), lt(importRows.stagedAt, before)));
+      const abandoned = await db
+        .select({ importId: openImports.importId })
+        .from(openImports)
+        .where(
+          and(eq(openImports.organisationId, organisationId), lt(openImports.openedAt, before)),
+        );
+      const ids = abandoned.map((row) => row.importId);
+      if (ids.length === 0) return;
+      for (const kind of DELETE_ORDER) {
+        const { table, importColumn } = SPECS[kind];
+        await db
+          .delete(table)
+          .where(and(eq(table.organisationId, organisationId), inArray(importColumn, ids)));
+      }
+      await close(organisationId, ids);
     },
   };
-}
-
-/** How many rows a statement ending in `returning 1` touched, without sending them back. */
-async function counted(db: Db, statement: SQL): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(
-    db,
-    sql`with touched as (${statement}) select count(*)::int as n from touched`,
-  );
-  return row?.n ?? 0;
 }

@@ -58,6 +58,29 @@ describe.each(listTestDrivers())("whole-register reads on $name", ({ open }) => 
     expect(ids.sort()).toEqual(made.map((f) => f.id).sort());
   });
 
+  it("counts the matching rows with an offset page, also one past the end", async () => {
+    const page = await repos.passengers.list(org, { offset: 20, limit: 10 });
+    expect(page.items.map((p) => p.reference)).toEqual([
+      "P-020",
+      "P-021",
+      "P-022",
+      "P-023",
+      "P-024",
+    ]);
+    expect(page.total).toBe(25);
+    expect(await repos.passengers.list(org, { offset: 30, limit: 10 })).toEqual({
+      items: [],
+      total: 25,
+    });
+    const searched = await repos.passengers.list(org, { offset: 0, limit: 2, search: "P-01" });
+    expect(searched).toMatchObject({ total: 10 });
+    expect(searched.items).toHaveLength(2);
+    expect(await repos.passengers.list(other, { offset: 0, limit: 5, search: "none" })).toEqual({
+      items: [],
+      total: 0,
+    });
+  });
+
   it("names a cursor it did not make", async () => {
     await expect(repos.passengers.listAfter(org, { limit: 5, after: "page 2" })).rejects.toThrow(
       /cursor "page 2" was not made by listAfter/,

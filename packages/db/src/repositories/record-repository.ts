@@ -3,6 +3,7 @@ import { and, asc, count, eq, getTableColumns, ilike, or, type SQL, sql } from "
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "../create-db";
 import { recordsetSelect } from "./bulk-insert";
+import { published } from "./import-visibility";
 import {
   afterCursor,
   anyText,
@@ -27,6 +28,8 @@ export interface RecordSpec<T, Input> {
   readonly resource: string;
   readonly table: PgTable & ScopedColumns;
   readonly referenceColumn?: PgColumn;
+  /** The import that wrote a row (`import_id`), on tables CSV imports write to: see `published`. */
+  readonly importColumn?: PgColumn;
   /** The name other rows' CSV files use for a row of this kind (funders, operators, calendars). */
   readonly nameColumn?: PgColumn;
   readonly searchColumns: readonly PgColumn[];
@@ -35,6 +38,9 @@ export interface RecordSpec<T, Input> {
   toRow(input: Input): Record<string, unknown>;
   fromRow(row: Record<string, unknown>): T;
 }
+
+/** The spec of a table CSV imports write to: its rows carry the import that wrote them. */
+export type ImportableSpec<T, Input> = RecordSpec<T, Input> & { readonly importColumn: PgColumn };
 
 /** Rows per INSERT statement (one JSON parameter each; see bulk-insert.ts). */
 const ROWS_PER_INSERT = 2000;
@@ -50,7 +56,7 @@ export function createRecordRepository<T, Input>(
 ): RecordRepository<T, Input> {
   const { table } = spec;
   const scoped = (organisationId: string, ...more: (SQL | undefined)[]) =>
-    and(eq(table.organisationId, organisationId), ...more);
+    and(visibleTo(spec, organisationId), ...more);
   const insertRows = async (organisationId: string, inputs: readonly Input[]) => {
     if (inputs.length === 0) return [];
     const values = inputs.map((input) => ({ ...spec.toRow(input), organisationId }));
@@ -147,6 +153,11 @@ export function createRecordRepository<T, Input>(
   };
 }
 
+/** The organisation's rows, without those of imports still open. */
+function visibleTo<T, Input>(spec: RecordSpec<T, Input>, organisationId: string): SQL | undefined {
+  return and(eq(spec.table.organisationId, organisationId), published(spec.importColumn));
+}
+
 function listConditions<T, Input>(spec: RecordSpec<T, Input>, query: ListQuery): SQL[] {
   const conditions: SQL[] = [];
   const search = query.search?.trim();
@@ -183,10 +194,7 @@ async function listAfter<T, Input>(
     .select()
     .from(table)
     .where(
-      and(
-        eq(table.organisationId, organisationId),
-        after ? afterCursor(key, table.id, after) : undefined,
-      ),
+      and(visibleTo(spec, organisationId), after ? afterCursor(key, table.id, after) : undefined),
     )
     .orderBy(...keysetOrder(key, table.id))
     .limit(query.limit)) as Record<string, unknown>[];
@@ -216,10 +224,14 @@ async function findByKeys<T, Input>(
   const rows = await db
     .select()
     .from(spec.table)
-    .where(and(eq(spec.table.organisationId, organisationId), anyText(column, [...new Set(keys)])));
+    .where(and(visibleTo(spec, organisationId), anyText(column, [...new Set(keys)])));
   return (rows as Record<string, unknown>[]).map(spec.fromRow);
 }
 
+/**
+ * A page in the spec's order and the number of rows matching, in one statement (`count(*) over ()`
+ * counts the rows before LIMIT applies); a page past the end counts them separately.
+ */
 async function listPage<T, Input>(
   db: Db,
   spec: RecordSpec<T, Input>,
@@ -227,17 +239,17 @@ async function listPage<T, Input>(
   query: ListQuery,
 ): Promise<Page<T>> {
   const rows = await db
-    .select()
+    .select({ ...getTableColumns(spec.table), matching: sql<number>`count(*) over ()` })
     .from(spec.table)
     .where(where)
     .orderBy(asc(spec.orderBy), asc(spec.table.id))
     .limit(query.limit)
     .offset(query.offset);
+  const items = rows.map(({ matching: _m, ...row }) => spec.fromRow(row));
+  if (rows[0]) return { items, total: Number(rows[0].matching) };
+  if (query.offset === 0) return { items, total: 0 };
   const [total] = await db.select({ n: count() }).from(spec.table).where(where);
-  return {
-    items: (rows as Record<string, unknown>[]).map(spec.fromRow),
-    total: Number(total?.n ?? 0),
-  };
+  return { items, total: Number(total?.n ?? 0) };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

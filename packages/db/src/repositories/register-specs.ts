@@ -26,15 +26,16 @@ import {
   termCalendars,
   vehicles,
 } from "../schema";
-import type { RecordSpec } from "./record-repository";
+import type { ImportableSpec, RecordSpec } from "./record-repository";
 import { nulls, opt, storedFields } from "./row-mapping";
 
 type Row = Record<string, unknown>;
 
-export const passengerSpec: RecordSpec<Passenger, PassengerInput> = {
+export const passengerSpec: ImportableSpec<Passenger, PassengerInput> = {
   resource: "passenger",
   table: passengers,
   referenceColumn: passengers.reference,
+  importColumn: passengers.importId,
   searchColumns: [
     passengers.reference,
     passengers.givenName,
@@ -48,8 +49,7 @@ export const passengerSpec: RecordSpec<Passenger, PassengerInput> = {
     ...nulls(input, ["dateOfBirth", "homeAddress", "homePostcode"]),
   }),
   fromRow: (row: Row) =>
-    ({
-      ...storedFields(row),
+    Object.assign(storedFields(row), {
       reference: row.reference,
       givenName: row.givenName,
       familyName: row.familyName,
@@ -62,10 +62,11 @@ export const passengerSpec: RecordSpec<Passenger, PassengerInput> = {
     }) as Passenger,
 };
 
-export const placeSpec: RecordSpec<Place, PlaceInput> = {
+export const placeSpec: ImportableSpec<Place, PlaceInput> = {
   resource: "place",
   table: places,
   referenceColumn: places.reference,
+  importColumn: places.importId,
   searchColumns: [places.reference, places.name, places.postcode, places.externalCode],
   filterColumns: { kind: places.kind, schoolPhase: places.schoolPhase },
   orderBy: places.name,
@@ -74,8 +75,7 @@ export const placeSpec: RecordSpec<Place, PlaceInput> = {
     ...nulls(input, ["postcode", "externalCode", "schoolPhase", "opensAt", "closesAt"]),
   }),
   fromRow: (row: Row) =>
-    ({
-      ...storedFields(row),
+    Object.assign(storedFields(row), {
       reference: row.reference,
       name: row.name,
       kind: row.kind,
@@ -89,22 +89,21 @@ export const placeSpec: RecordSpec<Place, PlaceInput> = {
     }) as Place,
 };
 
-export const vehicleSpec: RecordSpec<Vehicle, VehicleInput> = {
+export const vehicleSpec: ImportableSpec<Vehicle, VehicleInput> = {
   resource: "vehicle",
   table: vehicles,
   referenceColumn: vehicles.reference,
+  importColumn: vehicles.importId,
   searchColumns: [vehicles.reference],
   filterColumns: { kind: vehicles.kind, operatorId: vehicles.operatorId },
   orderBy: vehicles.reference,
   toRow: (input) => ({ ...input, ...nulls(input, ["operatorId", "co2GramsPerKm"]) }),
   fromRow: (row: Row) => {
-    const { organisationId: _o, createdAt: _c, updatedAt: _u, id: _i, ...rest } = row;
-    return {
-      ...storedFields(row),
-      ...rest,
+    const { organisationId: _o, createdAt: _c, updatedAt: _u, id: _i, importId: _m, ...rest } = row;
+    return Object.assign(storedFields(row), rest, {
       operatorId: opt(row.operatorId),
       co2GramsPerKm: opt(row.co2GramsPerKm),
-    } as Vehicle;
+    }) as Vehicle;
   },
 };
 
@@ -120,8 +119,7 @@ export const staffSpec: RecordSpec<Staff, StaffInput> = {
     ...nulls(input, ["operatorId", "dbsExpiry", "licenceExpiry"]),
   }),
   fromRow: (row: Row) =>
-    ({
-      ...storedFields(row),
+    Object.assign(storedFields(row), {
       reference: row.reference,
       name: row.name,
       role: row.role,
@@ -145,8 +143,7 @@ export const operatorSpec: RecordSpec<Operator, OperatorInput> = {
     ...nulls(input, ["licenceNumber", "licenceExpiry", "contactEmail"]),
   }),
   fromRow: (row: Row) =>
-    ({
-      ...storedFields(row),
+    Object.assign(storedFields(row), {
       name: row.name,
       kind: row.kind,
       licenceNumber: opt(row.licenceNumber),
@@ -163,7 +160,8 @@ export const funderSpec: RecordSpec<Funder, FunderInput> = {
   filterColumns: { kind: funders.kind },
   orderBy: funders.name,
   toRow: (input) => ({ ...input }),
-  fromRow: (row: Row) => ({ ...storedFields(row), name: row.name, kind: row.kind }) as Funder,
+  fromRow: (row: Row) =>
+    Object.assign(storedFields(row), { name: row.name, kind: row.kind }) as Funder,
 };
 
 export const budgetSpec: RecordSpec<Budget, BudgetInput> = {
@@ -174,8 +172,7 @@ export const budgetSpec: RecordSpec<Budget, BudgetInput> = {
   orderBy: budgets.financialYear,
   toRow: (input) => ({ ...input }),
   fromRow: (row: Row) =>
-    ({
-      ...storedFields(row),
+    Object.assign(storedFields(row), {
       funderId: row.funderId,
       financialYear: row.financialYear,
       amountPence: row.amountPence,
@@ -191,5 +188,5 @@ export const termCalendarSpec: RecordSpec<TermCalendar, TermCalendarInput> = {
   orderBy: termCalendars.name,
   toRow: (input) => ({ ...input }),
   fromRow: (row: Row) =>
-    ({ ...storedFields(row), name: row.name, periods: row.periods }) as TermCalendar,
+    Object.assign(storedFields(row), { name: row.name, periods: row.periods }) as TermCalendar,
 };

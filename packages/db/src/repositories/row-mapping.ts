@@ -1,4 +1,8 @@
-/** Identity, owner and stamps of a stored row, as strings. */
+/**
+ * Identity, owner and stamps of a stored row, as strings: a new object, to which a spec's
+ * `fromRow` adds the row's own fields with `Object.assign`. (Spreading it into an object literal
+ * with more fields after it is over ten times slower in V8, which an export of 100,000 rows feels.)
+ */
 export function storedFields(row: Record<string, unknown>) {
   return {
     id: String(row.id),

@@ -2,6 +2,7 @@ import type { TripRequestRepository } from "@tt/app";
 import { and, eq, gte, lte, ne } from "drizzle-orm";
 import type { Db } from "../create-db";
 import { tripRequests } from "../schema";
+import { published } from "./import-visibility";
 import { type BulkInsertHook, createRecordRepository } from "./record-repository";
 import { tripRequestSpec } from "./trip-request-spec";
 
@@ -22,6 +23,7 @@ export function createTripRequestRepository(
             lte(tripRequests.validFrom, date),
             gte(tripRequests.validTo, date),
             ne(tripRequests.status, "cancelled"),
+            published(tripRequests.importId),
           ),
         )
         .orderBy(tripRequests.reference);

@@ -1,6 +1,6 @@
 import type { Recurrence, TripEnd, TripRequest, TripRequestInput, Weekday } from "@tt/domain";
 import { tripRequests } from "../schema";
-import type { RecordSpec } from "./record-repository";
+import type { ImportableSpec } from "./record-repository";
 import { opt, storedFields } from "./row-mapping";
 
 type Row = Record<string, unknown>;
@@ -43,10 +43,11 @@ function columnsToRecurrence(row: Row): Recurrence {
   };
 }
 
-export const tripRequestSpec: RecordSpec<TripRequest, TripRequestInput> = {
+export const tripRequestSpec: ImportableSpec<TripRequest, TripRequestInput> = {
   resource: "trip request",
   table: tripRequests,
   referenceColumn: tripRequests.reference,
+  importColumn: tripRequests.importId,
   searchColumns: [tripRequests.reference],
   filterColumns: {
     purpose: tripRequests.purpose,
@@ -64,8 +65,7 @@ export const tripRequestSpec: RecordSpec<TripRequest, TripRequestInput> = {
     maxRideMinutes: maxRideMinutes ?? null,
   }),
   fromRow: (row: Row) =>
-    ({
-      ...storedFields(row),
+    Object.assign(storedFields(row), {
       reference: row.reference,
       passengerId: row.passengerId,
       funderId: row.funderId,

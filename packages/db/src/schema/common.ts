@@ -14,3 +14,10 @@ export const stamps = () => ({
  * domain's maximum (`MAX_PENCE`, £1,000,000,000).
  */
 export const pence = (name: string) => bigint(name, { mode: "number" });
+
+/**
+ * The CSV import that wrote the row, if one did. While that import is open (`open_imports`) the
+ * row is hidden from every read of the register (decision 0009); publishing the import shows all
+ * of its rows at once.
+ */
+export const importedBy = () => ({ importId: uuid("import_id") });

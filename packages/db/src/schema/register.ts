@@ -10,7 +10,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { id, pence, stamps } from "./common";
+import { id, importedBy, pence, stamps } from "./common";
 import { organisations } from "./organisations";
 
 const organisationId = () =>
@@ -61,6 +61,7 @@ export const passengers = pgTable(
     homeLat: doublePrecision("home_lat").notNull(),
     homeLon: doublePrecision("home_lon").notNull(),
     needs: jsonb("needs").$type<NeedsColumn>().notNull(),
+    ...importedBy(),
     ...stamps(),
   },
   (t) => [uniqueIndex("passengers_org_ref_key").on(t.organisationId, t.reference)],
@@ -81,6 +82,7 @@ export const places = pgTable(
     schoolPhase: text("school_phase"),
     opensAt: text("opens_at"),
     closesAt: text("closes_at"),
+    ...importedBy(),
     ...stamps(),
   },
   (t) => [
@@ -120,6 +122,7 @@ export const vehicles = pgTable(
     costPerKmPence: pence("cost_per_km_pence").notNull(),
     costPerHourPence: pence("cost_per_hour_pence").notNull(),
     co2GramsPerKm: doublePrecision("co2_grams_per_km"),
+    ...importedBy(),
     ...stamps(),
   },
   (t) => [uniqueIndex("vehicles_org_ref_key").on(t.organisationId, t.reference)],

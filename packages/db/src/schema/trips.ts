@@ -10,7 +10,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { id, pence, stamps } from "./common";
+import { id, importedBy, pence, stamps } from "./common";
 import { organisations } from "./organisations";
 import { funders, passengers, places, termCalendars, vehicles } from "./register";
 
@@ -45,6 +45,7 @@ export const tripRequests = pgTable(
     termCalendarId: uuid("term_calendar_id").references(() => termCalendars.id),
     returnOfId: uuid("return_of_id").references((): AnyPgColumn => tripRequests.id),
     status: text("status").notNull(),
+    ...importedBy(),
     ...stamps(),
   },
   (t) => [

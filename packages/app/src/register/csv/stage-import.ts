@@ -12,15 +12,15 @@ import { type ValidRow, withLinks } from "./validate-rows";
 export const DIRECT_IMPORT_ROWS = 500;
 /** Rows staged per transaction: a few milliseconds of the database each. */
 const STAGE_BATCH = 500;
-/** An import still staging after this long has stopped (its server stopped): its rows go. */
+/** An import still open after this long has stopped (its server stopped): its rows go. */
 const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Stores a checked file's rows in two steps (decision 0009): staged in short transactions of
- * `STAGE_BATCH` rows, with ids given here so that rows of the file can name each other, then
- * published into the register by one statement in the transaction that `record` adds to (the
- * audit entry). Nothing is published unless every row was staged; staged rows are forgotten
- * whatever the outcome. Answers the ids of the rows stored.
+ * Stores a checked file's rows in two steps (decision 0009): written into the register hidden, in
+ * short transactions of `STAGE_BATCH` rows, with ids given here so that rows of the file can name
+ * each other, then shown at once by `publish` in the transaction that `record` adds to (the audit
+ * entry). If anything fails before that commits, the rows are deleted again and nobody has seen
+ * them. Answers the ids of the rows stored.
  */
 export async function stageAndPublish(
   unitOfWork: RegisterUnitOfWork,
@@ -35,18 +35,24 @@ export async function stageAndPublish(
   const rows = withIds(levels);
   const ids = rows.map((row) => row.id);
   await imports.discardAbandoned(organisationId, new Date(Date.now() - ABANDONED_AFTER_MS));
+  await imports.open(organisationId, importId);
   try {
     for (let start = 0; start < rows.length; start += STAGE_BATCH) {
-      const batch = rows.slice(start, start + STAGE_BATCH);
-      await imports.stage(organisationId, importId, spec.kind, batch, start);
+      await imports.stage(
+        organisationId,
+        importId,
+        spec.kind,
+        rows.slice(start, start + STAGE_BATCH),
+      );
     }
     await unitOfWork.transaction(async (repos) => {
-      await repos.imports.publish(organisationId, importId, spec.kind);
+      await repos.imports.publish(organisationId, importId, spec.kind, ids.length);
       await record(repos, ids);
     });
     return ids;
-  } finally {
-    await imports.discard(organisationId, importId);
+  } catch (error) {
+    await imports.discard(organisationId, importId, spec.kind, ids);
+    throw error;
   }
 }
 

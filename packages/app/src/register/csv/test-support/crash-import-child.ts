@@ -17,15 +17,14 @@ import { createCsvTransfer } from "../csv-transfer";
 function announcing(imports: ImportStaging, counts: { staged: number }): ImportStaging {
   return {
     ...imports,
-    async stage(organisationId, importId, kind, rows, first) {
-      await imports.stage(organisationId, importId, kind, rows, first);
+    async stage(organisationId, importId, kind, rows) {
+      await imports.stage(organisationId, importId, kind, rows);
       counts.staged += rows.length;
       process.stdout.write(`staged ${counts.staged}\n`);
     },
-    async publish(organisationId, importId, kind) {
-      const published = await imports.publish(organisationId, importId, kind);
-      process.stdout.write(`published ${published}\n`);
-      return published;
+    async publish(organisationId, importId, kind, rows) {
+      await imports.publish(organisationId, importId, kind, rows);
+      process.stdout.write(`published ${rows}\n`);
     },
   };
 }
