@@ -1,3 +1,5 @@
+// Gives other work on this thread a turn between slices of a large matrix.
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Location, Matrices } from "@tt/solver";
 import type { LatLon, TravelTimeProvider } from "../ports";
 
@@ -29,6 +31,9 @@ const round = (value: number, places: number): number => {
   const f = 10 ** places;
   return Math.round(value * f) / f;
 };
+
+/** Matrix rows converted between turns given to other work on this thread. */
+const ROWS_PER_TURN = 100;
 
 /** A cell with no route: far enough that no window can be met across it. */
 export const NO_ROUTE_MINUTES = 100_000;
@@ -63,6 +68,8 @@ export async function buildMatrices(
     }
     time.push(timeRow);
     distance.push(distanceRow);
+    // A day's matrix has millions of cells: let requests on this thread in between slices of rows.
+    if ((i + 1) % ROWS_PER_TURN === 0) await nextTurn();
   }
   return { matrices: { time, distance }, missingCells };
 }

@@ -3,10 +3,24 @@
  * modules loaded), passes the engine's progress on when asked (at most every
  * `PROGRESS_EVERY_MS`), then posts the `Solution`. Errors surface as the worker's `error`.
  */
+import { setPriority } from "node:os";
 import { performance } from "node:perf_hooks";
 import { parentPort, workerData } from "node:worker_threads";
 import { type SolveProgress, solve } from "@tt/solver";
 import { PROGRESS_EVERY_MS, type SolveRequest } from "./solve-runner";
+
+/**
+ * A solve is background work: its thread runs at a lower CPU priority than the threads answering
+ * requests (on Linux the nice value belongs to the calling thread only), so that a busy machine
+ * serves people first. Alone on a core it runs at full speed; a solve with an iteration budget
+ * gives the same answer either way.
+ */
+const SOLVE_NICENESS = 10;
+try {
+  setPriority(SOLVE_NICENESS);
+} catch {
+  // Not permitted here (some containers): the solve runs at normal priority.
+}
 
 const request = workerData as SolveRequest & { reportProgress?: boolean };
 parentPort?.postMessage({ type: "ready" });

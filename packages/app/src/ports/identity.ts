@@ -51,7 +51,10 @@ export interface IdentityStore {
     tokenHash: string,
     expiresAt: Date,
   ): Promise<{ id: string }>;
-  /** The owner of a token that is neither revoked nor expired at `now`; records its use. */
+  /**
+   * The owner of a token that is neither revoked nor expired at `now`; records its use (to the
+   * minute: a use within a minute of the recorded one leaves it as it is).
+   */
   findApiTokenUser(tokenHash: string, now: Date): Promise<User | undefined>;
   /** The user's own tokens, newest first. */
   listApiTokens(userId: string): Promise<ApiTokenSummary[]>;

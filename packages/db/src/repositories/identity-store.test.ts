@@ -46,6 +46,18 @@ for (const driver of listTestDrivers()) {
       expect(listed?.expiresAt).toEqual(later(DAY_MS));
     });
 
+    it("records a token's use to the minute", async () => {
+      await identity.createApiToken(userId, "busy", "hash-busy", later(DAY_MS));
+      const lastUsed = async () =>
+        (await identity.listApiTokens(userId)).find((t) => t.name === "busy")?.lastUsedAt;
+      expect(await lastUsed()).toBeNull();
+      await identity.findApiTokenUser("hash-busy", later(1_000));
+      await identity.findApiTokenUser("hash-busy", later(60_000));
+      expect(await lastUsed()).toEqual(later(1_000));
+      await identity.findApiTokenUser("hash-busy", later(61_000));
+      expect(await lastUsed()).toEqual(later(61_000));
+    });
+
     it("lists only the user's own tokens, without hashes, and revokes only its own", async () => {
       const mine = await identity.createApiToken(userId, "mine", "hash-mine", later(DAY_MS));
       const theirs = await identity.createApiToken(otherId, "theirs", "hash-theirs", later(DAY_MS));

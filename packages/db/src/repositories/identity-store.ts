@@ -33,6 +33,12 @@ const tokenSummaryColumns = {
   revoked: apiTokens.revoked,
 };
 
+/**
+ * A token's last use is recorded to the minute: a script calling the API many times a second
+ * writes once a minute, not once per request (each write is a round trip every request waits for).
+ */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
 export function createIdentityStore(db: Db): IdentityStore {
   return {
     async createOrganisation(input) {
@@ -106,7 +112,7 @@ export function createIdentityStore(db: Db): IdentityStore {
     },
     async findApiTokenUser(tokenHash, now) {
       const [row] = await db
-        .select({ user: users, tokenId: apiTokens.id })
+        .select({ user: users, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
         .from(apiTokens)
         .innerJoin(users, eq(users.id, apiTokens.userId))
         .where(
@@ -117,7 +123,8 @@ export function createIdentityStore(db: Db): IdentityStore {
           ),
         );
       if (!row) return undefined;
-      await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.tokenId));
+      if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS)
+        await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.tokenId));
       return toUser(row.user);
     },
     async listApiTokens(userId) {

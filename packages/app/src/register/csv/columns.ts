@@ -53,7 +53,11 @@ export interface CsvKindSpec<K extends CsvKind = CsvKind> {
   readonly lookups: readonly LookupKind[];
   /** Turns a row's draft into schema input, resolving references; reports per column. */
   toInput(draft: Draft, context: RowContext): unknown;
-  /** A stored record as a draft (ids back to references and names), for export. */
+  /**
+   * A stored record as a draft (ids back to references and names), for export: called twice for
+   * every row exported, so kinds build it with `Object.assign({}, record, …)`, several times faster
+   * in V8 than an object literal spreading the record before more fields.
+   */
   toDraft(record: Record<string, unknown>, lookups: Lookups): Draft;
 }
 
@@ -79,11 +83,23 @@ export function setPath(target: Draft, path: string, value: unknown): void {
 
 export function getPath(source: unknown, path: string): unknown {
   let node: unknown = source;
-  for (const key of path.split(".")) {
+  for (const key of pathKeys(path)) {
     if (typeof node !== "object" || node === null) return undefined;
     node = (node as Draft)[key];
   }
   return node;
+}
+
+/** Column targets split at their dots, once each: `getPath` runs for every cell exported. */
+const splitPaths = new Map<string, readonly string[]>();
+
+function pathKeys(path: string): readonly string[] {
+  let keys = splitPaths.get(path);
+  if (!keys) {
+    keys = path.split(".");
+    splitPaths.set(path, keys);
+  }
+  return keys;
 }
 
 const covers = (field: string, path: string) =>

@@ -75,7 +75,10 @@ async function validateFile<K extends CsvKind>(
   const singular = REGISTER[spec.kind].singular;
   const recorded = recordingLookups(spec.lookups);
   const noting = new RowValidator(spec, header, recorded, new IssueList(), singular);
-  for (const record of records) noting.noteKeys(record);
+  for (const [index, record] of records.entries()) {
+    noting.noteKeys(record);
+    if ((index + 1) % ROWS_PER_SLICE === 0) await nextTurn();
+  }
   const { repositories } = unitOfWork;
   const lookups = await lookupsByKey(repositories, actor.organisationId, spec.kind, recorded);
   const validator = new RowValidator(spec, header, lookups, issues, singular);

@@ -136,6 +136,6 @@ export const passengersCsv: CsvKindSpec<"passengers"> = {
     return { ...rest, homeLat: home.lat, homeLon: home.lon, needs };
   },
   toDraft(record) {
-    return { ...record, coordinates: { lat: record.homeLat, lon: record.homeLon } };
+    return Object.assign({}, record, { coordinates: { lat: record.homeLat, lon: record.homeLon } });
   },
 };

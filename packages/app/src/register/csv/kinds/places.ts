@@ -102,6 +102,6 @@ export const placesCsv: CsvKindSpec<"places"> = {
     return { ...rest, lat: point.lat, lon: point.lon };
   },
   toDraft(record) {
-    return { ...record, coordinates: { lat: record.lat, lon: record.lon } };
+    return Object.assign({}, record, { coordinates: { lat: record.lat, lon: record.lon } });
   },
 };

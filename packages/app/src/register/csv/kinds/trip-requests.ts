@@ -209,8 +209,7 @@ export const tripRequestsCsv: CsvKindSpec<"tripRequests"> = {
     };
   },
   toDraft(record, lookups) {
-    return {
-      ...record,
+    return Object.assign({}, record, {
       passenger: keyOf(lookups, "passengers", record.passengerId),
       funder: keyOf(lookups, "funders", record.funderId),
       origin: endKey(record.origin, lookups),
@@ -218,6 +217,6 @@ export const tripRequestsCsv: CsvKindSpec<"tripRequests"> = {
       ...flattenRecurrence(record, lookups),
       returnOf:
         typeof record.returnOfId === "string" ? lookups.own.keyOf(record.returnOfId) : undefined,
-    };
+    });
   },
 };

@@ -139,10 +139,9 @@ export const vehiclesCsv: CsvKindSpec<"vehicles"> = {
     return { ...rest, depotLat: depot.lat, depotLon: depot.lon, operatorId };
   },
   toDraft(record, lookups) {
-    return {
-      ...record,
+    return Object.assign({}, record, {
       operator: keyOf(lookups, "operators", record.operatorId),
       coordinates: { lat: record.depotLat, lon: record.depotLon },
-    };
+    });
   },
 };
