@@ -41,6 +41,7 @@ export async function startServer(
     if (interrupted > 0)
       logger.warn({ interrupted }, "marked jobs interrupted by a restart failed");
   }
+  await discardAbandonedImports(services, logger);
   await options.beforeListen?.(services);
   const trustedProxies = parseTrustedProxies(config.trustedProxies);
   const app = withWebApp(createHttpApp(services, { logger, trustedProxies }));
@@ -56,6 +57,21 @@ export async function startServer(
       await close();
     },
   };
+}
+
+/** An import open longer than this on PostgreSQL has stopped (its process stopped). */
+const ABANDONED_IMPORT_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Removes the hidden rows of imports that never ended (decision 0009). On the embedded database
+ * only this process imports, so any import still open was cut off by a restart; on PostgreSQL other
+ * processes may be importing now, so only imports older than a day go.
+ */
+async function discardAbandonedImports(services: ServerServices, logger: pino.Logger) {
+  const before =
+    services.driver === "pglite" ? new Date() : new Date(Date.now() - ABANDONED_IMPORT_MS);
+  const removed = await services.unitOfWork.repositories.imports.discardEveryAbandoned(before);
+  if (removed > 0) logger.warn({ removed }, "removed the rows of imports that never ended");
 }
 
 function listen(fetch: (request: Request) => Response | Promise<Response>, config: Config) {

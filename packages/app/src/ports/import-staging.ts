@@ -38,4 +38,9 @@ export interface ImportStaging {
   ): Promise<void>;
   /** Deletes the rows of the organisation's imports opened before `before` (they never ended). */
   discardAbandoned(organisationId: string, before: Date): Promise<void>;
+  /**
+   * The same for every organisation, when the server starts (no actor: maintenance); answers how
+   * many imports were removed.
+   */
+  discardEveryAbandoned(before: Date): Promise<number>;
 }

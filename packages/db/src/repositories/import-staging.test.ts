@@ -107,4 +107,20 @@ describe.each(listTestDrivers())("a staged import on $name", ({ open }) => {
     );
     expect(await repos.passengers.count(other)).toBe(8);
   });
+
+  it("removes every organisation's abandoned imports at once, and only those", async () => {
+    const [mine, theirs, fresh] = [randomUUID(), randomUUID(), randomUUID()];
+    await repos.imports.open(org, mine);
+    await repos.imports.stage(org, mine, "passengers", passengerRows("GONE", 2));
+    await repos.imports.open(other, theirs);
+    await repos.imports.stage(other, theirs, "passengers", passengerRows("GONE", 3));
+    const cutOff = new Date(Date.now() + 60_000);
+    expect(await repos.imports.discardEveryAbandoned(new Date(Date.now() - 60_000))).toBe(0);
+    expect(await repos.imports.discardEveryAbandoned(cutOff)).toBe(2);
+    await repos.imports.open(org, fresh);
+    await repos.imports.stage(org, fresh, "passengers", passengerRows("GONE", 2));
+    await repos.imports.publish(org, fresh, "passengers", 2);
+    expect(await repos.passengers.findByReferences(org, ["GONE-000", "GONE-001"])).toHaveLength(2);
+    expect(await repos.passengers.findByReferences(other, ["GONE-000"])).toHaveLength(0);
+  });
 });

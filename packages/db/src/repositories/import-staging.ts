@@ -50,6 +50,17 @@ export function createImportStaging(db: Db, onBulkInsert?: BulkInsertHook): Impo
         ),
       )
       .returning({ importId: openImports.importId });
+  /** Deletes the rows of these open imports of the organisation, then the imports. */
+  const removeImports = async (organisationId: string, importIds: string[]) => {
+    if (importIds.length === 0) return;
+    for (const kind of DELETE_ORDER) {
+      const { table, importColumn } = SPECS[kind];
+      await db
+        .delete(table)
+        .where(and(eq(table.organisationId, organisationId), inArray(importColumn, importIds)));
+    }
+    await close(organisationId, importIds);
+  };
   return {
     async open(organisationId, importId) {
       await db.insert(openImports).values({ organisationId, importId });
@@ -93,15 +104,25 @@ export function createImportStaging(db: Db, onBulkInsert?: BulkInsertHook): Impo
         .where(
           and(eq(openImports.organisationId, organisationId), lt(openImports.openedAt, before)),
         );
-      const ids = abandoned.map((row) => row.importId);
-      if (ids.length === 0) return;
-      for (const kind of DELETE_ORDER) {
-        const { table, importColumn } = SPECS[kind];
-        await db
-          .delete(table)
-          .where(and(eq(table.organisationId, organisationId), inArray(importColumn, ids)));
-      }
-      await close(organisationId, ids);
+      await removeImports(
+        organisationId,
+        abandoned.map((row) => row.importId),
+      );
+    },
+    async discardEveryAbandoned(before) {
+      const abandoned = await db
+        .select({ importId: openImports.importId, organisationId: openImports.organisationId })
+        .from(openImports)
+        .where(lt(openImports.openedAt, before));
+      const byOrganisation = new Map<string, string[]>();
+      for (const { organisationId, importId } of abandoned)
+        byOrganisation.set(organisationId, [
+          ...(byOrganisation.get(organisationId) ?? []),
+          importId,
+        ]);
+      for (const [organisationId, importIds] of byOrganisation)
+        await removeImports(organisationId, importIds);
+      return abandoned.length;
     },
   };
 }
