@@ -6,6 +6,7 @@ import { loadConfig, type RunningServer, startServer } from "@tt/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   exportPassengers,
+  headers,
   importPassengers,
   startPolling,
   timed,
@@ -89,5 +90,55 @@ describe("a server that never freezes", () => {
         3000,
       );
     }
+  });
+  /** The organisation's passengers as its list counts them. */
+  async function total(token: string): Promise<number> {
+    const res = await fetch(new URL("/api/passengers?offset=0&limit=1", server.url), {
+      headers: headers(token),
+    });
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { total: number }).total;
+  }
+
+  it("answers and stores for another organisation while an export waits half read", async () => {
+    const res = await fetch(new URL("/api/passengers/export", server.url), {
+      headers: headers(big),
+    });
+    expect(res.status).toBe(200);
+    const reader = res.body?.getReader();
+    if (!reader) throw new Error("the export has no body");
+    expect((await reader.read()).done).toBe(false);
+    // The export is part-read and waits; the other organisation reads and writes meanwhile.
+    const before = await total(other);
+    const created = await fetch(new URL("/api/passengers/import", server.url), {
+      method: "POST",
+      headers: headers(other, { "content-type": "text/csv" }),
+      body: passengerCsv(1, "WHILE-EXPORTING"),
+    });
+    expect(created.status).toBe(201);
+    expect(await total(other)).toBe(before + 1);
+    await reader.cancel();
+  });
+
+  it("shows a large import all at once, while both organisations' lists are answered", async () => {
+    const stored = await total(big);
+    let finished = false;
+    const importing = importPassengers(server.url, big, passengerCsv(IMPORTED, "SEEN")).finally(
+      () => {
+        finished = true;
+      },
+    );
+    const counts = new Set<number>();
+    let otherAnswersDuringImport = 0;
+    while (!finished) {
+      counts.add(await total(big));
+      await total(other);
+      if (!finished) otherAnswersDuringImport += 1;
+    }
+    expect(await importing).toMatchObject({ status: 201, body: { created: IMPORTED } });
+    expect(otherAnswersDuringImport).toBeGreaterThan(0);
+    // Staged in several batches, yet never seen part-way.
+    for (const count of counts) expect([stored, stored + IMPORTED]).toContain(count);
+    expect(await total(big)).toBe(stored + IMPORTED);
   });
 });
