@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { AuditEntry, AuditEntryInput, AuditLog } from "@tt/app";
 import { and, asc, count, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../create-db";
+import { queryRows } from "../raw-query";
 import { auditLog } from "../schema";
 
 const GENESIS = "0".repeat(64);
@@ -23,8 +24,12 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-/** The hash covers every field a tamperer could change, and the previous row's hash. */
-export function hashAuditEntry(entry: AuditEntryInput, at: string, prevHash: string): string {
+/**
+ * The canonical JSON of the hashed fields except the previous row's hash, without its closing
+ * bracket: the hash is taken over this, `,`, the previous hash as a JSON string, and `]` (the
+ * database's `tt_append_audit` does the same, migration 0009).
+ */
+function hashedHead(entry: AuditEntryInput, at: string): string {
   const canonical = canonicalJson([
     entry.organisationId,
     entry.userId,
@@ -34,8 +39,13 @@ export function hashAuditEntry(entry: AuditEntryInput, at: string, prevHash: str
     entry.resourceIds,
     entry.purpose,
     entry.details ?? null,
-    prevHash,
   ]);
+  return canonical.slice(0, -1);
+}
+
+/** The hash covers every field a tamperer could change, and the previous row's hash. */
+export function hashAuditEntry(entry: AuditEntryInput, at: string, prevHash: string): string {
+  const canonical = `${hashedHead(entry, at)},${JSON.stringify(prevHash)}]`;
   return createHash("sha256").update(canonical).digest("hex");
 }
 
@@ -55,38 +65,35 @@ function toEntry(row: AuditRow): AuditEntry {
   };
 }
 
+/**
+ * One statement: the database serialises appends per organisation (an advisory lock) so that the
+ * chain has no forks, reads the previous hash and stores the entry with its own.
+ */
 async function appendEntry(db: Db, entry: AuditEntryInput): Promise<AuditEntry> {
-  // Serialise appends per organisation so the chain has no forks.
-  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${entry.organisationId}))`);
-  const [last] = await db
-    .select({ hash: auditLog.hash })
-    .from(auditLog)
-    .where(eq(auditLog.organisationId, entry.organisationId))
-    .orderBy(desc(auditLog.id))
-    .limit(1);
-  const prevHash = last?.hash ?? GENESIS;
-  const at = new Date();
-  const hash = hashAuditEntry(entry, at.toISOString(), prevHash);
-  const [row] = await db
-    .insert(auditLog)
-    .values({
-      ...entry,
-      resourceIds: [...entry.resourceIds],
-      details: entry.details ?? null,
-      at,
-      prevHash,
-      hash,
-    })
-    .returning();
-  return toEntry(row!);
+  const at = new Date().toISOString();
+  const [row] = await queryRows<{ id: string | number; prev_hash: string; hash: string }>(
+    db,
+    sql`select * from tt_append_audit(${entry.organisationId}, ${entry.userId ?? null}, ${at}, ${entry.action}, ${entry.resource}, ${sql.param([...entry.resourceIds])}::text[], ${entry.purpose}, ${entry.details === undefined ? null : JSON.stringify(entry.details)}::jsonb, ${hashedHead(entry, at)})`,
+  );
+  if (!row) throw new Error("tt_append_audit stored no row");
+  return {
+    id: Number(row.id),
+    organisationId: entry.organisationId,
+    userId: entry.userId ?? null,
+    at,
+    action: entry.action,
+    resource: entry.resource,
+    resourceIds: [...entry.resourceIds],
+    purpose: entry.purpose,
+    ...(entry.details ? { details: entry.details } : {}),
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
 }
 
-export function createAuditLog(db: Db, inTransaction: boolean): AuditLog {
+export function createAuditLog(db: Db): AuditLog {
   return {
-    append: (entry) =>
-      inTransaction
-        ? appendEntry(db, entry)
-        : db.transaction((tx) => appendEntry(tx as unknown as Db, entry)),
+    append: (entry) => appendEntry(db, entry),
     async list(organisationId, query) {
       const conditions: SQL[] = [eq(auditLog.organisationId, organisationId)];
       if (query.resource) conditions.push(eq(auditLog.resource, query.resource));

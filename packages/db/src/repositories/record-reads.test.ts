@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Repositories } from "@tt/app";
 import { aPassenger, aPlace, aTripRequest } from "@tt/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -79,6 +80,19 @@ describe.each(listTestDrivers())("whole-register reads on $name", ({ open }) => 
       items: [],
       total: 0,
     });
+  });
+
+  it("finds rows by more keys than one statement takes", async () => {
+    const unknown = Array.from({ length: 2_500 }, (_, i) => `NOT-${i}`);
+    const known = ["P-000", "P-024"];
+    const found = await repos.passengers.findByReferences(org, [...unknown, ...known]);
+    expect(found.map((p) => p.reference).sort()).toEqual(known);
+    const ids = found.map((p) => p.id);
+    const byId = await repos.passengers.findByIds(org, [
+      ...unknown.map(() => randomUUID()),
+      ...ids,
+    ]);
+    expect(byId.map((p) => p.id).sort()).toEqual([...ids].sort());
   });
 
   it("names a cursor it did not make", async () => {

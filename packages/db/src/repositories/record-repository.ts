@@ -73,13 +73,15 @@ export function createRecordRepository<T, Input>(
     },
     listAfter: (organisationId, query) => listAfter(db, spec, organisationId, query),
     async findByIds(organisationId, ids) {
-      const valid = ids.filter(isUuid);
-      if (valid.length === 0) return [];
-      const rows = await db
-        .select()
-        .from(table)
-        .where(scoped(organisationId, anyUuid(table.id, valid)));
-      return (rows as Record<string, unknown>[]).map(spec.fromRow);
+      const found: T[] = [];
+      for (const chunk of chunked(ids.filter(isUuid))) {
+        const rows = await db
+          .select()
+          .from(table)
+          .where(scoped(organisationId, anyUuid(table.id, chunk)));
+        found.push(...(rows as Record<string, unknown>[]).map(spec.fromRow));
+      }
+      return found;
     },
     async findByReferences(organisationId, references) {
       return findByKeys(db, spec, organisationId, spec.referenceColumn, references);
@@ -221,11 +223,28 @@ async function findByKeys<T, Input>(
   keys: readonly string[],
 ): Promise<T[]> {
   if (!column || keys.length === 0) return [];
-  const rows = await db
-    .select()
-    .from(spec.table)
-    .where(and(visibleTo(spec, organisationId), anyText(column, [...new Set(keys)])));
-  return (rows as Record<string, unknown>[]).map(spec.fromRow);
+  const found: T[] = [];
+  for (const chunk of chunked([...new Set(keys)])) {
+    const rows = await db
+      .select()
+      .from(spec.table)
+      .where(and(visibleTo(spec, organisationId), anyText(column, chunk)));
+    found.push(...(rows as Record<string, unknown>[]).map(spec.fromRow));
+  }
+  return found;
+}
+
+/**
+ * Keys looked up per statement. A file of 20,000 rows is checked in ten short statements rather
+ * than one long one, which on the embedded database would keep other requests waiting.
+ */
+const KEYS_PER_STATEMENT = 2000;
+
+function chunked<K>(keys: readonly K[]): K[][] {
+  const chunks: K[][] = [];
+  for (let start = 0; start < keys.length; start += KEYS_PER_STATEMENT)
+    chunks.push(keys.slice(start, start + KEYS_PER_STATEMENT));
+  return chunks;
 }
 
 /**

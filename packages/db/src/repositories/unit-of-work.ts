@@ -38,7 +38,7 @@ function createRepositories(db: Db, inTransaction: boolean, bulk: BulkInsertHook
     tripRequests: createTripRequestRepository(db, bulk),
     termCalendars: createRecordRepository(db, termCalendarSpec, bulk),
     identity: createIdentityStore(db),
-    audit: createAuditLog(db, inTransaction),
+    audit: createAuditLog(db),
     jobs: createJobStore(db),
     plans: createPlanStore(db, inTransaction),
     entitlements: createEntitlementStore(db),

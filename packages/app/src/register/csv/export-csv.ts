@@ -12,11 +12,11 @@ import { CSV_SPECS } from "./kinds";
 import { lookupsById, recordingLookups } from "./lookups";
 
 /**
- * Rows per page read: one statement of about 30 ms on the embedded database, whose one session
- * serves other organisations' requests first, between pages. Each page may wait for a quiet moment
- * there (decision 0009), so fewer, larger pages finish a large export sooner.
+ * Rows per page read: one statement of 15–30 ms on the embedded database, whose one session serves
+ * other organisations' requests first, between pages (decision 0009); a request arriving during a
+ * page waits for it, so pages stay short.
  */
-const PAGE = 2000;
+const PAGE = 1000;
 /** Rows formatted before other work on this thread gets a turn. */
 const ROWS_PER_SLICE = 200;
 
