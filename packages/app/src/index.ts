@@ -62,6 +62,7 @@ export {
   type PlanningFailure,
   PlanningService,
   PlanOverrideService,
+  readDayPlanResult,
   type SavedOverride,
   type SolveRunner,
 } from "./planning";
@@ -71,6 +72,7 @@ export {
   type AuditEntryInput,
   type AuditLog,
   type Clock,
+  type DayPlanResult,
   type EntitlementQuery,
   type EntitlementStore,
   type ExecuteJob,

@@ -1,4 +1,10 @@
-import { AppError, type DayPlanInput, type Job } from "@tt/app";
+import {
+  AppError,
+  type DayPlanInput,
+  type DayPlanResult,
+  type Job,
+  readDayPlanResult,
+} from "@tt/app";
 import { isIsoDate } from "@tt/domain";
 import { type Command, EXIT, parseFlags, UsageError } from "../command";
 import { openServices } from "../database";
@@ -28,19 +34,20 @@ function wholeNumber(name: string, text: string | undefined): number | undefined
 }
 
 /** The printed summary: requests, assigned, unassigned by reason, vehicles, cost, distance. */
-export function describePlan(summary: Record<string, unknown>, planId: string): string[] {
-  const reasons = Object.entries((summary.unassignedByReason ?? {}) as Record<string, number>)
+export function describePlan({ planId, summary }: DayPlanResult): string[] {
+  const reasons = Object.entries(summary.unassignedByReason)
     .map(([reason, n]) => `${reason} ${n}`)
     .join(", ");
-  const cost = (summary.cost ?? {}) as Record<string, number>;
-  const issues = Number(summary.issueCount ?? 0);
+  const { cost } = summary;
   return [
     `Day plan for ${summary.date}: ${summary.requests} trip requests, ${summary.assigned} assigned, ${summary.unassigned} unassigned${reasons ? ` (${reasons})` : ""}.`,
-    `Vehicles: ${summary.vehiclesUsed} used of ${summary.vehiclesAvailable}. Cost £${(cost.total ?? 0).toFixed(2)} ` +
-      `(fixed £${(cost.fixed ?? 0).toFixed(2)}, distance £${(cost.distance ?? 0).toFixed(2)}, time £${(cost.time ?? 0).toFixed(2)}); ${summary.distanceKm} km.`,
+    `Vehicles: ${summary.vehiclesUsed} used of ${summary.vehiclesAvailable}. Cost £${cost.total.toFixed(2)} ` +
+      `(fixed £${cost.fixed.toFixed(2)}, distance £${cost.distance.toFixed(2)}, time £${cost.time.toFixed(2)}); ${summary.distanceKm} km.`,
     `Solved in ${summary.seconds} s on the ${summary.thread} (${summary.solverIterations} iterations, seed ${summary.seed}).` +
       (summary.fallback ? ` Fallback: ${summary.fallback}.` : ""),
-    ...(issues > 0 ? [`${issues} mapping issues (see the plan's summary.issues).`] : []),
+    ...(summary.issueCount > 0
+      ? [`${summary.issueCount} mapping issues (see the plan's summary.issues).`]
+      : []),
     `Plan id: ${planId}`,
   ];
 }
@@ -98,9 +105,7 @@ export const planCommand: Command = {
       await planning.settled(jobId);
       const job = await planning.getJob(actor, jobId);
       if (job.status !== "succeeded") throw failure(job);
-      const result = job.result ?? {};
-      const summary = (result.summary ?? {}) as Record<string, unknown>;
-      process.stdout.write(`${describePlan(summary, String(result.planId)).join("\n")}\n`);
+      process.stdout.write(`${describePlan(readDayPlanResult(job)).join("\n")}\n`);
       return EXIT.ok;
     } finally {
       await close();

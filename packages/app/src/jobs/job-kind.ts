@@ -19,8 +19,8 @@ export interface JobContext<Input> {
  * writes (a plan, say) is stored exactly when the job succeeds, and never by a run that lost
  * its claim. It returns the job's result.
  */
-export interface JobOutput {
-  store(repositories: Repositories): Promise<JobData>;
+export interface JobOutput<Result extends JobData = JobData> {
+  store(repositories: Repositories): Promise<Result>;
 }
 
 /**

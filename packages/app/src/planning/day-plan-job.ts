@@ -1,6 +1,15 @@
 import { isIsoDate } from "@tt/domain";
 import type { JobContext, JobKind, JobOutput } from "../jobs";
-import type { Clock, JobData, TravelTimeProvider, UnitOfWork } from "../ports";
+import {
+  type Clock,
+  type DayPlanResult,
+  dayPlanResultSchema,
+  type Job,
+  type JobData,
+  readStoredPlanPart,
+  type TravelTimeProvider,
+  type UnitOfWork,
+} from "../ports";
 import { AppError } from "../shared";
 import { loadPlanningDay } from "./load-day-register";
 import { planFromSolution, summarise } from "./plan-from-solution";
@@ -101,7 +110,7 @@ async function runDayPlan(
   unitOfWork: UnitOfWork,
   options: DayPlanJobOptions,
   { job, input, actor, signal, progress }: JobContext<DayPlanJobInput>,
-): Promise<JobOutput> {
+): Promise<JobOutput<DayPlanResult>> {
   const { built } = await loadPlanningDay(unitOfWork, options.travelTimes, actor, {
     jobId: job.id,
     date: input.date,
@@ -128,9 +137,17 @@ async function runDayPlan(
   return {
     async store(repos) {
       const saved = await repos.plans.save(actor.organisationId, plan);
-      return { planId: saved.id, summary: { ...plan.summary, issues: undefined } };
+      const { issues: _listed, ...summary } = plan.summary;
+      return { planId: saved.id, summary };
     },
   };
+}
+
+/** A succeeded day-plan job's result, checked; throws when the job holds something else. */
+export function readDayPlanResult(job: Job): DayPlanResult {
+  if (job.kind !== DAY_PLAN_JOB || job.status !== "succeeded" || !job.result)
+    throw new Error(`job ${job.id} is not a succeeded day plan (${job.kind}, ${job.status})`);
+  return readStoredPlanPart(dayPlanResultSchema, job.result, { jobId: job.id, part: "result" });
 }
 
 /** Reports the share of the time budget used, every `progressEveryMs`, while the solve runs. */

@@ -1,5 +1,10 @@
 export * from "./build-problem";
-export { checkDayPlanInput, type DayPlanJobOptions, dayPlanJob } from "./day-plan-job";
+export {
+  checkDayPlanInput,
+  type DayPlanJobOptions,
+  dayPlanJob,
+  readDayPlanResult,
+} from "./day-plan-job";
 export { loadDayRegister, loadPlanningDay } from "./load-day-register";
 export * from "./manifest";
 export * from "./manifest-service";

@@ -1,5 +1,5 @@
 import { isAllowed, type Passenger, type Place, type Role } from "@tt/domain";
-import type { Repositories, UnitOfWork } from "../ports";
+import type { UnitOfWorkOf } from "../ports";
 import type { Actor } from "../shared";
 import { AppError, notFound, recordRead } from "../shared";
 import { buildManifest, type Manifest } from "./manifest";
@@ -19,9 +19,14 @@ export function mayReadManifest(role: Role): boolean {
   return isAllowed(role, "plans", "write") || OPERATING_ROLES.includes(role);
 }
 
+/** What a manifest reads: the plan, the register rows its run names, and the audit log. */
+export type ManifestUnitOfWork = UnitOfWorkOf<
+  "plans" | "vehicles" | "tripRequests" | "passengers" | "places" | "staff" | "audit"
+>;
+
 /** A run's printable manifest for its driver and passenger assistant; every read is audited. */
 export class ManifestService {
-  constructor(private readonly unitOfWork: UnitOfWork) {}
+  constructor(private readonly unitOfWork: ManifestUnitOfWork) {}
 
   async getManifest(actor: Actor, planId: string, vehicleId: string): Promise<Manifest> {
     if (!mayReadManifest(actor.role)) {
@@ -67,7 +72,7 @@ export class ManifestService {
    * (`vehiclesWithAssistant`): staff rows are read to count assistants on shift, never shown.
    */
   private async hasAssistant(
-    repos: Repositories,
+    repos: ManifestUnitOfWork["repositories"],
     actor: Actor,
     date: string,
     vehicleId: string,

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemClock, type TransactionOptions, type UnitOfWork } from "../ports";
 import type { Actor } from "../shared";
 import { buildProblem } from "./build-problem";
+import { readDayPlanResult } from "./day-plan-job";
 import { GENERIC_PLAN_FAILURE, type PlanningFailure, PlanningService } from "./planning-service";
 import { inlineSolveRunner, type SolveOutcome, type SolveRequest } from "./solve-runner";
 import { straightLineTravelTimes, tinyRegister } from "./test-support/tiny-register";
@@ -75,8 +76,14 @@ describe("PlanningService", () => {
     await service.settled(jobId);
     const job = await service.getJob(admin, jobId);
     expect(job).toMatchObject({ status: "succeeded", progress: 100 });
-    const planId = String(job.result?.planId);
+    const { planId, summary } = readDayPlanResult(job);
+    expect(summary).not.toHaveProperty("issues");
     const plan = await service.getPlan(admin, planId);
+    const { issues: _issues, ...planFigures } = plan.summary;
+    expect(summary).toEqual(planFigures);
+    expect(() => readDayPlanResult({ ...job, result: { planId } })).toThrow(
+      new RegExp(`Job ${job.id}: stored result out of shape \\(summary: `),
+    );
     expect(plan.summary).toMatchObject({
       requests: 3,
       assigned: 3,

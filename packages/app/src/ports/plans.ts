@@ -104,6 +104,15 @@ export interface PlanSummary extends SolveFacts {
   readonly violations?: number;
 }
 
+/**
+ * What a day-plan job answers when it succeeds: the plan it saved and the plan's summary without
+ * the list of issues (the plan keeps those). A type, not an interface: it is stored as job data.
+ */
+export type DayPlanResult = {
+  readonly planId: string;
+  readonly summary: Omit<PlanSummary, "issues">;
+};
+
 export interface NewPlan {
   readonly name: string;
   /** "YYYY-MM-DD". */

@@ -1,6 +1,6 @@
 import { type Problem, validateProblem } from "@tt/solver";
 import { z } from "zod";
-import type { PlanRunStop, PlanSummary, PlanUnassigned } from "./plans";
+import type { DayPlanResult, PlanRunStop, PlanSummary, PlanUnassigned } from "./plans";
 
 /**
  * The parts of a stored plan kept as JSON (summary, unassigned requests, each run's stops, the
@@ -22,7 +22,7 @@ const summaryIssueSchema = z.object({
   vehicleId: z.string().optional(),
 });
 
-export const storedPlanSummarySchema: z.ZodType<PlanSummary> = z.object({
+const summaryFieldsSchema = z.object({
   date: z.string(),
   seed: z.number(),
   timeLimitSeconds: z.number().optional(),
@@ -41,9 +41,18 @@ export const storedPlanSummarySchema: z.ZodType<PlanSummary> = z.object({
   distanceKm: z.number(),
   solverIterations: z.number(),
   issueCount: z.number(),
-  issues: z.array(summaryIssueSchema),
   problemKept: z.boolean(),
   violations: z.number().optional(),
+});
+
+export const storedPlanSummarySchema: z.ZodType<PlanSummary> = summaryFieldsSchema.extend({
+  issues: z.array(summaryIssueSchema),
+});
+
+/** A day-plan job's stored result, checked when read back like the plan's own parts. */
+export const dayPlanResultSchema: z.ZodType<DayPlanResult> = z.object({
+  planId: z.string(),
+  summary: summaryFieldsSchema,
 });
 
 export const storedPlanUnassignedSchema: z.ZodType<PlanUnassigned[]> = z.array(
@@ -76,13 +85,15 @@ export const storedProblemSchema: z.ZodType<Problem> = z.unknown().transform((va
 });
 
 /**
- * Reads one stored part: the value if it has the shape, else an error naming the plan, the part
+ * Reads one stored part: the value if it has the shape, else an error naming the plan (or job), the part
  * and every field out of shape (a fault in the stored data, not in the request).
  */
 export function readStoredPlanPart<T>(
   schema: z.ZodType<T>,
   value: unknown,
-  where: { readonly planId: string; readonly part: string },
+  where:
+    | { readonly planId: string; readonly part: string }
+    | { readonly jobId: string; readonly part: string },
 ): T {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
@@ -90,5 +101,6 @@ export function readStoredPlanPart<T>(
     .slice(0, 5)
     .map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`)
     .join("; ");
-  throw new Error(`Plan ${where.planId}: stored ${where.part} out of shape (${fields}).`);
+  const owner = "planId" in where ? `Plan ${where.planId}` : `Job ${where.jobId}`;
+  throw new Error(`${owner}: stored ${where.part} out of shape (${fields}).`);
 }

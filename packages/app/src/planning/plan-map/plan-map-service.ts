@@ -1,5 +1,5 @@
 import { isAllowed } from "@tt/domain";
-import type { Repositories, StoredPlan, UnitOfWork } from "../../ports";
+import type { StoredPlan, UnitOfWorkOf } from "../../ports";
 import { type Actor, authorise, notFound, recordRead } from "../../shared";
 import { findMany, placeIds } from "../register-reads";
 import { buildPlanMap, homePassengerIds, type PlanMap, planTripIds } from "./plan-map";
@@ -8,8 +8,13 @@ import { buildPlanMap, homePassengerIds, type PlanMap, planTripIds } from "./pla
  * The register rows a plan's map needs: its trip requests, their places, vehicles and, only when
  * `withHomes`, the passengers whose homes it places.
  */
+/** What a plan map reads: the plan, the register rows it names, and the audit log. */
+export type PlanMapUnitOfWork = UnitOfWorkOf<
+  "plans" | "tripRequests" | "passengers" | "places" | "vehicles" | "audit"
+>;
+
 async function readSources(
-  repos: Repositories,
+  repos: PlanMapUnitOfWork["repositories"],
   organisationId: string,
   plan: StoredPlan,
   withHomes: boolean,
@@ -31,7 +36,7 @@ async function readSources(
  * homes without a position, the passenger register is not read for them and nothing is audited.
  */
 export class PlanMapService {
-  constructor(private readonly unitOfWork: UnitOfWork) {}
+  constructor(private readonly unitOfWork: PlanMapUnitOfWork) {}
 
   async getPlanMap(actor: Actor, planId: string): Promise<PlanMap> {
     authorise(actor, "plans", "read");
