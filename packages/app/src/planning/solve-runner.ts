@@ -4,6 +4,7 @@ import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { type Plan, type Problem, type Solution, solve } from "@tt/solver";
 import { AppError } from "../shared";
+import { type PackedMatrices, packMatrices } from "./packed-matrices";
 
 /** The time limit when none is given, and the most a solve may have, seconds. */
 export const DEFAULT_TIME_LIMIT_SECONDS = 30;
@@ -123,6 +124,17 @@ export interface WorkerSolveRunnerOptions {
   readonly bootstrap?: () => string | undefined;
 }
 
+/**
+ * What a worker thread is sent: the request, its matrices packed and moved when they could be
+ * (the Problem then carries empty ones), and whether to report progress.
+ */
+export interface WorkerRequest extends SolveRequest {
+  readonly packed?: PackedMatrices;
+  readonly reportProgress: boolean;
+}
+
+const NO_MATRICES = { time: [], distance: [] };
+
 /** An error with how far the worker got: `started` once its modules loaded. */
 type WorkerError = Error & { started?: boolean };
 
@@ -133,6 +145,7 @@ type WorkerError = Error & { started?: boolean };
  */
 function runOnWorker(
   request: SolveRequest,
+  packed: PackedMatrices | undefined,
   bootstrap: string,
   deadlineMs: number,
   watch: SolveWatch = {},
@@ -140,8 +153,17 @@ function runOnWorker(
   return new Promise<Solution>((resolve, reject) => {
     let started = false;
     let settled = false;
-    const workerData = { ...request, reportProgress: watch.onProgress !== undefined };
-    const worker = new Worker(bootstrap, { eval: true, workerData });
+    const reportProgress = watch.onProgress !== undefined;
+    const workerData: WorkerRequest = packed
+      ? {
+          ...request,
+          problem: { ...request.problem, matrices: NO_MATRICES },
+          packed,
+          reportProgress,
+        }
+      : { ...request, reportProgress };
+    const transferList = packed ? [packed.time.buffer, packed.distance.buffer] : [];
+    const worker = new Worker(bootstrap, { eval: true, workerData, transferList });
     const finish = (work: () => void) => {
       if (settled) return;
       settled = true;
@@ -207,7 +229,8 @@ export function createWorkerSolveRunner(options: WorkerSolveRunnerOptions = {}):
         return cannotStart(request, "the tsx loader was not found for the worker", watch);
       const deadlineMs = request.timeLimitSeconds * 1000 + graceMs;
       try {
-        const solution = await runOnWorker(request, bootstrap, deadlineMs, watch);
+        const packed = await packMatrices(request.problem.matrices);
+        const solution = await runOnWorker(request, packed, bootstrap, deadlineMs, watch);
         return { solution, thread: "worker-thread" };
       } catch (error) {
         if ((error as WorkerError).started || error instanceof AppError) throw error;

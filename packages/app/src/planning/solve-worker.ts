@@ -7,7 +7,8 @@ import { setPriority } from "node:os";
 import { performance } from "node:perf_hooks";
 import { parentPort, workerData } from "node:worker_threads";
 import { type SolveProgress, solve } from "@tt/solver";
-import { PROGRESS_EVERY_MS, type SolveRequest } from "./solve-runner";
+import { unpackMatrices } from "./packed-matrices";
+import { PROGRESS_EVERY_MS, type WorkerRequest } from "./solve-runner";
 
 /**
  * A solve is background work: its thread runs at a lower CPU priority than the threads answering
@@ -22,7 +23,10 @@ try {
   // Not permitted here (some containers): the solve runs at normal priority.
 }
 
-const request = workerData as SolveRequest & { reportProgress?: boolean };
+const request = workerData as WorkerRequest;
+const problem = request.packed
+  ? { ...request.problem, matrices: unpackMatrices(request.packed) }
+  : request.problem;
 parentPort?.postMessage({ type: "ready" });
 let lastSent = Number.NEGATIVE_INFINITY;
 const onProgress = (progress: SolveProgress) => {
@@ -31,7 +35,7 @@ const onProgress = (progress: SolveProgress) => {
   lastSent = now;
   parentPort?.postMessage({ type: "progress", fraction: progress.fraction });
 };
-const solution = solve(request.problem, {
+const solution = solve(problem, {
   seed: request.seed,
   ...(request.iterations === undefined ? {} : { iterations: request.iterations }),
   // The runner always sets a time limit; 30 s if a caller did not.

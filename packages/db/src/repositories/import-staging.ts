@@ -68,12 +68,9 @@ export function createImportStaging(db: Db, onBulkInsert?: BulkInsertHook): Impo
     async stage(organisationId, importId, kind, rows) {
       if (rows.length === 0) return;
       const spec = SPECS[kind];
-      const values = rows.map((row) => ({
-        ...spec.toRow(row.input),
-        id: row.id,
-        organisationId,
-        importId,
-      }));
+      const values = rows.map((row) =>
+        Object.assign(spec.toRow(row.input), { id: row.id, organisationId, importId }),
+      );
       try {
         await db.insert(spec.table).select(recordsetSelect(spec.table, values));
       } catch (error) {

@@ -59,7 +59,7 @@ export function createRecordRepository<T, Input>(
     and(visibleTo(spec, organisationId), ...more);
   const insertRows = async (organisationId: string, inputs: readonly Input[]) => {
     if (inputs.length === 0) return [];
-    const values = inputs.map((input) => ({ ...spec.toRow(input), organisationId }));
+    const values = inputs.map((input) => Object.assign(spec.toRow(input), { organisationId }));
     try {
       const rows = await db.insert(table).select(recordsetSelect(table, values)).returning();
       return (rows as Record<string, unknown>[]).map(spec.fromRow);

@@ -51,7 +51,10 @@ export async function stageAndPublish(
     });
     return ids;
   } catch (error) {
-    await imports.discard(organisationId, importId, spec.kind, ids);
+    // Should removing the rows fail too, they stay hidden until the next sweep removes them
+    // (the organisation's next import, or the server's start): the import's own error is the
+    // one to report.
+    await imports.discard(organisationId, importId, spec.kind, ids).catch(() => undefined);
     throw error;
   }
 }
