@@ -4,7 +4,7 @@ import { aPassenger, aPlace, aTripRequest } from "@tt/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../create-db";
 import { listTestDrivers } from "../test-databases";
-import { createUnitOfWork } from "./unit-of-work";
+import { twoOrganisations } from "./test-support/two-organisations";
 
 const passengerRows = (prefix: string, n: number): StagedRow[] =>
   Array.from({ length: n }, (_, i) => ({
@@ -19,10 +19,7 @@ describe.each(listTestDrivers())("a staged import on $name", ({ open }) => {
   let other: string;
 
   beforeAll(async () => {
-    handle = await open();
-    repos = createUnitOfWork(handle.db).repositories;
-    org = (await repos.identity.createOrganisation({ name: "County", kind: "council" })).id;
-    other = (await repos.identity.createOrganisation({ name: "Trust", kind: "nhs-body" })).id;
+    ({ handle, repos, org, other } = await twoOrganisations(open));
     await repos.passengers.create(org, aPassenger({ reference: "KNOWN" }));
   });
   afterAll(() => handle.close());

@@ -4,7 +4,7 @@ import { aPassenger, aPlace, aTripRequest } from "@tt/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../create-db";
 import { listTestDrivers } from "../test-databases";
-import { createUnitOfWork } from "./unit-of-work";
+import { twoOrganisations } from "./test-support/two-organisations";
 
 describe.each(listTestDrivers())("whole-register reads on $name", ({ open }) => {
   let handle: DbHandle;
@@ -13,10 +13,7 @@ describe.each(listTestDrivers())("whole-register reads on $name", ({ open }) => 
   let other: string;
 
   beforeAll(async () => {
-    handle = await open();
-    repos = createUnitOfWork(handle.db).repositories;
-    org = (await repos.identity.createOrganisation({ name: "County", kind: "council" })).id;
-    other = (await repos.identity.createOrganisation({ name: "Trust", kind: "nhs-body" })).id;
+    ({ handle, repos, org, other } = await twoOrganisations(open));
     const references = Array.from({ length: 25 }, (_, i) => `P-${String(24 - i).padStart(3, "0")}`);
     await repos.passengers.createMany(
       org,
