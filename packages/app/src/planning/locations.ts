@@ -33,7 +33,7 @@ const round = (value: number, places: number): number => {
 };
 
 /** Matrix rows converted between turns given to other work on this thread. */
-const ROWS_PER_TURN = 100;
+const ROWS_PER_TURN = 25;
 
 /** A cell with no route: far enough that no window can be met across it. */
 export const NO_ROUTE_MINUTES = 100_000;

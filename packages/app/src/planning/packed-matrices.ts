@@ -14,7 +14,7 @@ export interface PackedMatrices {
 }
 
 /** Rows packed between turns given to other work on this thread. */
-const ROWS_PER_TURN = 100;
+const ROWS_PER_TURN = 25;
 
 /** The matrices packed; undefined when they are not square (then they are copied as they are). */
 export async function packMatrices(matrices: Matrices): Promise<PackedMatrices | undefined> {

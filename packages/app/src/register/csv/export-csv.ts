@@ -18,7 +18,7 @@ import { lookupsById, recordingLookups } from "./lookups";
  */
 const PAGE = 1000;
 /** Rows formatted before other work on this thread gets a turn. */
-const ROWS_PER_SLICE = 200;
+const ROWS_PER_SLICE = 100;
 
 /** The columns export writes, in order: the importer reads the same headers. */
 export function exportedColumns(spec: CsvKindSpec): Column[] {
