@@ -1,6 +1,6 @@
 import type { JobContext, JobKind, JobOutput } from "../jobs";
-import { loadPlanningDay, type SolveRunner } from "../planning";
-import type { Clock, JobData, TravelTimeProvider, UnitOfWork } from "../ports";
+import { loadPlanningDay, type PlanningDayKind, type SolveRunner } from "../planning";
+import type { Clock, JobData, TravelTimeProvider, UnitOfWorkOf } from "../ports";
 import { type Actor, AppError } from "../shared";
 import type { CheckedAnalysisInput } from "./analysis-input";
 import { analyseIntegration } from "./model/analyse";
@@ -10,6 +10,10 @@ import { REGISTER_SERVICES, scenarioFromRegister } from "./register-scenario";
 import { type MapRun, mapRuns } from "./report/report-map";
 
 /** The job kind of an integration analysis. */
+/** What an analysis reads: the day as planning reads it, the funders and the organisation. */
+export type AnalysisKind = PlanningDayKind | "funders" | "identity";
+export type AnalysisUnitOfWork = UnitOfWorkOf<AnalysisKind>;
+
 export const INTEGRATION_ANALYSIS_JOB = "integration-analysis";
 
 export const GENERIC_ANALYSIS_FAILURE =
@@ -70,7 +74,7 @@ export interface AnalysisJobOptions {
  * stores the report as the job's result.
  */
 export function analysisJob(
-  unitOfWork: UnitOfWork,
+  unitOfWork: AnalysisUnitOfWork,
   options: AnalysisJobOptions,
 ): JobKind<AnalysisJobInput> {
   return {
@@ -84,7 +88,7 @@ export function analysisJob(
 }
 
 async function runAnalysis(
-  unitOfWork: UnitOfWork,
+  unitOfWork: AnalysisUnitOfWork,
   options: AnalysisJobOptions,
   { job, input, actor, signal, progress }: JobContext<AnalysisJobInput>,
 ): Promise<JobOutput> {
@@ -106,7 +110,7 @@ async function runAnalysis(
 
 /** The organisation's day as a scenario; the personal data read is audited. */
 async function scenarioOf(
-  unitOfWork: UnitOfWork,
+  unitOfWork: AnalysisUnitOfWork,
   travelTimes: TravelTimeProvider,
   actor: Actor,
   jobId: string,

@@ -1,16 +1,28 @@
-import { inProcessJobService, type JobKind, type JobService } from "../jobs";
+import {
+  inProcessJobService,
+  type JobKind,
+  type JobOutputRepositories,
+  type JobService,
+} from "../jobs";
 import { createWorkerSolveRunner, defaultSolveCapacity, type SolveRunner } from "../planning";
-import type { Clock, Job, TravelTimeProvider, UnitOfWork } from "../ports";
+import type { Clock, Job, TravelTimeProvider, UnitOfWorkOf } from "../ports";
 import { type Actor, AppError, authorise } from "../shared";
 import { checkAnalysisInput, type IntegrationAnalysisInput, maxPlans } from "./analysis-input";
 import {
   type AnalysisJobInput,
+  type AnalysisKind,
+  type AnalysisUnitOfWork,
   analysisJob,
   INTEGRATION_ANALYSIS_JOB,
   type StoredAnalysis,
   storedAnalysisInput,
 } from "./analysis-job";
 import { parseStoredAnalysis } from "./stored-analysis";
+
+/** What the analysis service uses: what an analysis reads, and the job rows and outputs. */
+export type AnalysisServiceUnitOfWork = UnitOfWorkOf<
+  AnalysisKind | "jobs" | keyof JobOutputRepositories
+>;
 
 export { INTEGRATION_ANALYSIS_JOB, type StoredAnalysis } from "./analysis-job";
 
@@ -36,7 +48,7 @@ export interface IntegrationAnalysisServiceOptions {
    * Where the analysis reads the register and stores its result: long work that should give way
    * to requests someone is waiting for (default: the service's own unit of work).
    */
-  readonly bulk?: UnitOfWork;
+  readonly bulk?: AnalysisUnitOfWork;
 }
 
 /**
@@ -48,7 +60,7 @@ export class IntegrationAnalysisService {
   private readonly kind: JobKind<AnalysisJobInput>;
 
   constructor(
-    private readonly unitOfWork: UnitOfWork,
+    private readonly unitOfWork: AnalysisServiceUnitOfWork,
     private readonly options: IntegrationAnalysisServiceOptions,
   ) {
     this.jobs = options.jobs ?? inProcessJobService(unitOfWork, options, 1);

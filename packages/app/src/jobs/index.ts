@@ -3,6 +3,8 @@ export {
   type JobContext,
   type JobKind,
   type JobOutput,
+  type JobOutputRepositories,
+  type JobsUnitOfWork,
   type RegisteredKind,
   type RequestedBy,
   registeredKind,

@@ -1,5 +1,5 @@
 import type { Resource } from "@tt/domain";
-import type { Job, JobData, Repositories } from "../ports";
+import type { Job, JobData, Repositories, UnitOfWorkOf } from "../ports";
 import type { Actor } from "../shared";
 
 /** What a run of a job may use. */
@@ -20,8 +20,17 @@ export interface JobContext<Input> {
  * its claim. It returns the job's result.
  */
 export interface JobOutput<Result extends JobData = JobData> {
-  store(repositories: Repositories): Promise<Result>;
+  store(repositories: JobOutputRepositories): Promise<Result>;
 }
+
+/**
+ * What a job's output may write when its job succeeds: a day plan's plan and runs. A kind that
+ * stores something else (a tender evaluation's scores, say) adds its repository here.
+ */
+export type JobOutputRepositories = Pick<Repositories, "plans">;
+
+/** The job rows and what job outputs write: what the job runner and service use. */
+export type JobsUnitOfWork = UnitOfWorkOf<"jobs" | keyof JobOutputRepositories>;
 
 /**
  * One kind of job (a day plan, an integration analysis): how its stored input is read back, how

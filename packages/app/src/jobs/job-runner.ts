@@ -1,7 +1,7 @@
 import { ROLES } from "@tt/domain";
-import type { Clock, Job, JobClaim, JobEnd, JobFailure, UnitOfWork } from "../ports";
+import type { Clock, Job, JobClaim, JobEnd, JobFailure } from "../ports";
 import { type Actor, isAppError } from "../shared";
-import type { RegisteredKind, RequestedBy } from "./job-kind";
+import type { JobsUnitOfWork, RegisteredKind, RequestedBy } from "./job-kind";
 
 /** A failed job, with the full error: for the server's log, never for the job's readers. */
 export interface JobFailureReport {
@@ -23,7 +23,7 @@ export interface JobRunnerOptions {
    * Where a finished job stores its output (a plan with its runs, a report): large writes that
    * should give way to requests someone is waiting for (default: the runner's unit of work).
    */
-  readonly bulk?: UnitOfWork;
+  readonly bulk?: JobsUnitOfWork;
 }
 
 /** Thrown by a run that saw its signal abort. */
@@ -46,7 +46,7 @@ export class JobRunner {
   private readonly controllers = new Map<string, AbortController>();
 
   constructor(
-    private readonly unitOfWork: UnitOfWork,
+    private readonly unitOfWork: JobsUnitOfWork,
     private readonly kinds: ReadonlyMap<string, RegisteredKind>,
     private readonly options: JobRunnerOptions,
   ) {}

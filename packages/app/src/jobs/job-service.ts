@@ -1,7 +1,7 @@
-import type { Job, JobData, JobQueue, UnitOfWork } from "../ports";
+import type { Job, JobData, JobQueue } from "../ports";
 import { type Actor, AppError, authorise, notFound } from "../shared";
 import { InProcessJobQueue } from "./in-process-queue";
-import { type JobKind, type RegisteredKind, registeredKind } from "./job-kind";
+import { type JobKind, type JobsUnitOfWork, type RegisteredKind, registeredKind } from "./job-kind";
 import { JobRunner, type JobRunnerOptions } from "./job-runner";
 
 export interface JobServiceOptions extends JobRunnerOptions {
@@ -26,7 +26,7 @@ export class JobService {
   readonly runner: JobRunner;
 
   constructor(
-    private readonly unitOfWork: UnitOfWork,
+    private readonly unitOfWork: JobsUnitOfWork,
     private readonly options: JobServiceOptions,
   ) {
     this.runner = new JobRunner(unitOfWork, this.kinds, options);
@@ -150,7 +150,7 @@ export class JobService {
  * without the process's shared one (tests, a single command).
  */
 export function inProcessJobService(
-  unitOfWork: UnitOfWork,
+  unitOfWork: JobsUnitOfWork,
   options: Pick<JobRunnerOptions, "clock" | "progressEveryMs" | "log">,
   capacity: number,
 ): JobService {

@@ -8,10 +8,9 @@ import {
   type JobData,
   readStoredPlanPart,
   type TravelTimeProvider,
-  type UnitOfWork,
 } from "../ports";
 import { AppError } from "../shared";
-import { loadPlanningDay } from "./load-day-register";
+import { loadPlanningDay, type PlanningDayUnitOfWork } from "./load-day-register";
 import { planFromSolution, summarise } from "./plan-from-solution";
 import { boundedTimeLimit, MAX_TIME_LIMIT_SECONDS, type SolveRunner } from "./solve-runner";
 
@@ -93,7 +92,7 @@ export interface DayPlanJobOptions {
  * trip request ids, never passengers' names.
  */
 export function dayPlanJob(
-  unitOfWork: UnitOfWork,
+  unitOfWork: PlanningDayUnitOfWork,
   options: DayPlanJobOptions,
 ): JobKind<DayPlanJobInput> {
   return {
@@ -107,7 +106,7 @@ export function dayPlanJob(
 }
 
 async function runDayPlan(
-  unitOfWork: UnitOfWork,
+  unitOfWork: PlanningDayUnitOfWork,
   options: DayPlanJobOptions,
   { job, input, actor, signal, progress }: JobContext<DayPlanJobInput>,
 ): Promise<JobOutput<DayPlanResult>> {

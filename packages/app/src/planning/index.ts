@@ -5,7 +5,12 @@ export {
   dayPlanJob,
   readDayPlanResult,
 } from "./day-plan-job";
-export { loadDayRegister, loadPlanningDay } from "./load-day-register";
+export {
+  loadDayRegister,
+  loadPlanningDay,
+  type PlanningDayKind,
+  type PlanningDayUnitOfWork,
+} from "./load-day-register";
 export * from "./manifest";
 export * from "./manifest-service";
 export * from "./mapping-issues";

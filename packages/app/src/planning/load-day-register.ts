@@ -1,8 +1,19 @@
-import type { Repositories, TravelTimeProvider, UnitOfWork } from "../ports";
+import type { Repositories, TravelTimeProvider, UnitOfWorkOf } from "../ports";
 import type { Actor } from "../shared";
 import { recordRead } from "../shared";
 import { type BuiltProblem, buildProblem, type DayRegister } from "./build-problem";
 import { findEach, listEvery, placeIds } from "./register-reads";
+
+/** The registers a day's planning reads, and the audit log its reads of personal data go to. */
+export type PlanningDayKind =
+  | "tripRequests"
+  | "passengers"
+  | "places"
+  | "vehicles"
+  | "staff"
+  | "termCalendars"
+  | "audit";
+export type PlanningDayUnitOfWork = UnitOfWorkOf<PlanningDayKind>;
 
 /**
  * What the day-plan mapping needs for `date`, and no more: the trip requests that may travel
@@ -11,7 +22,7 @@ import { findEach, listEvery, placeIds } from "./register-reads";
  * reads are one snapshot: a booking changed meanwhile can neither be missed nor counted twice.
  */
 export async function loadDayRegister(
-  unitOfWork: UnitOfWork,
+  unitOfWork: PlanningDayUnitOfWork,
   organisationId: string,
   date: string,
 ): Promise<DayRegister> {
@@ -44,7 +55,7 @@ export async function loadDayRegister(
  * needs and homes) and the passenger assistants whose shifts were counted.
  */
 export async function auditPlanningReads(
-  repos: Repositories,
+  repos: Pick<Repositories, "audit">,
   actor: Actor,
   details: { jobId: string; date: string; passengerIds: string[]; staffIds: string[] },
 ): Promise<void> {
@@ -63,7 +74,7 @@ export async function auditPlanningReads(
  * that plans a day (a day plan, an integration analysis) reads first.
  */
 export async function loadPlanningDay(
-  unitOfWork: UnitOfWork,
+  unitOfWork: PlanningDayUnitOfWork,
   travelTimes: TravelTimeProvider,
   actor: Actor,
   read: { jobId: string; date: string },

@@ -7,7 +7,7 @@ import type {
   PlanHeader,
   StoredPlan,
   TravelTimeProvider,
-  UnitOfWork,
+  UnitOfWorkOf,
 } from "../ports";
 import { type Actor, authorise, notFound } from "../shared";
 import {
@@ -17,6 +17,7 @@ import {
   type DayPlanJobInput,
   dayPlanJob,
 } from "./day-plan-job";
+import type { PlanningDayKind, PlanningDayUnitOfWork } from "./load-day-register";
 import { enginePlan } from "./plan-from-solution";
 import { createWorkerSolveRunner, type SolveRunner } from "./solve-runner";
 import { defaultSolveCapacity } from "./solve-slots";
@@ -51,8 +52,11 @@ export interface PlanningServiceOptions {
    * Where a day plan reads the register and saves the plan: long work that should give way to
    * requests someone is waiting for (default: the service's own unit of work).
    */
-  readonly bulk?: UnitOfWork;
+  readonly bulk?: PlanningDayUnitOfWork;
 }
+
+/** What planning uses: the day's registers and audit log, the plans, and the job rows. */
+export type PlanningUnitOfWork = UnitOfWorkOf<PlanningDayKind | "plans" | "jobs">;
 
 /**
  * Plans an organisation's day as a job (`dayPlanJob`) and reads the stored plans. Roles need the
@@ -63,7 +67,7 @@ export class PlanningService {
   private readonly dayPlan: JobKind<DayPlanJobInput>;
 
   constructor(
-    private readonly unitOfWork: UnitOfWork,
+    private readonly unitOfWork: PlanningUnitOfWork,
     options: PlanningServiceOptions,
   ) {
     this.jobs =
