@@ -106,4 +106,9 @@ describe("proportional", () => {
       }),
     );
   });
+
+  it("gives the whole total to a single player of a tiny weight", () => {
+    expect(proportional(["f0"], 0.0005, { f0: 5e-324 })).toEqual({ f0: 0.0005 });
+    expect(total(proportional(["a", "b"], 1e7, { a: 5e-324, b: 5e-324 }))).toBe(1e7);
+  });
 });

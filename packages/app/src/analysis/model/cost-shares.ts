@@ -52,7 +52,8 @@ export function proportional(
 ): Record<string, number> {
   const sum = players.reduce((s, p) => s + (weight[p] ?? 0), 0);
   return Object.fromEntries(
-    players.map((p) => [p, sum > 0 ? (total * (weight[p] ?? 0)) / sum : total / players.length]),
+    // The share first: total × weight can underflow to 0 for tiny weights, losing the total.
+    players.map((p) => [p, sum > 0 ? total * ((weight[p] ?? 0) / sum) : total / players.length]),
   );
 }
 
