@@ -51,10 +51,22 @@ export function proportional(
   weight: Readonly<Record<string, number>>,
 ): Record<string, number> {
   const sum = players.reduce((s, p) => s + (weight[p] ?? 0), 0);
-  return Object.fromEntries(
-    // The share first: total × weight can underflow to 0 for tiny weights, losing the total.
-    players.map((p) => [p, sum > 0 ? total * ((weight[p] ?? 0) / sum) : total / players.length]),
-  );
+  if (!(sum > 0)) return Object.fromEntries(players.map((p) => [p, total / players.length]));
+  return Object.fromEntries(players.map((p) => [p, shareOf(total, weight[p] ?? 0, sum)]));
+}
+
+/** The smallest normal double: below it a product has lost precision (or is 0). */
+const SMALLEST_NORMAL = 2 ** -1022;
+
+/**
+ * total × weight ÷ sum. The product first, as reports have always computed it; for weights so
+ * tiny that the product underflows, the weight's share first, so the total is not lost.
+ */
+function shareOf(total: number, weight: number, sum: number): number {
+  const product = total * weight;
+  return Math.abs(product) >= SMALLEST_NORMAL || (product === 0 && (weight === 0 || total === 0))
+    ? product / sum
+    : total * (weight / sum);
 }
 
 function pick(players: readonly string[], values: Readonly<Record<string, number>>) {
