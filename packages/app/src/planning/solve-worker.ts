@@ -12,15 +12,17 @@ import { PROGRESS_EVERY_MS, type WorkerRequest } from "./solve-runner";
 
 /**
  * A solve is background work: its thread runs at a lower CPU priority than the threads answering
- * requests (on Linux the nice value belongs to the calling thread only), so that a busy machine
- * serves people first. Alone on a core it runs at full speed; a solve with an iteration budget
- * gives the same answer either way.
+ * requests, so that a busy machine serves people first. Alone on a core it runs at full speed; a
+ * solve with an iteration budget gives the same answer either way. Only on Linux, where the nice
+ * value belongs to the calling thread; elsewhere it would lower the whole server.
  */
 const SOLVE_NICENESS = 10;
-try {
-  setPriority(SOLVE_NICENESS);
-} catch {
-  // Not permitted here (some containers): the solve runs at normal priority.
+if (process.platform === "linux") {
+  try {
+    setPriority(SOLVE_NICENESS);
+  } catch {
+    // Not permitted here (some containers): the solve runs at normal priority.
+  }
 }
 
 const request = workerData as WorkerRequest;
