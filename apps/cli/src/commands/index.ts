@@ -51,6 +51,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import("./assess")).assessCommand,
   },
   {
+    name: "audit",
+    summary: "check each organisation's audit log: its hash chain, and the first broken link",
+    load: async () => (await import("./audit")).auditCommand,
+  },
+  {
     name: "organisation",
     summary: "add or list organisations (councils, NHS bodies, operators, community groups)",
     load: async () => (await import("./organisation")).organisationCommand,
