@@ -1,4 +1,5 @@
 import { serve } from "@hono/node-server";
+import { ABANDONED_IMPORT_MS } from "@tt/app";
 import pino from "pino";
 import { compose } from "./compose";
 import type { Config } from "./config";
@@ -58,9 +59,6 @@ export async function startServer(
     },
   };
 }
-
-/** An import open longer than this on PostgreSQL has stopped (its process stopped). */
-const ABANDONED_IMPORT_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Removes the hidden rows of imports that never ended (decision 0009). On the embedded database

@@ -125,6 +125,7 @@ export {
   type User,
 } from "./ports";
 export {
+  ABANDONED_IMPORT_MS,
   type CsvKind,
   type CsvTransfer,
   createCsvTransfer,

@@ -2,8 +2,6 @@ import type { TripRequest } from "@tt/domain";
 import type { RecordRepository } from "../ports";
 
 const PAGE = 1000;
-/** Ids per look-up: one query each, however many are wanted. */
-const IDS_PER_QUERY = 5000;
 
 /** Every row of a register in the organisation, in keyset pages (no offsets, no counts). */
 export async function listEvery<T>(
@@ -23,18 +21,18 @@ export async function listEvery<T>(
   return out;
 }
 
-/** The rows with these ids that exist in the organisation, in as few queries as the list allows. */
+/**
+ * The rows with these ids that exist in the organisation, in the order asked for. One call: the
+ * repository splits a long list into statements of its own size.
+ */
 export async function findEach<T extends { id: string }>(
   repository: RecordRepository<T, unknown>,
   organisationId: string,
   ids: Iterable<string>,
 ): Promise<Map<string, T>> {
   const wanted = [...new Set(ids)];
-  const found = new Map<string, T>();
-  for (let start = 0; start < wanted.length; start += IDS_PER_QUERY) {
-    const batch = wanted.slice(start, start + IDS_PER_QUERY);
-    for (const row of await repository.findByIds(organisationId, batch)) found.set(row.id, row);
-  }
+  const rows = await repository.findByIds(organisationId, wanted);
+  const found = new Map(rows.map((row) => [row.id, row]));
   // In the order asked for, as callers list them.
   const out = new Map<string, T>();
   for (const id of wanted) {

@@ -60,13 +60,16 @@ export interface RecordRepository<T, Input> {
    * exports and whole-register reads: no offset, no count, each page as fast as the first.
    */
   listAfter(organisationId: string, query: KeysetQuery): Promise<KeysetPage<T>>;
-  /** The rows with these ids, in one query (ids that are not UUIDs match nothing). */
+  /**
+   * The rows with these ids (ids that are not UUIDs match nothing). The look-ups by key take any
+   * number of keys: a long list is split into short statements.
+   */
   findByIds(organisationId: string, ids: readonly string[]): Promise<T[]>;
-  /** The rows with these references, in one query; none for kinds without references. */
+  /** The rows with these references; none for kinds without references. */
   findByReferences(organisationId: string, references: readonly string[]): Promise<T[]>;
   /**
-   * The rows whose name is one of these, ignoring case and runs of spaces, in one query; none for
-   * kinds without names.
+   * The rows whose name is one of these, ignoring case and runs of spaces; none for kinds without
+   * names.
    */
   findByNames(organisationId: string, names: readonly string[]): Promise<T[]>;
   find(organisationId: string, id: string): Promise<T | undefined>;

@@ -75,7 +75,7 @@ function repository(repos: RegisterRepositories, kind: LookupKind | CsvKind): Ke
   return repos[kind];
 }
 
-/** The rows a file names (by reference, or by name), one query per kind. */
+/** The rows a file names (by reference, or by name), one look-up per kind. */
 export async function lookupsByKey(
   repos: RegisterRepositories,
   organisationId: string,
@@ -91,7 +91,7 @@ export async function lookupsByKey(
   );
 }
 
-/** The rows that stored records link to (by id), one query per kind: for export. */
+/** The rows that stored records link to (by id), one look-up per kind: for export. */
 export async function lookupsById(
   repos: RegisterRepositories,
   organisationId: string,

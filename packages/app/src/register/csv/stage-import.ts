@@ -13,7 +13,7 @@ export const DIRECT_IMPORT_ROWS = 500;
 /** Rows staged per transaction: a few milliseconds of the database each. */
 const STAGE_BATCH = 500;
 /** An import still open after this long has stopped (its server stopped): its rows go. */
-const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000;
+export const ABANDONED_IMPORT_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Stores a checked file's rows in two steps (decision 0009): written into the register hidden, in
@@ -34,7 +34,7 @@ export async function stageAndPublish(
   const importId = randomUUID();
   const rows = withIds(levels);
   const ids = rows.map((row) => row.id);
-  await imports.discardAbandoned(organisationId, new Date(Date.now() - ABANDONED_AFTER_MS));
+  await imports.discardAbandoned(organisationId, new Date(Date.now() - ABANDONED_IMPORT_MS));
   await imports.open(organisationId, importId);
   try {
     for (let start = 0; start < rows.length; start += STAGE_BATCH) {
