@@ -7,4 +7,5 @@ export * from "./organisations";
 export * from "./passengers";
 export * from "./places";
 export * from "./shared";
+export * from "./sharing";
 export * from "./trips";
