@@ -4,6 +4,7 @@ import {
   AuthService,
   type Boundaries,
   type Clock,
+  CrewService,
   type CsvTransfer,
   defaultSolveCapacity,
   InProcessJobQueue,
@@ -41,6 +42,8 @@ export interface ServerServices {
   readonly planOverrides: PlanOverrideService;
   /** Run manifests for drivers and passenger assistants (audited reads). */
   readonly manifests: ManifestService;
+  /** Who crews which vehicle on a date: what a driver's view of runs follows. */
+  readonly crew: CrewService;
   /** Plans on a map: positions without names, homes rounded (audited reads). */
   readonly planMaps: PlanMapService;
   readonly analyses: IntegrationAnalysisService;
@@ -104,6 +107,7 @@ export function buildServices(
     planning,
     planOverrides: new PlanOverrideService(unitOfWork),
     manifests: new ManifestService(unitOfWork),
+    crew: new CrewService(unitOfWork),
     planMaps: new PlanMapService(unitOfWork),
     analyses,
     boundaries: lazyBoundaries(),

@@ -44,6 +44,8 @@ export {
 export {
   buildProblem,
   type ChangeEvaluation,
+  type CrewInput,
+  CrewService,
   createWorkerSolveRunner,
   type DayPlanInput,
   type DayRegister,
@@ -72,6 +74,8 @@ export {
   type AuditEntryInput,
   type AuditLog,
   type Clock,
+  type CrewAssignment,
+  type CrewStore,
   type DayPlanResult,
   type EntitlementQuery,
   type EntitlementStore,
@@ -122,6 +126,7 @@ export {
   type TravelTimeProvider,
   type TripRequestRepository,
   type UnitOfWork,
+  type UnitOfWorkOf,
   type User,
 } from "./ports";
 export {

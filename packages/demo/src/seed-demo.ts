@@ -1,6 +1,6 @@
 import type { Organisation, Repositories, UnitOfWork } from "@tt/app";
 import { hashPassword } from "@tt/app";
-import type { OrganisationKind, TripRequestInput } from "@tt/domain";
+import type { Operator, OrganisationKind, Staff, TripRequestInput } from "@tt/domain";
 import { buildOrganisations, DEMO_FINANCIAL_YEAR } from "./organisations";
 import type { DemoOrganisation, DemoScenario, DemoTrip, DemoTripEnd } from "./scenario-types";
 
@@ -78,9 +78,14 @@ async function seedOrganisation(
   demo: DemoOrganisation,
   passwordHashes: readonly string[],
 ): Promise<DemoOrganisationSummary> {
-  const orgId = await seedIdentity(repos, demo, passwordHashes);
+  const { id: orgId } = await repos.identity.createOrganisation({
+    name: demo.name,
+    kind: demo.kind,
+  });
   const funders = await seedFunding(repos, orgId, demo);
-  const staff = await seedSupply(repos, orgId, demo);
+  const supply = await seedSupply(repos, orgId, demo);
+  await seedUsers(repos, orgId, demo, { passwordHashes, ...supply });
+  const staff = supply.staff.map((s) => s.id);
   const calendars = await repos.termCalendars.createMany(
     orgId,
     demo.termCalendars.map((c) => c.input),
@@ -116,18 +121,32 @@ async function seedOrganisation(
   };
 }
 
-/** The organisation and its users; returns the organisation's id. */
-async function seedIdentity(
+/**
+ * The organisation's users. The driver signs in as the organisation's first driver (their staff
+ * record), the fleet manager for its first operator record: each sees only their own runs.
+ */
+async function seedUsers(
   repos: Repositories,
+  orgId: string,
   demo: DemoOrganisation,
-  passwordHashes: readonly string[],
-): Promise<string> {
-  const { id } = await repos.identity.createOrganisation({ name: demo.name, kind: demo.kind });
+  links: {
+    passwordHashes: readonly string[];
+    staff: readonly Staff[];
+    operators: readonly Operator[];
+  },
+): Promise<void> {
+  const driver = links.staff.find((s) => s.role === "driver");
+  const operator = links.operators[0];
   for (const [i, user] of demo.users.entries()) {
-    const passwordHash = passwordHashes[i] ?? "";
-    await repos.identity.createUser({ ...user, organisationId: id, passwordHash });
+    const passwordHash = links.passwordHashes[i] ?? "";
+    const link =
+      user.role === "driver" && driver
+        ? { staffId: driver.id }
+        : user.role === "operator" && operator
+          ? { operatorId: operator.id }
+          : {};
+    await repos.identity.createUser({ ...user, organisationId: orgId, passwordHash, ...link });
   }
-  return id;
 }
 
 /** Funders and their 2026/27 budgets; returns the funders' ids by key. */
@@ -152,12 +171,12 @@ async function seedFunding(
   return ids;
 }
 
-/** Operator records, vehicles and staff; returns the staff ids. */
+/** Operator records, vehicles and staff; returns the operators and staff stored. */
 async function seedSupply(
   repos: Repositories,
   orgId: string,
   demo: DemoOrganisation,
-): Promise<string[]> {
+): Promise<{ operators: Operator[]; staff: Staff[] }> {
   const operators = await repos.operators.createMany(
     orgId,
     demo.operators.map((o) => o.input),
@@ -177,7 +196,7 @@ async function seedSupply(
       operatorId: lookup(operatorIds, operatorKey),
     })),
   );
-  return staff.map((s) => s.id);
+  return { operators, staff };
 }
 
 interface IdMaps {

@@ -21,6 +21,8 @@ export function actorOf(c: Context<HttpEnv>): Actor {
     userId: user.id,
     organisationId: user.organisationId,
     role: user.role,
+    ...(user.staffId ? { staffId: user.staffId } : {}),
+    ...(user.operatorId ? { operatorId: user.operatorId } : {}),
     ...(purpose ? { purpose } : {}),
   };
 }

@@ -2,6 +2,7 @@ import type { Actor } from "@tt/app";
 import { listTestDrivers } from "@tt/db";
 import { aPassenger, aTripRequest } from "@tt/testkit";
 import { beforeAll, describe, expect, it } from "vitest";
+import { crewedDriver } from "./test-support/crew";
 import { useFixture } from "./test-support/fixture";
 import { validInputs } from "./test-support/inputs";
 
@@ -218,8 +219,8 @@ for (const driver of listTestDrivers()) {
     });
 
     it("gives a driver the run's manifest with names, places and needs, and audits the read", async () => {
-      const { call, county } = fixture();
-      const token = county.users.driver.token;
+      const { call, county, services } = fixture();
+      const token = await crewedDriver(fixture(), ids.v2);
       const headers = { "x-purpose": "driver's run sheet" };
       const answer = await call("GET", `/api/plans/${base}/runs/${ids.v2}/manifest`, {
         token,
@@ -248,7 +249,7 @@ for (const driver of listTestDrivers()) {
       const [row] = ((await audit.json()) as { items: Json[] }).items;
       expect(row).toMatchObject({
         action: "read",
-        userId: county.users.driver.user.id,
+        userId: (await services.auth.authenticate({ apiToken: token }))?.id,
         purpose: "driver's run sheet",
         details: { planId: base, vehicleId: ids.v2 },
       });

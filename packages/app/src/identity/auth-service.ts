@@ -30,6 +30,10 @@ function newSecret(prefix = ""): string {
   return prefix + randomBytes(32).toString("base64url");
 }
 
+function linkError(path: string, message: string): AppError {
+  return new AppError("validation-failed", "The user's link is not valid.", [{ path, message }]);
+}
+
 export interface IssuedApiToken {
   readonly id: string;
   readonly token: string;
@@ -61,7 +65,7 @@ export class AuthService {
   private readonly throttle: SignInThrottle;
 
   constructor(
-    private readonly unitOfWork: UnitOfWorkOf<"identity">,
+    private readonly unitOfWork: UnitOfWorkOf<"identity" | "staff" | "operators">,
     private readonly clock: Clock,
     options: AuthOptions = {},
   ) {
@@ -81,17 +85,47 @@ export class AuthService {
     displayName: string;
     role: Role;
     password: string;
+    /** A driver's own staff record (drivers and passenger assistants sign in as `driver`). */
+    staffId?: string;
+    /** A fleet manager's operator record (role `operator`). */
+    operatorId?: string;
   }): Promise<User> {
     const weakness = checkPasswordStrength(input.password);
     if (weakness)
       throw new AppError("validation-failed", "The password is too weak.", [
         { path: "password", message: weakness },
       ]);
+    await this.checkLinks(input);
     const { password, ...rest } = input;
     return this.unitOfWork.repositories.identity.createUser({
       ...rest,
       passwordHash: await hashPassword(password),
     });
+  }
+
+  /**
+   * A staff record links only a driver, an operator record only a fleet manager, and either must
+   * be a record of the user's own organisation.
+   */
+  private async checkLinks(input: {
+    organisationId: string;
+    role: Role;
+    staffId?: string;
+    operatorId?: string;
+  }): Promise<void> {
+    const repos = this.unitOfWork.repositories;
+    const { organisationId: org, staffId, operatorId } = input;
+    if (staffId !== undefined) {
+      if (input.role !== "driver")
+        throw linkError("staffId", "only a driver user has a staff record");
+      if (!(await repos.staff.find(org, staffId))) throw notFound("staff member", staffId);
+    }
+    if (operatorId !== undefined) {
+      if (input.role !== "operator") {
+        throw linkError("operatorId", "only an operator user has an operator record");
+      }
+      if (!(await repos.operators.find(org, operatorId))) throw notFound("operator", operatorId);
+    }
   }
 
   /**

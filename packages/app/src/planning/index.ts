@@ -1,4 +1,5 @@
 export * from "./build-problem";
+export * from "./crew-service";
 export {
   checkDayPlanInput,
   type DayPlanJobOptions,
@@ -23,6 +24,7 @@ export * from "./plan-map/plan-map";
 export * from "./plan-map/plan-map-service";
 export * from "./planning-rules";
 export * from "./planning-service";
+export { type RunScope, runScopeOf, scopeAllows, scopePlan } from "./run-scope";
 export {
   boundedTimeLimit,
   createWorkerSolveRunner,

@@ -5,6 +5,7 @@ import { AppError, notFound, recordRead } from "../shared";
 import { buildManifest, type Manifest } from "./manifest";
 import { vehiclesWithAssistant } from "./map-vehicles";
 import { findEach, listEvery, placeIds } from "./register-reads";
+import { runScopeOf, scopeAllows } from "./run-scope";
 
 /** Roles that operate runs: they read the manifest without planning. */
 export const OPERATING_ROLES: readonly Role[] = ["operator", "driver"];
@@ -21,10 +22,14 @@ export function mayReadManifest(role: Role): boolean {
 
 /** What a manifest reads: the plan, the register rows its run names, and the audit log. */
 export type ManifestUnitOfWork = UnitOfWorkOf<
-  "plans" | "vehicles" | "tripRequests" | "passengers" | "places" | "staff" | "audit"
+  "plans" | "vehicles" | "tripRequests" | "passengers" | "places" | "staff" | "audit" | "crew"
 >;
 
-/** A run's printable manifest for its driver and passenger assistant; every read is audited. */
+/**
+ * A run's printable manifest for its driver and passenger assistant; every read is audited. A
+ * driver or fleet manager asking for a run that is not theirs (`runScopeOf`) is told it is not
+ * found, as for a run that does not exist.
+ */
 export class ManifestService {
   constructor(private readonly unitOfWork: ManifestUnitOfWork) {}
 
@@ -39,7 +44,8 @@ export class ManifestService {
       const org = actor.organisationId;
       const plan = await repos.plans.find(org, planId);
       if (!plan) throw notFound("plan", planId);
-      const run = plan.runs.find((r) => r.vehicleId === vehicleId);
+      const scope = await runScopeOf(repos, actor, plan.serviceDate);
+      const run = plan.runs.find((r) => r.vehicleId === vehicleId && scopeAllows(scope, vehicleId));
       const vehicle = run ? await repos.vehicles.find(org, vehicleId) : undefined;
       if (!run || !vehicle) throw notFound(`run in plan ${planId} for vehicle`, vehicleId);
       const tripIds = run.stops.flatMap((s) => (s.kind === "break" ? [] : [s.tripRequestId]));

@@ -19,6 +19,7 @@ import {
 } from "./day-plan-job";
 import type { PlanningDayKind, PlanningDayUnitOfWork } from "./load-day-register";
 import { enginePlan } from "./plan-from-solution";
+import { runScopeOf, scopePlan } from "./run-scope";
 import { createWorkerSolveRunner, type SolveRunner } from "./solve-runner";
 import { defaultSolveCapacity } from "./solve-slots";
 
@@ -56,7 +57,7 @@ export interface PlanningServiceOptions {
 }
 
 /** What planning uses: the day's registers and audit log, the plans, and the job rows. */
-export type PlanningUnitOfWork = UnitOfWorkOf<PlanningDayKind | "plans" | "jobs">;
+export type PlanningUnitOfWork = UnitOfWorkOf<PlanningDayKind | "plans" | "jobs" | "crew">;
 
 /**
  * Plans an organisation's day as a job (`dayPlanJob`) and reads the stored plans. Roles need the
@@ -109,15 +110,21 @@ export class PlanningService {
     return this.unitOfWork.repositories.plans.list(actor.organisationId, query);
   }
 
+  /** The plan with the runs the actor may see (`runScopeOf`): a driver's own run only. */
   async getPlan(actor: Actor, id: string): Promise<StoredPlan> {
     authorise(actor, "plans", "read");
-    const plan = await this.unitOfWork.repositories.plans.find(actor.organisationId, id);
+    const repos = this.unitOfWork.repositories;
+    const plan = await repos.plans.find(actor.organisationId, id);
     if (!plan) throw notFound("plan", id);
-    return plan;
+    return scopePlan(plan, await runScopeOf(repos, actor, plan.serviceDate));
   }
 
-  /** Checks a stored plan against its kept Problem again; undefined when none was kept. */
+  /**
+   * Checks a stored plan against its kept Problem again; undefined when none was kept. The whole
+   * plan is checked, so it is for roles that plan.
+   */
   async evaluatePlan(actor: Actor, id: string): Promise<Evaluation | undefined> {
+    authorise(actor, "plans", "write");
     const plan = await this.getPlan(actor, id);
     const problem = await this.unitOfWork.repositories.plans.findProblem(actor.organisationId, id);
     if (!problem) return undefined;

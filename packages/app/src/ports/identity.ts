@@ -11,6 +11,10 @@ export interface User {
   readonly displayName: string;
   readonly role: Role;
   readonly disabled: boolean;
+  /** A driver's or passenger assistant's staff record: the runs they may see are its runs. */
+  readonly staffId?: string;
+  /** A fleet manager's operator record: the runs they may see are on its vehicles. */
+  readonly operatorId?: string;
 }
 
 export interface NewUser {
@@ -19,6 +23,8 @@ export interface NewUser {
   readonly displayName: string;
   readonly role: Role;
   readonly passwordHash: string;
+  readonly staffId?: string;
+  readonly operatorId?: string;
 }
 
 /** An API token as its owner may see it: never the secret or its hash. */

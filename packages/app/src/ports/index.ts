@@ -1,5 +1,6 @@
 export * from "./audit";
 export * from "./clock";
+export * from "./crew";
 export * from "./entitlements";
 export * from "./identity";
 export * from "./import-staging";

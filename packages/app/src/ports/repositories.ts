@@ -19,6 +19,7 @@ import type {
   VehicleInput,
 } from "@tt/domain";
 import type { AuditLog } from "./audit";
+import type { CrewStore } from "./crew";
 import type { EntitlementStore } from "./entitlements";
 import type { IdentityStore } from "./identity";
 import type { ImportStaging } from "./import-staging";
@@ -135,6 +136,8 @@ export interface Repositories extends RegisterRepositories {
   readonly jobs: JobStore;
   readonly plans: PlanStore;
   readonly entitlements: EntitlementStore;
+  /** Who crews which vehicle on a date. */
+  readonly crew: CrewStore;
   /** Rows of CSV imports waiting to be published into the register. */
   readonly imports: ImportStaging;
 }

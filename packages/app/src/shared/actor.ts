@@ -6,6 +6,10 @@ export interface Actor {
   readonly userId: string;
   readonly organisationId: string;
   readonly role: Role;
+  /** A driver's or passenger assistant's staff record: they see only the runs it crews. */
+  readonly staffId?: string;
+  /** A fleet manager's operator record: they see only runs on its vehicles. */
+  readonly operatorId?: string;
   /** Why personal data is being touched; recorded in the audit log. */
   readonly purpose?: string;
 }

@@ -1,6 +1,7 @@
 export * from "./analyses";
 export * from "./analysis-report";
 export * from "./audit";
+export * from "./crew";
 export * from "./entitlement";
 export * from "./health";
 export * from "./jobs";

@@ -16,6 +16,8 @@ function toUser(row: UserRow): User {
     displayName: row.displayName,
     role: row.role as Role,
     disabled: row.disabled,
+    ...(row.staffId ? { staffId: row.staffId } : {}),
+    ...(row.operatorId ? { operatorId: row.operatorId } : {}),
   };
 }
 

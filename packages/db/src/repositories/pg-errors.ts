@@ -18,6 +18,11 @@ function findPgError(error: unknown): PgErrorLike | undefined {
   return undefined;
 }
 
+/** True for a unique-constraint violation (SQLSTATE 23505). */
+export function isUniqueViolation(error: unknown): boolean {
+  return findPgError(error)?.code === "23505";
+}
+
 /** Turns constraint violations into conflicts a person can act on; rethrows anything else. */
 export function translatePgError(error: unknown, resource: string): never {
   const pgError = findPgError(error);

@@ -2,6 +2,7 @@ import type { Repositories, UnitOfWork } from "@tt/app";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "../create-db";
 import { createAuditLog } from "./audit-log";
+import { createCrewStore } from "./crew-store";
 import { createEntitlementStore } from "./entitlement-store";
 import { createIdentityStore } from "./identity-store";
 import { createImportStaging } from "./import-staging";
@@ -42,6 +43,7 @@ function createRepositories(db: Db, inTransaction: boolean, bulk: BulkInsertHook
     jobs: createJobStore(db),
     plans: createPlanStore(db, inTransaction),
     entitlements: createEntitlementStore(db),
+    crew: createCrewStore(db),
     imports: createImportStaging(db, bulk),
   };
 }

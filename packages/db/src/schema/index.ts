@@ -1,4 +1,5 @@
 export * from "./audit";
+export * from "./crew";
 export * from "./entitlements";
 export * from "./imports";
 export * from "./jobs";

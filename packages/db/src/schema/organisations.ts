@@ -1,4 +1,5 @@
 import {
+  type AnyPgColumn,
   boolean,
   index,
   integer,
@@ -10,6 +11,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { id, stamps } from "./common";
+import { operators, staff } from "./register";
 
 export const organisations = pgTable("organisations", {
   id: id(),
@@ -31,6 +33,12 @@ export const users = pgTable(
     /** scrypt: `scrypt$N$r$p$salt$hash` (base64). */
     passwordHash: text("password_hash").notNull(),
     disabled: boolean("disabled").notNull().default(false),
+    /** A driver's or passenger assistant's own staff record: they see only the runs it is crewed on. */
+    staffId: uuid("staff_id").references((): AnyPgColumn => staff.id, { onDelete: "set null" }),
+    /** An operator's fleet manager's operator record: they see only runs on its vehicles. */
+    operatorId: uuid("operator_id").references((): AnyPgColumn => operators.id, {
+      onDelete: "set null",
+    }),
     ...stamps(),
   },
   (t) => [uniqueIndex("users_email_key").on(t.email), index("users_org_idx").on(t.organisationId)],

@@ -2,10 +2,12 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import { authorise, REGISTER } from "@tt/app";
 import {
   assessEntitlementRoute,
+  assignCrewRoute,
   auditLogRoute,
   CSV_RESOURCE_KINDS,
   CSV_ROUTES,
   cancelJobRoute,
+  crewRotaRoute,
   evaluatePlanChangeRoute,
   getEntitlementDecisionRoute,
   getJobRoute,
@@ -96,6 +98,8 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   rule(startIntegrationAnalysisRoute, "plans", "write"),
   rule(integrationReportHtmlRoute, "plans", "read"),
   rule(integrationReportCsvRoute, "plans", "read"),
+  rule(crewRotaRoute, "staff", "read"),
+  rule(assignCrewRoute, "staff", "write"),
   rule(assessEntitlementRoute, "entitlements", "write"),
   rule(listEntitlementDecisionsRoute, "entitlements", "read"),
   rule(getEntitlementDecisionRoute, "entitlements", "read"),

@@ -323,7 +323,7 @@ describe("PlanOverrideService", () => {
 
 describe("ManifestService", () => {
   it("lists the run's stops with names, addresses and needs, and audits the read", async () => {
-    const manifest = await manifests.getManifest(as("driver"), base.id, vehicles[0]!);
+    const manifest = await manifests.getManifest(as("commissioner"), base.id, vehicles[0]!);
     expect(manifest.vehicle).toMatchObject({
       reference: "V1",
       layout: { seats: 12, wheelchairSpaces: 2 },
@@ -356,9 +356,12 @@ describe("ManifestService", () => {
         code: "forbidden",
       });
     }
-    await expect(
-      manifests.getManifest(as("operator"), base.id, vehicles[1]!),
-    ).resolves.toMatchObject({ vehicle: { reference: "V2" } });
+    // Operating roles see only their own runs (run-scope.test.ts in the server): unlinked, none.
+    for (const role of ["operator", "driver"] as const) {
+      await expect(manifests.getManifest(as(role), base.id, vehicles[1]!)).rejects.toMatchObject({
+        code: "not-found",
+      });
+    }
     await expect(manifests.getManifest(other, base.id, vehicles[0]!)).rejects.toMatchObject({
       code: "not-found",
     });

@@ -2,17 +2,18 @@ import { isAllowed } from "@tt/domain";
 import type { StoredPlan, UnitOfWorkOf } from "../../ports";
 import { type Actor, authorise, notFound, recordRead } from "../../shared";
 import { findMany, placeIds } from "../register-reads";
+import { runScopeOf, scopePlan } from "../run-scope";
 import { buildPlanMap, homePassengerIds, type PlanMap, planTripIds } from "./plan-map";
+
+/** What a plan map reads: the plan, the register rows it names, who crews what, the audit log. */
+export type PlanMapUnitOfWork = UnitOfWorkOf<
+  "plans" | "tripRequests" | "passengers" | "places" | "vehicles" | "audit" | "crew"
+>;
 
 /**
  * The register rows a plan's map needs: its trip requests, their places, vehicles and, only when
  * `withHomes`, the passengers whose homes it places.
  */
-/** What a plan map reads: the plan, the register rows it names, and the audit log. */
-export type PlanMapUnitOfWork = UnitOfWorkOf<
-  "plans" | "tripRequests" | "passengers" | "places" | "vehicles" | "audit"
->;
-
 async function readSources(
   repos: PlanMapUnitOfWork["repositories"],
   organisationId: string,
@@ -32,8 +33,10 @@ async function readSources(
 /**
  * A plan on a map for everyone who may read plans: stops and unassigned requests with positions,
  * places exactly and by name. Homes are never named; roles that may read passengers get them
- * rounded to about 100 m, and that read is audited; other roles (drivers, operators, finance) get
- * homes without a position, the passenger register is not read for them and nothing is audited.
+ * rounded to about 100 m and trip references, and that read is audited; other roles (drivers,
+ * operators, finance) get homes without a position and no trip references, the passenger register
+ * is not read for them and nothing is audited. Drivers and fleet managers see only their own runs
+ * (`runScopeOf`).
  */
 export class PlanMapService {
   constructor(private readonly unitOfWork: PlanMapUnitOfWork) {}
@@ -42,8 +45,9 @@ export class PlanMapService {
     authorise(actor, "plans", "read");
     return this.unitOfWork.transaction(async (repos) => {
       const org = actor.organisationId;
-      const plan = await repos.plans.find(org, planId);
-      if (!plan) throw notFound("plan", planId);
+      const stored = await repos.plans.find(org, planId);
+      if (!stored) throw notFound("plan", planId);
+      const plan = scopePlan(stored, await runScopeOf(repos, actor, stored.serviceDate));
       const withHomes = isAllowed(actor.role, "passengers", "read");
       const sources = await readSources(repos, org, plan, withHomes);
       const map = buildPlanMap(plan, sources);
@@ -53,7 +57,12 @@ export class PlanMapService {
         resource: "passengers",
         ids: [...passengers.keys()],
         purpose: `plan map: homes to about 100 m for ${plan.serviceDate}`,
-        details: { planId, runs: plan.runs.length, homes: passengers.size },
+        details: {
+          planId,
+          runs: plan.runs.length,
+          homes: passengers.size,
+          tripReferences: sources.trips.size,
+        },
       });
       return map;
     });

@@ -36,6 +36,7 @@ export interface PlanMapStop {
   readonly position: number;
   readonly kind: "pickup" | "dropoff";
   readonly tripRequestId: string;
+  /** Null for roles that may not read passengers, or when the request is no longer held. */
   readonly tripReference: string | null;
   /** Null when the trip request, its place or its passenger is no longer in the register. */
   readonly at: PlanMapPoint | null;
@@ -74,6 +75,12 @@ export interface PlanMapSources {
   readonly places: ReadonlyMap<string, Place>;
 }
 
+/** A trip's reference, only where the homes are shown too (roles that may read passengers). */
+function referenceOf(trip: TripRequest | undefined, sources: PlanMapSources): string | null {
+  if (!trip || sources.passengers === "withheld") return null;
+  return trip.reference ?? null;
+}
+
 function pointOf(end: TripEnd, trip: TripRequest, sources: PlanMapSources): PlanMapPoint | null {
   if (end.kind === "place") {
     const place = sources.places.get(end.placeId);
@@ -91,7 +98,7 @@ function endsOf(id: string, sources: PlanMapSources) {
   const trip = sources.trips.get(id);
   return {
     tripRequestId: id,
-    tripReference: trip?.reference ?? null,
+    tripReference: referenceOf(trip, sources),
     origin: trip ? pointOf(trip.origin, trip, sources) : null,
     destination: trip ? pointOf(trip.destination, trip, sources) : null,
   };
