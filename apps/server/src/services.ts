@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import {
+  AgreementService,
   AuthService,
   type Boundaries,
   type Clock,
@@ -12,6 +13,8 @@ import {
   type JobQueue,
   JobService,
   ManifestService,
+  PartnerService,
+  PartnershipService,
   PlanMapService,
   type PlanningFailure,
   PlanningService,
@@ -47,6 +50,10 @@ export interface ServerServices {
   /** Plans on a map: positions without names, homes rounded (audited reads). */
   readonly planMaps: PlanMapService;
   readonly analyses: IntegrationAnalysisService;
+  /** Partnerships, data-sharing agreements and reads of partners' data through them. */
+  readonly partnerships: PartnershipService;
+  readonly agreements: AgreementService;
+  readonly partners: PartnerService;
   /** District boundaries for report maps (data/districts.geojson), or undefined without them. */
   boundaries(): Promise<Boundaries | undefined>;
   readonly clock: Clock;
@@ -110,6 +117,9 @@ export function buildServices(
     crew: new CrewService(unitOfWork),
     planMaps: new PlanMapService(unitOfWork),
     analyses,
+    partnerships: new PartnershipService(unitOfWork),
+    agreements: new AgreementService(unitOfWork, clock),
+    partners: new PartnerService(unitOfWork, clock),
     boundaries: lazyBoundaries(),
     clock,
     secureCookies: options.secureCookies,

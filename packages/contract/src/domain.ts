@@ -3,17 +3,22 @@
  * what the domain validates, so request schemas are the domain's input schemas, re-exported here.
  */
 export {
+  AGREEMENT_STATUSES,
+  agreementInputSchema,
   budgetInputSchema,
+  DATA_ITEMS,
   FUNDER_KINDS,
   funderInputSchema,
   isAllowed,
   OPERATOR_KINDS,
+  ORGANISATION_KINDS,
   operatorInputSchema,
   PLACE_KINDS,
   passengerInputSchema,
   placeInputSchema,
   ROLES,
   SCHOOL_PHASES,
+  SHARING_PURPOSES,
   STAFF_ROLES,
   staffInputSchema,
   TRIP_PURPOSES,

@@ -28,6 +28,7 @@ import { mountPlanOverrideRoutes } from "./routes/plan-overrides";
 import { mountPlanRoutes } from "./routes/plans";
 import { mountRegisterRoutes } from "./routes/register";
 import { mountSessionRoutes } from "./routes/session";
+import { mountSharingRoutes } from "./routes/sharing";
 
 export interface HttpAppOptions {
   /** Where request lines and server errors go (default: pino to stdout at `info`). */
@@ -73,6 +74,7 @@ export function createHttpApp(
   mountCrewRoutes(app, services);
   mountAnalysisRoutes(app, services);
   mountEntitlementRoutes(app, services);
+  mountSharingRoutes(app, services);
   mountDocs(app, version);
 
   app.notFound((c) =>

@@ -7,5 +7,6 @@ export * from "./import-staging";
 export * from "./jobs";
 export * from "./plans";
 export * from "./repositories";
+export * from "./sharing";
 export * from "./stored-plan-parts";
 export * from "./travel-times";

@@ -25,6 +25,7 @@ import type { IdentityStore } from "./identity";
 import type { ImportStaging } from "./import-staging";
 import type { JobStore } from "./jobs";
 import type { PlanStore } from "./plans";
+import type { SharingStore } from "./sharing";
 
 export interface ListQuery {
   readonly offset: number;
@@ -138,6 +139,8 @@ export interface Repositories extends RegisterRepositories {
   readonly entitlements: EntitlementStore;
   /** Who crews which vehicle on a date. */
   readonly crew: CrewStore;
+  /** Partnerships and data-sharing agreements. */
+  readonly sharing: SharingStore;
   /** Rows of CSV imports waiting to be published into the register. */
   readonly imports: ImportStaging;
 }

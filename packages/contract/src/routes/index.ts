@@ -14,3 +14,4 @@ export * from "./register";
 export * from "./run-manifest";
 export * from "./security";
 export * from "./session";
+export * from "./sharing";

@@ -19,6 +19,7 @@ import {
   termCalendarSpec,
   vehicleSpec,
 } from "./register-specs";
+import { createSharingStore } from "./sharing-store";
 import {
   analyseAfterBulkInsert,
   analyseTables,
@@ -44,6 +45,7 @@ function createRepositories(db: Db, inTransaction: boolean, bulk: BulkInsertHook
     plans: createPlanStore(db, inTransaction),
     entitlements: createEntitlementStore(db),
     crew: createCrewStore(db),
+    sharing: createSharingStore(db),
     imports: createImportStaging(db, bulk),
   };
 }

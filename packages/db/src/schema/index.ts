@@ -5,4 +5,5 @@ export * from "./imports";
 export * from "./jobs";
 export * from "./organisations";
 export * from "./register";
+export * from "./sharing";
 export * from "./trips";

@@ -7,6 +7,7 @@ export const ORGANISATION_KINDS = [
   "operator",
   "community-transport",
   "local-consortium",
+  "partnership",
 ] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 

@@ -27,6 +27,7 @@ export const RESOURCES = [
   "plans",
   "audit-log",
   "entitlements",
+  "agreements",
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -54,6 +55,7 @@ const GRANTS: Record<Role, Partial<Record<Resource, Access>>> = {
     "term-calendars": W,
     plans: W,
     entitlements: W,
+    agreements: W,
   },
   assessor: {
     organisation: R,
@@ -73,10 +75,10 @@ const GRANTS: Record<Role, Partial<Record<Resource, Access>>> = {
     "term-calendars": R,
     plans: R,
   },
-  finance: { organisation: R, funders: W, budgets: W, plans: R, operators: R },
+  finance: { organisation: R, funders: W, budgets: W, plans: R, operators: R, agreements: R },
   operator: { organisation: R, vehicles: W, staff: W, places: R, plans: R },
   driver: { organisation: R, places: R, plans: R },
-  auditor: { organisation: R, users: R, "audit-log": R },
+  auditor: { organisation: R, users: R, "audit-log": R, agreements: R },
 };
 
 /** True when `role` may perform `access` on `resource`. */

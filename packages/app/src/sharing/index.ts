@@ -1,0 +1,5 @@
+export * from "./agreement-service";
+export * from "./partner-service";
+export * from "./partnership-service";
+export * from "./passenger-view";
+export * from "./sharing-gate";

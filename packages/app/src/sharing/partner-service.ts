@@ -1,0 +1,137 @@
+import type { Agreement, DataItem, OrganisationKind, SharingPurpose } from "@tt/domain";
+import { SHARING_PURPOSES } from "@tt/domain";
+import type { Clock, Page, UnitOfWorkOf } from "../ports";
+import { type Actor, AppError, authorise } from "../shared";
+import { type SharedPassenger, sharePassenger } from "./passenger-view";
+import { requireAgreement, type SharedAccess } from "./sharing-gate";
+
+/** What reading partners' data uses: agreements, organisations, their passengers, audit logs. */
+export type PartnerUnitOfWork = UnitOfWorkOf<"sharing" | "identity" | "passengers" | "audit">;
+
+/** An organisation that shares data with the actor's, and the active agreements it does so under. */
+export interface Partner {
+  readonly organisationId: string;
+  readonly name: string;
+  readonly kind: OrganisationKind;
+  readonly agreements: readonly Pick<
+    Agreement,
+    "id" | "reference" | "title" | "purposes" | "dataItems" | "endDate"
+  >[];
+}
+
+/** A page of a partner's passengers, and the agreement it was read under. */
+export interface SharedPassengerPage extends Page<SharedPassenger> {
+  readonly agreement: Pick<Agreement, "id" | "reference">;
+  readonly dataItems: DataItem[];
+}
+
+/** A purpose from the versioned list, or a validation error naming the list. */
+export function parsePurpose(purpose: string | undefined): SharingPurpose {
+  const found = SHARING_PURPOSES.find((p) => p === purpose);
+  if (found) return found;
+  throw new AppError("validation-failed", "Say why you are reaching a partner's data.", [
+    { path: "purpose", message: `expected one of ${SHARING_PURPOSES.join(", ")}` },
+  ]);
+}
+
+/**
+ * Reads across organisations: only through an active agreement that covers the purpose, only the
+ * data items it covers (`sharePassenger`), and every read is written to the providing
+ * organisation's audit log naming the agreement. Without an agreement the partner is not found.
+ */
+export class PartnerService {
+  constructor(
+    private readonly unitOfWork: PartnerUnitOfWork,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The organisations sharing with the actor's today, by name. */
+  async listPartners(actor: Actor): Promise<Partner[]> {
+    authorise(actor, "organisation", "read");
+    const repos = this.unitOfWork.repositories;
+    const today = this.clock.now().toISOString().slice(0, 10);
+    const agreements = (await repos.sharing.listAgreements(actor.organisationId)).filter(
+      (a) =>
+        a.status === "active" &&
+        a.recipients.includes(actor.organisationId) &&
+        a.startDate <= today &&
+        today <= a.endDate,
+    );
+    const providers = [...new Set(agreements.flatMap((a) => a.providers))];
+    const partners: Partner[] = [];
+    for (const id of providers) {
+      const organisation = await repos.identity.findOrganisation(id);
+      if (!organisation || id === actor.organisationId) continue;
+      const under = agreements.filter((a) => a.providers.includes(id));
+      partners.push({
+        organisationId: id,
+        name: organisation.name,
+        kind: organisation.kind,
+        agreements: under.map(({ id, reference, title, purposes, dataItems, endDate }) => ({
+          id,
+          reference,
+          title,
+          purposes,
+          dataItems,
+          endDate,
+        })),
+      });
+    }
+    return partners.sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** A page of the partner's passengers as the agreement lets the actor see them. */
+  async listPassengers(
+    actor: Actor,
+    provider: string,
+    query: { purpose?: string; offset: number; limit: number },
+  ): Promise<SharedPassengerPage> {
+    authorise(actor, "passengers", "read");
+    const purpose = parsePurpose(query.purpose);
+    return this.unitOfWork.transaction(async (repos) => {
+      const access = await requireAgreement(repos, this.clock, actor, provider, purpose);
+      const key = await repos.sharing.findPseudonymKey(access.agreement.id);
+      if (!key) throw new Error(`agreement ${access.agreement.id} has no pseudonym key`);
+      const page = await repos.passengers.list(provider, query);
+      await recordPartnerRead(repos, actor, access, {
+        resource: "passengers",
+        action: "list",
+        ids: page.items.map((p) => p.id),
+      });
+      return {
+        items: page.items.map((p) => sharePassenger(p, access, key)),
+        total: page.total,
+        agreement: { id: access.agreement.id, reference: access.agreement.reference },
+        dataItems: [...access.items],
+      };
+    });
+  }
+}
+
+/**
+ * Writes a read across organisations to the provider's audit log: who (the actor's user and
+ * organisation), what, why, and the agreement it went through.
+ */
+export async function recordPartnerRead(
+  repos: UnitOfWorkOf<"audit">["repositories"],
+  actor: Actor,
+  access: SharedAccess,
+  read: { resource: string; action: "read" | "list" | "export"; ids: readonly string[] },
+): Promise<void> {
+  const { agreement } = access;
+  await repos.audit.append({
+    organisationId: access.provider,
+    userId: actor.userId,
+    action: read.action,
+    resource: read.resource,
+    resourceIds: read.ids,
+    purpose: `${access.purpose} under agreement ${agreement.reference}${actor.purpose ? `: ${actor.purpose}` : ""}`,
+    details: {
+      agreementId: agreement.id,
+      agreementReference: agreement.reference,
+      recipient: actor.organisationId,
+      sharingPurpose: access.purpose,
+      dataItems: [...access.items],
+    },
+  });
+}
