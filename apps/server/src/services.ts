@@ -8,6 +8,7 @@ import {
   CrewService,
   type CsvTransfer,
   defaultSolveCapacity,
+  GrantService,
   InProcessJobQueue,
   IntegrationAnalysisService,
   type JobQueue,
@@ -54,6 +55,8 @@ export interface ServerServices {
   readonly partnerships: PartnershipService;
   readonly agreements: AgreementService;
   readonly partners: PartnerService;
+  /** Operators' vehicles offered to other organisations. */
+  readonly grants: GrantService;
   /** District boundaries for report maps (data/districts.geojson), or undefined without them. */
   boundaries(): Promise<Boundaries | undefined>;
   readonly clock: Clock;
@@ -120,6 +123,7 @@ export function buildServices(
     partnerships: new PartnershipService(unitOfWork),
     agreements: new AgreementService(unitOfWork, clock),
     partners: new PartnerService(unitOfWork, clock),
+    grants: new GrantService(unitOfWork),
     boundaries: lazyBoundaries(),
     clock,
     secureCookies: options.secureCookies,

@@ -50,6 +50,7 @@ export {
   type DayPlanInput,
   type DayRegister,
   defaultSolveCapacity,
+  loadDayRegister,
   MAX_TIME_LIMIT_SECONDS,
   type Manifest,
   ManifestService,
@@ -80,6 +81,7 @@ export {
   type EntitlementQuery,
   type EntitlementStore,
   type ExecuteJob,
+  type GrantStore,
   type IdentityStore,
   type ImportKind,
   type ImportStaging,
@@ -154,6 +156,7 @@ export {
 export {
   AgreementService,
   type AgreementView,
+  GrantService,
   type Partner,
   PartnerService,
   PartnershipService,

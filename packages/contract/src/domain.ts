@@ -5,6 +5,7 @@
 export {
   AGREEMENT_STATUSES,
   agreementInputSchema,
+  availabilityGrantInputSchema,
   budgetInputSchema,
   DATA_ITEMS,
   FUNDER_KINDS,
@@ -27,4 +28,5 @@ export {
   tripRequestInputSchema,
   VEHICLE_KINDS,
   vehicleInputSchema,
+  WEEKDAYS,
 } from "@tt/domain";

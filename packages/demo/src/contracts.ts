@@ -24,8 +24,10 @@ export const CONTRACTS: readonly ContractLine[] = [
 ];
 
 /**
- * Adds each council's contracted operator vehicles to the council's register (copies: same
- * reference, depot, layouts and prices). The operator's own organisation keeps its vehicles.
+ * Adds each council's contracted operator vehicles to the council's fleet, marked with the
+ * operator they come from (`contractedFrom`): the in-memory scenario plans with these entries,
+ * while `tt demo` stores each vehicle once, in the operator's register, and grants it to the
+ * council (`demoGrants`).
  */
 export function addContractedVehicles(organisations: readonly DemoOrganisation[]): void {
   const byKey = new Map(organisations.map((o) => [o.key, o]));
@@ -37,11 +39,64 @@ export function addContractedVehicles(organisations: readonly DemoOrganisation[]
       const council = line.pattern[i % line.pattern.length];
       const holder = council ? byKey.get(council) : undefined;
       if (!holder?.operators.some((o) => o.key === line.operatorKey)) return;
-      holder.vehicles.push(copyOf(vehicle));
+      holder.vehicles.push({ ...copyOf(vehicle), contractedFrom: line.operator });
     });
   }
 }
 
 function copyOf(v: DemoVehicle): DemoVehicle {
   return { ...v, layouts: v.layouts.map((l) => ({ ...l })), features: [...v.features] };
+}
+
+/** The ICB's NEPTS contract: the patient-transport firm's whole fleet, for its NEPTS budget. */
+export const NEPTS_CONTRACT = {
+  operator: "patient-transport",
+  grantee: "icb",
+  funderKey: "icb-nepts",
+} as const satisfies {
+  operator: DemoOrganisationKey;
+  grantee: DemoOrganisationKey;
+  funderKey: string;
+};
+
+/** One demo availability grant: an operator's vehicles (by reference) to a council or the ICB. */
+export interface DemoGrant {
+  readonly operator: DemoOrganisationKey;
+  readonly grantee: DemoOrganisationKey;
+  /** The grantee's record of the operator (same key as the operator's own). */
+  readonly operatorKey: string;
+  readonly references: readonly string[];
+  readonly funderKeys: readonly string[];
+}
+
+/**
+ * The grants that stand for the demo's contracts in the database: each council's contracted
+ * vehicles, grouped by operator and operator record, and the patient-transport fleet to the ICB.
+ */
+export function demoGrants(organisations: readonly DemoOrganisation[]): DemoGrant[] {
+  const grants = new Map<string, DemoGrant & { references: string[] }>();
+  for (const holder of organisations) {
+    for (const v of holder.vehicles) {
+      if (!v.contractedFrom) continue;
+      const key = `${v.contractedFrom}>${holder.key}>${v.operatorKey}`;
+      const grant = grants.get(key) ?? {
+        operator: v.contractedFrom,
+        grantee: holder.key,
+        operatorKey: v.operatorKey,
+        references: [],
+        funderKeys: [],
+      };
+      grant.references.push(v.reference);
+      grants.set(key, grant);
+    }
+  }
+  const nepts = organisations.find((o) => o.key === NEPTS_CONTRACT.operator);
+  const neptsGrant: DemoGrant = {
+    operator: NEPTS_CONTRACT.operator,
+    grantee: NEPTS_CONTRACT.grantee,
+    operatorKey: "nepts",
+    references: (nepts?.vehicles ?? []).map((v) => v.reference),
+    funderKeys: [NEPTS_CONTRACT.funderKey],
+  };
+  return [...grants.values(), neptsGrant];
 }

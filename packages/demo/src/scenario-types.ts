@@ -54,7 +54,15 @@ export interface DemoTermCalendar {
 }
 
 /** A vehicle or staff member, its operator named by the operator's key. */
-export type DemoVehicle = Omit<VehicleInput, "operatorId"> & { readonly operatorKey: string };
+export type DemoVehicle = Omit<VehicleInput, "operatorId"> & {
+  readonly operatorKey: string;
+  /**
+   * Set on a council's entry for an operator's vehicle it contracts: the operator organisation
+   * whose register holds the vehicle. The in-memory scenario plans with the entry; the database
+   * holds the vehicle once, in the operator's register, granted to the council.
+   */
+  readonly contractedFrom?: DemoOrganisationKey;
+};
 export type DemoStaff = Omit<StaffInput, "operatorId"> & { readonly operatorKey: string };
 
 export interface DemoPassenger {

@@ -1,5 +1,5 @@
 import type { UnitOfWork } from "@tt/app";
-import { verifyPassword } from "@tt/app";
+import { loadDayRegister, verifyPassword } from "@tt/app";
 import { createTestPglite, createUnitOfWork, type DbHandle } from "@tt/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDemoScenario, DEFAULT_DEMO_SEED } from "./build-scenario";
@@ -34,7 +34,8 @@ describe("seeding the demo", () => {
       expect(await repos.passengers.count(stored.id)).toBe(demo.passengers.length);
       expect(await repos.tripRequests.count(stored.id)).toBe(demo.trips.length);
       expect(await repos.places.count(stored.id)).toBe(demo.places.length);
-      expect(await repos.vehicles.count(stored.id)).toBe(demo.vehicles.length);
+      const held = demo.vehicles.filter((v) => !v.contractedFrom);
+      expect(await repos.vehicles.count(stored.id)).toBe(held.length);
       expect(await repos.staff.count(stored.id)).toBe(demo.staff.length);
       expect(await repos.funders.count(stored.id)).toBe(demo.funders.length);
       expect(await repos.budgets.count(stored.id)).toBe(demo.funders.length);
@@ -42,6 +43,30 @@ describe("seeding the demo", () => {
     }
     const total = summary.organisations.reduce((sum, o) => sum + o.passengers, 0);
     expect(total).toBe(3000);
+  });
+
+  it("stores each vehicle once, and grants contracted vehicles to the councils and the ICB", async () => {
+    const repos = unitOfWork.repositories;
+    const references: string[] = [];
+    for (const stored of summary.organisations) {
+      const page = await repos.vehicles.list(stored.id, { offset: 0, limit: 500 });
+      references.push(...page.items.map((v) => v.reference));
+    }
+    expect(new Set(references).size).toBe(references.length);
+    const byName = new Map(summary.organisations.map((o) => [o.name, o.id]));
+    for (const demo of scenario.organisations) {
+      const contracted = demo.vehicles.filter((v) => v.contractedFrom).map((v) => v.reference);
+      const grants = await repos.grants.listReceived(byName.get(demo.name) ?? "");
+      const granted = grants.flatMap((g) => g.vehicleIds);
+      if (demo.key === "icb") expect(granted.length).toBeGreaterThan(0);
+      else expect(granted).toHaveLength(contracted.length);
+    }
+    const cambs = byName.get("Cambridgeshire County Council") ?? "";
+    const fleet = await loadDayRegister(unitOfWork, cambs, "2026-11-24");
+    const cambridgeshire = scenario.organisations.find((o) => o.key === "cambridgeshire");
+    expect(fleet.vehicles.map((v) => v.reference).sort()).toEqual(
+      cambridgeshire?.vehicles.map((v) => v.reference).sort(),
+    );
   });
 
   it("links returns to their outbound trips and trips to their places", async () => {

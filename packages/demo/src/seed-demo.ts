@@ -1,8 +1,16 @@
 import type { Organisation, Repositories, UnitOfWork } from "@tt/app";
 import { hashPassword } from "@tt/app";
-import type { Operator, OrganisationKind, Staff, TripRequestInput } from "@tt/domain";
+import type { Operator, OrganisationKind, Staff, TripRequestInput, Vehicle } from "@tt/domain";
+import { demoGrants } from "./contracts";
 import { buildOrganisations, DEMO_FINANCIAL_YEAR } from "./organisations";
-import type { DemoOrganisation, DemoScenario, DemoTrip, DemoTripEnd } from "./scenario-types";
+import type {
+  DemoOrganisation,
+  DemoOrganisationKey,
+  DemoScenario,
+  DemoTrip,
+  DemoTripEnd,
+} from "./scenario-types";
+import { type StoredDemoIds, seedGrants } from "./seed-grants";
 
 /** Counts stored for one demo organisation. */
 export interface DemoOrganisationSummary {
@@ -58,11 +66,16 @@ export async function seedDemo(
   );
   const organisations = await unitOfWork.transaction(async (repos) => {
     const summaries: DemoOrganisationSummary[] = [];
+    const stored = new Map<DemoOrganisationKey, StoredDemoIds>();
     for (const organisation of scenario.organisations) {
       const userHashes = hashes.splice(0, organisation.users.length);
-      summaries.push(await seedOrganisation(repos, organisation, userHashes));
+      const seeded = await seedOrganisation(repos, organisation, userHashes);
+      summaries.push(seeded.summary);
+      stored.set(organisation.key, seeded.ids);
       options.log(`  ${organisation.name}: stored`);
     }
+    const grants = await seedGrants(repos, demoGrants(scenario.organisations), stored);
+    options.log(`  ${grants} availability grants: operators' vehicles to the councils and the ICB`);
     return summaries;
   });
   return {
@@ -77,7 +90,7 @@ async function seedOrganisation(
   repos: Repositories,
   demo: DemoOrganisation,
   passwordHashes: readonly string[],
-): Promise<DemoOrganisationSummary> {
+): Promise<{ summary: DemoOrganisationSummary; ids: StoredDemoIds }> {
   const { id: orgId } = await repos.identity.createOrganisation({
     name: demo.name,
     kind: demo.kind,
@@ -106,7 +119,7 @@ async function seedOrganisation(
     staff,
     "trip-requests": trips,
   });
-  return {
+  const summary: DemoOrganisationSummary = {
     id: orgId,
     name: demo.name,
     kind: demo.kind,
@@ -114,11 +127,18 @@ async function seedOrganisation(
     emails: demo.users.map((u) => u.email),
     funders: funders.size,
     places: places.length,
-    vehicles: demo.vehicles.length,
+    vehicles: supply.vehicles.length,
     staff: staff.length,
     passengers: passengers.length,
     tripRequests: trips.length,
   };
+  const ids: StoredDemoIds = {
+    organisationId: orgId,
+    funders,
+    operators: keyed(demo.operators, supply.operators),
+    vehicles: new Map(supply.vehicles.map((v) => [v.reference, v.id])),
+  };
+  return { summary, ids };
 }
 
 /**
@@ -171,23 +191,28 @@ async function seedFunding(
   return ids;
 }
 
-/** Operator records, vehicles and staff; returns the operators and staff stored. */
+/**
+ * Operator records, vehicles and staff; returns what was stored. A council's entries for the
+ * operator vehicles it contracts are not stored: the operator's register holds them, granted.
+ */
 async function seedSupply(
   repos: Repositories,
   orgId: string,
   demo: DemoOrganisation,
-): Promise<{ operators: Operator[]; staff: Staff[] }> {
+): Promise<{ operators: Operator[]; staff: Staff[]; vehicles: Vehicle[] }> {
   const operators = await repos.operators.createMany(
     orgId,
     demo.operators.map((o) => o.input),
   );
   const operatorIds = keyed(demo.operators, operators);
-  await repos.vehicles.createMany(
+  const vehicles = await repos.vehicles.createMany(
     orgId,
-    demo.vehicles.map(({ operatorKey, ...v }) => ({
-      ...v,
-      operatorId: lookup(operatorIds, operatorKey),
-    })),
+    demo.vehicles
+      .filter((v) => !v.contractedFrom)
+      .map(({ operatorKey, contractedFrom: _held, ...v }) => ({
+        ...v,
+        operatorId: lookup(operatorIds, operatorKey),
+      })),
   );
   const staff = await repos.staff.createMany(
     orgId,
@@ -196,7 +221,7 @@ async function seedSupply(
       operatorId: lookup(operatorIds, operatorKey),
     })),
   );
-  return { operators, staff };
+  return { operators, staff, vehicles };
 }
 
 interface IdMaps {

@@ -61,6 +61,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import("./organisation")).organisationCommand,
   },
   {
+    name: "partnership",
+    summary: "add a partnership of member organisations (they share data only under agreements)",
+    load: async () => (await import("./partnership")).partnershipCommand,
+  },
+  {
     name: "user",
     summary: "add or list user accounts of an organisation",
     load: async () => (await import("./user")).userCommand,

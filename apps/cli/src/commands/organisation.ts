@@ -30,6 +30,9 @@ export const organisationCommand: Command = {
       if (!ORGANISATION_KINDS.includes(values.kind as OrganisationKind)) {
         throw new UsageError(`--kind must be one of ${ORGANISATION_KINDS.join(", ")}`);
       }
+      if (values.kind === "partnership") {
+        throw new UsageError("add a partnership with `tt partnership add`, naming its members");
+      }
       const input = parseInput(
         organisationInputSchema,
         { name: names.join(" "), kind: values.kind },

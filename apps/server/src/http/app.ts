@@ -21,6 +21,7 @@ import { mountCrewRoutes } from "./routes/crew";
 import { mountCsvRoutes } from "./routes/csv";
 import { mountDocs } from "./routes/docs";
 import { mountEntitlementRoutes } from "./routes/entitlement";
+import { mountGrantRoutes } from "./routes/grants";
 import { mountHealthRoute } from "./routes/health";
 import { mountJobRoutes } from "./routes/jobs";
 import { mountOrganisationRoute } from "./routes/organisation";
@@ -75,6 +76,7 @@ export function createHttpApp(
   mountAnalysisRoutes(app, services);
   mountEntitlementRoutes(app, services);
   mountSharingRoutes(app, services);
+  mountGrantRoutes(app, services);
   mountDocs(app, version);
 
   app.notFound((c) =>

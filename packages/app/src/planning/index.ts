@@ -6,6 +6,7 @@ export {
   dayPlanJob,
   readDayPlanResult,
 } from "./day-plan-job";
+export { findFleetVehicles, grantedVehicle, plannableVehicles } from "./fleet-reads";
 export {
   loadDayRegister,
   loadPlanningDay,

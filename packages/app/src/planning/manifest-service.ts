@@ -2,6 +2,7 @@ import { isAllowed, type Passenger, type Place, type Role } from "@tt/domain";
 import type { UnitOfWorkOf } from "../ports";
 import type { Actor } from "../shared";
 import { AppError, notFound, recordRead } from "../shared";
+import { findFleetVehicles, plannableVehicles } from "./fleet-reads";
 import { buildManifest, type Manifest } from "./manifest";
 import { vehiclesWithAssistant } from "./map-vehicles";
 import { findEach, listEvery, placeIds } from "./register-reads";
@@ -22,7 +23,15 @@ export function mayReadManifest(role: Role): boolean {
 
 /** What a manifest reads: the plan, the register rows its run names, and the audit log. */
 export type ManifestUnitOfWork = UnitOfWorkOf<
-  "plans" | "vehicles" | "tripRequests" | "passengers" | "places" | "staff" | "audit" | "crew"
+  | "plans"
+  | "vehicles"
+  | "grants"
+  | "tripRequests"
+  | "passengers"
+  | "places"
+  | "staff"
+  | "audit"
+  | "crew"
 >;
 
 /**
@@ -46,7 +55,9 @@ export class ManifestService {
       if (!plan) throw notFound("plan", planId);
       const scope = await runScopeOf(repos, actor, plan.serviceDate);
       const run = plan.runs.find((r) => r.vehicleId === vehicleId && scopeAllows(scope, vehicleId));
-      const vehicle = run ? await repos.vehicles.find(org, vehicleId) : undefined;
+      const vehicle = run
+        ? (await findFleetVehicles(repos, org, [vehicleId])).get(vehicleId)
+        : undefined;
       if (!run || !vehicle) throw notFound(`run in plan ${planId} for vehicle`, vehicleId);
       const tripIds = run.stops.flatMap((s) => (s.kind === "break" ? [] : [s.tripRequestId]));
       const trips = await findEach(repos.tripRequests, org, tripIds);
@@ -85,7 +96,7 @@ export class ManifestService {
   ): Promise<boolean> {
     const org = actor.organisationId;
     const staff = await listEvery(repos.staff, org);
-    const vehicles = await listEvery(repos.vehicles, org);
+    const vehicles = await plannableVehicles(repos, org, date);
     const assistants = staff.filter((s) => s.role === "passenger-assistant").map((s) => s.id);
     if (assistants.length > 0) {
       await recordRead(repos, actor, {

@@ -2,6 +2,7 @@ export * from "./audit";
 export * from "./clock";
 export * from "./crew";
 export * from "./entitlements";
+export * from "./grants";
 export * from "./identity";
 export * from "./import-staging";
 export * from "./jobs";

@@ -21,6 +21,7 @@ import type {
 import type { AuditLog } from "./audit";
 import type { CrewStore } from "./crew";
 import type { EntitlementStore } from "./entitlements";
+import type { GrantStore } from "./grants";
 import type { IdentityStore } from "./identity";
 import type { ImportStaging } from "./import-staging";
 import type { JobStore } from "./jobs";
@@ -139,6 +140,8 @@ export interface Repositories extends RegisterRepositories {
   readonly entitlements: EntitlementStore;
   /** Who crews which vehicle on a date. */
   readonly crew: CrewStore;
+  /** Operators' vehicles offered to other organisations. */
+  readonly grants: GrantStore;
   /** Partnerships and data-sharing agreements. */
   readonly sharing: SharingStore;
   /** Rows of CSV imports waiting to be published into the register. */

@@ -1,4 +1,5 @@
 export * from "./agreement-service";
+export * from "./grant-service";
 export * from "./partner-service";
 export * from "./partnership-service";
 export * from "./passenger-view";

@@ -3,6 +3,7 @@ export * from "./analysis-report";
 export * from "./audit";
 export * from "./crew";
 export * from "./entitlement";
+export * from "./grants";
 export * from "./health";
 export * from "./jobs";
 export * from "./organisation";

@@ -4,6 +4,7 @@ import type { Db } from "../create-db";
 import { createAuditLog } from "./audit-log";
 import { createCrewStore } from "./crew-store";
 import { createEntitlementStore } from "./entitlement-store";
+import { createGrantStore } from "./grant-store";
 import { createIdentityStore } from "./identity-store";
 import { createImportStaging } from "./import-staging";
 import { createJobStore } from "./job-store";
@@ -45,6 +46,7 @@ function createRepositories(db: Db, inTransaction: boolean, bulk: BulkInsertHook
     plans: createPlanStore(db, inTransaction),
     entitlements: createEntitlementStore(db),
     crew: createCrewStore(db),
+    grants: createGrantStore(db),
     sharing: createSharingStore(db),
     imports: createImportStaging(db, bulk),
   };

@@ -1,3 +1,4 @@
+import type { Weekday } from "@tt/domain";
 import {
   boolean,
   date,
@@ -154,3 +155,37 @@ export const termCalendars = pgTable("term_calendars", {
   periods: jsonb("periods").$type<{ start: string; end: string }[]>().notNull(),
   ...stamps(),
 });
+
+/**
+ * An operator's offer of its vehicles to another organisation, by weekday, hours and dates
+ * (`AvailabilityGrantInput`). The vehicles stay in the operator's register; the grantee plans with
+ * them. Grants of one vehicle never overlap (checked when a grant is made).
+ */
+export const availabilityGrants = pgTable(
+  "availability_grants",
+  {
+    id: id(),
+    /** The grantor: the organisation whose register holds the vehicles. */
+    organisationId: organisationId(),
+    granteeId: uuid("grantee_id")
+      .notNull()
+      .references(() => organisations.id),
+    vehicleIds: uuid("vehicle_ids").array().notNull(),
+    weekdays: text("weekdays").array().$type<Weekday[]>().notNull(),
+    startTime: text("start_time").notNull(),
+    endTime: text("end_time").notNull(),
+    validFrom: date("valid_from", { mode: "string" }).notNull(),
+    validTo: date("valid_to", { mode: "string" }).notNull(),
+    granteeOperatorId: uuid("grantee_operator_id").references(() => operators.id),
+    funderIds: uuid("funder_ids").array().notNull(),
+    fixedCostPence: pence("fixed_cost_pence"),
+    costPerKmPence: pence("cost_per_km_pence"),
+    costPerHourPence: pence("cost_per_hour_pence"),
+    withdrawn: boolean("withdrawn").notNull().default(false),
+    ...stamps(),
+  },
+  (t) => [
+    index("availability_grants_org_idx").on(t.organisationId),
+    index("availability_grants_grantee_idx").on(t.granteeId),
+  ],
+);

@@ -1,2 +1,3 @@
+export * from "./availability-grant";
 export * from "./staff";
 export * from "./vehicle";

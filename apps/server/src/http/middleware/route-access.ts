@@ -21,8 +21,10 @@ import {
   jobEventsRoute,
   listAgreementsRoute,
   listEntitlementDecisionsRoute,
+  listGrantsRoute,
   listPartnersRoute,
   listPlansRoute,
+  offerGrantRoute,
   organisationRoute,
   partnerPassengersRoute,
   partnershipRoute,
@@ -34,6 +36,7 @@ import {
   savePlanRunsRoute,
   startIntegrationAnalysisRoute,
   startPlanRoute,
+  withdrawGrantRoute,
 } from "@tt/contract";
 import type { Access, Resource } from "@tt/domain";
 import type { MiddlewareHandler } from "hono";
@@ -107,6 +110,9 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   rule(integrationReportHtmlRoute, "plans", "read"),
   rule(integrationReportCsvRoute, "plans", "read"),
   rule(crewRotaRoute, "staff", "read"),
+  rule(listGrantsRoute, "vehicles", "read"),
+  rule(offerGrantRoute, "vehicles", "write"),
+  rule(withdrawGrantRoute, "vehicles", "write"),
   rule(partnershipRoute, "organisation", "read"),
   rule(listAgreementsRoute, "agreements", "read"),
   rule(getAgreementRoute, "agreements", "read"),

@@ -1,13 +1,14 @@
 import { isAllowed } from "@tt/domain";
 import type { StoredPlan, UnitOfWorkOf } from "../../ports";
 import { type Actor, authorise, notFound, recordRead } from "../../shared";
+import { findFleetVehicles } from "../fleet-reads";
 import { findMany, placeIds } from "../register-reads";
 import { runScopeOf, scopePlan } from "../run-scope";
 import { buildPlanMap, homePassengerIds, type PlanMap, planTripIds } from "./plan-map";
 
 /** What a plan map reads: the plan, the register rows it names, who crews what, the audit log. */
 export type PlanMapUnitOfWork = UnitOfWorkOf<
-  "plans" | "tripRequests" | "passengers" | "places" | "vehicles" | "audit" | "crew"
+  "plans" | "tripRequests" | "passengers" | "places" | "vehicles" | "grants" | "audit" | "crew"
 >;
 
 /**
@@ -26,7 +27,7 @@ async function readSources(
     : ("withheld" as const);
   const places = await findMany(repos.places, organisationId, placeIds(trips.values()));
   const vehicleIds = plan.runs.map((r) => r.vehicleId);
-  const vehicles = await findMany(repos.vehicles, organisationId, vehicleIds);
+  const vehicles = await findFleetVehicles(repos, organisationId, vehicleIds);
   return { trips, passengers, places, vehicles };
 }
 

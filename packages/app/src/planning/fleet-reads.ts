@@ -1,0 +1,95 @@
+import {
+  type AvailabilityGrant,
+  findMinutesOfDay,
+  formatMinutesOfDay,
+  grantAppliesOn,
+  type Vehicle,
+} from "@tt/domain";
+import type { UnitOfWorkOf } from "../ports";
+import { listEvery } from "./register-reads";
+
+/** What finding an organisation's fleet reads: its vehicles and the grants it made or received. */
+export type FleetRepositories = UnitOfWorkOf<"vehicles" | "grants">["repositories"];
+
+const later = (a: string, b: string) => (a > b ? a : b);
+const earlier = (a: string, b: string) => (a < b ? a : b);
+
+/**
+ * A granted vehicle as the grantee plans with it: the grantor's record, available only within the
+ * grant's hours, at the grant's rates, under the grantee's own record of the operator (so its
+ * passenger assistants ride it as before). Undefined when the hours do not meet.
+ */
+export function grantedVehicle(vehicle: Vehicle, grant: AvailabilityGrant): Vehicle | undefined {
+  const from = later(vehicle.availableFrom, grant.startTime);
+  const to = earlier(vehicle.availableTo, grant.endTime);
+  if ((findMinutesOfDay(from) ?? 0) >= (findMinutesOfDay(to) ?? 0)) return undefined;
+  const { operatorId: _theirs, ...rest } = vehicle;
+  return Object.assign(
+    {
+      ...rest,
+      availableFrom: formatMinutesOfDay(findMinutesOfDay(from) ?? 0),
+      availableTo: formatMinutesOfDay(findMinutesOfDay(to) ?? 0),
+      fixedCostPence: grant.fixedCostPence ?? vehicle.fixedCostPence,
+      costPerKmPence: grant.costPerKmPence ?? vehicle.costPerKmPence,
+      costPerHourPence: grant.costPerHourPence ?? vehicle.costPerHourPence,
+    },
+    grant.granteeOperatorId ? { operatorId: grant.granteeOperatorId } : {},
+  );
+}
+
+/**
+ * The vehicles an organisation plans with on `date`, by reference: its own, less those it has
+ * granted to another organisation that day, and those granted to it for that day (each vehicle
+ * once: the earliest-starting grant when two apply).
+ */
+export async function plannableVehicles(
+  repos: FleetRepositories,
+  organisationId: string,
+  date: string,
+): Promise<Vehicle[]> {
+  const away = new Set(
+    (await repos.grants.listMade(organisationId))
+      .filter((g) => grantAppliesOn(g, date))
+      .flatMap((g) => g.vehicleIds),
+  );
+  const own = (await listEvery(repos.vehicles, organisationId)).filter((v) => !away.has(v.id));
+  const received = (await repos.grants.listReceived(organisationId))
+    .filter((g) => grantAppliesOn(g, date))
+    .sort((a, b) => a.startTime.localeCompare(b.startTime));
+  const granted = new Map<string, Vehicle>();
+  for (const grant of received) {
+    const vehicles = await repos.vehicles.findByIds(grant.organisationId, grant.vehicleIds);
+    for (const v of vehicles) {
+      const usable = granted.has(v.id) ? undefined : grantedVehicle(v, grant);
+      if (usable) granted.set(v.id, usable);
+    }
+  }
+  if (granted.size === 0) return own;
+  // By reference as the register lists them (code-unit order, as the embedded database sorts).
+  const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return [...own, ...granted.values()].sort(
+    (a, b) => byCodeUnits(a.reference, b.reference) || byCodeUnits(a.id, b.id),
+  );
+}
+
+/** Vehicles by id among the organisation's own and those ever granted to it (any day). */
+export async function findFleetVehicles(
+  repos: FleetRepositories,
+  organisationId: string,
+  ids: readonly string[],
+): Promise<Map<string, Vehicle>> {
+  const found = new Map(
+    (await repos.vehicles.findByIds(organisationId, ids)).map((v) => [v.id, v] as const),
+  );
+  const rest = new Set(ids.filter((id) => !found.has(id)));
+  if (rest.size === 0) return found;
+  for (const grant of await repos.grants.listReceived(organisationId)) {
+    const wanted = grant.vehicleIds.filter((id) => rest.has(id));
+    if (wanted.length === 0) continue;
+    for (const v of await repos.vehicles.findByIds(grant.organisationId, wanted)) {
+      found.set(v.id, v);
+      rest.delete(v.id);
+    }
+  }
+  return found;
+}
