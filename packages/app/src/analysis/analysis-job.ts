@@ -1,17 +1,18 @@
 import type { JobContext, JobKind, JobOutput } from "../jobs";
-import { loadPlanningDay, type PlanningDayKind, type SolveRunner } from "../planning";
-import type { Clock, JobData, TravelTimeProvider, UnitOfWorkOf } from "../ports";
+import { buildProblem, loadPlanningDay, type PlanningDayKind, type SolveRunner } from "../planning";
+import type { Clock, JobData, StoredPartnership, TravelTimeProvider, UnitOfWorkOf } from "../ports";
 import { type Actor, AppError } from "../shared";
 import type { CheckedAnalysisInput } from "./analysis-input";
 import { analyseIntegration } from "./model/analyse";
 import { parseMixingPolicy } from "./model/mixing-policy";
 import type { IntegrationReport, IntegrationScenario } from "./model/types";
+import { checkStillShared, loadPartnershipDays, mergeDays } from "./partnership-day";
 import { REGISTER_SERVICES, scenarioFromRegister } from "./register-scenario";
 import { type MapRun, mapRuns } from "./report/report-map";
 
 /** The job kind of an integration analysis. */
 /** What an analysis reads: the day as planning reads it, the funders and the organisation. */
-export type AnalysisKind = PlanningDayKind | "funders" | "identity";
+export type AnalysisKind = PlanningDayKind | "funders" | "identity" | "sharing";
 export type AnalysisUnitOfWork = UnitOfWorkOf<AnalysisKind>;
 
 export const INTEGRATION_ANALYSIS_JOB = "integration-analysis";
@@ -92,9 +93,18 @@ async function runAnalysis(
   options: AnalysisJobOptions,
   { job, input, actor, signal, progress }: JobContext<AnalysisJobInput>,
 ): Promise<JobOutput> {
-  const scenario = await scenarioOf(unitOfWork, options.travelTimes, actor, job.id, input);
+  const partnership = await unitOfWork.repositories.sharing.findPartnership(actor.organisationId);
+  const { scenario, stillShared } = partnership
+    ? await partnershipScenario(unitOfWork, options, actor, partnership, input)
+    : {
+        scenario: await scenarioOf(unitOfWork, options.travelTimes, actor, job.id, input),
+        stillShared: async () => {},
+      };
   const runner: SolveRunner = {
-    run: (request, watch) => options.runner.run(request, { ...watch, signal }),
+    run: async (request, watch) => {
+      await stillShared();
+      return options.runner.run(request, { ...watch, signal });
+    },
   };
   const { report, pooled } = await analyseIntegration(scenario, {
     seed: input.seed,
@@ -105,7 +115,49 @@ async function runAnalysis(
     onProgress: progress,
   });
   const result: StoredAnalysis = { report, runs: mapRuns(scenario, pooled) };
+  await stillShared();
   return { store: async () => ({ ...result }) };
+}
+
+/**
+ * A partnership's day: its members' days as their analysis agreements let it see them
+ * (`loadPartnershipDays`), planned together; each funder's silo uses the vehicles its member holds
+ * or is granted for it. `stillShared` stops the job, naming the agreement, once one no longer
+ * allows it.
+ */
+async function partnershipScenario(
+  unitOfWork: AnalysisUnitOfWork,
+  options: AnalysisJobOptions,
+  actor: Actor,
+  partnership: StoredPartnership,
+  input: AnalysisJobInput,
+): Promise<{ scenario: IntegrationScenario; stillShared: () => Promise<void> }> {
+  const { clock } = options;
+  const { members } = await loadPartnershipDays(unitOfWork, clock, actor, partnership, input.date);
+  const register = mergeDays(
+    input.date,
+    members.map((m) => m.register),
+  );
+  const built = await buildProblem(register, options.travelTimes);
+  const scenario = scenarioFromRegister({
+    name: partnership.name,
+    register,
+    built,
+    funders: members.flatMap((m) => m.funders),
+    mixing: input.mixing,
+    ...(input.fleet ? { fleet: input.fleet } : {}),
+    fleetById: new Map(members.flatMap((m) => [...m.silo])),
+    organisationOf: new Map(members.flatMap((m) => m.funders.map((f) => [f.id, m.name] as const))),
+  });
+  if (scenario.funders.length === 0) throw noDemand(input.date);
+  const stillShared = () => checkStillShared(unitOfWork.repositories, clock, actor, members);
+  return { scenario, stillShared };
+}
+
+function noDemand(date: string): AppError {
+  return new AppError("validation-failed", `No trip requests travel on ${date}.`, [
+    { path: "date", message: "no demand that day" },
+  ]);
 }
 
 /** The organisation's day as a scenario; the personal data read is audited. */
@@ -134,9 +186,6 @@ async function scenarioOf(
     mixing: input.mixing,
     ...(input.fleet ? { fleet: input.fleet } : {}),
   });
-  if (scenario.funders.length === 0)
-    throw new AppError("validation-failed", `No trip requests travel on ${input.date}.`, [
-      { path: "date", message: "no demand that day" },
-    ]);
+  if (scenario.funders.length === 0) throw noDemand(input.date);
   return scenario;
 }

@@ -1,3 +1,4 @@
+import { findMixingPolicy } from "@tt/domain";
 import {
   inProcessJobService,
   type JobKind,
@@ -77,10 +78,20 @@ export class IntegrationAnalysisService {
   async startAnalysis(actor: Actor, input: IntegrationAnalysisInput): Promise<{ jobId: string }> {
     authorise(actor, "plans", "write");
     const repos = this.unitOfWork.repositories;
-    const funders = await repos.funders.list(actor.organisationId, { offset: 0, limit: 500 });
-    const checked = checkAnalysisInput(input, new Set(funders.items.map((f) => f.id)));
+    const partnership = await repos.sharing.findPartnership(actor.organisationId);
+    // A partnership analyses its members' funders, under its own mixing policy unless told one.
+    const holders = partnership ? partnership.members.map((m) => m.id) : [actor.organisationId];
+    const funderIds = new Set<string>();
+    for (const holder of holders) {
+      const page = await repos.funders.list(holder, { offset: 0, limit: 500 });
+      for (const f of page.items) funderIds.add(f.id);
+    }
+    const policy = partnership ? findMixingPolicy(partnership.mixingPolicy) : undefined;
+    const given =
+      input.mixingPolicy === undefined && policy ? { ...input, mixingPolicy: policy } : input;
+    const checked = checkAnalysisInput(given, funderIds);
     const parallel = this.options.parallel ?? defaultSolveCapacity();
-    const rounds = Math.ceil(maxPlans(funders.total) / parallel);
+    const rounds = Math.ceil(maxPlans(funderIds.size) / parallel);
     const eventsSeconds = rounds * checked.timeLimitSeconds + 120;
     return this.jobs.start(actor, this.kind, storedAnalysisInput({ ...checked, eventsSeconds }));
   }

@@ -46,6 +46,13 @@ export interface RegisterScenarioInput {
   readonly funders: readonly Funder[];
   readonly mixing: MixingPolicy;
   readonly fleet?: FleetAllocation;
+  /**
+   * Vehicle id → the funder ids whose silos contract it (a partnership's members' fleets); used
+   * when no `fleet` is given.
+   */
+  readonly fleetById?: ReadonlyMap<string, readonly string[]>;
+  /** Funder id → the name of the organisation that holds it (default: `name`). */
+  readonly organisationOf?: ReadonlyMap<string, string>;
 }
 
 /** A stable, readable key per funder: its name in kebab case, numbered when two names clash. */
@@ -83,6 +90,18 @@ export function vehicleFunders(
   return chosen.length > 0 ? chosen : [...analysed];
 }
 
+/** The analysed funders whose silos may use the vehicle: by `fleet`, else `fleetById`. */
+function siloFunderIds(
+  vehicle: Pick<Vehicle, "id" | "reference">,
+  analysed: readonly string[],
+  input: Pick<RegisterScenarioInput, "fleet" | "fleetById">,
+): string[] {
+  if (input.fleet || !input.fleetById) return vehicleFunders(vehicle, analysed, input.fleet);
+  const named = input.fleetById.get(vehicle.id) ?? [];
+  const chosen = analysed.filter((id) => named.includes(id));
+  return chosen.length > 0 ? chosen : [...analysed];
+}
+
 /**
  * An organisation's day as an integration scenario: the funders with demand that day, every
  * planned request tagged with its funder and service, every vehicle with the funders whose silo
@@ -107,11 +126,11 @@ export function scenarioFromRegister(input: RegisterScenarioInput): IntegrationS
   const funders: AnalysisFunder[] = analysed.map((id) => ({
     key: keys.get(id) ?? id,
     name: funderById.get(id)?.name ?? `Funder ${id}`,
-    organisation: input.name,
+    organisation: input.organisationOf?.get(id) ?? input.name,
   }));
   const vehicles: Record<string, VehicleTag> = {};
   for (const v of register.vehicles) {
-    const ids = vehicleFunders(v, analysed, input.fleet);
+    const ids = siloFunderIds(v, analysed, input);
     vehicles[v.id] = {
       funders: ids.map((id) => keys.get(id) ?? id),
       emissionClass: emissionClassOf(v.kind),

@@ -1,8 +1,8 @@
-import type { Agreement, DataItem, OrganisationKind, SharingPurpose } from "@tt/domain";
+import type { Agreement, DataItem, OrganisationKind, Passenger, SharingPurpose } from "@tt/domain";
 import { SHARING_PURPOSES } from "@tt/domain";
 import type { Clock, Page, UnitOfWorkOf } from "../ports";
 import { type Actor, AppError, authorise } from "../shared";
-import { type SharedPassenger, sharePassenger } from "./passenger-view";
+import { pseudonymOf, type SharedPassenger, sharePassenger } from "./passenger-view";
 import { requireAgreement, type SharedAccess } from "./sharing-gate";
 
 /** What reading partners' data uses: agreements, organisations, their passengers, audit logs. */
@@ -98,14 +98,31 @@ export class PartnerService {
         action: "list",
         ids: page.items.map((p) => p.id),
       });
+      const pseudonyms =
+        purpose === "analysis"
+          ? await pseudonymsOfReferences(repos, access, key, page.items)
+          : undefined;
       return {
-        items: page.items.map((p) => sharePassenger(p, access, key)),
+        items: page.items.map((p) => sharePassenger(p, access, key, pseudonyms)),
         total: page.total,
         agreement: { id: access.agreement.id, reference: access.agreement.reference },
         dataItems: [...access.items],
       };
     });
   }
+}
+
+/** Reference → pseudonym of the passengers these may not travel with (for a pseudonymised view). */
+async function pseudonymsOfReferences(
+  repos: PartnerUnitOfWork["repositories"],
+  access: SharedAccess,
+  key: string,
+  passengers: readonly Passenger[],
+): Promise<Map<string, string>> {
+  const references = [...new Set(passengers.flatMap((p) => p.needs.mayNotTravelWith))];
+  if (references.length === 0) return new Map();
+  const others = await repos.passengers.findByReferences(access.provider, references);
+  return new Map(others.map((o) => [o.reference, pseudonymOf(key, o.id)]));
 }
 
 /**

@@ -22,7 +22,10 @@ export interface SharedTravelNeeds {
   readonly seating: string;
   readonly travelAlone: boolean;
   readonly doorThroughDoor: boolean;
-  /** How many passengers they may not travel with (who, only where identity is shared). */
+  /**
+   * How many passengers they may not travel with; who: their references where identity is shared,
+   * their pseudonyms for analysis (those travelling that day), else not at all.
+   */
   readonly mayNotTravelWithCount: number;
   readonly mayNotTravelWith?: string[];
 }
@@ -63,27 +66,40 @@ function homeOf(p: Passenger, pseudonymised: boolean): SharedHome {
   );
 }
 
-function needsOf(p: Passenger, withWho: boolean): SharedTravelNeeds {
+function needsOf(p: Passenger, who: ((reference: string) => string[]) | undefined) {
   const { mayNotTravelWith, ...flags } = p.needs;
-  return Object.assign(
+  const needs: SharedTravelNeeds = Object.assign(
     { ...flags, mayNotTravelWithCount: mayNotTravelWith.length },
-    withWho ? { mayNotTravelWith: [...mayNotTravelWith] } : {},
+    who ? { mayNotTravelWith: mayNotTravelWith.flatMap(who) } : {},
   );
+  return needs;
 }
 
-/** The passenger as the access lets the recipient see them. */
+/**
+ * The passenger as the access lets the recipient see them. `pseudonyms` (reference → pseudonym of
+ * the provider's passengers) lets a pseudonymised view keep who may not travel with whom.
+ */
 export function sharePassenger(
   p: Passenger,
   access: Pick<SharedAccess, "items" | "purpose">,
   pseudonymKey: string,
+  pseudonyms?: ReadonlyMap<string, string>,
 ): SharedPassenger {
   const pseudonymised = access.purpose === "analysis";
   const identity = access.items.has("identity") && !pseudonymised;
+  const who = identity
+    ? (reference: string) => [reference]
+    : pseudonymised && pseudonyms
+      ? (reference: string) => {
+          const pseudonym = pseudonyms.get(reference);
+          return pseudonym ? [pseudonym] : [];
+        }
+      : undefined;
   return Object.assign(
     { id: pseudonymised ? pseudonymOf(pseudonymKey, p.id) : p.id, pseudonymised },
     identity ? { reference: p.reference, givenName: p.givenName, familyName: p.familyName } : {},
     identity && p.dateOfBirth ? { dateOfBirth: p.dateOfBirth } : {},
     access.items.has("home-location") ? { home: homeOf(p, pseudonymised) } : {},
-    access.items.has("travel-needs") ? { travelNeeds: needsOf(p, identity) } : {},
+    access.items.has("travel-needs") ? { travelNeeds: needsOf(p, who) } : {},
   );
 }

@@ -5,6 +5,7 @@ import {
   type CsvTransfer,
   createCsvTransfer,
   type RegisterKind,
+  type SolveRunner,
   type UnitOfWork,
   type User,
 } from "@tt/app";
@@ -54,6 +55,8 @@ export interface FixtureOptions extends Omit<HttpAppOptions, "logger"> {
   readonly csv?: (unitOfWork: UnitOfWork) => CsvTransfer;
   /** Where the request log goes; silent when omitted. */
   readonly logTo?: Writable;
+  /** Where plans are solved (default: each service's worker-thread runner). */
+  readonly solveRunner?: SolveRunner;
 }
 
 async function createOrg(services: ServerServices, name: string): Promise<OrgFixture> {
@@ -93,6 +96,7 @@ export async function createFixture(
   const services = buildServices(handle, {
     csv: options.csv ?? createCsvTransfer,
     secureCookies: options.secureCookies ?? true,
+    ...(options.solveRunner ? { solveRunner: options.solveRunner } : {}),
   });
   const logger = options.logTo ? pino(options.logTo) : pino({ level: "silent" });
   const app = createHttpApp(services, { ...options, logger });
