@@ -16,7 +16,12 @@ export function cliSolveRunner(graceSeconds?: number): SolveRunner {
 /**
  * The server's services on the configured database (TT_DATA_DIR, or DATABASE_URL for PostgreSQL)
  * and travel times (TT_TRAVEL_TIMES), built by the server's composition root. Close it when done.
+ * `graceSeconds`: how long a plan may overrun its time limit (an analysis's large pooled plan).
  */
-export function openServices(env: NodeJS.ProcessEnv = process.env): Promise<Composition> {
-  return compose(loadConfig(env), { travelTimes: "on-first-use", solveRunner: cliSolveRunner() });
+export function openServices(
+  env: NodeJS.ProcessEnv = process.env,
+  options: { graceSeconds?: number } = {},
+): Promise<Composition> {
+  const solveRunner = cliSolveRunner(options.graceSeconds);
+  return compose(loadConfig(env), { travelTimes: "on-first-use", solveRunner });
 }

@@ -1,3 +1,4 @@
+import { siloFunders } from "./analysis/scenario-fleet";
 import type { DemoOrganisation, DemoOrganisationKey, DemoVehicle } from "./scenario-types";
 
 /**
@@ -71,20 +72,24 @@ export interface DemoGrant {
 
 /**
  * The grants that stand for the demo's contracts in the database: each council's contracted
- * vehicles, grouped by operator and operator record, and the patient-transport fleet to the ICB.
+ * vehicles, grouped by operator and operator record (and, for Cambridgeshire, by the budget that
+ * holds the contract, `DEMO_SILO_FLEETS`), and the patient-transport fleet to the ICB.
  */
 export function demoGrants(organisations: readonly DemoOrganisation[]): DemoGrant[] {
   const grants = new Map<string, DemoGrant & { references: string[] }>();
   for (const holder of organisations) {
+    // Cambridgeshire's contracts are held by its budgets as the integration demo has them.
+    const silo = holder.key === "cambridgeshire" ? siloFunders(holder.vehicles) : new Map();
     for (const v of holder.vehicles) {
       if (!v.contractedFrom) continue;
-      const key = `${v.contractedFrom}>${holder.key}>${v.operatorKey}`;
+      const funder: string | undefined = silo.get(v.reference);
+      const key = `${v.contractedFrom}>${holder.key}>${v.operatorKey}>${funder ?? ""}`;
       const grant = grants.get(key) ?? {
         operator: v.contractedFrom,
         grantee: holder.key,
         operatorKey: v.operatorKey,
         references: [],
-        funderKeys: [],
+        funderKeys: funder ? [funder] : [],
       };
       grant.references.push(v.reference);
       grants.set(key, grant);

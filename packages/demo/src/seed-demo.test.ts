@@ -27,7 +27,8 @@ afterAll(async () => {
 describe("seeding the demo", () => {
   it("stores every organisation's rows", async () => {
     const repos = unitOfWork.repositories;
-    expect(summary.organisations).toHaveLength(scenario.organisations.length);
+    // Every organisation, and the partnership they form.
+    expect(summary.organisations).toHaveLength(scenario.organisations.length + 1);
     for (const [i, demo] of scenario.organisations.entries()) {
       const stored = summary.organisations[i]!;
       expect(stored.name).toBe(demo.name);
@@ -97,6 +98,29 @@ describe("seeding the demo", () => {
     const entries = await unitOfWork.repositories.audit.list(icb.id, { offset: 0, limit: 10 });
     expect(entries.items.map((e) => e.resource).sort()).toEqual(["passengers", "trip-requests"]);
     expect(await unitOfWork.repositories.audit.verify(icb.id)).toBeUndefined();
+  });
+
+  it("stores Transport for Cambridgeshire with its members and agreements", async () => {
+    const repos = unitOfWork.repositories;
+    const tfc = summary.organisations.find((o) => o.kind === "partnership");
+    const partnership = await repos.sharing.findPartnership(tfc?.id ?? "");
+    expect(partnership?.members.map((m) => m.name).sort()).toEqual(
+      [
+        "Cambridgeshire County Council",
+        "Fen Edge Villages Transport Consortium",
+        "NHS Cambridgeshire and Peterborough ICB",
+        "Peterborough City Council",
+      ].sort(),
+    );
+    const agreements = await repos.sharing.listAgreements(tfc?.id ?? "");
+    expect(agreements.map((a) => [a.reference, a.status])).toEqual([
+      ["TFC-DSA-001", "active"],
+      ["TFC-DSA-002", "active"],
+      ["TFC-DSA-003", "active"],
+      ["TFC-DSA-004", "draft"],
+    ]);
+    expect(agreements[1]?.caldicottApproval?.guardianName).toBeDefined();
+    expect(summary.emails).toContain("commissioner@transportforcambridgeshire.demo");
   });
 
   it("knows that the demo is loaded", async () => {

@@ -3,6 +3,7 @@ import { hashPassword } from "@tt/app";
 import type { Operator, OrganisationKind, Staff, TripRequestInput, Vehicle } from "@tt/domain";
 import { demoGrants } from "./contracts";
 import { buildOrganisations, DEMO_FINANCIAL_YEAR } from "./organisations";
+import { DEMO_PARTNERSHIP, DEMO_PARTNERSHIP_USERS, seedPartnership } from "./partnership";
 import type {
   DemoOrganisation,
   DemoOrganisationKey,
@@ -64,6 +65,9 @@ export async function seedDemo(
   const hashes = await Promise.all(
     scenario.organisations.flatMap((o) => o.users.map(() => hashPassword(scenario.password))),
   );
+  const partnershipHashes = await Promise.all(
+    DEMO_PARTNERSHIP_USERS.map(() => hashPassword(scenario.password)),
+  );
   const organisations = await unitOfWork.transaction(async (repos) => {
     const summaries: DemoOrganisationSummary[] = [];
     const stored = new Map<DemoOrganisationKey, StoredDemoIds>();
@@ -76,13 +80,37 @@ export async function seedDemo(
     }
     const grants = await seedGrants(repos, demoGrants(scenario.organisations), stored);
     options.log(`  ${grants} availability grants: operators' vehicles to the councils and the ICB`);
+    const ids = new Map([...stored].map(([key, s]) => [key, s.organisationId] as const));
+    const partnership = await seedPartnership(repos, ids, { passwordHashes: partnershipHashes });
+    options.log(`  ${DEMO_PARTNERSHIP.name}: stored, with ${partnership.agreements} agreements`);
+    summaries.push(partnershipSummary(partnership.id));
     return summaries;
   });
   return {
     seed: scenario.seed,
     password: scenario.password,
-    emails: scenario.organisations.flatMap((o) => o.users.map((u) => u.email)),
+    emails: [
+      ...scenario.organisations.flatMap((o) => o.users.map((u) => u.email)),
+      ...DEMO_PARTNERSHIP_USERS.map((u) => u.email),
+    ],
     organisations,
+  };
+}
+
+/** The partnership as the summary lists it: users, no register of its own. */
+function partnershipSummary(id: string): DemoOrganisationSummary {
+  return {
+    id,
+    name: DEMO_PARTNERSHIP.name,
+    kind: "partnership",
+    users: DEMO_PARTNERSHIP_USERS.length,
+    emails: DEMO_PARTNERSHIP_USERS.map((u) => u.email),
+    funders: 0,
+    places: 0,
+    vehicles: 0,
+    staff: 0,
+    passengers: 0,
+    tripRequests: 0,
   };
 }
 

@@ -136,7 +136,18 @@ describe("tt analyse integration", () => {
   it("exits 2 on usage errors, naming the flag", async () => {
     expect(tt(["integration", "--demo", "--scenario", work]).code).toBe(2);
     expect(() => parseAnalyseFlags(["--demo"])).toThrow(/tt analyse integration/);
-    expect(() => parseAnalyseFlags(["integration"])).toThrow(/--demo or --scenario/);
+    expect(() => parseAnalyseFlags(["integration"])).toThrow(
+      /--demo, --scenario DIR or --organisation/,
+    );
+    expect(() => parseAnalyseFlags(["integration", "--organisation", "County"])).toThrow(
+      /--organisation needs --date/,
+    );
+    expect(() => parseAnalyseFlags(["integration", "--demo", "--as", "a@b.example"])).toThrow(
+      /--as goes with --organisation/,
+    );
+    expect(
+      parseAnalyseFlags(["integration", "--organisation", "County", "--date", "2026-11-24"]).source,
+    ).toEqual({ organisation: "County", date: "2026-11-24" });
     expect(() => parseAnalyseFlags(["integration", "--demo", "--time-limit", "0"])).toThrow(
       /--time-limit/,
     );

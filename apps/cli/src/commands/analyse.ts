@@ -7,22 +7,25 @@ import {
   MAX_TIME_LIMIT_SECONDS,
   mapRuns,
   parseIntegrationScenario,
+  type StoredAnalysis,
 } from "@tt/app";
 import { buildDemoIntegrationScenario } from "@tt/demo";
 import { isIsoDate } from "@tt/domain";
 import { configuredTravelTimes, loadConfig } from "@tt/server";
 import { type Command, EXIT, parseFlags, UsageError } from "../command";
-import { cliSolveRunner } from "../database";
+import { cliSolveRunner, openServices } from "../database";
 import { describeReport, progressPrinter, writeReportFiles } from "./analyse-output";
 import { loadDemoGeography } from "./demo";
+import { cliActor } from "./import";
 
 /** Seconds per plan when neither a time limit nor iterations are given. */
 export const DEFAULT_ANALYSIS_TIME_LIMIT = 10;
 
 const USAGE = `
-Usage: tt analyse integration (--demo | --scenario DIR) [--time-limit S | --iterations N]
-                              [--seed N] [--parallel N] [--date YYYY-MM-DD]
-                              [--silo-fleets contracts|market] [--json] [--out DIR]
+Usage: tt analyse integration (--demo | --scenario DIR | --organisation ID_OR_NAME --date YYYY-MM-DD)
+                              [--time-limit S | --iterations N] [--seed N] [--parallel N]
+                              [--date YYYY-MM-DD] [--silo-fleets contracts|market] [--as EMAIL]
+                              [--json] [--out DIR]
 
 Silo versus pooled planning ("Total Transport"): plans each funder's demand alone on its own
 fleet and everything together on the pooled fleet, and every coalition of funders the Shapley
@@ -33,6 +36,10 @@ savings, cost shares, overlap between services and vehicles out by time of day.
                 TT_TRAVEL_TIMES, default the geometric model)
   --scenario    a folder with scenario.json (an IntegrationScenario) and, optionally,
                 mixing.json (a mixing policy that replaces the scenario's)
+  --organisation the organisation's day from the database, as a job (as the API runs it): a
+                partnership's analyses its members' days under their analysis agreements, each
+                budget's silo on the vehicles its member holds or is granted for it
+  --as          with --organisation: the email of the user to act as (default: its first admin)
   --date        the demo's service date (default: the demo's own)
   --silo-fleets with --demo: "contracts" (default; each vehicle in the fleet of the funder that
                 holds its contract, data/README.md) or "market" (any funder alone may use any
@@ -60,7 +67,8 @@ type SiloFleets = (typeof SILO_FLEETS)[number];
 export interface AnalyseFlags {
   readonly source:
     | { readonly demo: true; readonly date?: string; readonly siloFleets?: SiloFleets }
-    | { readonly dir: string };
+    | { readonly dir: string }
+    | { readonly organisation: string; readonly date: string; readonly as?: string };
   readonly timeLimitSeconds?: number;
   readonly iterations?: number;
   readonly seed: number;
@@ -74,6 +82,8 @@ export function parseAnalyseFlags(argv: string[]): AnalyseFlags {
   const { values, positionals } = parseFlags(argv, {
     demo: { type: "boolean" },
     scenario: { type: "string" },
+    organisation: { type: "string" },
+    as: { type: "string" },
     date: { type: "string" },
     "silo-fleets": { type: "string" },
     "time-limit": { type: "string" },
@@ -86,10 +96,17 @@ export function parseAnalyseFlags(argv: string[]): AnalyseFlags {
   const [what, ...rest] = positionals;
   if (what !== "integration") throw new UsageError('name the analysis: "tt analyse integration"');
   if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
-  if (Boolean(values.demo) === Boolean(values.scenario))
-    throw new UsageError("give either --demo or --scenario DIR");
-  if (values.date !== undefined && (!values.demo || !isIsoDate(values.date)))
-    throw new UsageError("--date YYYY-MM-DD goes with --demo, as a date that exists");
+  const sources = [values.demo, values.scenario, values.organisation].filter(Boolean).length;
+  if (sources !== 1)
+    throw new UsageError("give one of --demo, --scenario DIR or --organisation ID_OR_NAME");
+  if (values.date !== undefined && (values.scenario || !isIsoDate(values.date)))
+    throw new UsageError(
+      "--date YYYY-MM-DD goes with --demo or --organisation, as a date that exists",
+    );
+  if (values.organisation && values.date === undefined)
+    throw new UsageError("--organisation needs --date YYYY-MM-DD");
+  if (values.as !== undefined && !values.organisation)
+    throw new UsageError("--as goes with --organisation");
   const siloFleets = values["silo-fleets"];
   if (siloFleets !== undefined && (!values.demo || !SILO_FLEETS.includes(siloFleets as SiloFleets)))
     throw new UsageError("--silo-fleets market|contracts goes with --demo");
@@ -98,14 +115,17 @@ export function parseAnalyseFlags(argv: string[]): AnalyseFlags {
     throw new UsageError(`--time-limit must be at most ${MAX_TIME_LIMIT_SECONDS}`);
   const iterations = wholeNumber("iterations", values.iterations, 1);
   const parallel = wholeNumber("parallel", values.parallel, 1);
+  const organisation = values.organisation;
   return {
-    source: values.scenario
-      ? { dir: values.scenario }
-      : {
-          demo: true,
-          ...(values.date ? { date: values.date } : {}),
-          ...(siloFleets ? { siloFleets: siloFleets as SiloFleets } : {}),
-        },
+    source: organisation
+      ? { organisation, date: values.date ?? "", ...(values.as ? { as: values.as } : {}) }
+      : values.scenario
+        ? { dir: values.scenario }
+        : {
+            demo: true,
+            ...(values.date ? { date: values.date } : {}),
+            ...(siloFleets ? { siloFleets: siloFleets as SiloFleets } : {}),
+          },
     ...(timeLimitSeconds === undefined && iterations === undefined
       ? { timeLimitSeconds: DEFAULT_ANALYSIS_TIME_LIMIT }
       : {}),
@@ -143,7 +163,9 @@ export async function readScenarioDir(dir: string): Promise<IntegrationScenario>
   return parseIntegrationScenario(scenario, mixing);
 }
 
-async function loadScenario(source: AnalyseFlags["source"]): Promise<IntegrationScenario> {
+type InMemorySource = Exclude<AnalyseFlags["source"], { organisation: string }>;
+
+async function loadScenario(source: InMemorySource): Promise<IntegrationScenario> {
   if ("dir" in source) return readScenarioDir(source.dir);
   const travelTimes = await configuredTravelTimes(loadConfig());
   const geography = await loadDemoGeography();
@@ -159,7 +181,12 @@ export const analyseCommand: Command = {
   usage: USAGE,
   async run(argv) {
     const flags = parseAnalyseFlags(argv);
-    const scenario = await loadScenario(flags.source);
+    const { source } = flags;
+    if ("organisation" in source) {
+      const stored = await analyseFromDatabase(source, flags);
+      return printReport(flags, stored);
+    }
+    const scenario = await loadScenario(source);
     const { report, pooled } = await analyseIntegration(scenario, {
       seed: flags.seed,
       ...(flags.timeLimitSeconds === undefined ? {} : { timeLimitSeconds: flags.timeLimitSeconds }),
@@ -169,17 +196,58 @@ export const analyseCommand: Command = {
       runner: cliSolveRunner(MAX_TIME_LIMIT_SECONDS),
       onProgress: progressPrinter(process.stderr),
     });
-    if (flags.out) await writeReportFiles(flags.out, { report, runs: mapRuns(scenario, pooled) });
-    const text = flags.json
-      ? `${JSON.stringify(report, null, 2)}\n`
-      : `${describeReport(report).join("\n")}\n`;
-    process.stdout.write(text);
-    if (flags.out) process.stderr.write(`Report written to ${flags.out}\n`);
-    if (report.violations > 0) {
-      process.stderr.write(`tt analyse: the checks found ${report.violations} violations\n`);
-      for (const line of report.violationDetails) process.stderr.write(`  ${line}\n`);
-      return EXIT.failure;
-    }
-    return EXIT.ok;
+    return printReport(flags, { report, runs: mapRuns(scenario, pooled) });
   },
 };
+
+/** The organisation's analysis as a job on the configured database, followed to its end. */
+async function analyseFromDatabase(
+  source: { organisation: string; date: string; as?: string },
+  flags: AnalyseFlags,
+): Promise<StoredAnalysis> {
+  const { services, close } = await openServices(process.env, {
+    graceSeconds: MAX_TIME_LIMIT_SECONDS,
+  });
+  try {
+    const actor = await cliActor(
+      services.unitOfWork,
+      source.organisation,
+      source.as,
+      "cli analyse integration",
+    );
+    const { analyses } = services;
+    const { jobId } = await analyses.startAnalysis(actor, {
+      date: source.date,
+      seed: flags.seed,
+      ...(flags.timeLimitSeconds === undefined ? {} : { timeLimitSeconds: flags.timeLimitSeconds }),
+      ...(flags.iterations === undefined ? {} : { iterations: flags.iterations }),
+      ...(flags.parallel === undefined ? {} : { parallel: flags.parallel }),
+    });
+    process.stderr.write(`Analysing ${source.date} (job ${jobId})…\n`);
+    await analyses.settled(jobId);
+    const job = await analyses.getJob(actor, jobId);
+    if (job.status !== "succeeded") {
+      throw new AppError("internal", job.error?.message ?? `the analysis is ${job.status}`);
+    }
+    // Awaited here: the database closes in `finally`.
+    return await analyses.getResult(actor, jobId);
+  } finally {
+    await close();
+  }
+}
+
+async function printReport(flags: AnalyseFlags, stored: StoredAnalysis): Promise<number> {
+  const { report } = stored;
+  if (flags.out) await writeReportFiles(flags.out, stored);
+  const text = flags.json
+    ? `${JSON.stringify(report, null, 2)}\n`
+    : `${describeReport(report).join("\n")}\n`;
+  process.stdout.write(text);
+  if (flags.out) process.stderr.write(`Report written to ${flags.out}\n`);
+  if (report.violations > 0) {
+    process.stderr.write(`tt analyse: the checks found ${report.violations} violations\n`);
+    for (const line of report.violationDetails) process.stderr.write(`  ${line}\n`);
+    return EXIT.failure;
+  }
+  return EXIT.ok;
+}

@@ -19,7 +19,12 @@ export interface IntegrationAnalysisInput {
   readonly mixingPolicy?: unknown;
   /** Vehicle reference prefix → funder ids whose silo fleets include those vehicles. */
   readonly fleet?: FleetAllocation;
+  /** Plans at once (default: the server's setting, cores − 1). */
+  readonly parallel?: number;
 }
+
+/** The most plans one analysis makes at once. */
+export const MAX_ANALYSIS_PARALLEL = 16;
 
 export interface CheckedAnalysisInput {
   readonly date: string;
@@ -28,6 +33,7 @@ export interface CheckedAnalysisInput {
   readonly seed: number;
   readonly mixing: MixingPolicy;
   readonly fleet?: FleetAllocation;
+  readonly parallel?: number;
 }
 
 /**
@@ -56,6 +62,9 @@ export function checkAnalysisInput(
         });
     });
   }
+  const parallel = input.parallel;
+  if (parallel !== undefined && !(Number.isInteger(parallel) && parallel >= 1 && parallel <= MAX_ANALYSIS_PARALLEL))
+    issues.push({ path: "parallel", message: `expected 1 to ${MAX_ANALYSIS_PARALLEL}` });
   const mixing = policyOf(input.mixingPolicy, issues);
   if (issues.length > 0)
     throw new AppError("validation-failed", "The analysis request is not valid.", issues);
@@ -66,6 +75,7 @@ export function checkAnalysisInput(
     seed,
     mixing,
     ...(input.fleet ? { fleet: input.fleet } : {}),
+    ...(parallel === undefined ? {} : { parallel }),
   };
 }
 

@@ -45,6 +45,7 @@ function parseStored(stored: JobData): AnalysisJobInput {
     date: typeof stored.date === "string" ? stored.date : "",
     timeLimitSeconds: number(stored.timeLimitSeconds, 10),
     ...(typeof stored.iterations === "number" ? { iterations: stored.iterations } : {}),
+    ...(typeof stored.parallel === "number" ? { parallel: stored.parallel } : {}),
     seed: number(stored.seed, 1),
     mixing: parseMixingPolicy(stored.mixing, REGISTER_SERVICES),
     ...(fleet ? { fleet } : {}),
@@ -110,13 +111,18 @@ async function runAnalysis(
     seed: input.seed,
     timeLimitSeconds: input.timeLimitSeconds,
     ...(input.iterations === undefined ? {} : { iterations: input.iterations }),
-    ...(options.parallel === undefined ? {} : { parallel: options.parallel }),
+    ...(parallelOf(input, options) === undefined ? {} : { parallel: parallelOf(input, options) }),
     runner,
     onProgress: progress,
   });
   const result: StoredAnalysis = { report, runs: mapRuns(scenario, pooled) };
   await stillShared();
   return { store: async () => ({ ...result }) };
+}
+
+/** Plans at once: the job's own setting, else the service's. */
+function parallelOf(input: AnalysisJobInput, options: AnalysisJobOptions): number | undefined {
+  return input.parallel ?? options.parallel;
 }
 
 /**

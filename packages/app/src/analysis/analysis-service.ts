@@ -90,7 +90,7 @@ export class IntegrationAnalysisService {
     const given =
       input.mixingPolicy === undefined && policy ? { ...input, mixingPolicy: policy } : input;
     const checked = checkAnalysisInput(given, funderIds);
-    const parallel = this.options.parallel ?? defaultSolveCapacity();
+    const parallel = checked.parallel ?? this.options.parallel ?? defaultSolveCapacity();
     const rounds = Math.ceil(maxPlans(funderIds.size) / parallel);
     const eventsSeconds = rounds * checked.timeLimitSeconds + 120;
     return this.jobs.start(actor, this.kind, storedAnalysisInput({ ...checked, eventsSeconds }));

@@ -41,9 +41,12 @@ export const startIntegrationAnalysisBodySchema = z
       .optional()
       .openapi({
         description:
-          "Which funders' silo fleets a vehicle joins, by the start of its reference: the longest matching prefix wins. Vehicles that match none, or only funders with no demand that day, may be used by every funder's silo. In the pooled plan every vehicle may be used.",
+          "Which funders' silo fleets a vehicle joins, by the start of its reference: the longest matching prefix wins. Vehicles that match none, or only funders with no demand that day, may be used by every funder's silo. In the pooled plan every vehicle may be used. Without it, a partnership's analysis gives each vehicle to the budgets its grant names, else to its holder's budgets.",
         example: { "CCC-": ["0b6f1c9e-3a0e-4c5b-9b53-2a8c1f0d7e11"] },
       }),
+    parallel: z.number().int().min(1).max(16).optional().openapi({
+      description: "Plans at once (default: the server's cores − 1).",
+    }),
   })
   .openapi("StartIntegrationAnalysis");
 export type StartIntegrationAnalysisBody = z.infer<typeof startIntegrationAnalysisBodySchema>;
