@@ -63,7 +63,10 @@ export function checkAnalysisInput(
     });
   }
   const parallel = input.parallel;
-  if (parallel !== undefined && !(Number.isInteger(parallel) && parallel >= 1 && parallel <= MAX_ANALYSIS_PARALLEL))
+  if (
+    parallel !== undefined &&
+    !(Number.isInteger(parallel) && parallel >= 1 && parallel <= MAX_ANALYSIS_PARALLEL)
+  )
     issues.push({ path: "parallel", message: `expected 1 to ${MAX_ANALYSIS_PARALLEL}` });
   const mixing = policyOf(input.mixingPolicy, issues);
   if (issues.length > 0)
