@@ -22,6 +22,7 @@ import {
   PlanOverrideService,
   RegisterService,
   type SolveRunner,
+  SubjectRightsService,
   systemClock,
   type TravelTimeProvider,
   type UnitOfWork,
@@ -55,6 +56,7 @@ export interface ServerServices {
   readonly partnerships: PartnershipService;
   readonly agreements: AgreementService;
   readonly partners: PartnerService;
+  readonly subjectRights: SubjectRightsService;
   /** Operators' vehicles offered to other organisations. */
   readonly grants: GrantService;
   /** District boundaries for report maps (data/districts.geojson), or undefined without them. */
@@ -123,6 +125,7 @@ export function buildServices(
     partnerships: new PartnershipService(unitOfWork),
     agreements: new AgreementService(unitOfWork, clock),
     partners: new PartnerService(unitOfWork, clock),
+    subjectRights: new SubjectRightsService(unitOfWork, clock),
     grants: new GrantService(unitOfWork),
     boundaries: lazyBoundaries(),
     clock,

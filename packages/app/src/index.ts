@@ -80,6 +80,7 @@ export {
   type DayPlanResult,
   type EntitlementQuery,
   type EntitlementStore,
+  type ErasureCounts,
   type ExecuteJob,
   type GrantStore,
   type IdentityStore,
@@ -107,6 +108,7 @@ export {
   type Page,
   type PartnershipMember,
   type PlanHeader,
+  type PlannedStop,
   type PlanRun,
   type PlanRunStop,
   type PlanStore,
@@ -123,6 +125,7 @@ export {
   type StoredEntitlementDecision,
   type StoredPartnership,
   type StoredPlan,
+  type SubjectRecordStore,
   storedPlanStopsSchema,
   storedPlanSummarySchema,
   storedPlanUnassignedSchema,
@@ -170,3 +173,10 @@ export {
   type SharedTravelNeeds,
   sharePassenger,
 } from "./sharing";
+export {
+  type AccessRecord,
+  type ErasureResult,
+  type SubjectAccessExport,
+  SubjectRightsService,
+  subjectAccessHtml,
+} from "./subject-rights";

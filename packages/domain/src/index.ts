@@ -8,4 +8,5 @@ export * from "./passengers";
 export * from "./places";
 export * from "./shared";
 export * from "./sharing";
+export * from "./subject-rights";
 export * from "./trips";

@@ -30,6 +30,7 @@ import { mountPlanRoutes } from "./routes/plans";
 import { mountRegisterRoutes } from "./routes/register";
 import { mountSessionRoutes } from "./routes/session";
 import { mountSharingRoutes } from "./routes/sharing";
+import { mountSubjectRightsRoutes } from "./routes/subject-rights";
 
 export interface HttpAppOptions {
   /** Where request lines and server errors go (default: pino to stdout at `info`). */
@@ -76,6 +77,7 @@ export function createHttpApp(
   mountAnalysisRoutes(app, services);
   mountEntitlementRoutes(app, services);
   mountSharingRoutes(app, services);
+  mountSubjectRightsRoutes(app, services);
   mountGrantRoutes(app, services);
   mountDocs(app, version);
 

@@ -6,6 +6,7 @@ export const AUDIT_ACTIONS = [
   "delete",
   "import",
   "export",
+  "erase",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

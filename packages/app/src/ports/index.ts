@@ -10,4 +10,5 @@ export * from "./plans";
 export * from "./repositories";
 export * from "./sharing";
 export * from "./stored-plan-parts";
+export * from "./subject-records";
 export * from "./travel-times";

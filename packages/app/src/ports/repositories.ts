@@ -27,6 +27,7 @@ import type { ImportStaging } from "./import-staging";
 import type { JobStore } from "./jobs";
 import type { PlanStore } from "./plans";
 import type { SharingStore } from "./sharing";
+import type { SubjectRecordStore } from "./subject-records";
 
 export interface ListQuery {
   readonly offset: number;
@@ -146,6 +147,8 @@ export interface Repositories extends RegisterRepositories {
   readonly sharing: SharingStore;
   /** Rows of CSV imports waiting to be published into the register. */
   readonly imports: ImportStaging;
+  /** Where a passenger's trips sit in stored plans, and erasure of their personal data. */
+  readonly subjects: SubjectRecordStore;
 }
 
 /** `snapshot`: every statement of the transaction sees the same data (REPEATABLE READ). */

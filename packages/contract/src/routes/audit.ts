@@ -11,6 +11,7 @@ export const AUDIT_ACTIONS = [
   "delete",
   "import",
   "export",
+  "erase",
 ] as const;
 
 export const auditEntrySchema = z

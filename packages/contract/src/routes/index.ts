@@ -16,3 +16,4 @@ export * from "./run-manifest";
 export * from "./security";
 export * from "./session";
 export * from "./sharing";
+export * from "./subject-rights";

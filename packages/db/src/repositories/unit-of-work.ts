@@ -21,6 +21,7 @@ import {
   vehicleSpec,
 } from "./register-specs";
 import { createSharingStore } from "./sharing-store";
+import { createSubjectRecordStore } from "./subject-store";
 import {
   analyseAfterBulkInsert,
   analyseTables,
@@ -48,6 +49,7 @@ function createRepositories(db: Db, inTransaction: boolean, bulk: BulkInsertHook
     crew: createCrewStore(db),
     grants: createGrantStore(db),
     sharing: createSharingStore(db),
+    subjects: createSubjectRecordStore(db),
     imports: createImportStaging(db, bulk),
   };
 }

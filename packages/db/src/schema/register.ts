@@ -8,6 +8,7 @@ import {
   jsonb,
   pgTable,
   text,
+  timestamp,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
@@ -62,6 +63,8 @@ export const passengers = pgTable(
     homeLat: doublePrecision("home_lat").notNull(),
     homeLon: doublePrecision("home_lon").notNull(),
     needs: jsonb("needs").$type<NeedsColumn>().notNull(),
+    /** When the passenger's personal data was erased (the record stays, pseudonymised). */
+    erasedAt: timestamp("erased_at", { withTimezone: true }),
     ...importedBy(),
     ...stamps(),
   },

@@ -28,6 +28,8 @@ export const RESOURCES = [
   "audit-log",
   "entitlements",
   "agreements",
+  /** Subject access exports (read) and erasure (write): the data protection officer's work. */
+  "subject-rights",
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -78,7 +80,7 @@ const GRANTS: Record<Role, Partial<Record<Resource, Access>>> = {
   finance: { organisation: R, funders: W, budgets: W, plans: R, operators: R, agreements: R },
   operator: { organisation: R, vehicles: W, staff: W, places: R, plans: R },
   driver: { organisation: R, places: R, plans: R },
-  auditor: { organisation: R, users: R, "audit-log": R, agreements: R },
+  auditor: { organisation: R, users: R, "audit-log": R, agreements: R, "subject-rights": R },
 };
 
 /** True when `role` may perform `access` on `resource`. */

@@ -11,6 +11,7 @@ import {
   changeAgreementStatusRoute,
   crewRotaRoute,
   draftAgreementRoute,
+  erasePassengerRoute,
   evaluatePlanChangeRoute,
   getAgreementRoute,
   getEntitlementDecisionRoute,
@@ -36,6 +37,7 @@ import {
   savePlanRunsRoute,
   startIntegrationAnalysisRoute,
   startPlanRoute,
+  subjectAccessRoute,
   withdrawGrantRoute,
 } from "@tt/contract";
 import type { Access, Resource } from "@tt/domain";
@@ -119,6 +121,8 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   rule(draftAgreementRoute, "agreements", "write"),
   rule(approveAgreementRoute, "agreements", "write"),
   rule(changeAgreementStatusRoute, "agreements", "write"),
+  rule(subjectAccessRoute, "subject-rights", "read"),
+  rule(erasePassengerRoute, "subject-rights", "write"),
   rule(listPartnersRoute, "organisation", "read"),
   rule(partnerPassengersRoute, "passengers", "read"),
   rule(assignCrewRoute, "staff", "write"),

@@ -35,6 +35,8 @@ export interface Fixture {
   readonly services: ServerServices;
   readonly county: OrgFixture;
   readonly city: OrgFixture;
+  /** The database itself, for tests that must look at every table. */
+  readonly db: DbHandle["db"];
   /** A request with an API token (or none) and an optional JSON body. */
   call(method: string, path: string, options?: CallOptions): Promise<Response>;
 }
@@ -102,7 +104,7 @@ export async function createFixture(
   const app = createHttpApp(services, { ...options, logger });
   const county = await createOrg(services, "County");
   const city = await createOrg(services, "City");
-  return { app, services, county, city, call: caller(app) };
+  return { app, services, county, city, db: handle.db, call: caller(app) };
 }
 
 /** `app.request` with the headers tests keep needing. */

@@ -1,0 +1,267 @@
+import { listTestDrivers, queryRows } from "@tt/db";
+import { CONTRACT_HOME_TO_SCHOOL_CASE } from "@tt/testkit";
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useFixture } from "./test-support/fixture";
+
+type Json = Record<string, unknown>;
+
+/** The fixture's trip request travels on this day (a one-off). */
+const DAY = "2026-09-03";
+const isoDay = (offsetDays: number) =>
+  new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+
+/** Values the record holds after rectification: each must be gone from every table on erasure. */
+const PERSON = {
+  reference: "SAR-SUBJECT-0042",
+  givenName: "Zebedee",
+  familyName: "Quartermaine",
+  dateOfBirth: "2014-02-29".replace("29", "28"),
+  homeAddress: "17 Unusual Lane, Fulbourn",
+  homePostcode: "CB21 9ZQ",
+  homeLat: 52.1912347,
+  homeLon: 0.1371239,
+};
+
+/** Every row of every table of the database, as text. */
+async function everyRowAsText(db: Parameters<typeof queryRows>[0]): Promise<Map<string, string>> {
+  const tables = await queryRows<{ table_name: string }>(
+    db,
+    sql`select table_name from information_schema.tables
+        where table_schema = 'public' and table_type = 'BASE TABLE'`,
+  );
+  const dump = new Map<string, string>();
+  for (const { table_name } of tables) {
+    const rows = await queryRows<{ row: string }>(
+      db,
+      sql`select row_to_json(t)::text as row from ${sql.identifier(table_name)} t`,
+    );
+    dump.set(table_name, rows.map((r) => r.row).join("\n"));
+  }
+  return dump;
+}
+
+for (const driver of listTestDrivers()) {
+  describe(`data subjects' rights (${driver.name})`, () => {
+    const fixture = useFixture(driver.open);
+    let passengerId = "";
+    let planId = "";
+    let other = "";
+
+    const call = (method: string, path: string, token: string, json?: unknown) =>
+      fixture().call(method, path, { token, ...(json === undefined ? {} : { json }) });
+    const body = async (res: Response) => (await res.json()) as Json;
+
+    beforeAll(async () => {
+      const { county, city } = fixture();
+      const admin = county.users.admin.token;
+      passengerId = county.rows.passengers;
+      const before = await body(await call("GET", `/api/passengers/${passengerId}`, admin));
+      // Rectification is the register's own update, audited as one.
+      const rectified = await call("PUT", `/api/passengers/${passengerId}`, admin, {
+        ...before,
+        ...PERSON,
+        id: undefined,
+        organisationId: undefined,
+        createdAt: undefined,
+        updatedAt: undefined,
+      });
+      expect(rectified.status).toBe(200);
+      const created = await call("POST", "/api/passengers", admin, {
+        reference: "SAR-OTHER-1",
+        givenName: "Other",
+        familyName: "Person",
+        homeLat: 52.2,
+        homeLon: 0.13,
+        needs: { mayNotTravelWith: [PERSON.reference] },
+      });
+      other = String((await body(created)).id);
+      const assessed = await call("POST", "/api/entitlement/assess", admin, {
+        case: CONTRACT_HOME_TO_SCHOOL_CASE,
+        passengerId,
+        assessedOn: "2026-08-01",
+      });
+      expect(assessed.status).toBe(201);
+      const started = await body(
+        await call("POST", "/api/plans", admin, { date: DAY, iterations: 50, seed: 1 }),
+      );
+      await (await call("GET", `/api/jobs/${String(started.jobId)}/events`, admin)).text();
+      const job = await body(await call("GET", `/api/jobs/${String(started.jobId)}`, admin));
+      planId = String((job.result as Json).planId);
+      await shareWithCity(county.id, city.id, admin, city.users.admin.token);
+      const read = await call(
+        "GET",
+        `/api/partners/${county.id}/passengers?purpose=booking`,
+        city.users["booking-agent"].token,
+      );
+      expect(read.status).toBe(200);
+    });
+
+    /** An active booking agreement: the county shares identity with the city. */
+    async function shareWithCity(
+      county: string,
+      city: string,
+      countyAdmin: string,
+      cityAdmin: string,
+    ) {
+      const drafted = await body(
+        await call("POST", "/api/agreements", cityAdmin, {
+          reference: "DSA-SAR-1",
+          title: "Booking the county's passengers",
+          providers: [county],
+          recipients: [city],
+          purposes: ["booking"],
+          dataItems: ["identity"],
+          lawfulBasis: { article6: "public-task" },
+          startDate: isoDay(-30),
+          reviewDate: isoDay(180),
+          endDate: isoDay(365),
+        }),
+      );
+      const id = String((drafted.agreement as Json).id);
+      await call("POST", `/api/agreements/${id}/approve`, cityAdmin);
+      await call("POST", `/api/agreements/${id}/approve`, countyAdmin);
+      const activated = await call("POST", `/api/agreements/${id}/status`, countyAdmin, {
+        status: "active",
+      });
+      expect(activated.status).toBe(200);
+    }
+
+    it("keeps subject access to auditors and administrators of the organisation", async () => {
+      const { county, city } = fixture();
+      const path = `/api/passengers/${passengerId}/subject-access`;
+      expect((await call("GET", path, county.users["booking-agent"].token)).status).toBe(403);
+      expect((await call("GET", path, county.users.driver.token)).status).toBe(403);
+      expect((await call("GET", path, city.users.admin.token)).status).toBe(404);
+      expect((await call("GET", path, city.users.auditor.token)).status).toBe(404);
+      const erase = `/api/passengers/${passengerId}/erasure`;
+      const reason = { reason: "SAR-1: erase" };
+      expect((await call("POST", erase, county.users.auditor.token, reason)).status).toBe(403);
+      expect((await call("POST", erase, county.users["booking-agent"].token, reason)).status).toBe(
+        403,
+      );
+      expect((await call("POST", erase, city.users.admin.token, reason)).status).toBe(404);
+      expect((await call("POST", erase, county.users.admin.token, {})).status).toBe(422);
+    });
+
+    it("exports everything held and who has seen it, partners under their agreement", async () => {
+      const { county } = fixture();
+      const token = county.users.auditor.token;
+      const res = await call("GET", `/api/passengers/${passengerId}/subject-access`, token);
+      expect(res.status).toBe(200);
+      const data = await body(res);
+      expect(data.passenger).toMatchObject(PERSON);
+      expect((data.tripRequests as Json[]).map((t) => t.id)).toEqual([county.rows.tripRequests]);
+      expect(data.entitlementDecisions).toHaveLength(1);
+      const journeys = data.plannedJourneys as Json[];
+      expect(journeys.map((s) => [s.planId, s.kind])).toEqual([
+        [planId, "pickup"],
+        [planId, "dropoff"],
+      ]);
+      const access = data.access as Json[];
+      expect(access).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ action: "update", user: "admin@county.example" }),
+          expect.objectContaining({
+            action: "list",
+            user: "booking-agent@city.example",
+            organisation: "City",
+            agreementReference: "DSA-SAR-1",
+          }),
+        ]),
+      );
+      expect(data.sharedWith).toEqual([{ organisation: "City", agreement: "DSA-SAR-1" }]);
+      const html = await call(
+        "GET",
+        `/api/passengers/${passengerId}/subject-access?format=html`,
+        token,
+      );
+      expect(html.headers.get("content-type")).toContain("text/html");
+      const page = await html.text();
+      expect(page).toContain("Quartermaine");
+      expect(page).toContain("DSA-SAR-1");
+      const log = await body(
+        await call("GET", `/api/audit-log?resourceId=${passengerId}&limit=500`, token),
+      );
+      expect((log.items as Json[]).filter((e) => e.action === "export")).toHaveLength(2);
+    });
+
+    it("erases the personal data everywhere; plans still evaluate and every audit chain holds", async () => {
+      const { county, city, services, db } = fixture();
+      const before = await everyRowAsText(db);
+      expect(before.get("passengers")).toContain(PERSON.familyName);
+      expect(before.get("passengers")).toContain(PERSON.homePostcode);
+      const res = await call(
+        "POST",
+        `/api/passengers/${passengerId}/erasure`,
+        county.users.admin.token,
+        {
+          reason: "SAR-2026-7: no longer transported, asked to be erased",
+        },
+      );
+      expect(res.status).toBe(200);
+      const result = await body(res);
+      expect(result).toMatchObject({
+        passengerId,
+        passengers: 1,
+        travelWithLists: 1,
+        tripRequestsCancelled: 1,
+        entitlementDecisions: 1,
+      });
+      const pseudonym = String(result.reference);
+      expect(pseudonym).toMatch(/^ERASED-[0-9A-F]{12}$/);
+
+      const dump = await everyRowAsText(db);
+      const held = [
+        PERSON.reference,
+        PERSON.givenName,
+        PERSON.familyName,
+        PERSON.dateOfBirth,
+        "Unusual Lane",
+        PERSON.homePostcode,
+        String(PERSON.homeLat),
+        String(PERSON.homeLon),
+      ];
+      const left = [...dump].flatMap(([table, text]) =>
+        held.filter((value) => text.includes(value)).map((value) => `${table}: ${value}`),
+      );
+      expect(left).toEqual([]);
+      expect(dump.get("passengers")).toContain(pseudonym);
+
+      const otherRecord = await body(
+        await call("GET", `/api/passengers/${other}`, county.users.admin.token),
+      );
+      expect((otherRecord.needs as Json).mayNotTravelWith).toEqual([pseudonym]);
+
+      const actor = {
+        userId: county.users.admin.user.id,
+        organisationId: county.id,
+        role: "admin" as const,
+      };
+      const evaluation = await services.planning.evaluatePlan(actor, planId);
+      expect(evaluation?.violations).toEqual([]);
+      const { audit } = services.unitOfWork.repositories;
+      expect(await audit.verify(county.id)).toBeUndefined();
+      expect(await audit.verify(city.id)).toBeUndefined();
+
+      const again = await call(
+        "POST",
+        `/api/passengers/${passengerId}/erasure`,
+        county.users.admin.token,
+        {
+          reason: "twice",
+        },
+      );
+      expect(again.status).toBe(409);
+      const after = await body(
+        await call(
+          "GET",
+          `/api/passengers/${passengerId}/subject-access`,
+          county.users.auditor.token,
+        ),
+      );
+      expect(after.erasedAt).toEqual(expect.any(String));
+      expect(after.passenger).toMatchObject({ reference: pseudonym, givenName: "Erased" });
+    });
+  });
+}

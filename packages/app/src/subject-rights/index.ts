@@ -1,0 +1,3 @@
+export * from "./subject-access";
+export * from "./subject-access-html";
+export * from "./subject-rights-service";

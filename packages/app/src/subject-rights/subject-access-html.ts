@@ -1,0 +1,122 @@
+import { escapeHtml } from "../analysis/report/report-charts";
+import { REPORT_STYLE } from "../analysis/report/report-style";
+import type { SubjectAccessExport } from "./subject-access";
+
+const clock = (minutes: number) => {
+  const m = Math.round(minutes);
+  return `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
+};
+const yesNo = (value: boolean) => (value ? "yes" : "no");
+
+function table(caption: string, head: readonly string[], rows: readonly (readonly string[])[]) {
+  if (rows.length === 0) return `<h2>${escapeHtml(caption)}</h2><p>None.</p>`;
+  const th = head.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join("");
+  const body = rows
+    .map((r) => `<tr>${r.map((cell) => `<td>${escapeHtml(cell)}</td>`).join("")}</tr>`)
+    .join("\n");
+  return `<h2>${escapeHtml(caption)}</h2><table><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table>`;
+}
+
+function recordSection(data: SubjectAccessExport): string {
+  const p = data.passenger;
+  const rows: [string, string][] = [
+    ["Reference", p.reference],
+    ["Name", `${p.givenName} ${p.familyName}`],
+    ["Date of birth", p.dateOfBirth ?? "not held"],
+    ["Home address", p.homeAddress ?? "not held"],
+    ["Postcode", p.homePostcode ?? "not held"],
+    ["Home position", `${p.homeLat.toFixed(5)}, ${p.homeLon.toFixed(5)}`],
+    ["Travels in their wheelchair", yesNo(p.needs.wheelchair)],
+    ["Needs a passenger assistant", yesNo(p.needs.passengerAssistant)],
+    ["Seating", p.needs.seating],
+    ["Travels alone", yesNo(p.needs.travelAlone)],
+    ["Door through door", yesNo(p.needs.doorThroughDoor)],
+    ["May not travel with", p.needs.mayNotTravelWith.join(", ") || "nobody named"],
+  ];
+  if (data.erasedAt) rows.push(["Personal data erased", data.erasedAt]);
+  return table(
+    "The record held",
+    ["Field", "Value"],
+    rows.map(([field, value]) => [field, value]),
+  );
+}
+
+/**
+ * The subject access export as one readable page to send to the person: every text escaped, no
+ * scripts, nothing fetched.
+ */
+export function subjectAccessHtml(data: SubjectAccessExport): string {
+  const title = `What ${data.organisation.name} holds about passenger ${data.passenger.reference}`;
+  const sections = [
+    recordSection(data),
+    table(
+      "Journeys asked for",
+      ["Reference", "Purpose", "Time", "When", "Status"],
+      data.tripRequests.map((t) => [
+        t.reference,
+        t.purpose,
+        `${t.timing} ${t.time}`,
+        t.recurrence.kind === "one-off"
+          ? t.recurrence.date
+          : `${t.recurrence.weekdays.join(", ")} from ${t.recurrence.from} to ${t.recurrence.to}`,
+        t.status,
+      ]),
+    ),
+    table(
+      "Decisions on entitlement to travel",
+      ["Assessed on", "Scheme", "Eligible", "Why", "Review date"],
+      data.entitlementDecisions.map((d) => [
+        d.assessedOn,
+        d.regime,
+        yesNo(d.eligible),
+        d.decision.summary,
+        d.reviewDate,
+      ]),
+    ),
+    table(
+      "Journeys planned",
+      ["Date", "Plan", "Status", "Stop", "Time"],
+      data.plannedJourneys.map((s) => [
+        s.serviceDate,
+        s.planName,
+        s.planStatus,
+        s.kind === "pickup" ? "pick-up" : "drop-off",
+        clock(s.arrival),
+      ]),
+    ),
+    table(
+      "Who has seen or changed the record",
+      ["When", "Who", "Organisation", "What", "Why", "Agreement"],
+      data.access.map((a) => [
+        a.at,
+        a.user ?? "the system",
+        a.organisation ?? "",
+        a.action,
+        a.purpose,
+        a.agreementReference ?? "",
+      ]),
+    ),
+    table(
+      "Shared with",
+      ["Organisation", "Agreement"],
+      data.sharedWith.map((s) => [s.organisation, s.agreement]),
+    ),
+  ];
+  return `<!doctype html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>${REPORT_STYLE}</style>
+</head>
+<body>
+<main>
+<h1>${escapeHtml(title)}</h1>
+<p>Made on ${escapeHtml(data.generatedAt)} in answer to a subject access request (UK GDPR Article 15).</p>
+${sections.join("\n")}
+</main>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,135 @@
+import { erasedPassenger, erasureInputSchema } from "@tt/domain";
+import type { AuditEntry, Clock, ErasureCounts, UnitOfWorkOf } from "../ports";
+import { systemClock } from "../ports";
+import { type Actor, AppError, authorise, notFound, parseInput } from "../shared";
+import {
+  type AccessRecord,
+  accessRecord,
+  type SubjectAccessExport,
+  sharedWith,
+} from "./subject-access";
+
+export type SubjectRightsUnitOfWork = UnitOfWorkOf<
+  "passengers" | "tripRequests" | "entitlements" | "audit" | "identity" | "subjects"
+>;
+type Repos = SubjectRightsUnitOfWork["repositories"];
+
+/** Audit entries read per page while gathering who has seen a record. */
+const AUDIT_PAGE = 500;
+/** Enough for any one person's record; a larger answer is refused rather than cut short. */
+const MAX_ACCESS_ENTRIES = 20_000;
+
+export interface ErasureResult extends ErasureCounts {
+  readonly passengerId: string;
+  readonly reference: string;
+  readonly erasedAt: string;
+}
+
+/**
+ * Data subjects' rights over the register: the subject access export (Article 15) and erasure
+ * (Article 17), which removes the personal data and keeps plans, costs and the audit chain, the
+ * passenger pseudonymised. Rectification is the register's own update, audited as such.
+ */
+export class SubjectRightsService {
+  constructor(
+    private readonly unitOfWork: SubjectRightsUnitOfWork,
+    private readonly clock: Clock = systemClock,
+  ) {}
+
+  async export(actor: Actor, passengerId: string): Promise<SubjectAccessExport> {
+    authorise(actor, "subject-rights", "read");
+    return this.unitOfWork.transaction(async (repos) => {
+      const org = actor.organisationId;
+      const passenger = await repos.passengers.find(org, passengerId);
+      if (!passenger) throw notFound("passenger", passengerId);
+      const organisation = await repos.identity.findOrganisation(org);
+      const tripIds = await repos.subjects.tripRequestIdsOf(org, passengerId);
+      const tripRequests = await repos.tripRequests.findByIds(org, tripIds);
+      const decisions = await repos.entitlements.list(org, { offset: 0, limit: 1000, passengerId });
+      const access = await accessTo(repos, org, passengerId);
+      const erasedAt = await repos.subjects.erasedAt(org, passengerId);
+      await repos.audit.append({
+        organisationId: org,
+        userId: actor.userId,
+        action: "export",
+        resource: "passengers",
+        resourceIds: [passengerId],
+        purpose: actor.purpose ?? "subject access request (UK GDPR Article 15)",
+        details: { tripRequests: tripIds.length, accessEntries: access.length },
+      });
+      return {
+        generatedAt: this.clock.now().toISOString(),
+        organisation: { id: org, name: organisation?.name ?? org },
+        passenger,
+        ...(erasedAt ? { erasedAt } : {}),
+        tripRequests,
+        entitlementDecisions: decisions.items,
+        plannedJourneys: await repos.subjects.plannedStops(org, tripIds),
+        access,
+        sharedWith: sharedWith(access, organisation?.name ?? org),
+      };
+    });
+  }
+
+  async erase(actor: Actor, passengerId: string, input: unknown): Promise<ErasureResult> {
+    authorise(actor, "subject-rights", "write");
+    const { reason } = parseInput(erasureInputSchema, input, "erasure");
+    return this.unitOfWork.transaction(async (repos) => {
+      const org = actor.organisationId;
+      const passenger = await repos.passengers.find(org, passengerId);
+      if (!passenger) throw notFound("passenger", passengerId);
+      const erased = erasedPassenger(passengerId, {
+        lat: passenger.homeLat,
+        lon: passenger.homeLon,
+      });
+      const counts = await repos.subjects.erase(org, passengerId, erased);
+      if (!counts) {
+        throw new AppError("conflict", `Passenger ${passengerId} was erased already.`);
+      }
+      await repos.audit.append({
+        organisationId: org,
+        userId: actor.userId,
+        action: "erase",
+        resource: "passengers",
+        resourceIds: [passengerId],
+        purpose: `erasure (UK GDPR Article 17): ${reason}`,
+        details: { ...counts },
+      });
+      const erasedAt = (await repos.subjects.erasedAt(org, passengerId)) ?? "";
+      return { passengerId, reference: erased.reference, erasedAt, ...counts };
+    });
+  }
+}
+
+/** Every audit entry naming the passenger, oldest first, with the user and their organisation. */
+async function accessTo(repos: Repos, org: string, passengerId: string): Promise<AccessRecord[]> {
+  const entries: AuditEntry[] = [];
+  for (let offset = 0; ; offset += AUDIT_PAGE) {
+    const page = await repos.audit.list(org, {
+      offset,
+      limit: AUDIT_PAGE,
+      resourceId: passengerId,
+    });
+    entries.push(...page.items);
+    if (entries.length > MAX_ACCESS_ENTRIES) {
+      throw new AppError(
+        "conflict",
+        `More than ${MAX_ACCESS_ENTRIES} audit entries name this passenger: export them with tt audit.`,
+      );
+    }
+    if (page.items.length < AUDIT_PAGE) break;
+  }
+  const users = new Map<string, { email: string; organisation: string }>();
+  for (const userId of new Set(entries.flatMap((e) => (e.userId ? [e.userId] : [])))) {
+    const user = await repos.identity.findUser(userId);
+    if (!user) continue;
+    const organisation = await repos.identity.findOrganisation(user.organisationId);
+    users.set(userId, {
+      email: user.email,
+      organisation: organisation?.name ?? user.organisationId,
+    });
+  }
+  return entries
+    .map((entry) => accessRecord(entry, users))
+    .sort((a, b) => a.at.localeCompare(b.at));
+}

@@ -1,0 +1,114 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { idParamSchema, purposeHeaderSchema } from "../common";
+import { COMMON_ERROR_RESPONSES, CONFLICT_RESPONSE, NOT_FOUND_RESPONSE } from "../errors";
+import { API_RESOURCES } from "../resources";
+import { storedEntitlementDecisionSchema } from "./entitlement";
+import { AUTHENTICATED } from "./security";
+
+const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
+const common = { security: AUTHENTICATED, tags: ["Data subjects' rights"] };
+const errors = { ...COMMON_ERROR_RESPONSES, ...NOT_FOUND_RESPONSE } as const;
+
+export const plannedStopSchema = z
+  .object({
+    planId: z.uuid(),
+    planName: z.string(),
+    serviceDate: z.string().openapi({ format: "date" }),
+    planStatus: z.string(),
+    vehicleId: z.uuid().nullable(),
+    tripRequestId: z.uuid(),
+    kind: z.enum(["pickup", "dropoff"]),
+    arrival: z.number().openapi({ description: "Minutes after midnight." }),
+    departure: z.number(),
+  })
+  .openapi("PlannedStop");
+
+export const accessRecordSchema = z
+  .object({
+    at: z.string().openapi({ format: "date-time" }),
+    action: z.string(),
+    user: z.string().nullable().openapi({ description: "E-mail address; null for the system." }),
+    organisation: z.string().nullable(),
+    purpose: z.string(),
+    agreementReference: z.string().nullable(),
+  })
+  .openapi("AccessRecord");
+
+export const subjectAccessExportSchema = z
+  .object({
+    generatedAt: z.string().openapi({ format: "date-time" }),
+    organisation: z.object({ id: z.uuid(), name: z.string() }),
+    passenger: API_RESOURCES.passengers.record,
+    erasedAt: z.string().optional().openapi({ format: "date-time" }),
+    tripRequests: z.array(API_RESOURCES.tripRequests.record),
+    entitlementDecisions: z.array(storedEntitlementDecisionSchema),
+    plannedJourneys: z.array(plannedStopSchema),
+    access: z.array(accessRecordSchema),
+    sharedWith: z.array(z.object({ organisation: z.string(), agreement: z.string() })),
+  })
+  .openapi("SubjectAccessExport");
+export type SubjectAccessExportBody = z.infer<typeof subjectAccessExportSchema>;
+
+export const subjectAccessQuerySchema = z.object({
+  format: z
+    .enum(["json", "html"])
+    .default("json")
+    .openapi({ description: "html: a readable page to send to the person." }),
+});
+
+export const erasureBodySchema = z
+  .strictObject({
+    reason: z
+      .string()
+      .max(300)
+      .openapi({ example: "SAR-2026-114: request to erase, no longer transported" }),
+  })
+  .openapi("ErasureRequest");
+
+export const erasureResultSchema = z
+  .object({
+    passengerId: z.uuid(),
+    reference: z.string().openapi({ description: "The pseudonym the record keeps." }),
+    erasedAt: z.string().openapi({ format: "date-time" }),
+    passengers: z.number().int(),
+    travelWithLists: z.number().int(),
+    tripRequestsCancelled: z.number().int(),
+    entitlementDecisions: z.number().int(),
+  })
+  .openapi("ErasureResult");
+
+export const subjectAccessRoute = createRoute({
+  ...common,
+  method: "get",
+  path: "/api/passengers/{id}/subject-access",
+  summary:
+    "Everything held about a passenger and who has seen it (subject access, UK GDPR Article 15; audited)",
+  request: { params: idParamSchema, query: subjectAccessQuerySchema, headers: purposeHeaderSchema },
+  responses: {
+    200: {
+      description: "The export, as JSON or as a readable page.",
+      content: {
+        ...json(subjectAccessExportSchema),
+        "text/html": { schema: z.string() },
+      },
+    },
+    ...errors,
+  },
+});
+
+export const erasePassengerRoute = createRoute({
+  ...common,
+  method: "post",
+  path: "/api/passengers/{id}/erasure",
+  summary:
+    "Erase a passenger's personal data (UK GDPR Article 17): plans, costs and the audit chain stay, pseudonymised",
+  request: {
+    params: idParamSchema,
+    body: { required: true, content: json(erasureBodySchema) },
+  },
+  responses: {
+    200: { description: "What was erased.", content: json(erasureResultSchema) },
+    ...errors,
+    ...CONFLICT_RESPONSE,
+  },
+});

@@ -1,0 +1,209 @@
+import type { ErasureCounts, PlannedStop, SubjectRecordStore } from "@tt/app";
+import type { ErasedPassenger } from "@tt/domain";
+import { and, eq, isNull, ne, sql } from "drizzle-orm";
+import type { Db } from "../create-db";
+import { queryRows } from "../raw-query";
+import { entitlementDecisions, passengers, tripRequests } from "../schema";
+import { isUuid } from "./record-repository";
+
+/** The needs an erased passenger keeps: none (the defaults of a new record). */
+const NO_NEEDS = {
+  wheelchair: false,
+  passengerAssistant: false,
+  seating: "standard",
+  travelAlone: false,
+  doorThroughDoor: false,
+  mayNotTravelWith: [],
+} as const;
+
+interface StopRow {
+  plan_id: string;
+  plan_name: string;
+  service_date: string | Date;
+  plan_status: string;
+  vehicle_id: string | null;
+  stop: { kind: "pickup" | "dropoff"; tripRequestId: string; arrival: number; departure: number };
+}
+
+const isoDate = (value: string | Date): string =>
+  value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
+
+/** A decision keeps its outcome, rules and dates; each rule's facts (the person's) are dropped. */
+function withoutFacts(decision: Record<string, unknown>): Record<string, unknown> {
+  const reasons = Array.isArray(decision.reasons) ? decision.reasons : [];
+  return {
+    ...decision,
+    reasons: reasons.map((reason: unknown) =>
+      typeof reason === "object" && reason !== null ? { ...reason, inputs: {} } : reason,
+    ),
+    erased: true,
+  };
+}
+
+export function createSubjectRecordStore(db: Db): SubjectRecordStore {
+  return {
+    async plannedStops(organisationId, tripRequestIds) {
+      if (tripRequestIds.length === 0) return [];
+      const rows = await queryRows<StopRow>(
+        db,
+        sql`select p.id as plan_id, p.name as plan_name, p.service_date, p.status as plan_status,
+              r.vehicle_id, s.stop
+            from runs r join plans p on p.id = r.plan_id
+            cross join lateral jsonb_array_elements(r.stops) as s(stop)
+            where r.organisation_id = ${organisationId}
+              and s.stop->>'tripRequestId' = any(${sql.param([...tripRequestIds])}::text[])
+            order by p.service_date, p.id, (s.stop->>'arrival')::float`,
+      );
+      return rows.map(
+        (row): PlannedStop => ({
+          planId: row.plan_id,
+          planName: row.plan_name,
+          serviceDate: isoDate(row.service_date),
+          planStatus: row.plan_status,
+          vehicleId: row.vehicle_id,
+          tripRequestId: row.stop.tripRequestId,
+          kind: row.stop.kind,
+          arrival: row.stop.arrival,
+          departure: row.stop.departure,
+        }),
+      );
+    },
+
+    async tripRequestIdsOf(organisationId, passengerId) {
+      if (!isUuid(passengerId)) return [];
+      const rows = await db
+        .select({ id: tripRequests.id })
+        .from(tripRequests)
+        .where(
+          and(
+            eq(tripRequests.organisationId, organisationId),
+            eq(tripRequests.passengerId, passengerId),
+          ),
+        )
+        .orderBy(tripRequests.reference);
+      return rows.map((row) => row.id);
+    },
+
+    async erasedAt(organisationId, passengerId) {
+      if (!isUuid(passengerId)) return undefined;
+      const [row] = await db
+        .select({ erasedAt: passengers.erasedAt })
+        .from(passengers)
+        .where(and(eq(passengers.organisationId, organisationId), eq(passengers.id, passengerId)));
+      return row?.erasedAt?.toISOString();
+    },
+
+    async erase(organisationId, passengerId, erased) {
+      if (!isUuid(passengerId)) return undefined;
+      const [before] = await db
+        .select({ reference: passengers.reference })
+        .from(passengers)
+        .where(
+          and(
+            eq(passengers.organisationId, organisationId),
+            eq(passengers.id, passengerId),
+            isNull(passengers.erasedAt),
+          ),
+        );
+      if (!before) return undefined;
+      await erasePassengerRow(db, organisationId, passengerId, erased);
+      const travelWithLists = await renameInTravelWithLists(
+        db,
+        organisationId,
+        before.reference,
+        erased.reference,
+      );
+      const cancelled = await db
+        .update(tripRequests)
+        .set({ status: "cancelled", updatedAt: new Date() })
+        .where(
+          and(
+            eq(tripRequests.organisationId, organisationId),
+            eq(tripRequests.passengerId, passengerId),
+            ne(tripRequests.status, "cancelled"),
+          ),
+        )
+        .returning({ id: tripRequests.id });
+      const decisions = await stripDecisions(db, organisationId, passengerId);
+      const counts: ErasureCounts = {
+        passengers: 1,
+        travelWithLists,
+        tripRequestsCancelled: cancelled.length,
+        entitlementDecisions: decisions,
+      };
+      return counts;
+    },
+  };
+}
+
+async function erasePassengerRow(
+  db: Db,
+  organisationId: string,
+  passengerId: string,
+  erased: ErasedPassenger,
+): Promise<void> {
+  await db
+    .update(passengers)
+    .set({
+      reference: erased.reference,
+      givenName: erased.givenName,
+      familyName: erased.familyName,
+      dateOfBirth: null,
+      homeAddress: null,
+      homePostcode: null,
+      homeLat: erased.home.lat,
+      homeLon: erased.home.lon,
+      needs: { ...NO_NEEDS, mayNotTravelWith: [] },
+      erasedAt: new Date(),
+      updatedAt: new Date(),
+    })
+    .where(and(eq(passengers.organisationId, organisationId), eq(passengers.id, passengerId)));
+}
+
+/** Other passengers who may not travel with them keep the rule, now naming the pseudonym. */
+async function renameInTravelWithLists(
+  db: Db,
+  organisationId: string,
+  reference: string,
+  pseudonym: string,
+): Promise<number> {
+  const naming = await db
+    .select({ id: passengers.id, needs: passengers.needs })
+    .from(passengers)
+    .where(
+      and(
+        eq(passengers.organisationId, organisationId),
+        sql`jsonb_exists(${passengers.needs}->'mayNotTravelWith', ${reference})`,
+      ),
+    );
+  for (const row of naming) {
+    const list = row.needs.mayNotTravelWith.map((r) => (r === reference ? pseudonym : r));
+    await db
+      .update(passengers)
+      .set({ needs: { ...row.needs, mayNotTravelWith: list }, updatedAt: new Date() })
+      .where(eq(passengers.id, row.id));
+  }
+  return naming.length;
+}
+
+async function stripDecisions(
+  db: Db,
+  organisationId: string,
+  passengerId: string,
+): Promise<number> {
+  const scope = and(
+    eq(entitlementDecisions.organisationId, organisationId),
+    eq(entitlementDecisions.passengerId, passengerId),
+  );
+  const rows = await db
+    .select({ id: entitlementDecisions.id, decision: entitlementDecisions.decision })
+    .from(entitlementDecisions)
+    .where(scope);
+  for (const row of rows) {
+    await db
+      .update(entitlementDecisions)
+      .set({ decision: withoutFacts(row.decision), updatedAt: new Date() })
+      .where(eq(entitlementDecisions.id, row.id));
+  }
+  return rows.length;
+}
