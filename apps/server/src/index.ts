@@ -1,4 +1,5 @@
 export * from "./compose";
 export * from "./config";
+export { createHttpApp } from "./http";
 export * from "./services";
 export * from "./start";

@@ -13,10 +13,10 @@ import { buildDemoIntegrationScenario } from "@tt/demo";
 import { isIsoDate } from "@tt/domain";
 import { configuredTravelTimes, loadConfig } from "@tt/server";
 import { type Command, EXIT, parseFlags, UsageError } from "../command";
-import { cliSolveRunner, openServices } from "../database";
+import { cliSolveRunner } from "../database";
+import { type AnalysisRequest, analyseThroughApi } from "./analyse-api";
 import { describeReport, progressPrinter, writeReportFiles } from "./analyse-output";
 import { loadDemoGeography } from "./demo";
-import { cliActor } from "./import";
 
 /** Seconds per plan when neither a time limit nor iterations are given. */
 export const DEFAULT_ANALYSIS_TIME_LIMIT = 10;
@@ -36,9 +36,10 @@ savings, cost shares, overlap between services and vehicles out by time of day.
                 TT_TRAVEL_TIMES, default the geometric model)
   --scenario    a folder with scenario.json (an IntegrationScenario) and, optionally,
                 mixing.json (a mixing policy that replaces the scenario's)
-  --organisation the organisation's day from the database, as a job (as the API runs it): a
-                partnership's analyses its members' days under their analysis agreements, each
-                budget's silo on the vehicles its member holds or is granted for it
+  --organisation the organisation's day from the database, through the HTTP API as one of its
+                users (a job, followed to its end): a partnership's analyses its members' days
+                under their analysis agreements, each budget's silo on the vehicles its member
+                holds or is granted for it
   --as          with --organisation: the email of the user to act as (default: its first admin)
   --date        the demo's service date (default: the demo's own)
   --silo-fleets with --demo: "contracts" (default; each vehicle in the fleet of the funder that
@@ -183,8 +184,8 @@ export const analyseCommand: Command = {
     const flags = parseAnalyseFlags(argv);
     const { source } = flags;
     if ("organisation" in source) {
-      const stored = await analyseFromDatabase(source, flags);
-      return printReport(flags, stored);
+      const result = await analyseThroughApi(source, requestOf(source.date, flags), flags.out);
+      return printReport({ ...flags, out: undefined }, result);
     }
     const scenario = await loadScenario(source);
     const { report, pooled } = await analyseIntegration(scenario, {
@@ -200,43 +201,21 @@ export const analyseCommand: Command = {
   },
 };
 
-/** The organisation's analysis as a job on the configured database, followed to its end. */
-async function analyseFromDatabase(
-  source: { organisation: string; date: string; as?: string },
-  flags: AnalyseFlags,
-): Promise<StoredAnalysis> {
-  const { services, close } = await openServices(process.env, {
-    graceSeconds: MAX_TIME_LIMIT_SECONDS,
-  });
-  try {
-    const actor = await cliActor(
-      services.unitOfWork,
-      source.organisation,
-      source.as,
-      "cli analyse integration",
-    );
-    const { analyses } = services;
-    const { jobId } = await analyses.startAnalysis(actor, {
-      date: source.date,
-      seed: flags.seed,
-      ...(flags.timeLimitSeconds === undefined ? {} : { timeLimitSeconds: flags.timeLimitSeconds }),
-      ...(flags.iterations === undefined ? {} : { iterations: flags.iterations }),
-      ...(flags.parallel === undefined ? {} : { parallel: flags.parallel }),
-    });
-    process.stderr.write(`Analysing ${source.date} (job ${jobId})…\n`);
-    await analyses.settled(jobId);
-    const job = await analyses.getJob(actor, jobId);
-    if (job.status !== "succeeded") {
-      throw new AppError("internal", job.error?.message ?? `the analysis is ${job.status}`);
-    }
-    // Awaited here: the database closes in `finally`.
-    return await analyses.getResult(actor, jobId);
-  } finally {
-    await close();
-  }
+/** The API's request body for these flags. */
+function requestOf(date: string, flags: AnalyseFlags): AnalysisRequest {
+  return {
+    date,
+    seed: flags.seed,
+    ...(flags.timeLimitSeconds === undefined ? {} : { timeLimitSeconds: flags.timeLimitSeconds }),
+    ...(flags.iterations === undefined ? {} : { iterations: flags.iterations }),
+    ...(flags.parallel === undefined ? {} : { parallel: flags.parallel }),
+  };
 }
 
-async function printReport(flags: AnalyseFlags, stored: StoredAnalysis): Promise<number> {
+async function printReport(
+  flags: Omit<AnalyseFlags, "out"> & { out?: string | undefined },
+  stored: StoredAnalysis,
+): Promise<number> {
   const { report } = stored;
   if (flags.out) await writeReportFiles(flags.out, stored);
   const text = flags.json
