@@ -21,6 +21,7 @@ import {
   PlanningService,
   PlanOverrideService,
   RegisterService,
+  RetentionService,
   type SolveRunner,
   SubjectRightsService,
   systemClock,
@@ -57,6 +58,8 @@ export interface ServerServices {
   readonly agreements: AgreementService;
   readonly partners: PartnerService;
   readonly subjectRights: SubjectRightsService;
+  /** The retention schedule, run as a job per organisation. */
+  readonly retention: RetentionService;
   /** Operators' vehicles offered to other organisations. */
   readonly grants: GrantService;
   /** District boundaries for report maps (data/districts.geojson), or undefined without them. */
@@ -105,6 +108,7 @@ export function buildServices(
     jobs,
     ...runner,
   });
+  const retention = new RetentionService(bulk, jobs, clock);
   // Every kind is registered now: this process may start taking jobs.
   const capacity = options.workerCapacity ?? defaultSolveCapacity();
   if (capacity > 0) jobs.work(capacity);
@@ -126,6 +130,7 @@ export function buildServices(
     agreements: new AgreementService(unitOfWork, clock),
     partners: new PartnerService(unitOfWork, clock),
     subjectRights: new SubjectRightsService(unitOfWork, clock),
+    retention,
     grants: new GrantService(unitOfWork),
     boundaries: lazyBoundaries(),
     clock,

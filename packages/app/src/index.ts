@@ -176,6 +176,9 @@ export {
 export {
   type AccessRecord,
   type ErasureResult,
+  RETENTION_JOB,
+  type RetentionReport,
+  RetentionService,
   type SubjectAccessExport,
   SubjectRightsService,
   subjectAccessHtml,

@@ -263,5 +263,78 @@ for (const driver of listTestDrivers()) {
       expect(after.erasedAt).toEqual(expect.any(String));
       expect(after.passenger).toMatchObject({ reference: pseudonym, givenName: "Erased" });
     });
+
+    it("runs the retention schedule as a job: a dry run reports, a real run erases and deletes", async () => {
+      const { county, db } = fixture();
+      const admin = county.users.admin.token;
+      const old = await body(
+        await call("POST", "/api/passengers", admin, {
+          reference: "RET-OLD-1",
+          givenName: "Longago",
+          familyName: "Traveller",
+          homeLat: 52.21,
+          homeLon: 0.12,
+        }),
+      );
+      await queryRows(
+        db,
+        sql`update passengers set created_at = now() - interval '3 years' where id = ${String(old.id)}`,
+      );
+      const oldJob = await body(
+        await call("POST", "/api/plans", admin, { date: DAY, iterations: 20, seed: 2 }),
+      );
+      await (await call("GET", `/api/jobs/${String(oldJob.jobId)}/events`, admin)).text();
+      await queryRows(
+        db,
+        sql`update jobs set finished_at = now() - interval '2 years' where id = ${String(oldJob.jobId)}`,
+      );
+      const months = { "inactive-passengers": 12, "finished-jobs": 1 };
+      const run = async (dryRun: boolean) => {
+        const started = await call("POST", "/api/retention", admin, { dryRun, months });
+        expect(started.status).toBe(202);
+        const { jobId } = await body(started);
+        await (await call("GET", `/api/jobs/${String(jobId)}/events`, admin)).text();
+        const read = await call("GET", `/api/jobs/${String(jobId)}`, county.users.auditor.token);
+        const job = await body(read);
+        expect([read.status, job.status, job.error]).toEqual([200, "succeeded", null]);
+        return (job.result as Json).lines as Json[];
+      };
+      const line = (lines: Json[], category: string) => lines.find((l) => l.category === category);
+
+      const dry = await run(true);
+      expect(line(dry, "inactive-passengers")).toMatchObject({ due: 1, done: 0, action: "erase" });
+      expect(line(dry, "finished-jobs")).toMatchObject({ due: 1, done: 0 });
+      expect(line(dry, "audit-log")).toMatchObject({ months: null, action: "keep", due: 0 });
+      const still = await body(await call("GET", `/api/passengers/${String(old.id)}`, admin));
+      expect(still.familyName).toBe("Traveller");
+
+      const applied = await run(false);
+      expect(line(applied, "inactive-passengers")).toMatchObject({ due: 1, done: 1 });
+      expect(line(applied, "finished-jobs")).toMatchObject({ due: 1, done: 1 });
+      const erased = await body(await call("GET", `/api/passengers/${String(old.id)}`, admin));
+      expect(erased).toMatchObject({
+        givenName: "Erased",
+        reference: expect.stringMatching(/^ERASED-/),
+      });
+      expect((await call("GET", `/api/jobs/${String(oldJob.jobId)}`, admin)).status).toBe(404);
+      expect(
+        await fixture().services.unitOfWork.repositories.audit.verify(county.id),
+      ).toBeUndefined();
+    });
+
+    it("keeps the retention run to administrators and refuses periods too short", async () => {
+      const { county } = fixture();
+      const body0 = { dryRun: true };
+      expect((await call("POST", "/api/retention", county.users.auditor.token, body0)).status).toBe(
+        403,
+      );
+      expect((await call("POST", "/api/retention", county.users.driver.token, body0)).status).toBe(
+        403,
+      );
+      const short = await call("POST", "/api/retention", county.users.admin.token, {
+        months: { "inactive-passengers": 1 },
+      });
+      expect(short.status).toBe(422);
+    });
   });
 }

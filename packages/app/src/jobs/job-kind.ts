@@ -24,10 +24,14 @@ export interface JobOutput<Result extends JobData = JobData> {
 }
 
 /**
- * What a job's output may write when its job succeeds: a day plan's plan and runs. A kind that
- * stores something else (a tender evaluation's scores, say) adds its repository here.
+ * What a job's output may write when its job succeeds: a day plan's plan and runs; a retention
+ * run's erasures (with their audit rows) and deleted jobs. A kind that stores something else (a
+ * tender evaluation's scores, say) adds its repository here.
  */
-export type JobOutputRepositories = Pick<Repositories, "plans">;
+export type JobOutputRepositories = Pick<
+  Repositories,
+  "plans" | "subjects" | "passengers" | "audit"
+>;
 
 /** The job rows and what job outputs write: what the job runner and service use. */
 export type JobsUnitOfWork = UnitOfWorkOf<"jobs" | keyof JobOutputRepositories>;

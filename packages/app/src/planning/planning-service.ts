@@ -1,5 +1,11 @@
 import { type Evaluation, evaluate } from "@tt/solver";
-import { inProcessJobService, type JobFailureReport, type JobKind, type JobService } from "../jobs";
+import {
+  inProcessJobService,
+  type JobFailureReport,
+  type JobKind,
+  type JobOutputRepositories,
+  type JobService,
+} from "../jobs";
 import type {
   Clock,
   Job,
@@ -57,7 +63,9 @@ export interface PlanningServiceOptions {
 }
 
 /** What planning uses: the day's registers and audit log, the plans, and the job rows. */
-export type PlanningUnitOfWork = UnitOfWorkOf<PlanningDayKind | "plans" | "jobs" | "crew">;
+export type PlanningUnitOfWork = UnitOfWorkOf<
+  PlanningDayKind | "jobs" | "crew" | keyof JobOutputRepositories
+>;
 
 /**
  * Plans an organisation's day as a job (`dayPlanJob`) and reads the stored plans. Roles need the

@@ -43,6 +43,16 @@ export interface SubjectRecordStore {
     passengerId: string,
     erased: ErasedPassenger,
   ): Promise<ErasureCounts | undefined>;
+  /**
+   * Passengers not erased, on the register since before `cutoff` (YYYY-MM-DD), with no trip
+   * request running on or after it and no entitlement decision assessed or due for review on or
+   * after it: those the retention schedule erases.
+   */
+  inactivePassengers(organisationId: string, cutoff: string): Promise<string[]>;
+  /** Finished jobs (succeeded, failed or cancelled) that ended before `before`. */
+  finishedJobsBefore(organisationId: string, before: Date): Promise<string[]>;
+  /** Deletes these jobs of the organisation if they are still finished; how many went. */
+  deleteFinishedJobs(organisationId: string, ids: readonly string[]): Promise<number>;
   /** When the passenger was erased, or undefined (also when not found). */
   erasedAt(organisationId: string, passengerId: string): Promise<string | undefined>;
 }

@@ -3,6 +3,7 @@ import { idParamSchema, purposeHeaderSchema } from "../common";
 import { COMMON_ERROR_RESPONSES, CONFLICT_RESPONSE, NOT_FOUND_RESPONSE } from "../errors";
 import { API_RESOURCES } from "../resources";
 import { storedEntitlementDecisionSchema } from "./entitlement";
+import { jobAcceptedSchema } from "./jobs";
 import { AUTHENTICATED } from "./security";
 
 const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
@@ -109,6 +110,36 @@ export const erasePassengerRoute = createRoute({
   responses: {
     200: { description: "What was erased.", content: json(erasureResultSchema) },
     ...errors,
+    ...CONFLICT_RESPONSE,
+  },
+});
+
+export const retentionBodySchema = z
+  .strictObject({
+    dryRun: z.boolean().optional().openapi({ description: "Only report what is due (default)." }),
+    months: z
+      .strictObject({
+        "inactive-passengers": z.number().int().min(12).max(1200).optional(),
+        "finished-jobs": z.number().int().min(1).max(1200).optional(),
+      })
+      .optional()
+      .openapi({ description: "Months per category in place of the default schedule's." }),
+  })
+  .openapi("RetentionRun");
+
+export const startRetentionRoute = createRoute({
+  ...common,
+  method: "post",
+  path: "/api/retention",
+  summary:
+    "Run the retention schedule for your organisation as a job (a dry run unless dryRun is false); its report is the job's result",
+  request: { body: { required: true, content: json(retentionBodySchema) } },
+  responses: {
+    202: {
+      description: "The job started; follow it at /api/jobs/{id}.",
+      content: json(jobAcceptedSchema),
+    },
+    ...COMMON_ERROR_RESPONSES,
     ...CONFLICT_RESPONSE,
   },
 });

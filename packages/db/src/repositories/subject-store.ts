@@ -1,10 +1,14 @@
 import type { ErasureCounts, PlannedStop, SubjectRecordStore } from "@tt/app";
 import type { ErasedPassenger } from "@tt/domain";
-import { and, eq, isNull, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, ne, sql } from "drizzle-orm";
 import type { Db } from "../create-db";
 import { queryRows } from "../raw-query";
-import { entitlementDecisions, passengers, tripRequests } from "../schema";
+import { entitlementDecisions, jobs, passengers, tripRequests } from "../schema";
+import { published } from "./import-visibility";
+import { anyUuid } from "./keyset";
 import { isUuid } from "./record-repository";
+
+const FINISHED_JOB = ["succeeded", "failed", "cancelled"] as const;
 
 /** The needs an erased passenger keeps: none (the defaults of a new record). */
 const NO_NEEDS = {
@@ -82,6 +86,52 @@ export function createSubjectRecordStore(db: Db): SubjectRecordStore {
         )
         .orderBy(tripRequests.reference);
       return rows.map((row) => row.id);
+    },
+
+    async inactivePassengers(organisationId, cutoff) {
+      const rows = await queryRows<{ id: string }>(
+        db,
+        sql`select passengers.id from passengers
+            where passengers.organisation_id = ${organisationId} and passengers.erased_at is null
+              and ${published(passengers.importId)} and passengers.created_at < ${cutoff}::date
+              and not exists (select 1 from trip_requests t where t.passenger_id = passengers.id
+                and t.valid_to >= ${cutoff}::date)
+              and not exists (select 1 from entitlement_decisions d
+                where d.passenger_id = passengers.id
+                and (d.assessed_on >= ${cutoff}::date or d.review_date >= ${cutoff}::date))
+            order by passengers.reference`,
+      );
+      return rows.map((row) => row.id);
+    },
+
+    async finishedJobsBefore(organisationId, before) {
+      const rows = await db
+        .select({ id: jobs.id })
+        .from(jobs)
+        .where(
+          and(
+            eq(jobs.organisationId, organisationId),
+            inArray(jobs.status, [...FINISHED_JOB]),
+            lt(jobs.finishedAt, before),
+          ),
+        )
+        .orderBy(jobs.finishedAt);
+      return rows.map((row) => row.id);
+    },
+
+    async deleteFinishedJobs(organisationId, ids) {
+      if (ids.length === 0) return 0;
+      const deleted = await db
+        .delete(jobs)
+        .where(
+          and(
+            eq(jobs.organisationId, organisationId),
+            inArray(jobs.status, [...FINISHED_JOB]),
+            anyUuid(jobs.id, ids),
+          ),
+        )
+        .returning({ id: jobs.id });
+      return deleted.length;
     },
 
     async erasedAt(organisationId, passengerId) {

@@ -15,11 +15,9 @@ import {
   evaluatePlanChangeRoute,
   getAgreementRoute,
   getEntitlementDecisionRoute,
-  getJobRoute,
   getPlanRoute,
   integrationReportCsvRoute,
   integrationReportHtmlRoute,
-  jobEventsRoute,
   listAgreementsRoute,
   listEntitlementDecisionsRoute,
   listGrantsRoute,
@@ -37,6 +35,7 @@ import {
   savePlanRunsRoute,
   startIntegrationAnalysisRoute,
   startPlanRoute,
+  startRetentionRoute,
   subjectAccessRoute,
   withdrawGrantRoute,
 } from "@tt/contract";
@@ -100,9 +99,9 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   rule(listPlansRoute, "plans", "read"),
   rule(getPlanRoute, "plans", "read"),
   rule(planMapRoute, "plans", "read"),
-  rule(getJobRoute, "plans", "read"),
-  rule(jobEventsRoute, "plans", "read"),
-  // Every job kind so far needs the plans grant; the job service checks the kind's own again.
+  // Reading a job needs its kind's grant (plans for plans and analyses, subject-rights for
+  // retention runs), which only the job service knows: it checks it before anything is shown.
+  // Cancelling and retrying are for the plans grant's holders (and administrators).
   rule(cancelJobRoute, "plans", "write"),
   rule(retryJobRoute, "plans", "write"),
   rule(evaluatePlanChangeRoute, "plans", "write"),
@@ -123,6 +122,7 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   rule(changeAgreementStatusRoute, "agreements", "write"),
   rule(subjectAccessRoute, "subject-rights", "read"),
   rule(erasePassengerRoute, "subject-rights", "write"),
+  rule(startRetentionRoute, "subject-rights", "write"),
   rule(listPartnersRoute, "organisation", "read"),
   rule(partnerPassengersRoute, "passengers", "read"),
   rule(assignCrewRoute, "staff", "write"),

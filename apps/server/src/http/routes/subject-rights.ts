@@ -3,6 +3,7 @@ import { type SubjectAccessExport, subjectAccessHtml } from "@tt/app";
 import {
   erasePassengerRoute,
   type SubjectAccessExportBody,
+  startRetentionRoute,
   subjectAccessRoute,
 } from "@tt/contract";
 import type { ServerServices } from "../../services";
@@ -23,7 +24,8 @@ function presentExport(data: SubjectAccessExport): SubjectAccessExportBody {
 
 /**
  * Data subjects' rights: `GET /api/passengers/{id}/subject-access` (JSON, or `?format=html`, a
- * page to send to the person) and `POST /api/passengers/{id}/erasure`. Both audited; the export
+ * page to send to the person), `POST /api/passengers/{id}/erasure` and `POST /api/retention`
+ * (the retention schedule as a job). Both audited; the export
  * for auditors and administrators, erasure for administrators only.
  */
 export function mountSubjectRightsRoutes(
@@ -34,6 +36,11 @@ export function mountSubjectRightsRoutes(
     const data = await services.subjectRights.export(actorOf(c), c.req.valid("param").id);
     if (c.req.valid("query").format === "html") return c.html(subjectAccessHtml(data), 200);
     return c.json(presentExport(data), 200);
+  });
+
+  app.openapi(startRetentionRoute, async (c) => {
+    const started = await services.retention.start(actorOf(c), c.req.valid("json"));
+    return c.json(started, 202);
   });
 
   app.openapi(erasePassengerRoute, async (c) => {
