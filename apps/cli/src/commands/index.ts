@@ -56,6 +56,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import("./audit")).auditCommand,
   },
   {
+    name: "subject-access",
+    summary: "export what every organisation holds about a person, and who has seen it",
+    load: async () => (await import("./subject-access")).subjectAccessCommand,
+  },
+  {
     name: "organisation",
     summary: "add or list organisations (councils, NHS bodies, operators, community groups)",
     load: async () => (await import("./organisation")).organisationCommand,
