@@ -1,12 +1,5 @@
-import {
-  emissionClassOf,
-  type Funder,
-  type FunderKind,
-  SERVICES,
-  type TripPurpose,
-  type Vehicle,
-} from "@tt/domain";
-import type { BuiltProblem, DayRegister } from "../planning";
+import { emissionClassOf, type Funder, SERVICES, type Vehicle } from "@tt/domain";
+import { type BuiltProblem, type DayRegister, serviceOf } from "../planning";
 import type {
   AnalysisFunder,
   IntegrationScenario,
@@ -18,23 +11,7 @@ import type {
 /** The services a register's trip requests belong to, by purpose (and funder for post-16). */
 export const REGISTER_SERVICES = SERVICES;
 
-const SERVICE_OF_PURPOSE: Record<TripPurpose, string> = {
-  school: "mainstream-school",
-  "send-school": "send-school",
-  "post-16": "post-16",
-  "adult-day-service": "adult-day-service",
-  "hospital-appointment": "nepts-outpatient",
-  dialysis: "nepts-dialysis",
-  "gp-appointment": "nepts-gp",
-  "demand-responsive": "drt",
-  "community-transport": "community-transport",
-};
-
-/** The service of a trip: its purpose's, except post-16 paid from a SEND budget. */
-export function serviceOf(purpose: TripPurpose, funderKind: FunderKind | undefined): string {
-  if (purpose === "post-16" && funderKind === "send") return "send-post-16";
-  return SERVICE_OF_PURPOSE[purpose];
-}
+export { serviceOf };
 
 /** Which funders' silo fleets a vehicle joins, by the start of its reference; see `vehicleFunders`. */
 export type FleetAllocation = Readonly<Record<string, readonly string[]>>;

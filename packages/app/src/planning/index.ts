@@ -16,6 +16,7 @@ export {
 export * from "./manifest";
 export * from "./manifest-service";
 export * from "./mapping-issues";
+export { forbiddenPartners, mixRequest, serviceGroup, serviceOf, withMixingPolicy } from "./mixing";
 export * from "./overrides/plan-override-change";
 export * from "./overrides/plan-override-evaluation";
 export * from "./overrides/plan-override-revision";

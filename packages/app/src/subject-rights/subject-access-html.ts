@@ -1,5 +1,4 @@
-import { escapeHtml } from "../analysis/report/report-charts";
-import { REPORT_STYLE } from "../analysis/report/report-style";
+import { escapeHtml, REPORT_STYLE } from "../analysis";
 import type { SubjectAccessExport } from "./subject-access";
 
 const clock = (minutes: number) => {

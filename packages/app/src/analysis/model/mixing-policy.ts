@@ -1,8 +1,11 @@
 import { SERVICES } from "@tt/domain";
-import type { Problem, Request } from "@tt/solver";
+import type { Problem } from "@tt/solver";
 import { z } from "zod";
+import { mixRequest as mix, forbiddenPartners as partnersOf } from "../../planning";
 import { AppError, toIssues } from "../../shared";
 import type { MixingPolicy, RequestTag } from "./types";
+
+export { forbiddenPartners, mixRequest, serviceGroup } from "../../planning";
 
 /**
  * Mixing policy: which services may not travel together, i.e. may not be on board the same
@@ -10,11 +13,6 @@ import type { MixingPolicy, RequestTag } from "./types";
  * share. A passenger who needs the vehicle otherwise empty (escorted to the ward) is not a rule
  * here: that is the request's own `doorThroughDoor` flag.
  */
-
-/** The solver group a request of `service` belongs to. */
-export function serviceGroup(service: string): string {
-  return `service:${service}`;
-}
 
 /**
  * Schema for a mixing policy whose services must all be among `knownServices`. Errors name the
@@ -85,39 +83,6 @@ function pairKey(a: string, b: string): string {
   return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
 }
 
-/** For each service, the services it may not travel with (sorted). */
-export function forbiddenPartners(policy: MixingPolicy): ReadonlyMap<string, readonly string[]> {
-  const out = new Map<string, Set<string>>();
-  const add = (a: string, b: string) => out.set(a, (out.get(a) ?? new Set()).add(b));
-  for (const { services } of policy.rules) {
-    add(services[0], services[1]);
-    add(services[1], services[0]);
-  }
-  return new Map([...out].map(([s, partners]) => [s, [...partners].sort()]));
-}
-
-const union = (given: readonly string[] | undefined, added: readonly string[]): string[] => [
-  ...new Set([...(given ?? []), ...added]),
-];
-
-/**
- * The request with the group of its service and the groups of the services it may not travel
- * with added to what it already has (no duplicates, so applying twice changes nothing).
- */
-export function mixRequest(
-  request: Request,
-  service: string,
-  partners: ReadonlyMap<string, readonly string[]>,
-): Request {
-  const forbidden = (partners.get(service) ?? []).map(serviceGroup);
-  const incompatibleGroups = union(request.incompatibleGroups, forbidden);
-  return {
-    ...request,
-    groups: union(request.groups, [serviceGroup(service)]),
-    ...(incompatibleGroups.length > 0 ? { incompatibleGroups } : {}),
-  };
-}
-
 /** The tag of request `id`, or an error naming it. */
 export function requestTag(tags: Readonly<Record<string, RequestTag>>, id: string): RequestTag {
   const tag = tags[id];
@@ -135,11 +100,9 @@ export function applyMixingPolicy(
   requests: Readonly<Record<string, RequestTag>>,
   policy: MixingPolicy,
 ): Problem {
-  const partners = forbiddenPartners(policy);
+  const partners = partnersOf(policy);
   return {
     ...problem,
-    requests: problem.requests.map((r) =>
-      mixRequest(r, requestTag(requests, r.id).service, partners),
-    ),
+    requests: problem.requests.map((r) => mix(r, requestTag(requests, r.id).service, partners)),
   };
 }
