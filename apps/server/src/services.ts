@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import {
+  AccessLogService,
   AgreementService,
   AuthService,
   type Boundaries,
@@ -38,6 +39,8 @@ import {
 /** Everything the HTTP layer may call: use cases only, never the database itself. */
 export interface ServerServices {
   readonly unitOfWork: UnitOfWork;
+  /** The auditor's view of the organisation's audit log: by person, agreement or record. */
+  readonly accessLog: AccessLogService;
   readonly register: RegisterService;
   readonly auth: AuthService;
   readonly csv: CsvTransfer;
@@ -114,6 +117,7 @@ export function buildServices(
   if (capacity > 0) jobs.work(capacity);
   return {
     unitOfWork,
+    accessLog: new AccessLogService(unitOfWork),
     register: new RegisterService(unitOfWork),
     auth: new AuthService(unitOfWork, clock, {
       signInAttempts: createSignInAttemptStore(handle.db),

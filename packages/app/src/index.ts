@@ -73,6 +73,7 @@ export {
   type ApiTokenSummary,
   type AuditEntry,
   type AuditEntryInput,
+  type AuditListQuery,
   type AuditLog,
   type Clock,
   type CrewAssignment,
@@ -157,6 +158,9 @@ export {
   toIssues,
 } from "./shared";
 export {
+  type AccessLogPage,
+  type AccessLogPerson,
+  AccessLogService,
   AgreementService,
   type AgreementView,
   GrantService,

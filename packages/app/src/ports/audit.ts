@@ -28,12 +28,25 @@ export interface AuditEntry extends AuditEntryInput {
   readonly hash: string;
 }
 
+/** Which of an organisation's entries to list: every filter given must match. */
+export interface AuditListQuery {
+  readonly offset: number;
+  readonly limit: number;
+  readonly resource?: string;
+  /** Entries that name this record among their `resourceIds`. */
+  readonly resourceId?: string;
+  /** Entries of what this user did. */
+  readonly userId?: string;
+  /** Entries that name this data-sharing agreement (`details.agreementId`). */
+  readonly agreementId?: string;
+}
+
 /** Append-only, hash-chained record of access to personal data. */
 export interface AuditLog {
   append(entry: AuditEntryInput): Promise<AuditEntry>;
   list(
     organisationId: string,
-    query: { offset: number; limit: number; resource?: string; resourceId?: string },
+    query: AuditListQuery,
   ): Promise<{ items: AuditEntry[]; total: number }>;
   /** Recomputes the chain; returns the id of the first broken row, or undefined when intact. */
   verify(organisationId: string): Promise<number | undefined>;

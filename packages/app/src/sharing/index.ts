@@ -1,3 +1,4 @@
+export * from "./access-log-service";
 export * from "./agreement-service";
 export * from "./grant-service";
 export * from "./partner-service";

@@ -54,4 +54,39 @@ describe.each(listTestDrivers())("the audit chain on $name", ({ open }) => {
     await handle.db.execute(sql`update audit_log set purpose = 'changed' where id = ${written.id}`);
     expect(await repos.audit.verify(org)).toBe(written.id);
   });
+  it("lists by user, by agreement and by record, only the organisation's own entries", async () => {
+    const other = (await repos.identity.createOrganisation({ name: "City", kind: "council" })).id;
+    const user = async (organisationId: string, email: string) =>
+      (
+        await repos.identity.createUser({
+          organisationId,
+          email,
+          displayName: email,
+          role: "auditor",
+          passwordHash: "x",
+        })
+      ).id;
+    const reader = await user(other, "reader@city.example");
+    const clerk = await user(org, "clerk@county.example");
+    const agreementId = "5d3c2b1a-0000-4000-8000-000000000001";
+    const under = { agreementId, agreementReference: "DSA-1" };
+    const read = await repos.audit.append(
+      entry(300, { userId: reader, resourceIds: ["p-1", "p-2"], details: under }),
+    );
+    const own = await repos.audit.append(entry(301, { userId: clerk, resourceIds: ["p-2"] }));
+    await repos.audit.append({
+      ...entry(302, { userId: reader, details: under }),
+      organisationId: other,
+    });
+    const ids = async (query: Record<string, string>) =>
+      (await repos.audit.list(org, { offset: 0, limit: 50, ...query })).items.map((e) => e.id);
+    expect(await ids({ userId: reader })).toEqual([read.id]);
+    expect(await ids({ userId: clerk })).toEqual([own.id]);
+    expect(await ids({ agreementId })).toEqual([read.id]);
+    expect(await ids({ resourceId: "p-2" })).toEqual([own.id, read.id]);
+    expect(await ids({ resourceId: "p-2", agreementId })).toEqual([read.id]);
+    const listed = await repos.audit.list(org, { offset: 0, limit: 50, agreementId });
+    expect(listed.total).toBe(1);
+    expect(await ids({ agreementId: "5d3c2b1a-0000-4000-8000-000000000002" })).toEqual([]);
+  });
 });

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { AuditEntry, AuditEntryInput, AuditLog } from "@tt/app";
+import type { AuditEntry, AuditEntryInput, AuditListQuery, AuditLog } from "@tt/app";
 import { and, asc, count, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../create-db";
 import { queryRows } from "../raw-query";
@@ -91,15 +91,22 @@ async function appendEntry(db: Db, entry: AuditEntryInput): Promise<AuditEntry> 
   };
 }
 
+/** The organisation's entries, narrowed by every filter the query gives. */
+function listConditions(organisationId: string, query: AuditListQuery): SQL[] {
+  const conditions: SQL[] = [eq(auditLog.organisationId, organisationId)];
+  if (query.resource) conditions.push(eq(auditLog.resource, query.resource));
+  if (query.resourceId) conditions.push(sql`${query.resourceId} = any(${auditLog.resourceIds})`);
+  if (query.userId) conditions.push(eq(auditLog.userId, query.userId));
+  if (query.agreementId)
+    conditions.push(sql`${auditLog.details}->>'agreementId' = ${query.agreementId}`);
+  return conditions;
+}
+
 export function createAuditLog(db: Db): AuditLog {
   return {
     append: (entry) => appendEntry(db, entry),
     async list(organisationId, query) {
-      const conditions: SQL[] = [eq(auditLog.organisationId, organisationId)];
-      if (query.resource) conditions.push(eq(auditLog.resource, query.resource));
-      if (query.resourceId)
-        conditions.push(sql`${query.resourceId} = any(${auditLog.resourceIds})`);
-      const where = and(...conditions);
+      const where = and(...listConditions(organisationId, query));
       const rows = await db
         .select()
         .from(auditLog)
