@@ -1,6 +1,8 @@
 // The public surface of @tt/app, by capability: only what the server, the CLI, the web build,
 // the benchmarks and the tests outside this package use.
 export {
+  type AnalysableFunder,
+  type AnalysableFunders,
   type AnalysisFunder,
   analyseIntegration,
   type Boundaries,
@@ -17,6 +19,7 @@ export {
   reportHtml,
   reportTableCsv,
   type StoredAnalysis,
+  type UnanalysableMember,
   type VehicleTag,
 } from "./analysis";
 export {

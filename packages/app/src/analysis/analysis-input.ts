@@ -21,6 +21,8 @@ export interface IntegrationAnalysisInput {
   readonly fleet?: FleetAllocation;
   /** Plans at once (default: the server's setting, cores − 1). */
   readonly parallel?: number;
+  /** Only these funders' demand (default: every funder the organisation may analyse). */
+  readonly funderIds?: readonly string[];
 }
 
 /** The most plans one analysis makes at once. */
@@ -34,16 +36,19 @@ export interface CheckedAnalysisInput {
   readonly mixing: MixingPolicy;
   readonly fleet?: FleetAllocation;
   readonly parallel?: number;
+  readonly funderIds?: readonly string[];
 }
 
 /**
  * The input checked in full (every problem listed with its field), with defaults: seed 1, a
  * time limit per plan always, the demo's mixing policy. Fleet funder ids must be the
- * organisation's (`funderIds`).
+ * organisation's (`funderIds`); the funders chosen must be ones it may analyse (`analysable`,
+ * default `funderIds`).
  */
 export function checkAnalysisInput(
   input: IntegrationAnalysisInput,
   funderIds: ReadonlySet<string>,
+  analysable: ReadonlySet<string> = funderIds,
 ): CheckedAnalysisInput {
   const issues: DomainIssue[] = [];
   if (!isIsoDate(input.date)) issues.push({ path: "date", message: 'expected "YYYY-MM-DD"' });
@@ -62,6 +67,7 @@ export function checkAnalysisInput(
         });
     });
   }
+  issues.push(...chosenIssues(input.funderIds, analysable));
   const parallel = input.parallel;
   if (
     parallel !== undefined &&
@@ -79,7 +85,21 @@ export function checkAnalysisInput(
     mixing,
     ...(input.fleet ? { fleet: input.fleet } : {}),
     ...(parallel === undefined ? {} : { parallel }),
+    ...(input.funderIds ? { funderIds: [...new Set(input.funderIds)] } : {}),
   };
+}
+
+function chosenIssues(
+  chosen: readonly string[] | undefined,
+  analysable: ReadonlySet<string>,
+): DomainIssue[] {
+  if (chosen === undefined) return [];
+  if (chosen.length === 0) return [{ path: "funderIds", message: "choose at least one funder" }];
+  return chosen.flatMap((id, i) =>
+    analysable.has(id)
+      ? []
+      : [{ path: `funderIds.${i}`, message: `no funder ${id} that you may analyse` }],
+  );
 }
 
 function policyOf(given: unknown, issues: DomainIssue[]): MixingPolicy {

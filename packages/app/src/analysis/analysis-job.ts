@@ -1,11 +1,18 @@
 import type { JobContext, JobKind, JobOutput } from "../jobs";
-import { buildProblem, loadPlanningDay, type PlanningDayKind, type SolveRunner } from "../planning";
+import {
+  buildProblem,
+  type DayRegister,
+  loadPlanningDay,
+  type PlanningDayKind,
+  type SolveRunner,
+} from "../planning";
 import type { Clock, JobData, StoredPartnership, TravelTimeProvider, UnitOfWorkOf } from "../ports";
 import { type Actor, AppError } from "../shared";
 import type { CheckedAnalysisInput } from "./analysis-input";
 import { analyseIntegration } from "./model/analyse";
 import { parseMixingPolicy } from "./model/mixing-policy";
 import type { IntegrationReport, IntegrationScenario } from "./model/types";
+import { narrowToFunders } from "./narrow-day";
 import { checkStillShared, loadPartnershipDays, mergeDays } from "./partnership-day";
 import { REGISTER_SERVICES, scenarioFromRegister } from "./register-scenario";
 import { type MapRun, mapRuns } from "./report/report-map";
@@ -49,15 +56,19 @@ function parseStored(stored: JobData): AnalysisJobInput {
     seed: number(stored.seed, 1),
     mixing: parseMixingPolicy(stored.mixing, REGISTER_SERVICES),
     ...(fleet ? { fleet } : {}),
+    ...(Array.isArray(stored.funderIds) ? { funderIds: strings(stored.funderIds) } : {}),
     eventsSeconds: number(stored.eventsSeconds, 0),
   };
 }
+
+const strings = (values: readonly unknown[]) =>
+  values.filter((v): v is string => typeof v === "string");
 
 function fleetOf(value: unknown): Record<string, string[]> | undefined {
   if (typeof value !== "object" || value === null) return undefined;
   const entries = Object.entries(value).map(([prefix, ids]): [string, string[]] => [
     prefix,
-    Array.isArray(ids) ? ids.filter((id): id is string => typeof id === "string") : [],
+    Array.isArray(ids) ? strings(ids) : [],
   ]);
   return Object.fromEntries(entries);
 }
@@ -139,7 +150,9 @@ async function partnershipScenario(
   input: AnalysisJobInput,
 ): Promise<{ scenario: IntegrationScenario; stillShared: () => Promise<void> }> {
   const { clock } = options;
-  const { members } = await loadPartnershipDays(unitOfWork, clock, actor, partnership, input.date);
+  const chosen = input.funderIds ? new Set(input.funderIds) : undefined;
+  const day = { date: input.date, ...(chosen ? { chosen } : {}) };
+  const { members } = await loadPartnershipDays(unitOfWork, clock, actor, partnership, day);
   const register = mergeDays(
     input.date,
     members.map((m) => m.register),
@@ -175,11 +188,16 @@ async function scenarioOf(
   input: AnalysisJobInput,
 ): Promise<IntegrationScenario> {
   const purpose = actor.purpose ?? `planning: integration analysis for ${input.date}`;
+  const chosen = input.funderIds ? new Set(input.funderIds) : undefined;
   const { register, built } = await loadPlanningDay(
     unitOfWork,
     travelTimes,
     { ...actor, purpose },
-    { jobId, date: input.date },
+    {
+      jobId,
+      date: input.date,
+      ...(chosen ? { narrow: (day: DayRegister) => narrowToFunders(day, chosen) } : {}),
+    },
   );
   const repos = unitOfWork.repositories;
   const funders = await repos.funders.list(actor.organisationId, { offset: 0, limit: 500 });

@@ -8,6 +8,7 @@ import {
 import { createWorkerSolveRunner, defaultSolveCapacity, type SolveRunner } from "../planning";
 import type { Clock, Job, TravelTimeProvider, UnitOfWorkOf } from "../ports";
 import { type Actor, AppError, authorise } from "../shared";
+import { type AnalysableFunders, listAnalysableFunders } from "./analysis-funders";
 import { checkAnalysisInput, type IntegrationAnalysisInput, maxPlans } from "./analysis-input";
 import {
   type AnalysisJobInput,
@@ -89,11 +90,27 @@ export class IntegrationAnalysisService {
     const policy = partnership ? findMixingPolicy(partnership.mixingPolicy) : undefined;
     const given =
       input.mixingPolicy === undefined && policy ? { ...input, mixingPolicy: policy } : input;
-    const checked = checkAnalysisInput(given, funderIds);
+    const analysable = input.funderIds ? await this.analysableIds(actor) : funderIds;
+    const checked = checkAnalysisInput(given, funderIds, analysable);
     const parallel = checked.parallel ?? this.options.parallel ?? defaultSolveCapacity();
-    const rounds = Math.ceil(maxPlans(funderIds.size) / parallel);
+    const planned = checked.funderIds?.length ?? funderIds.size;
+    const rounds = Math.ceil(maxPlans(planned) / parallel);
     const eventsSeconds = rounds * checked.timeLimitSeconds + 120;
     return this.jobs.start(actor, this.kind, storedAnalysisInput({ ...checked, eventsSeconds }));
+  }
+
+  /**
+   * The funders an analysis may plan: the organisation's own; a partnership's members' under
+   * their analysis agreements, with the members it cannot analyse and why.
+   */
+  async listFunders(actor: Actor): Promise<AnalysableFunders> {
+    authorise(actor, "plans", "read");
+    return listAnalysableFunders(this.unitOfWork.repositories, this.options.clock, actor);
+  }
+
+  private async analysableIds(actor: Actor): Promise<Set<string>> {
+    const { funders } = await this.listFunders(actor);
+    return new Set(funders.map((f) => f.id));
   }
 
   /** Resolves when the job has ended. */

@@ -1,4 +1,10 @@
 export {
+  type AnalysableFunder,
+  type AnalysableFunders,
+  listAnalysableFunders,
+  type UnanalysableMember,
+} from "./analysis-funders";
+export {
   type CheckedAnalysisInput,
   checkAnalysisInput,
   type IntegrationAnalysisInput,

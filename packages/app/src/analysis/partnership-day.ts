@@ -10,6 +10,7 @@ import {
   type SharedPassenger,
   sharePassenger,
 } from "../sharing";
+import { narrowToFunders } from "./narrow-day";
 
 /** What a partnership's analysis reads: members' days, funders, agreements and the audit logs. */
 export type PartnershipDayKind = PlanningDayKind | "sharing" | "identity" | "funders";
@@ -128,8 +129,8 @@ async function siloOf(
 }
 
 /** The member's access for analysis, or why it cannot be analysed. */
-async function analysisAccess(
-  repos: PartnershipDayUnitOfWork["repositories"],
+export async function analysisAccess(
+  repos: UnitOfWorkOf<"sharing">["repositories"],
   clock: Clock,
   actor: Actor,
   member: string,
@@ -150,14 +151,16 @@ async function analysisAccess(
 /**
  * The partnership's members' days for `date`, each read through its analysis agreement and
  * pseudonymised; every read is written to the member's audit log naming the agreement. Members
- * without such an agreement are left out, with the reason.
+ * without such an agreement are left out, with the reason. Given `chosen` funder ids, only their
+ * trips (and the vehicles their silos use) are read, and members holding none of them are not
+ * read at all.
  */
 export async function loadPartnershipDays(
   unitOfWork: PartnershipDayUnitOfWork,
   clock: Clock,
   actor: Actor,
   partnership: StoredPartnership,
-  date: string,
+  day: { date: string; chosen?: ReadonlySet<string> },
 ): Promise<{ members: MemberDay[]; skipped: SkippedMember[] }> {
   const repos = unitOfWork.repositories;
   const members: MemberDay[] = [];
@@ -168,23 +171,10 @@ export async function loadPartnershipDays(
       skipped.push({ name: member.name, reason: access });
       continue;
     }
-    const key = await repos.sharing.findPseudonymKey(access.agreement.id);
-    if (!key) throw new Error(`agreement ${access.agreement.id} has no pseudonym key`);
-    const day = await loadDayRegister(unitOfWork, member.id, date);
-    await recordPartnerRead(repos, actor, access, {
-      resource: "passengers",
-      action: "read",
-      ids: day.passengers.map((p) => p.id),
-    });
-    const funders = await repos.funders.list(member.id, { offset: 0, limit: 500 });
-    members.push({
-      organisationId: member.id,
-      name: member.name,
-      access,
-      register: pseudonymiseDay(day, access, key),
-      funders: funders.items,
-      silo: await siloOf(repos, member.id, day),
-    });
+    const all = (await repos.funders.list(member.id, { offset: 0, limit: 500 })).items;
+    const funders = day.chosen ? all.filter((f) => day.chosen?.has(f.id)) : all;
+    if (funders.length === 0) continue;
+    members.push(await readMemberDay(unitOfWork, actor, { ...member, access, funders }, day));
   }
   if (members.length === 0) {
     throw new AppError(
@@ -194,6 +184,35 @@ export async function loadPartnershipDays(
     );
   }
   return { members, skipped };
+}
+
+/** One member's day through its agreement, audited in its log, narrowed to the chosen funders. */
+async function readMemberDay(
+  unitOfWork: PartnershipDayUnitOfWork,
+  actor: Actor,
+  member: Pick<MemberDay, "access" | "funders" | "name"> & { id: string },
+  { date, chosen }: { date: string; chosen?: ReadonlySet<string> },
+): Promise<MemberDay> {
+  const repos = unitOfWork.repositories;
+  const { access } = member;
+  const key = await repos.sharing.findPseudonymKey(access.agreement.id);
+  if (!key) throw new Error(`agreement ${access.agreement.id} has no pseudonym key`);
+  const whole = await loadDayRegister(unitOfWork, member.id, date);
+  const silo = await siloOf(repos, member.id, whole);
+  const day = chosen ? narrowToFunders(whole, chosen, (id) => silo.get(id)) : whole;
+  await recordPartnerRead(repos, actor, access, {
+    resource: "passengers",
+    action: "read",
+    ids: day.passengers.map((p) => p.id),
+  });
+  return {
+    organisationId: member.id,
+    name: member.name,
+    access,
+    register: pseudonymiseDay(day, access, key),
+    funders: member.funders,
+    silo,
+  };
 }
 
 /**

@@ -73,15 +73,17 @@ export async function auditPlanningReads(
 /**
  * The day's register and its solver Problem, with the read of personal data audited: the
  * passengers of the requests the Problem holds and the passenger assistants. What every job
- * that plans a day (a day plan, an integration analysis) reads first.
+ * that plans a day (a day plan, an integration analysis) reads first. `narrow` keeps part of the
+ * day (an analysis of some funders) before the Problem is built and the reads are audited.
  */
 export async function loadPlanningDay(
   unitOfWork: PlanningDayUnitOfWork,
   travelTimes: TravelTimeProvider,
   actor: Actor,
-  read: { jobId: string; date: string },
+  read: { jobId: string; date: string; narrow?: (day: DayRegister) => DayRegister },
 ): Promise<{ register: DayRegister; built: BuiltProblem }> {
-  const register = await loadDayRegister(unitOfWork, actor.organisationId, read.date);
+  const day = await loadDayRegister(unitOfWork, actor.organisationId, read.date);
+  const register = read.narrow ? read.narrow(day) : day;
   const built = await buildProblem(register, travelTimes);
   const planned = new Set(built.problem.requests.map((r) => r.id));
   const passengerIds = new Set(
@@ -89,7 +91,8 @@ export async function loadPlanningDay(
   );
   const staffIds = register.staff.filter((s) => s.role === "passenger-assistant").map((s) => s.id);
   await auditPlanningReads(unitOfWork.repositories, actor, {
-    ...read,
+    jobId: read.jobId,
+    date: read.date,
     passengerIds: [...passengerIds],
     staffIds,
   });

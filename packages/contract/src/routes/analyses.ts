@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { isIsoDate } from "@tt/domain";
 import { idParamSchema } from "../common";
+import { FUNDER_KINDS } from "../domain";
 import { COMMON_ERROR_RESPONSES, errorBodySchema, NOT_FOUND_RESPONSE } from "../errors";
 import { jobAcceptedSchema } from "./jobs";
 import { AUTHENTICATED } from "./security";
@@ -47,9 +48,34 @@ export const startIntegrationAnalysisBodySchema = z
     parallel: z.number().int().min(1).max(16).optional().openapi({
       description: "Plans at once (default: the server's cores − 1).",
     }),
+    funderIds: z.array(z.uuid()).max(100).optional().openapi({
+      description:
+        "Only these funders' demand, from GET /api/analyses/integration/funders (default: all of them). A partnership reads no member none of whose funders is chosen.",
+    }),
   })
   .openapi("StartIntegrationAnalysis");
 export type StartIntegrationAnalysisBody = z.infer<typeof startIntegrationAnalysisBodySchema>;
+
+export const analysableFundersSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.uuid(),
+        name: z.string(),
+        kind: z.enum(FUNDER_KINDS),
+        organisationId: z.uuid(),
+        organisationName: z.string(),
+        agreement: z.object({ id: z.uuid(), reference: z.string() }).optional().openapi({
+          description: "The analysis agreement a partnership reads the member's day under.",
+        }),
+      }),
+    ),
+    skipped: z
+      .array(z.object({ organisationId: z.uuid(), name: z.string(), reason: z.string() }))
+      .openapi({ description: "A partnership's members it cannot analyse, and why." }),
+  })
+  .openapi("AnalysableFunders");
+export type AnalysableFundersView = z.infer<typeof analysableFundersSchema>;
 
 export const INTEGRATION_REPORT_TABLES = [
   "metrics",
@@ -88,6 +114,20 @@ export const startIntegrationAnalysisRoute = createRoute({
       description: "An analysis is already running.",
       content: json(errorBodySchema),
     },
+    ...COMMON_ERROR_RESPONSES,
+  },
+});
+
+export const analysableFundersRoute = createRoute({
+  ...common,
+  tags: ["Analyses"],
+  method: "get",
+  path: "/api/analyses/integration/funders",
+  summary: "The funders an integration analysis of yours may plan",
+  description:
+    "Your organisation's funders; for a partnership, each member's funders that an active agreement shares for analysis (trips and home locations), and the members it cannot analyse with the reason.",
+  responses: {
+    200: { description: "By organisation.", content: json(analysableFundersSchema) },
     ...COMMON_ERROR_RESPONSES,
   },
 });

@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { authorise, REGISTER } from "@tt/app";
 import {
+  analysableFundersRoute,
   approveAgreementRoute,
   assessEntitlementRoute,
   assignCrewRoute,
@@ -108,6 +109,7 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   rule(savePlanRunsRoute, "plans", "write"),
   rule(runManifestRoute, "plans", "read"),
   rule(startIntegrationAnalysisRoute, "plans", "write"),
+  rule(analysableFundersRoute, "plans", "read"),
   rule(integrationReportHtmlRoute, "plans", "read"),
   rule(integrationReportCsvRoute, "plans", "read"),
   rule(crewRotaRoute, "staff", "read"),

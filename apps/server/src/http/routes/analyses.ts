@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { type Boundaries, reportHtml, reportTableCsv } from "@tt/app";
 import {
+  analysableFundersRoute,
   integrationReportCsvRoute,
   integrationReportHtmlRoute,
   startIntegrationAnalysisRoute,
@@ -11,7 +12,8 @@ import { actorOf, type HttpEnv } from "../context";
 /**
  * Integration analyses as jobs: `POST /api/analyses/integration` starts one (202 with the job id;
  * follow it at `/api/jobs/{id}` and its `/events`), and the finished report is served as one HTML
- * page or a CSV per table. Roles need the `plans` grant (write to start).
+ * page or a CSV per table; `…/funders` lists the funders an analysis may plan. Roles need the
+ * `plans` grant (write to start).
  */
 export function mountAnalysisRoutes(app: OpenAPIHono<HttpEnv>, services: ServerServices): void {
   const { analyses } = services;
@@ -19,6 +21,15 @@ export function mountAnalysisRoutes(app: OpenAPIHono<HttpEnv>, services: ServerS
   app.openapi(startIntegrationAnalysisRoute, async (c) => {
     const accepted = await analyses.startAnalysis(actorOf(c), c.req.valid("json"));
     return c.json(accepted, 202);
+  });
+
+  app.openapi(analysableFundersRoute, async (c) => {
+    const { funders, skipped } = await analyses.listFunders(actorOf(c));
+    const items = funders.map((f) => ({
+      ...f,
+      ...(f.agreement ? { agreement: { ...f.agreement } } : {}),
+    }));
+    return c.json({ items, skipped: skipped.map((s) => ({ ...s })) }, 200);
   });
 
   app.openapi(integrationReportHtmlRoute, async (c) => {
