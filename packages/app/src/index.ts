@@ -164,6 +164,7 @@ export {
   type AccessLogPage,
   type AccessLogPerson,
   AccessLogService,
+  type AgreementParty,
   AgreementService,
   type AgreementView,
   GrantService,

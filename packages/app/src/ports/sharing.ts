@@ -39,6 +39,8 @@ export interface SharingStore {
     memberIds: readonly string[],
   ): Promise<StoredPartnership>;
   findPartnership(organisationId: string): Promise<StoredPartnership | undefined>;
+  /** The partnerships the organisation is a member of, by name. */
+  listMemberships(memberId: string): Promise<StoredPartnership[]>;
   createAgreement(agreement: NewAgreement): Promise<Agreement>;
   /**
    * The agreement, when `partyId` is one of its providers or recipients. `lock` holds the row

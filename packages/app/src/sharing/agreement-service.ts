@@ -7,6 +7,7 @@ import {
   agreementWarnings,
   checkTransition,
   missingApprovals,
+  type OrganisationKind,
   SHARING_PURPOSES_VERSION,
 } from "@tt/domain";
 import type { Clock, UnitOfWorkOf } from "../ports";
@@ -15,11 +16,20 @@ import { type Actor, AppError, authorise, notFound, parseInput } from "../shared
 /** What agreements read and write: agreements, organisations (parties) and the audit log. */
 export type AgreementUnitOfWork = UnitOfWorkOf<"sharing" | "identity" | "audit">;
 
+/** A party to an agreement, by name. */
+export interface AgreementParty {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: OrganisationKind;
+}
+
 /** An agreement as a party sees it: what it permits, who has still to approve, what is due. */
 export interface AgreementView {
   readonly agreement: Agreement;
   readonly missingApprovals: readonly string[];
   readonly warnings: readonly AgreementWarning[];
+  /** Its providers and recipients (and partnership), each once, by name. */
+  readonly parties: readonly AgreementParty[];
 }
 
 type Repos = AgreementUnitOfWork["repositories"];
@@ -68,26 +78,24 @@ export class AgreementService {
         purposesVersion: SHARING_PURPOSES_VERSION,
       });
       await recordChange(repos, actor, agreement, "create", "drafted");
-      return this.view(agreement);
+      return this.view(repos, agreement);
     });
   }
 
   async list(actor: Actor): Promise<AgreementView[]> {
     authorise(actor, "agreements", "read");
-    const agreements = await this.unitOfWork.repositories.sharing.listAgreements(
-      actor.organisationId,
-    );
-    return agreements.map((a) => this.view(a));
+    const repos = this.unitOfWork.repositories;
+    const agreements = await repos.sharing.listAgreements(actor.organisationId);
+    const names = partyNames(repos);
+    return Promise.all(agreements.map((a) => this.view(repos, a, names)));
   }
 
   async get(actor: Actor, id: string): Promise<AgreementView> {
     authorise(actor, "agreements", "read");
-    const found = await this.unitOfWork.repositories.sharing.findAgreement(
-      actor.organisationId,
-      id,
-    );
+    const repos = this.unitOfWork.repositories;
+    const found = await repos.sharing.findAgreement(actor.organisationId, id);
     if (!found) throw notFound("data-sharing agreement", id);
-    return this.view(found);
+    return this.view(repos, found);
   }
 
   /** Records the actor's organisation's approval (a draft, or a suspended agreement). */
@@ -111,7 +119,7 @@ export class AgreementService {
         approvals,
       });
       await recordChange(repos, actor, changed, "update", "approved");
-      return this.view(changed);
+      return this.view(repos, changed);
     });
   }
 
@@ -131,7 +139,7 @@ export class AgreementService {
       const approvals = to === "suspended" ? [] : agreement.approvals;
       const changed = await repos.sharing.updateAgreement(id, { status: to, approvals });
       await recordChange(repos, actor, changed, "update", to, reason);
-      return this.view(changed);
+      return this.view(repos, changed);
     });
   }
 
@@ -141,14 +149,36 @@ export class AgreementService {
     return found;
   }
 
-  private view(agreement: Agreement): AgreementView {
+  private async view(
+    repos: Repos,
+    agreement: Agreement,
+    names = partyNames(repos),
+  ): Promise<AgreementView> {
     const today = this.clock.now().toISOString().slice(0, 10);
+    const ids = [...agreement.providers, ...agreement.recipients, agreement.partnershipId ?? ""];
+    const parties = await Promise.all([...new Set(ids)].filter(Boolean).map(names));
     return {
       agreement,
       missingApprovals: agreement.status === "ended" ? [] : missingApprovals(agreement),
       warnings: agreementWarnings(agreement, today),
+      parties: parties.filter((p): p is AgreementParty => p !== undefined),
     };
   }
+}
+
+/** Looks organisations up by id, each once however many agreements name it. */
+function partyNames(repos: Repos): (id: string) => Promise<AgreementParty | undefined> {
+  const found = new Map<string, Promise<AgreementParty | undefined>>();
+  return (id) => {
+    let party = found.get(id);
+    if (!party) {
+      party = repos.identity
+        .findOrganisation(id)
+        .then((o) => (o ? { id: o.id, name: o.name, kind: o.kind } : undefined));
+      found.set(id, party);
+    }
+    return party;
+  };
 }
 
 /** Every party is an organisation of this installation; a partnership named is one. */

@@ -39,6 +39,17 @@ export class PartnershipService {
     });
   }
 
+  /**
+   * The partnership the actor signs in to, or else those the actor's organisation is a member of
+   * (none for an organisation in no partnership).
+   */
+  async list(actor: Actor): Promise<StoredPartnership[]> {
+    authorise(actor, "organisation", "read");
+    const { sharing } = this.unitOfWork.repositories;
+    const own = await sharing.findPartnership(actor.organisationId);
+    return own ? [own] : sharing.listMemberships(actor.organisationId);
+  }
+
   /** The partnership the actor signs in to; not found for users of other organisations. */
   async get(actor: Actor): Promise<StoredPartnership> {
     authorise(actor, "organisation", "read");

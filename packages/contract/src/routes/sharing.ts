@@ -51,6 +51,9 @@ export const agreementSchema = z
 export const agreementViewSchema = z
   .object({
     agreement: agreementSchema,
+    parties: z
+      .array(z.object({ id: z.uuid(), name: z.string(), kind: z.enum(ORGANISATION_KINDS) }))
+      .openapi({ description: "Its providers, recipients and partnership, each once, by name." }),
     missingApprovals: z.array(z.uuid()).openapi({
       description: "Parties whose administrator has still to approve it.",
     }),
@@ -80,6 +83,12 @@ export const partnershipSchema = z
     ),
   })
   .openapi("Partnership");
+
+export type PartnershipView = z.infer<typeof partnershipSchema>;
+
+export const partnershipListSchema = z
+  .object({ items: z.array(partnershipSchema) })
+  .openapi("PartnershipList");
 
 export const partnerSchema = z
   .object({
@@ -175,6 +184,19 @@ export const partnershipRoute = createRoute({
   responses: {
     200: { description: "The partnership.", content: json(partnershipSchema) },
     ...errors,
+  },
+});
+
+export const listPartnershipsRoute = createRoute({
+  ...common,
+  tags,
+  method: "get",
+  path: "/api/partnerships",
+  summary:
+    "The partnership you sign in to, or the partnerships your organisation is a member of, with their members",
+  responses: {
+    200: { description: "By name.", content: json(partnershipListSchema) },
+    ...COMMON_ERROR_RESPONSES,
   },
 });
 

@@ -82,6 +82,17 @@ export function createSharingStore(db: Db): SharingStore {
       if (!isUuid(organisationId)) return undefined;
       return readPartnership(db, organisationId);
     },
+    async listMemberships(memberId) {
+      if (!isUuid(memberId)) return [];
+      const rows = await db
+        .select({ id: partnershipMembers.partnershipId })
+        .from(partnershipMembers)
+        .where(eq(partnershipMembers.memberId, memberId));
+      const found = await Promise.all(rows.map((row) => readPartnership(db, row.id)));
+      return found
+        .filter((p): p is StoredPartnership => p !== undefined)
+        .sort((a, b) => a.name.localeCompare(b.name));
+    },
     async createAgreement(agreement) {
       try {
         const [row] = await db

@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import type { AgreementView } from "@tt/app";
+import type { AgreementView, StoredPartnership } from "@tt/app";
 import {
   type AgreementViewBody,
   approveAgreementRoute,
@@ -7,6 +7,7 @@ import {
   draftAgreementRoute,
   getAgreementRoute,
   listAgreementsRoute,
+  listPartnershipsRoute,
   listPartnersRoute,
   partnerPassengersRoute,
   partnershipRoute,
@@ -27,8 +28,14 @@ function presentAgreement(view: AgreementView): AgreementViewBody {
     },
     missingApprovals: [...view.missingApprovals],
     warnings: view.warnings.map((w) => ({ ...w })),
+    parties: view.parties.map((p) => ({ ...p })),
   };
 }
+
+const presentPartnership = (p: StoredPartnership) => ({
+  ...p,
+  members: p.members.map((m) => ({ ...m })),
+});
 
 /**
  * Partnerships and data-sharing agreements (`/api/partnership`, `/api/agreements…`), and reads of
@@ -39,8 +46,12 @@ export function mountSharingRoutes(app: OpenAPIHono<HttpEnv>, services: ServerSe
   const { agreements, partners, partnerships } = services;
 
   app.openapi(partnershipRoute, async (c) => {
-    const partnership = await partnerships.get(actorOf(c));
-    return c.json({ ...partnership, members: partnership.members.map((m) => ({ ...m })) }, 200);
+    return c.json(presentPartnership(await partnerships.get(actorOf(c))), 200);
+  });
+
+  app.openapi(listPartnershipsRoute, async (c) => {
+    const items = await partnerships.list(actorOf(c));
+    return c.json({ items: items.map(presentPartnership) }, 200);
   });
 
   app.openapi(listAgreementsRoute, async (c) => {
