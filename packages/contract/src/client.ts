@@ -1,5 +1,6 @@
 import { planOverrideClientMethods } from "./client-plan-overrides";
 import { planClientMethods } from "./client-plans";
+import { sharingClientMethods } from "./client-sharing";
 import { CSRF_HEADER, PURPOSE_HEADER } from "./common";
 import type { ErrorBody, ErrorCode, Issue } from "./errors";
 import {
@@ -141,6 +142,7 @@ export function createClient(options: ClientOptions) {
       call<AuditPage>("GET", `/api/audit-log${queryString(query as Query)}`),
     ...planClientMethods(call, base),
     ...planOverrideClientMethods(call),
+    ...sharingClientMethods(call),
     /** The same client, recording `purpose` in the audit log. */
     withPurpose: (purpose: string) => createClient({ ...options, purpose }),
   };
