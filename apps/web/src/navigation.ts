@@ -25,6 +25,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
   { href: "/entitlement", text: "Entitlement", roles: ["admin", "commissioner", "assessor"] },
   { href: "/integration", text: "Integration", roles: ["admin", "commissioner"] },
+  {
+    href: "/partnership",
+    text: "Agreements",
+    roles: ["admin", "commissioner", "finance", "auditor"],
+  },
+  { href: "/access-log", text: "Access log", roles: ["admin", "auditor"] },
 ];
 
 export function navFor(role: Role): NavItem[] {

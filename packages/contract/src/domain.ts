@@ -4,9 +4,12 @@
  */
 export {
   AGREEMENT_STATUSES,
+  ARTICLE_6_LABELS,
+  ARTICLE_9_LABELS,
   agreementInputSchema,
   availabilityGrantInputSchema,
   budgetInputSchema,
+  DATA_ITEM_DESCRIPTIONS,
   DATA_ITEMS,
   FUNDER_KINDS,
   funderInputSchema,

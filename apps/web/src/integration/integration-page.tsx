@@ -1,12 +1,11 @@
 import { type IntegrationReportView, integrationReportOf } from "@tt/contract";
-import { type FormEvent, lazy, type MouseEvent, type ReactNode, Suspense, useState } from "react";
-import { api, type Problem, problemsOf } from "../api";
-import { ErrorSummary } from "../components/error-summary";
+import { lazy, type MouseEvent, type ReactNode, Suspense, useState } from "react";
+import { api } from "../api";
 import { focusById } from "../components/focus";
-import { TextField } from "../components/text-field";
 import { useTitle } from "../components/use-title";
 import { pounds } from "../planning/format";
 import { JobProgress, useJobEvents } from "../planning/job-progress";
+import { AnalysisForm } from "./analysis-form";
 import { ChartData, PeakVehiclesTable, SiloPooledTable } from "./chart-tables";
 
 /** ECharts loads only when a report is shown. */
@@ -186,54 +185,13 @@ function FollowAnalysis({ jobId }: { jobId: string }) {
   );
 }
 
-/** Silo versus pooled: start the integration analysis, follow it, and read its report. */
+/** Silo versus pooled: choose the budgets, start the analysis, follow it, read its report. */
 export function IntegrationPage() {
   useTitle("Integration report");
   const [jobId, setJobId] = useState<string>();
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    try {
-      const started = await api.startIntegrationAnalysis({
-        date: String(form.get("date") ?? ""),
-        timeLimitSeconds: Number(form.get("time-limit")) || 0,
-      });
-      setProblems([]);
-      setJobId(started.jobId);
-    } catch (error) {
-      setProblems(problemsOf(error, { date: "date", timeLimitSeconds: "time-limit" }));
-    }
-  };
-  const errorOf = (id: string) => problems.find((p) => p.href === `#${id}`)?.text;
   return (
     <>
-      <ErrorSummary problems={problems} />
-      <h1 className="govuk-heading-l">Integration report</h1>
-      <p className="govuk-body">
-        Plans each funder's trips alone and all together on the same data, and shares the pooled
-        cost between funders.
-      </p>
-      <form onSubmit={submit} noValidate>
-        <TextField
-          id="date"
-          label="Date"
-          defaultValue="2026-11-24"
-          width="10"
-          error={errorOf("date")}
-        />
-        <TextField
-          id="time-limit"
-          label="Seconds for each plan"
-          defaultValue="10"
-          inputMode="numeric"
-          width="4"
-          error={errorOf("time-limit")}
-        />
-        <button type="submit" className="govuk-button">
-          Run the analysis
-        </button>
-      </form>
+      <AnalysisForm onStarted={setJobId} />
       {jobId && <FollowAnalysis key={jobId} jobId={jobId} />}
     </>
   );

@@ -10,6 +10,9 @@ const DESCRIPTIONS: Record<string, string> = {
   "/planning": "Plan a day on the shared fleet, see it on a map and print run manifests.",
   "/integration": "Silo against pooled planning: savings, funders' shares, overlap and peaks.",
   "/entitlement": "Decide whether a passenger may travel at a funder's cost, with reasons.",
+  "/partnership":
+    "Your partnership's members and data-sharing agreements: what each permits, who must approve.",
+  "/access-log": "Who has seen which personal data, when, why and under which agreement.",
 };
 
 export function HomePage({ user }: { user: ApiUser }) {

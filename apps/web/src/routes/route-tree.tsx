@@ -1,6 +1,8 @@
 import { createRootRoute, createRoute } from "@tanstack/react-router";
 import type { ApiUser } from "@tt/contract";
 import type { ReactNode } from "react";
+import { AccessLogPage } from "../audit/access-log-page";
+import { readAccessLogSearch } from "../audit/access-log-search";
 import { IntegrationPage } from "../integration/integration-page";
 import { EntitlementPage } from "../pages/entitlement-page";
 import { HomePage } from "../pages/home-page";
@@ -10,6 +12,7 @@ import { ManifestPage } from "../planning/manifest-page";
 import { PlanPage } from "../planning/plan-page";
 import { PlanningPage } from "../planning/planning-page";
 import { useSession } from "../session";
+import { PartnershipPage } from "../sharing/partnership-page";
 import { AppShell } from "./app-shell";
 import { idParam } from "./path-params";
 import { registerRoutes } from "./register-routes";
@@ -93,6 +96,22 @@ const integrationRoute = createRoute({
   component: IntegrationPage,
 });
 
+const partnershipRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "partnership",
+  component: () => <SignedIn page={(user) => <PartnershipPage user={user} />} />,
+});
+
+const accessLogRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "access-log",
+  validateSearch: readAccessLogSearch,
+  component: function AccessLog(): ReactNode {
+    const search = accessLogRoute.useSearch();
+    return <SignedIn page={(user) => <AccessLogPage user={user} search={search} />} />;
+  },
+});
+
 export const routeTree = rootRoute.addChildren([
   homeRoute,
   importRoute,
@@ -101,6 +120,8 @@ export const routeTree = rootRoute.addChildren([
   manifestRoute,
   entitlementRoute,
   integrationRoute,
+  partnershipRoute,
+  accessLogRoute,
   ...registerRoutes(rootRoute, "passengers"),
   ...registerRoutes(rootRoute, "places"),
   ...registerRoutes(rootRoute, "vehicles"),
