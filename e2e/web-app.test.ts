@@ -20,6 +20,13 @@ import {
   typeEach,
   typeInto,
 } from "./support/keyboard";
+import {
+  analyseTwoBudgets,
+  DEMO_ACCOUNTS,
+  findPartnerRead,
+  reviewAgreements,
+  signInAs,
+} from "./support/partnership-walks";
 import { addTripRequest, editFirstPlace, openFirstVehicle } from "./support/register-walks";
 
 if (!HAS_CHROMIUM) console.warn(NO_CHROMIUM_MESSAGE);
@@ -361,4 +368,21 @@ describe.skipIf(!HAS_CHROMIUM)("the planner's web app in Debian's chromium", () 
     await page.waitForURL(/report/, { timeout: 30_000 });
     expect(await page.locator("body").textContent()).toContain("Shapley");
   }, 180_000);
+
+  it("shows a partnership's members and its four agreements, and approves the draft", async () => {
+    await signInAs(page, url, { ...DEMO_ACCOUNTS.partnershipAdmin, password });
+    await reviewAgreements(page);
+    await checkPage(page, "12-agreements");
+  }, 60_000);
+
+  it("runs the partnership's analysis over the council's and the ICB's budgets", async () => {
+    await analyseTwoBudgets(page);
+    await checkPage(page, "13-partnership-integration");
+  }, 180_000);
+
+  it("shows the council's auditor the partnership's read of its passengers, naming the agreement", async () => {
+    await signInAs(page, url, { ...DEMO_ACCOUNTS.councilAuditor, password });
+    await findPartnerRead(page, DEMO_ACCOUNTS.partnershipAdmin.name);
+    await checkPage(page, "14-access-log");
+  }, 60_000);
 });

@@ -78,7 +78,7 @@ function Filters({
 /** The person the log is narrowed to, and the link that widens it again. */
 function PersonFilter({ search }: { search: AccessLogSearch }) {
   if (!search.userId) return null;
-  const { userId: _, page: __, ...rest } = search;
+  const rest = { ...search, userId: undefined, page: undefined };
   return (
     <p className="govuk-body" data-testid="person-filter">
       Only what one person did.{" "}
@@ -123,7 +123,12 @@ export function AccessLogPage({ user, search }: { user: ApiUser; search: AccessL
       {log.error && <ErrorSummary problems={problemsOf(log.error)} />}
       {log.data && (
         <>
-          <AccessLogTable page={log.data} user={user} search={search} />
+          <AccessLogTable
+            page={log.data}
+            user={user}
+            search={search}
+            busy={log.isPlaceholderData}
+          />
           <Pagination
             offset={query.offset}
             limit={PAGE_SIZE}

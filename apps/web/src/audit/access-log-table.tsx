@@ -10,10 +10,12 @@ function Who({
   page,
   entry,
   user,
+  search,
 }: {
   page: AuditPage;
   entry: AuditPage["items"][number];
   user: ApiUser;
+  search: AccessLogSearch;
 }) {
   if (!entry.userId) return "The system";
   const person = personOf(entry, page.people);
@@ -21,7 +23,11 @@ function Who({
   const partner = person.organisationId !== user.organisationId;
   return (
     <>
-      <Link to="/access-log" search={{ userId: person.id }} data-testid="entry-person">
+      <Link
+        to="/access-log"
+        search={{ ...search, page: undefined, userId: person.id }}
+        data-testid="entry-person"
+      >
         {person.displayName}
       </Link>
       <br />
@@ -40,16 +46,23 @@ export function AccessLogTable({
   page,
   user,
   search,
+  busy,
 }: {
   page: AuditPage;
   user: ApiUser;
   search: AccessLogSearch;
+  /** The page shown is the previous one while the next loads. */
+  busy: boolean;
 }) {
   if (page.items.length === 0) {
-    return <p className="govuk-body">No entries match.</p>;
+    return (
+      <p className="govuk-body" data-testid="access-log" aria-busy={busy}>
+        No entries match.
+      </p>
+    );
   }
   return (
-    <table className="govuk-table" data-testid="access-log">
+    <table className="govuk-table" data-testid="access-log" aria-busy={busy}>
       <caption className="govuk-table__caption govuk-table__caption--m">
         Entries, newest first
       </caption>
@@ -69,7 +82,7 @@ export function AccessLogTable({
             <tr className="govuk-table__row" key={entry.id} data-testid="access-log-entry">
               <td className={cell}>{whenText(entry.at)}</td>
               <td className={cell}>
-                <Who page={page} entry={entry} user={user} />
+                <Who page={page} entry={entry} user={user} search={search} />
               </td>
               <td className={cell}>
                 {actionText(entry)} {recordsText(entry)}

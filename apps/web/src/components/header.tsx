@@ -17,7 +17,9 @@ export function Header({ user, organisationName, path }: HeaderProps) {
   const navigate = useNavigate();
   const signOut = async () => {
     await api.signOut().catch(() => undefined);
-    queryClient.clear();
+    // Nobody is signed in now, even on the page already shown; nothing read stays cached.
+    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== "me" });
+    queryClient.setQueryData(["me"], null);
     await navigate({ to: "/", replace: true });
   };
   return (

@@ -19,26 +19,33 @@ const PeakVehiclesChart = lazy(() =>
 const cell = "govuk-table__cell";
 const head = "govuk-table__header";
 
+/**
+ * Each funder's share of the pooled plan beside what it would pay alone. Both are of the plans'
+ * objective (cost plus penalties for trips left unserved), as the Shapley value is.
+ */
 function SharesTable({ report }: { report: IntegrationReportView }) {
+  const columns = [
+    "Funder",
+    "Alone (silo)",
+    "Shapley share",
+    "In proportion to alone",
+    "Pays more than alone?",
+  ];
   return (
     <table className="govuk-table app-focus-target" id="shares" data-testid="shares">
       <caption className="govuk-table__caption govuk-table__caption--m">
         Funders' shares of the pooled cost
+        <span className="govuk-caption-m">
+          Cost plus penalties for trips left unserved, in pounds
+        </span>
       </caption>
       <thead className="govuk-table__head">
         <tr className="govuk-table__row">
-          <th scope="col" className={head}>
-            Funder
-          </th>
-          <th scope="col" className={head}>
-            Alone (silo)
-          </th>
-          <th scope="col" className={head}>
-            Shapley share
-          </th>
-          <th scope="col" className={head}>
-            In proportion to alone
-          </th>
+          {columns.map((h) => (
+            <th scope="col" className={head} key={h}>
+              {h}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody className="govuk-table__body">
@@ -47,9 +54,12 @@ function SharesTable({ report }: { report: IntegrationReportView }) {
             <th scope="row" className={head}>
               {f.name}
             </th>
-            <td className={cell}>{pounds(report.silo[f.key]?.cost.total ?? 0)}</td>
+            <td className={cell}>{pounds(report.silo[f.key]?.objective ?? 0)}</td>
             <td className={cell}>{pounds(report.shares.shapley[f.key] ?? 0)}</td>
             <td className={cell}>{pounds(report.shares.proportionalToStandalone[f.key] ?? 0)}</td>
+            <td className={cell}>
+              {report.shares.paysMoreThanAlone.includes(f.key) ? "Yes" : "No"}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -46,7 +46,7 @@ describe("an agreement in plain words", () => {
   it("says who shares what with whom, why and until when, and what is not shared", () => {
     expect(permitsInWords(view())).toEqual([
       "Cambridgeshire County Council shares trips, home locations and travel needs of its passengers with Transport for Cambridgeshire for analysis and integrated planning, from 1 September 2026 until 31 August 2027.",
-      "No identity, contact details or health detail is shared.",
+      "Not shared: identity, contact details and health detail.",
       "For analysis, passengers are pseudonymised (no names or references) and homes are rounded to the centre of their 500 m square.",
       "It is active: access is checked against it on every read, and every read is recorded in the provider's audit log.",
     ]);

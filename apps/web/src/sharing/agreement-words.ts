@@ -89,7 +89,7 @@ export function permitsInWords(view: AgreementViewBody): string[] {
   const absent = (["identity", "contact", "health-detail"] as const).filter(
     (item) => !a.dataItems.includes(item),
   );
-  if (absent.length > 0) sentences.push(`No ${listInWords(absent.map(itemName), "or")} is shared.`);
+  if (absent.length > 0) sentences.push(`Not shared: ${listInWords(absent.map(itemName))}.`);
   if (a.purposes.includes("analysis"))
     sentences.push(
       "For analysis, passengers are pseudonymised (no names or references) and homes are rounded to the centre of their 500 m square.",
