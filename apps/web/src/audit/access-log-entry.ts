@@ -16,6 +16,7 @@ const ACTIONS: Record<AuditEntry["action"], string> = {
   delete: "Deleted",
   import: "Imported",
   export: "Exported",
+  erase: "Erased",
 };
 
 export const actionText = (entry: AuditEntry) => ACTIONS[entry.action];
