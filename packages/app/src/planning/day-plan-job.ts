@@ -8,11 +8,16 @@ import {
   type JobData,
   readStoredPlanPart,
   type TravelTimeProvider,
+  type UnitOfWorkOf,
 } from "../ports";
 import { AppError } from "../shared";
-import { loadPlanningDay, type PlanningDayUnitOfWork } from "./load-day-register";
+import { mixDay } from "./day-mixing";
+import { loadPlanningDay, type PlanningDayKind } from "./load-day-register";
 import { planFromSolution, summarise } from "./plan-from-solution";
 import { boundedTimeLimit, MAX_TIME_LIMIT_SECONDS, type SolveRunner } from "./solve-runner";
+
+/** What a day plan reads: the day, and the partnerships and funders its mixing policy needs. */
+export type DayPlanUnitOfWork = UnitOfWorkOf<PlanningDayKind | "sharing" | "funders">;
 
 /** The job kind of a day plan. */
 export const DAY_PLAN_JOB = "day-plan";
@@ -92,7 +97,7 @@ export interface DayPlanJobOptions {
  * trip request ids, never passengers' names.
  */
 export function dayPlanJob(
-  unitOfWork: PlanningDayUnitOfWork,
+  unitOfWork: DayPlanUnitOfWork,
   options: DayPlanJobOptions,
 ): JobKind<DayPlanJobInput> {
   return {
@@ -106,14 +111,17 @@ export function dayPlanJob(
 }
 
 async function runDayPlan(
-  unitOfWork: PlanningDayUnitOfWork,
+  unitOfWork: DayPlanUnitOfWork,
   options: DayPlanJobOptions,
   { job, input, actor, signal, progress }: JobContext<DayPlanJobInput>,
 ): Promise<JobOutput<DayPlanResult>> {
-  const { built } = await loadPlanningDay(unitOfWork, options.travelTimes, actor, {
+  const loaded = await loadPlanningDay(unitOfWork, options.travelTimes, actor, {
     jobId: job.id,
     date: input.date,
   });
+  const org = actor.organisationId;
+  const mixed = await mixDay(unitOfWork.repositories, org, loaded.register, loaded.built.problem);
+  const built = { ...loaded.built, problem: mixed.problem };
   const started = options.clock.now().getTime();
   const budget = {
     timeLimitSeconds: input.timeLimitSeconds,
@@ -131,6 +139,7 @@ async function runDayPlan(
     travelTimes: options.travelTimes.name,
     thread: outcome.thread,
     ...(outcome.fallback ? { fallback: outcome.fallback } : {}),
+    ...(mixed.mixingPolicy ? { mixingPolicy: mixed.mixingPolicy } : {}),
   });
   const plan = planFromSolution(built, outcome.solution, summary);
   return {

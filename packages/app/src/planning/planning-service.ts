@@ -21,9 +21,10 @@ import {
   DAY_PLAN_JOB,
   type DayPlanInput,
   type DayPlanJobInput,
+  type DayPlanUnitOfWork,
   dayPlanJob,
 } from "./day-plan-job";
-import type { PlanningDayKind, PlanningDayUnitOfWork } from "./load-day-register";
+import type { PlanningDayKind } from "./load-day-register";
 import { enginePlan } from "./plan-from-solution";
 import { runScopeOf, scopePlan } from "./run-scope";
 import { createWorkerSolveRunner, type SolveRunner } from "./solve-runner";
@@ -59,12 +60,12 @@ export interface PlanningServiceOptions {
    * Where a day plan reads the register and saves the plan: long work that should give way to
    * requests someone is waiting for (default: the service's own unit of work).
    */
-  readonly bulk?: PlanningDayUnitOfWork;
+  readonly bulk?: DayPlanUnitOfWork;
 }
 
 /** What planning uses: the day's registers and audit log, the plans, and the job rows. */
 export type PlanningUnitOfWork = UnitOfWorkOf<
-  PlanningDayKind | "jobs" | "crew" | keyof JobOutputRepositories
+  PlanningDayKind | "jobs" | "crew" | "sharing" | "funders" | keyof JobOutputRepositories
 >;
 
 /**

@@ -63,6 +63,8 @@ export interface JobStore {
     input: JobData,
   ): Promise<Job>;
   find(organisationId: string, id: string): Promise<Job | undefined>;
+  /** The organisation's succeeded jobs of a kind, newest first. */
+  listSucceeded(organisationId: string, kind: string, limit: number): Promise<Job[]>;
   /** A job by id alone, for the worker that runs it. */
   get(id: string): Promise<Job | undefined>;
   /** Queued → running, one more attempt; undefined when the job is no longer queued. */

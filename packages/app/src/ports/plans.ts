@@ -77,6 +77,8 @@ export interface SolveFacts {
   /** Where the engine ran: "worker-thread", or "main-thread" with the `fallback` reason. */
   readonly thread: string;
   readonly fallback?: string;
+  /** The mixing policy the plan keeps to: its partnerships' (their rules together), if any. */
+  readonly mixingPolicy?: string;
 }
 
 /**

@@ -31,6 +31,7 @@ const summaryFieldsSchema = z.object({
   travelTimes: z.string(),
   thread: z.string(),
   fallback: z.string().optional(),
+  mixingPolicy: z.string().optional(),
   requests: z.number(),
   assigned: z.number(),
   unassigned: z.number(),

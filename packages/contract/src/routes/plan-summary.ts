@@ -31,6 +31,9 @@ export const planSummarySchema = z
       description: 'Where the engine ran: "worker-thread", or "main-thread" with `fallback`.',
     }),
     fallback: z.string().optional(),
+    mixingPolicy: z.string().optional().openapi({
+      description: "The mixing policy the plan keeps to (its partnerships'), if any.",
+    }),
     requests: z.number().int().openapi({ description: "Trip requests travelling that day." }),
     assigned: z.number().int(),
     unassigned: z.number().int(),

@@ -7,7 +7,7 @@ import {
   type JobStatus,
   type JobStore,
 } from "@tt/app";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../create-db";
 import { jobs } from "../schema";
 import { isUuid } from "./record-repository";
@@ -72,6 +72,21 @@ export function createJobStore(db: Db): JobStore {
         .from(jobs)
         .where(and(eq(jobs.organisationId, organisationId), eq(jobs.id, id)));
       return row ? toJob(row) : undefined;
+    },
+    async listSucceeded(organisationId, kind, limit) {
+      const rows = await db
+        .select()
+        .from(jobs)
+        .where(
+          and(
+            eq(jobs.organisationId, organisationId),
+            eq(jobs.kind, kind),
+            eq(jobs.status, "succeeded"),
+          ),
+        )
+        .orderBy(desc(jobs.finishedAt))
+        .limit(limit);
+      return rows.map(toJob);
     },
     async get(id) {
       if (!isUuid(id)) return undefined;
