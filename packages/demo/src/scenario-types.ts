@@ -54,7 +54,7 @@ export interface DemoTermCalendar {
 }
 
 /** A vehicle or staff member, its operator named by the operator's key. */
-export type DemoVehicle = Omit<VehicleInput, "operatorId"> & {
+export type DemoVehicle = Omit<VehicleInput, "operatorId" | "funderIds"> & {
   readonly operatorKey: string;
   /**
    * Set on a council's entry for an operator's vehicle it contracts: the operator organisation

@@ -1,6 +1,7 @@
 import type { Organisation, Repositories, UnitOfWork } from "@tt/app";
 import { hashPassword } from "@tt/app";
 import type { Operator, OrganisationKind, Staff, TripRequestInput, Vehicle } from "@tt/domain";
+import { siloFunders } from "./analysis/scenario-fleet";
 import { demoGrants } from "./contracts";
 import { buildOrganisations, DEMO_FINANCIAL_YEAR } from "./organisations";
 import { DEMO_PARTNERSHIP, DEMO_PARTNERSHIP_USERS, seedPartnership } from "./partnership";
@@ -124,7 +125,7 @@ async function seedOrganisation(
     kind: demo.kind,
   });
   const funders = await seedFunding(repos, orgId, demo);
-  const supply = await seedSupply(repos, orgId, demo);
+  const supply = await seedSupply(repos, orgId, demo, funders);
   await seedUsers(repos, orgId, demo, { passwordHashes, ...supply });
   const staff = supply.staff.map((s) => s.id);
   const calendars = await repos.termCalendars.createMany(
@@ -222,12 +223,16 @@ async function seedFunding(
 /**
  * Operator records, vehicles and staff; returns what was stored. A council's entries for the
  * operator vehicles it contracts are not stored: the operator's register holds them, granted.
+ * Cambridgeshire's in-house vehicles name the budget whose silo fleet they belong to, as the
+ * integration demo allocates them (`DEMO_SILO_FLEETS`).
  */
 async function seedSupply(
   repos: Repositories,
   orgId: string,
   demo: DemoOrganisation,
+  funders: ReadonlyMap<string, string>,
 ): Promise<{ operators: Operator[]; staff: Staff[]; vehicles: Vehicle[] }> {
+  const silo = demo.key === "cambridgeshire" ? siloFunders(demo.vehicles) : new Map();
   const operators = await repos.operators.createMany(
     orgId,
     demo.operators.map((o) => o.input),
@@ -237,10 +242,14 @@ async function seedSupply(
     orgId,
     demo.vehicles
       .filter((v) => !v.contractedFrom)
-      .map(({ operatorKey, contractedFrom: _held, ...v }) => ({
-        ...v,
-        operatorId: lookup(operatorIds, operatorKey),
-      })),
+      .map(({ operatorKey, contractedFrom: _held, ...v }) => {
+        const funder: string | undefined = silo.get(v.reference);
+        return {
+          ...v,
+          operatorId: lookup(operatorIds, operatorKey),
+          funderIds: funder ? [lookup(funders, funder)] : [],
+        };
+      }),
   );
   const staff = await repos.staff.createMany(
     orgId,

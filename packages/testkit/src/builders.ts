@@ -56,6 +56,7 @@ export function aVehicle(overrides: Partial<VehicleInput> = {}): VehicleInput {
     fixedCostPence: 12000,
     costPerKmPence: 45,
     costPerHourPence: 1800,
+    funderIds: [],
     ...overrides,
   };
 }

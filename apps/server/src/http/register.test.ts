@@ -60,6 +60,20 @@ for (const driver of listTestDrivers()) {
       expect(res.status).toBe(422);
       const body = (await res.json()) as Json;
       expect(body.details).toEqual([expect.objectContaining({ path: "funderId" })]);
+      const vehicle = validInputs(linksOf(county), "silo").vehicles;
+      const own = county.rows.funders;
+      const foreign = await call("POST", "/api/vehicles", {
+        token: county.users.admin.token,
+        json: { ...vehicle, funderIds: [own, city.rows.funders] },
+      });
+      expect(foreign.status).toBe(422);
+      const issues = ((await foreign.json()) as Json).details;
+      expect(issues).toEqual([expect.objectContaining({ path: "funderIds.1" })]);
+      const allocated = await call("POST", "/api/vehicles", {
+        token: county.users.admin.token,
+        json: { ...vehicle, funderIds: [own] },
+      });
+      expect(((await allocated.json()) as Json).funderIds).toEqual([own]);
     });
 
     it("filters and searches lists, and checks the query", async () => {

@@ -113,7 +113,10 @@ export function mergeDays(date: string, days: readonly DayRegister[]): DayRegist
   };
 }
 
-/** Which of the member's funders contract each vehicle: a grant's budgets, else all of them. */
+/**
+ * Which of the member's funders contract each vehicle: a grant's budgets, else the budgets the
+ * vehicle's own record names (an in-house allocation), else all of them.
+ */
 async function siloOf(
   repos: PartnershipDayUnitOfWork["repositories"],
   member: string,
@@ -125,7 +128,9 @@ async function siloOf(
     for (const id of grant.vehicleIds) if (!granted.has(id)) granted.set(id, grant.funderIds);
   }
   const everyFunder = [...new Set(register.tripRequests.map((t) => t.funderId))];
-  return new Map(register.vehicles.map((v) => [v.id, granted.get(v.id) ?? everyFunder]));
+  const own = (v: DayRegister["vehicles"][number]) =>
+    v.funderIds.length > 0 ? v.funderIds : everyFunder;
+  return new Map(register.vehicles.map((v) => [v.id, granted.get(v.id) ?? own(v)]));
 }
 
 /** The member's access for analysis, or why it cannot be analysed. */

@@ -67,14 +67,17 @@ export function vehicleFunders(
   return chosen.length > 0 ? chosen : [...analysed];
 }
 
-/** The analysed funders whose silos may use the vehicle: by `fleet`, else `fleetById`. */
+/**
+ * The analysed funders whose silos may use the vehicle: by `fleet`, else `fleetById`, else the
+ * budgets its own record names.
+ */
 function siloFunderIds(
-  vehicle: Pick<Vehicle, "id" | "reference">,
+  vehicle: Pick<Vehicle, "id" | "reference" | "funderIds">,
   analysed: readonly string[],
   input: Pick<RegisterScenarioInput, "fleet" | "fleetById">,
 ): string[] {
-  if (input.fleet || !input.fleetById) return vehicleFunders(vehicle, analysed, input.fleet);
-  const named = input.fleetById.get(vehicle.id) ?? [];
+  if (input.fleet) return vehicleFunders(vehicle, analysed, input.fleet);
+  const named = input.fleetById?.get(vehicle.id) ?? vehicle.funderIds;
   const chosen = analysed.filter((id) => named.includes(id));
   return chosen.length > 0 ? chosen : [...analysed];
 }

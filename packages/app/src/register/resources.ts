@@ -105,7 +105,10 @@ export const REGISTER: RegisterTable = {
     singular: "vehicle",
     schema: vehicleInputSchema,
     personal: false,
-    links: (input) => optionalLink("operators", input.operatorId, "operatorId"),
+    links: (input) => [
+      ...optionalLink("operators", input.operatorId, "operatorId"),
+      ...input.funderIds.map((id, i) => ({ kind: "funders" as const, id, path: `funderIds.${i}` })),
+    ],
   },
   staff: {
     kind: "staff",

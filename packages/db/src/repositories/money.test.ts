@@ -54,6 +54,7 @@ for (const driver of listTestDrivers()) {
         fixedCostPence: ABOVE_32_BITS + 1,
         costPerKmPence: ABOVE_32_BITS + 2,
         costPerHourPence: ABOVE_32_BITS + 3,
+        funderIds: [],
       });
       const read = await unitOfWork.repositories.vehicles.find(organisationId, vehicle.id);
       expect(read).toMatchObject({

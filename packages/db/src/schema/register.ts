@@ -1,4 +1,5 @@
 import type { Weekday } from "@tt/domain";
+import { sql } from "drizzle-orm";
 import {
   boolean,
   date,
@@ -126,6 +127,7 @@ export const vehicles = pgTable(
     costPerKmPence: pence("cost_per_km_pence").notNull(),
     costPerHourPence: pence("cost_per_hour_pence").notNull(),
     co2GramsPerKm: doublePrecision("co2_grams_per_km"),
+    funderIds: uuid("funder_ids").array().notNull().default(sql`'{}'::uuid[]`),
     ...importedBy(),
     ...stamps(),
   },

@@ -53,6 +53,12 @@ export const vehicleInputSchema = z
     costPerKmPence: penceSchema.default(0),
     costPerHourPence: penceSchema.default(0),
     co2GramsPerKm: z.number().min(0).max(2000).optional(),
+    /**
+     * The budgets (funders) of its organisation whose silo fleet it belongs to, as a contract or
+     * an in-house allocation would say; none: every budget of the organisation. Only the
+     * integration analysis's silo plans read it: a day plan uses every vehicle.
+     */
+    funderIds: z.array(idSchema).max(20).default([]),
   })
   .refine((v) => v.seats + v.wheelchairSpaces > 0, {
     message: "a vehicle must have at least one seat or wheelchair space",

@@ -82,6 +82,7 @@ export function vehicle(id: string, overrides: Partial<VehicleInput> = {}): Vehi
     fixedCostPence: 10_000,
     costPerKmPence: 50,
     costPerHourPence: 2_000,
+    funderIds: [],
     ...overrides,
   };
 }

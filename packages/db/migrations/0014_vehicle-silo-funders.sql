@@ -1,0 +1,1 @@
+ALTER TABLE "vehicles" ADD COLUMN "funder_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL;
