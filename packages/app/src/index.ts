@@ -18,6 +18,8 @@ export {
   reportCsv,
   reportHtml,
   reportTableCsv,
+  type MemberFunderShare,
+  type MemberShare,
   type StoredAnalysis,
   type UnanalysableMember,
   type VehicleTag,

@@ -86,6 +86,30 @@ for (const driver of listTestDrivers()) {
         token: scene.commissioner,
       });
       expect(stored.status).toBe(200);
+      // Each member sees its own budgets' part, and nobody else's.
+      for (const [org, key] of [
+        [county, "send-transport-county"],
+        [city, "send-transport-city"],
+      ] as const) {
+        const res = await fixture().call("GET", "/api/analyses/integration/member-shares", {
+          token: org.users.finance.token,
+        });
+        const items = ((await res.json()) as Json).items as Json[];
+        const mine = items.find((item) => item.jobId === id);
+        expect(mine).toMatchObject({ partnership: expect.any(String), date: DAY });
+        const funders = (mine?.funders ?? []) as Json[];
+        expect(funders.map((f) => f.key)).toEqual([key]);
+        const shapley = (report.shares as Json).shapley as Json;
+        expect(funders[0]?.shapley).toBe(shapley[key]);
+      }
+      const driverView = await fixture().call("GET", "/api/analyses/integration/member-shares", {
+        token: county.users.driver.token,
+      });
+      expect(driverView.status).toBe(403);
+      const auditorView = await fixture().call("GET", "/api/analyses/integration/member-shares", {
+        token: county.users.auditor.token,
+      });
+      expect(auditorView.status).toBe(403);
     });
 
     it("leaves out a member whose agreement is suspended, and refuses when none is left", async () => {

@@ -19,6 +19,7 @@ import {
   type StoredAnalysis,
   storedAnalysisInput,
 } from "./analysis-job";
+import { type MemberShare, memberShareOf } from "./member-shares";
 import { parseStoredAnalysis } from "./stored-analysis";
 
 /** What the analysis service uses: what an analysis reads, and the job rows and outputs. */
@@ -27,6 +28,9 @@ export type AnalysisServiceUnitOfWork = UnitOfWorkOf<
 >;
 
 export { INTEGRATION_ANALYSIS_JOB, type StoredAnalysis } from "./analysis-job";
+
+/** The newest analyses of each partnership a member's list shows. */
+const MEMBER_SHARE_JOBS = 20;
 
 /**
  * How long a plan may overrun its time limit before its worker is stopped: the engine builds its
@@ -124,6 +128,31 @@ export class IntegrationAnalysisService {
   }
 
   /** The finished analysis; `conflict` while it runs or when it failed. */
+  /**
+   * A member's part of its partnerships' analyses, newest first: its own budgets' trips, costs
+   * and Shapley shares, never another member's.
+   */
+  async memberShares(actor: Actor): Promise<MemberShare[]> {
+    // Money: for those who may see the budgets (finance, commissioners, administrators).
+    authorise(actor, "budgets", "read");
+    const repos = this.unitOfWork.repositories;
+    const own = await repos.identity.findOrganisation(actor.organisationId);
+    if (!own) return [];
+    const shares: MemberShare[] = [];
+    for (const partnership of await repos.sharing.listMemberships(actor.organisationId)) {
+      const jobs = await repos.jobs.listSucceeded(
+        partnership.organisationId,
+        INTEGRATION_ANALYSIS_JOB,
+        MEMBER_SHARE_JOBS,
+      );
+      for (const job of jobs) {
+        const share = memberShareOf(job, partnership.name, own.name);
+        if (share) shares.push(share);
+      }
+    }
+    return shares.sort((a, b) => (b.finishedAt ?? "").localeCompare(a.finishedAt ?? ""));
+  }
+
   async getResult(actor: Actor, jobId: string): Promise<StoredAnalysis> {
     const job = await this.getJob(actor, jobId);
     if (job.status !== "succeeded" || !job.result)

@@ -21,6 +21,7 @@ export {
   IntegrationAnalysisService,
   type IntegrationAnalysisServiceOptions,
 } from "./analysis-service";
+export type { MemberFunderShare, MemberShare } from "./member-shares";
 export {
   type AnalyseOptions,
   analyseIntegration,

@@ -132,6 +132,46 @@ export const analysableFundersRoute = createRoute({
   },
 });
 
+export const memberFunderShareSchema = z
+  .object({
+    key: z.string(),
+    name: z.string(),
+    requests: z.number().int().openapi({ description: "Its trips that day." }),
+    servedAlone: z.number().int(),
+    servedPooled: z.number().int(),
+    costAlone: z.number().openapi({ description: "Its own plan's cost, pounds." }),
+    shapley: z.number().openapi({ description: "Its Shapley share of the pooled objective." }),
+    objectiveAlone: z.number().openapi({ description: "Its own plan's objective, pounds." }),
+    paysMoreThanAlone: z.boolean(),
+  })
+  .openapi("MemberFunderShare");
+
+export const memberShareSchema = z
+  .object({
+    jobId: z.uuid(),
+    partnership: z.string(),
+    date: z.string().openapi({ format: "date" }),
+    mixingPolicy: z.string(),
+    finishedAt: z.string().nullable(),
+    funders: z.array(memberFunderShareSchema),
+  })
+  .openapi("MemberShare");
+
+export const memberSharesRoute = createRoute({
+  ...common,
+  tags: ["Analyses"],
+  method: "get",
+  path: "/api/analyses/integration/member-shares",
+  summary: "Your organisation's part of its partnerships' analyses: its own budgets only",
+  responses: {
+    200: {
+      description: "Newest first.",
+      content: json(z.object({ items: z.array(memberShareSchema) })),
+    },
+    ...COMMON_ERROR_RESPONSES,
+  },
+});
+
 export const integrationReportHtmlRoute = createRoute({
   ...common,
   tags: ["Analyses"],

@@ -4,6 +4,7 @@ import {
   analysableFundersRoute,
   integrationReportCsvRoute,
   integrationReportHtmlRoute,
+  memberSharesRoute,
   startIntegrationAnalysisRoute,
 } from "@tt/contract";
 import type { ServerServices } from "../../services";
@@ -30,6 +31,12 @@ export function mountAnalysisRoutes(app: OpenAPIHono<HttpEnv>, services: ServerS
       ...(f.agreement ? { agreement: { ...f.agreement } } : {}),
     }));
     return c.json({ items, skipped: skipped.map((s) => ({ ...s })) }, 200);
+  });
+
+  app.openapi(memberSharesRoute, async (c) => {
+    const shares = await analyses.memberShares(actorOf(c));
+    const items = shares.map((s) => ({ ...s, funders: s.funders.map((f) => ({ ...f })) }));
+    return c.json({ items }, 200);
   });
 
   app.openapi(integrationReportHtmlRoute, async (c) => {
