@@ -111,7 +111,7 @@ export function buildServices(
     jobs,
     ...runner,
   });
-  const retention = new RetentionService(bulk, jobs, clock);
+  const retention = new RetentionService(jobs, clock);
   // Every kind is registered now: this process may start taking jobs.
   const capacity = options.workerCapacity ?? defaultSolveCapacity();
   if (capacity > 0) jobs.work(capacity);

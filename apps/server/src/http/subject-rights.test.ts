@@ -76,6 +76,15 @@ for (const driver of listTestDrivers()) {
         needs: { mayNotTravelWith: [PERSON.reference] },
       });
       other = String((await body(created)).id);
+      // The trip's reference carries the passenger's, as many councils' do.
+      const tripPath = `/api/trip-requests/${county.rows.tripRequests}`;
+      const trip = await body(await call("GET", tripPath, admin));
+      const { id: _i, organisationId: _o, createdAt: _c, updatedAt: _u, ...tripInput } = trip;
+      const renamed = await call("PUT", tripPath, admin, {
+        ...tripInput,
+        reference: `${PERSON.reference}-OUT`,
+      });
+      expect(renamed.status).toBe(200);
       const assessed = await call("POST", "/api/entitlement/assess", admin, {
         case: CONTRACT_HOME_TO_SCHOOL_CASE,
         passengerId,
@@ -135,13 +144,15 @@ for (const driver of listTestDrivers()) {
       expect((await call("GET", path, city.users.admin.token)).status).toBe(404);
       expect((await call("GET", path, city.users.auditor.token)).status).toBe(404);
       const erase = `/api/passengers/${passengerId}/erasure`;
-      const reason = { reason: "SAR-1: erase" };
+      const reason = { ground: "consent-withdrawn", requestReference: "SAR-1" };
       expect((await call("POST", erase, county.users.auditor.token, reason)).status).toBe(403);
       expect((await call("POST", erase, county.users["booking-agent"].token, reason)).status).toBe(
         403,
       );
       expect((await call("POST", erase, city.users.admin.token, reason)).status).toBe(404);
       expect((await call("POST", erase, county.users.admin.token, {})).status).toBe(422);
+      const named = { ...reason, requestReference: "Zebedee Quartermaine" };
+      expect((await call("POST", erase, county.users.admin.token, named)).status).toBe(422);
     });
 
     it("exports everything held and who has seen it, partners under their agreement", async () => {
@@ -171,6 +182,13 @@ for (const driver of listTestDrivers()) {
         ]),
       );
       expect(data.sharedWith).toEqual([{ organisation: "City", agreement: "DSA-SAR-1" }]);
+      const theirs = await body(
+        await call("GET", `/api/passengers/${other}/subject-access`, token),
+      );
+      expect((theirs.passenger as Json).needs).toMatchObject({
+        mayNotTravelWith: ["another passenger (1)"],
+      });
+      expect(JSON.stringify(theirs)).not.toContain(PERSON.reference);
       const html = await call(
         "GET",
         `/api/passengers/${passengerId}/subject-access?format=html`,
@@ -195,9 +213,7 @@ for (const driver of listTestDrivers()) {
         "POST",
         `/api/passengers/${passengerId}/erasure`,
         county.users.admin.token,
-        {
-          reason: "SAR-2026-7: no longer transported, asked to be erased",
-        },
+        { ground: "no-longer-necessary", requestReference: "SAR-2026-7" },
       );
       expect(res.status).toBe(200);
       const result = await body(res);
@@ -228,6 +244,21 @@ for (const driver of listTestDrivers()) {
       expect(left).toEqual([]);
       expect(dump.get("passengers")).toContain(pseudonym);
 
+      // The decision keeps its outcome and rules, not the texts that quoted the person's facts.
+      const decisions = await body(
+        await call(
+          "GET",
+          `/api/entitlement/decisions?passengerId=${passengerId}`,
+          county.users.admin.token,
+        ),
+      );
+      const decision = ((decisions.items as Json[])[0]?.decision ?? {}) as Json;
+      expect(decision.eligible).toEqual(expect.any(Boolean));
+      expect(decision.summary).toMatch(/^Erased/);
+      for (const reason of decision.reasons as Json[]) {
+        expect(reason).toMatchObject({ ruleId: expect.any(String), inputs: {} });
+        expect(reason.text).toMatch(/^Erased/);
+      }
       const otherRecord = await body(
         await call("GET", `/api/passengers/${other}`, county.users.admin.token),
       );
@@ -248,9 +279,7 @@ for (const driver of listTestDrivers()) {
         "POST",
         `/api/passengers/${passengerId}/erasure`,
         county.users.admin.token,
-        {
-          reason: "twice",
-        },
+        { ground: "no-longer-necessary", requestReference: "SAR-2026-7" },
       );
       expect(again.status).toBe(409);
       const after = await body(

@@ -8,7 +8,7 @@ import {
   retentionSchedule,
 } from "@tt/domain";
 import type { JobContext, JobKind, JobOutput, JobOutputRepositories } from "../jobs";
-import type { Clock, JobData, UnitOfWorkOf } from "../ports";
+import type { Clock, JobData } from "../ports";
 import type { Actor } from "../shared";
 
 export const RETENTION_JOB = "retention";
@@ -43,7 +43,7 @@ function parseStored(stored: JobData): RetentionInput {
 
 /** The ids due in each category of the schedule, as of today. */
 async function findDue(
-  repos: UnitOfWorkOf<"subjects">["repositories"],
+  repos: Pick<JobOutputRepositories, "subjects">,
   organisationId: string,
   schedule: readonly RetentionRule[],
   today: string,
@@ -125,10 +125,7 @@ function report(
  * and, unless it is a dry run, erases and deletes it in the transaction that finishes the job, so
  * a run either does all of it or none. Either way the report says what was due.
  */
-export function retentionJob(
-  unitOfWork: UnitOfWorkOf<"subjects">,
-  clock: Clock,
-): JobKind<RetentionInput> {
+export function retentionJob(clock: Clock): JobKind<RetentionInput> {
   return {
     name: RETENTION_JOB,
     resource: "subject-rights",
@@ -139,16 +136,12 @@ export function retentionJob(
       const { input, actor, job } = context;
       const today = clock.now().toISOString().slice(0, 10);
       const schedule = retentionSchedule(input);
-      const due = await findDue(
-        unitOfWork.repositories,
-        actor.organisationId,
-        schedule,
-        today,
-        job.id,
-      );
       context.progress(0.5);
+      // What is due is found in the transaction that applies it, so a trip booked while the job
+      // waited keeps its passenger.
       return {
         async store(repos) {
+          const due = await findDue(repos, actor.organisationId, schedule, today, job.id);
           const done = input.dryRun ? new Map() : await applyDue(repos, actor, due);
           const result = report(input, today, due, done);
           await repos.audit.append({

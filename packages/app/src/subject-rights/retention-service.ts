@@ -1,6 +1,6 @@
 import { retentionInputSchema } from "@tt/domain";
 import type { JobKind, JobService } from "../jobs";
-import type { Clock, UnitOfWorkOf } from "../ports";
+import type { Clock } from "../ports";
 import { type Actor, authorise, parseInput } from "../shared";
 import { retentionJob } from "./retention-job";
 
@@ -13,11 +13,10 @@ export class RetentionService {
   private readonly kind: JobKind<ReturnType<typeof retentionInputSchema.parse>>;
 
   constructor(
-    unitOfWork: UnitOfWorkOf<"subjects">,
     private readonly jobs: JobService,
     clock: Clock,
   ) {
-    this.kind = retentionJob(unitOfWork, clock);
+    this.kind = retentionJob(clock);
     jobs.register(this.kind);
   }
 

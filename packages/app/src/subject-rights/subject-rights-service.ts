@@ -1,4 +1,4 @@
-import { erasedPassenger, erasureInputSchema } from "@tt/domain";
+import { erasedPassenger, erasureInputSchema, type Passenger } from "@tt/domain";
 import type { AuditEntry, Clock, ErasureCounts, UnitOfWorkOf } from "../ports";
 import { systemClock } from "../ports";
 import { type Actor, AppError, authorise, notFound, parseInput } from "../shared";
@@ -60,7 +60,7 @@ export class SubjectRightsService {
       return {
         generatedAt: this.clock.now().toISOString(),
         organisation: { id: org, name: organisation?.name ?? org },
-        passenger,
+        passenger: withoutOthers(passenger),
         ...(erasedAt ? { erasedAt } : {}),
         tripRequests,
         entitlementDecisions: decisions.items,
@@ -73,7 +73,7 @@ export class SubjectRightsService {
 
   async erase(actor: Actor, passengerId: string, input: unknown): Promise<ErasureResult> {
     authorise(actor, "subject-rights", "write");
-    const { reason } = parseInput(erasureInputSchema, input, "erasure");
+    const request = parseInput(erasureInputSchema, input, "erasure");
     return this.unitOfWork.transaction(async (repos) => {
       const org = actor.organisationId;
       const passenger = await repos.passengers.find(org, passengerId);
@@ -92,13 +92,19 @@ export class SubjectRightsService {
         action: "erase",
         resource: "passengers",
         resourceIds: [passengerId],
-        purpose: `erasure (UK GDPR Article 17): ${reason}`,
+        purpose: `erasure (UK GDPR Article 17(1), ${request.ground}): request ${request.requestReference}`,
         details: { ...counts },
       });
       const erasedAt = (await repos.subjects.erasedAt(org, passengerId)) ?? "";
       return { passengerId, reference: erased.reference, erasedAt, ...counts };
     });
   }
+}
+
+/** The record as its subject sees it: the other passengers it names are not named to them. */
+function withoutOthers(passenger: Passenger): Passenger {
+  const others = passenger.needs.mayNotTravelWith.map((_, i) => `another passenger (${i + 1})`);
+  return { ...passenger, needs: { ...passenger.needs, mayNotTravelWith: others } };
 }
 
 /** Every audit entry naming the passenger, oldest first, with the user and their organisation. */

@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { ERASURE_GROUNDS } from "@tt/domain";
 import { idParamSchema, purposeHeaderSchema } from "../common";
 import { COMMON_ERROR_RESPONSES, CONFLICT_RESPONSE, NOT_FOUND_RESPONSE } from "../errors";
 import { API_RESOURCES } from "../resources";
@@ -59,10 +60,11 @@ export const subjectAccessQuerySchema = z.object({
 
 export const erasureBodySchema = z
   .strictObject({
-    reason: z
-      .string()
-      .max(300)
-      .openapi({ example: "SAR-2026-114: request to erase, no longer transported" }),
+    ground: z.enum(ERASURE_GROUNDS).openapi({ description: "UK GDPR Article 17(1)(a)–(f)." }),
+    requestReference: z.string().max(40).openapi({
+      example: "SAR-2026-114",
+      description: "The request's own reference: letters, digits and / . _ - only.",
+    }),
   })
   .openapi("ErasureRequest");
 

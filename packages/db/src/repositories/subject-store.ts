@@ -3,7 +3,7 @@ import type { ErasedPassenger } from "@tt/domain";
 import { and, eq, inArray, isNull, lt, ne, sql } from "drizzle-orm";
 import type { Db } from "../create-db";
 import { queryRows } from "../raw-query";
-import { entitlementDecisions, jobs, passengers, tripRequests } from "../schema";
+import { entitlementDecisions, jobs, passengers, plans, tripRequests } from "../schema";
 import { published } from "./import-visibility";
 import { anyUuid } from "./keyset";
 import { isUuid } from "./record-repository";
@@ -32,17 +32,32 @@ interface StopRow {
 const isoDate = (value: string | Date): string =>
   value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
 
-/** A decision keeps its outcome, rules and dates; each rule's facts (the person's) are dropped. */
+/** What an erased decision says where it explained the person's facts. */
+const ERASED_TEXT = "Erased: the facts this explained were the passenger's own.";
+
+/**
+ * A decision keeps its outcome, which rules were checked and met, their sources and dates; the
+ * texts that explained them (which quote the person's facts), the facts themselves and the
+ * alternatives costed for them go.
+ */
 function withoutFacts(decision: Record<string, unknown>): Record<string, unknown> {
   const reasons = Array.isArray(decision.reasons) ? decision.reasons : [];
   return {
     ...decision,
+    summary: ERASED_TEXT,
     reasons: reasons.map((reason: unknown) =>
-      typeof reason === "object" && reason !== null ? { ...reason, inputs: {} } : reason,
+      typeof reason === "object" && reason !== null
+        ? { ...reason, text: ERASED_TEXT, inputs: {} }
+        : reason,
     ),
+    alternatives: [],
+    signposts: [],
     erased: true,
   };
 }
+
+/** The text as it stands inside a JSON string (quotes and backslashes escaped). */
+const inJson = (text: string) => JSON.stringify(text).slice(1, -1);
 
 export function createSubjectRecordStore(db: Db): SubjectRecordStore {
   return {
@@ -175,6 +190,13 @@ export function createSubjectRecordStore(db: Db): SubjectRecordStore {
         )
         .returning({ id: tripRequests.id });
       const decisions = await stripDecisions(db, organisationId, passengerId);
+      await renameInTripsAndPlans(
+        db,
+        organisationId,
+        passengerId,
+        before.reference,
+        erased.reference,
+      );
       const counts: ErasureCounts = {
         passengers: 1,
         travelWithLists,
@@ -256,4 +278,43 @@ async function stripDecisions(
       .where(eq(entitlementDecisions.id, row.id));
   }
   return rows.length;
+}
+
+/**
+ * Trip references often carry the passenger's reference ("UPN-123-OUT"): their trip requests, and
+ * the messages of the organisation's plan summaries that begin with those references, name the
+ * pseudonym instead.
+ */
+async function renameInTripsAndPlans(
+  db: Db,
+  organisationId: string,
+  passengerId: string,
+  reference: string,
+  pseudonym: string,
+): Promise<void> {
+  const trips = await db
+    .select({ id: tripRequests.id, reference: tripRequests.reference })
+    .from(tripRequests)
+    .where(
+      and(
+        eq(tripRequests.organisationId, organisationId),
+        eq(tripRequests.passengerId, passengerId),
+        sql`strpos(${tripRequests.reference}, ${reference}) > 0`,
+      ),
+    );
+  for (const trip of trips) {
+    const renamed = trip.reference.replaceAll(reference, pseudonym);
+    await db.update(tripRequests).set({ reference: renamed }).where(eq(tripRequests.id, trip.id));
+    // A message quoting the trip starts with its reference: `"T-1: bad time"`.
+    const [from, to] = [`"${inJson(trip.reference)}:`, `"${inJson(renamed)}:`];
+    await db
+      .update(plans)
+      .set({ summary: sql`replace(${plans.summary}::text, ${from}, ${to})::jsonb` })
+      .where(
+        and(
+          eq(plans.organisationId, organisationId),
+          sql`strpos(${plans.summary}::text, ${from}) > 0`,
+        ),
+      );
+  }
 }

@@ -17,9 +17,12 @@ describe("erasure", () => {
     expect(neighbour.home).toEqual(erased.home);
   });
 
-  it("asks why", () => {
-    expect(erasureInputSchema.safeParse({ reason: "SAR-1" }).success).toBe(true);
-    expect(erasureInputSchema.safeParse({ reason: " " }).success).toBe(false);
-    expect(erasureInputSchema.safeParse({ reason: "SAR-1", extra: 1 }).success).toBe(false);
+  it("asks for the ground and the request's reference, never free text", () => {
+    const valid = { ground: "consent-withdrawn", requestReference: "SAR-2026/114" };
+    expect(erasureInputSchema.safeParse(valid).success).toBe(true);
+    const named = { ...valid, requestReference: "Zebedee Quartermaine" };
+    expect(erasureInputSchema.safeParse(named).success).toBe(false);
+    expect(erasureInputSchema.safeParse({ ...valid, ground: "asked nicely" }).success).toBe(false);
+    expect(erasureInputSchema.safeParse({ ...valid, reason: "x" }).success).toBe(false);
   });
 });

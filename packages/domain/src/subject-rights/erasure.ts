@@ -35,8 +35,28 @@ export function erasedPassenger(passengerId: string, home: LatLon): ErasedPassen
   };
 }
 
-/** An erasure request: why (the request's reference or its ground), kept in the audit log. */
+/** The grounds for erasure, UK GDPR Article 17(1)(a) to (f). */
+export const ERASURE_GROUNDS = [
+  "no-longer-necessary",
+  "consent-withdrawn",
+  "objection",
+  "unlawful-processing",
+  "legal-obligation",
+  "child-online-service",
+] as const;
+export type ErasureGround = (typeof ERASURE_GROUNDS)[number];
+
+/**
+ * An erasure request: its ground and the request's own reference, both kept in the audit log for
+ * good. No free text, so that no name can be written into the hash chain.
+ */
 export const erasureInputSchema = z.strictObject({
-  reason: z.string().trim().min(3, { message: "say why, in at least 3 characters" }).max(300),
+  ground: z.enum(ERASURE_GROUNDS),
+  requestReference: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9/._-]{2,39}$/, {
+      message: "a request reference such as SAR-2026-114: letters, digits and / . _ - only",
+    }),
 });
 export type ErasureInput = z.infer<typeof erasureInputSchema>;
