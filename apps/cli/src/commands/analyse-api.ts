@@ -44,14 +44,14 @@ export async function analyseThroughApi(
   try {
     const actor = await cliActor(services.unitOfWork, source.organisation, source.as, "analysis");
     const issued = await services.auth.issueApiToken(actor.userId, "tt analyse integration", 1);
-    const app = createHttpApp(services, { logger: pino({ level: "silent" }) });
-    const call: Call = async (method, path, json) => {
-      const headers: Record<string, string> = { authorization: `Bearer ${issued.token}` };
-      if (json !== undefined) headers["content-type"] = "application/json";
-      const body = json === undefined ? {} : { body: JSON.stringify(json) };
-      return app.request(path, { method, headers, ...body });
-    };
     try {
+      const app = createHttpApp(services, { logger: pino({ level: "silent" }) });
+      const call: Call = async (method, path, json) => {
+        const headers: Record<string, string> = { authorization: `Bearer ${issued.token}` };
+        if (json !== undefined) headers["content-type"] = "application/json";
+        const body = json === undefined ? {} : { body: JSON.stringify(json) };
+        return app.request(path, { method, headers, ...body });
+      };
       const result = await runJob(call, request);
       if (out) {
         await writeApiReport(call, result.jobId, result.result.report, out);
@@ -80,14 +80,25 @@ async function runJob(call: Call, request: AnalysisRequest) {
   const started = await call("POST", "/api/analyses/integration", request);
   const { jobId } = jobAcceptedSchema.parse(await answer(started, "starting the analysis"));
   process.stderr.write(`Analysing ${request.date} through the API (job ${jobId})…\n`);
-  await (await call("GET", `/api/jobs/${jobId}/events`)).text();
-  const job = jobSchema.parse(await answer(await call("GET", `/api/jobs/${jobId}`), "the job"));
+  const job = await finished(call, jobId);
   if (job.status !== "succeeded") {
     throw new AppError("internal", job.error?.message ?? `the analysis is ${job.status}`);
   }
   const parsed = integrationAnalysisResultSchema.safeParse(job.result);
   if (!parsed.success) throw new AppError("internal", "the job's result is not a report");
   return { jobId, result: parsed.data };
+}
+
+/** How often the job is looked at while it runs, milliseconds. */
+const POLL_MS = 2000;
+
+/** The job once it has ended, however long its plans overrun their time limits. */
+async function finished(call: Call, jobId: string) {
+  for (;;) {
+    const job = jobSchema.parse(await answer(await call("GET", `/api/jobs/${jobId}`), "the job"));
+    if (["succeeded", "failed", "cancelled"].includes(job.status)) return job;
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
 }
 
 /** The report as the API serves it: JSON, the HTML page and every table as CSV. */

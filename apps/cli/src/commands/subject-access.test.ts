@@ -76,13 +76,32 @@ describe("tt subject-access", () => {
   });
 
   it("says when nobody holds the person, and asks for a family name", () => {
-    const none = tt("subject-access", "--family-name", "Nobody", "--out", outDir);
+    const none = tt(
+      "subject-access",
+      "--family-name",
+      "Nobody",
+      "--given-name",
+      "A",
+      "--out",
+      outDir,
+    );
     expect(none.status).toBe(0);
     expect(none.stdout).toContain("No organisation holds a record");
     const usage = tt("subject-access", "--given-name", "Zebedee");
     expect(usage.status).toBe(2);
     expect(usage.stderr).toMatch(/--family-name is required/);
-    const badDate = tt("subject-access", "--family-name", "Q", "--date-of-birth", "28/02/2014");
+    const surnameOnly = tt("subject-access", "--family-name", "Quartermaine");
+    expect(surnameOnly.status).toBe(2);
+    expect(surnameOnly.stderr).toMatch(/--given-name is required/);
+    const badDate = tt(
+      "subject-access",
+      "--family-name",
+      "Q",
+      "--given-name",
+      "Z",
+      "--date-of-birth",
+      "28/02/2014",
+    );
     expect(badDate.status).toBe(2);
   });
 });

@@ -1,6 +1,11 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { type Organisation, type SubjectAccessExport, subjectAccessHtml } from "@tt/app";
+import {
+  type Organisation,
+  type SubjectAccessExport,
+  subjectAccessHtml,
+  type UnitOfWork,
+} from "@tt/app";
 import type { Passenger } from "@tt/domain";
 import { isIsoDate } from "@tt/domain";
 import { type Command, EXIT, parseFlags, UsageError } from "../command";
@@ -8,16 +13,16 @@ import { openServices } from "../database";
 import { cliActor } from "./import";
 
 const USAGE = `
-Usage: tt subject-access --family-name NAME [--given-name NAME] [--date-of-birth YYYY-MM-DD]
+Usage: tt subject-access --family-name NAME --given-name NAME [--date-of-birth YYYY-MM-DD]
                          [--out DIR]
 
 A subject access request across every organisation of this installation: finds the person's
-record in each (same family name, and given name and date of birth when given, ignoring case),
+record in each (same family and given names, ignoring case, and date of birth when given),
 and writes each organisation's export (everything it holds, and who has seen it) as JSON and as
 a readable page to DIR (default: subject-access/), with an index. Each export is audited in its
 organisation's log, in the name of that organisation's first administrator.
   --family-name    the person's family name
-  --given-name     their given name
+  --given-name     their given name (both names are needed, so that only the person is exported)
   --date-of-birth  their date of birth
   --out            where the files go
 Exit codes: 0 written (or no record found, which it says), 2 usage error, 1 other errors.
@@ -25,7 +30,7 @@ Exit codes: 0 written (or no record found, which it says), 2 usage error, 1 othe
 
 interface Wanted {
   readonly familyName: string;
-  readonly givenName?: string;
+  readonly givenName: string;
   readonly dateOfBirth?: string;
 }
 
@@ -33,7 +38,7 @@ const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLow
 
 function matches(passenger: Passenger, wanted: Wanted): boolean {
   if (!same(passenger.familyName, wanted.familyName)) return false;
-  if (wanted.givenName !== undefined && !same(passenger.givenName, wanted.givenName)) return false;
+  if (!same(passenger.givenName, wanted.givenName)) return false;
   return wanted.dateOfBirth === undefined || passenger.dateOfBirth === wanted.dateOfBirth;
 }
 
@@ -51,10 +56,11 @@ function parseWanted(argv: string[]): { wanted: Wanted; out: string } {
   if (dateOfBirth !== undefined && !isIsoDate(dateOfBirth))
     throw new UsageError("--date-of-birth must be a date, YYYY-MM-DD");
   const givenName = values["given-name"]?.trim();
+  if (!givenName) throw new UsageError("--given-name is required");
   return {
     wanted: {
       familyName,
-      ...(givenName ? { givenName } : {}),
+      givenName,
       ...(dateOfBirth ? { dateOfBirth } : {}),
     },
     out: values.out ?? "subject-access",
@@ -64,6 +70,23 @@ function parseWanted(argv: string[]): { wanted: Wanted; out: string } {
 /** A file name that says whose record it is without the person's name. */
 const fileOf = (organisation: Organisation, data: SubjectAccessExport) =>
   `${organisation.name.replaceAll(/[^A-Za-z0-9]+/g, "-")}-${data.passenger.reference.replaceAll(/[^A-Za-z0-9]+/g, "-")}`;
+
+/** Rows read per page while searching an organisation's register. */
+const SEARCH_PAGE = 500;
+
+/** Every passenger of the organisation whose names or reference contain the text. */
+async function searchEvery(uow: UnitOfWork, organisationId: string, search: string) {
+  const found: Passenger[] = [];
+  for (let offset = 0; ; offset += SEARCH_PAGE) {
+    const page = await uow.repositories.passengers.list(organisationId, {
+      offset,
+      limit: SEARCH_PAGE,
+      search,
+    });
+    found.push(...page.items);
+    if (page.items.length < SEARCH_PAGE) return found;
+  }
+}
 
 export const subjectAccessCommand: Command = {
   name: "subject-access",
@@ -75,12 +98,9 @@ export const subjectAccessCommand: Command = {
       const uow = services.unitOfWork;
       const written: string[] = [];
       for (const organisation of await uow.repositories.identity.listOrganisations()) {
-        const found = await uow.repositories.passengers.list(organisation.id, {
-          offset: 0,
-          limit: 200,
-          search: wanted.familyName,
-        });
-        const records = found.items.filter((p) => matches(p, wanted));
+        const records = (await searchEvery(uow, organisation.id, wanted.familyName)).filter((p) =>
+          matches(p, wanted),
+        );
         if (records.length === 0) continue;
         const purpose = "subject access request across the installation (tt subject-access)";
         const actor = await cliActor(uow, organisation.id, undefined, purpose);

@@ -136,8 +136,6 @@ export class IntegrationAnalysisService {
     // Money: for those who may see the budgets (finance, commissioners, administrators).
     authorise(actor, "budgets", "read");
     const repos = this.unitOfWork.repositories;
-    const own = await repos.identity.findOrganisation(actor.organisationId);
-    if (!own) return [];
     const shares: MemberShare[] = [];
     for (const partnership of await repos.sharing.listMemberships(actor.organisationId)) {
       const jobs = await repos.jobs.listSucceeded(
@@ -146,7 +144,7 @@ export class IntegrationAnalysisService {
         MEMBER_SHARE_JOBS,
       );
       for (const job of jobs) {
-        const share = memberShareOf(job, partnership.name, own.name);
+        const share = memberShareOf(job, partnership.name, actor.organisationId);
         if (share) shares.push(share);
       }
     }

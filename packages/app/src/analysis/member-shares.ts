@@ -28,15 +28,15 @@ export interface MemberShare {
   readonly funders: readonly MemberFunderShare[];
 }
 
-/** The member's budgets in the analysis (those its organisation holds), or none. */
+/** The member's budgets in the analysis (those its organisation holds, by id), or none. */
 export function memberShareOf(
   job: Job,
   partnership: string,
-  member: string,
+  memberId: string,
 ): MemberShare | undefined {
   if (!job.result) return undefined;
   const { report }: StoredAnalysis = parseStoredAnalysis(job.result);
-  const own = report.funders.filter((f) => f.organisation === member);
+  const own = report.funders.filter((f) => f.organisationId === memberId);
   if (own.length === 0) return undefined;
   const paysMore = new Set(report.shares.paysMoreThanAlone);
   return {

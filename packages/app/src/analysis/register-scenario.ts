@@ -103,11 +103,15 @@ export function scenarioFromRegister(input: RegisterScenarioInput): IntegrationS
     requests[r.id] = { funder: key, service: serviceOf(trip.purpose, funder?.kind) };
   }
   const analysed = [...withDemand].sort();
-  const funders: AnalysisFunder[] = analysed.map((id) => ({
-    key: keys.get(id) ?? id,
-    name: funderById.get(id)?.name ?? `Funder ${id}`,
-    organisation: input.organisationOf?.get(id) ?? input.name,
-  }));
+  const funders: AnalysisFunder[] = analysed.map((id) => {
+    const holder = funderById.get(id)?.organisationId;
+    return {
+      key: keys.get(id) ?? id,
+      name: funderById.get(id)?.name ?? `Funder ${id}`,
+      organisation: input.organisationOf?.get(id) ?? input.name,
+      ...(holder ? { organisationId: holder } : {}),
+    };
+  });
   const vehicles: Record<string, VehicleTag> = {};
   for (const v of register.vehicles) {
     const ids = siloFunderIds(v, analysed, input);

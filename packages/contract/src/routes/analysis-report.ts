@@ -8,6 +8,7 @@ export const analysisFunderSchema = z
     key: z.string().openapi({ example: "ccc-send" }),
     name: z.string(),
     organisation: z.string(),
+    organisationId: z.uuid().optional(),
   })
   .openapi("AnalysisFunder");
 

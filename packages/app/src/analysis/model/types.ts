@@ -14,6 +14,8 @@ export interface AnalysisFunder {
   readonly name: string;
   /** The organisation that holds the budget. */
   readonly organisation: string;
+  /** Its id, when the analysis read the budget from the database. */
+  readonly organisationId?: string;
 }
 
 /** What the analysis knows about a request beyond the solver's `Request`. */
