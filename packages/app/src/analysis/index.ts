@@ -47,6 +47,5 @@ export {
 } from "./register-scenario";
 export { escapeHtml } from "./report/report-charts";
 export { REPORT_TABLES, type ReportTable, reportCsv, reportTableCsv } from "./report/report-csv";
-export { type ReportHtmlInput, reportHtml } from "./report/report-html";
+export { type ReportHtmlInput, reportHtml, standalonePage } from "./report/report-html";
 export { type Boundaries, type MapRun, mapRuns } from "./report/report-map";
-export { REPORT_STYLE } from "./report/report-style";

@@ -1,4 +1,4 @@
-import { escapeHtml, REPORT_STYLE } from "../analysis";
+import { escapeHtml, standalonePage } from "../analysis";
 import type { SubjectAccessExport } from "./subject-access";
 
 const clock = (minutes: number) => {
@@ -101,21 +101,6 @@ export function subjectAccessHtml(data: SubjectAccessExport): string {
       data.sharedWith.map((s) => [s.organisation, s.agreement]),
     ),
   ];
-  return `<!doctype html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<style>${REPORT_STYLE}</style>
-</head>
-<body>
-<main>
-<h1>${escapeHtml(title)}</h1>
-<p>Made on ${escapeHtml(data.generatedAt)} in answer to a subject access request (UK GDPR Article 15).</p>
-${sections.join("\n")}
-</main>
-</body>
-</html>
-`;
+  const made = `<p>Made on ${escapeHtml(data.generatedAt)} in answer to a subject access request (UK GDPR Article 15).</p>`;
+  return standalonePage(title, [made, ...sections].join("\n"));
 }

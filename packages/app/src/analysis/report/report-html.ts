@@ -38,6 +38,14 @@ export function reportHtml(input: ReportHtmlInput): string {
     map ? `<section><h2>Pooled runs</h2>${map}</section>` : "",
     coalitionsSection(report),
   ];
+  return standalonePage(title, sections.join("\n"));
+}
+
+/**
+ * A self-contained page in the reports' style: inline CSS, no scripts, nothing fetched. The
+ * title is escaped here; `body` is HTML the caller has escaped.
+ */
+export function standalonePage(title: string, body: string): string {
   return `<!doctype html>
 <html lang="en-GB">
 <head>
@@ -49,7 +57,7 @@ export function reportHtml(input: ReportHtmlInput): string {
 <body>
 <main>
 <h1>${escapeHtml(title)}</h1>
-${sections.join("\n")}
+${body}
 </main>
 </body>
 </html>
