@@ -70,6 +70,10 @@ for (const driver of listTestDrivers()) {
         { seats: 12, wheelchairSpaces: 2 },
         { seats: 8, wheelchairSpaces: 4 },
       ]);
+      const [schoolBudget] = await repos.funders.findByNames(actor.organisationId, [
+        "Home to School Transport",
+      ]);
+      expect(minibus?.funderIds).toEqual([schoolBudget?.id]);
       const hospital = await repos.places.findByReference(actor.organisationId, "HOS-ADDB");
       expect(hospital?.lat).toBeCloseTo(52.17499, 5);
       expect(hospital?.lon).toBeCloseTo(0.140622, 5);
@@ -133,6 +137,24 @@ for (const driver of listTestDrivers()) {
         },
       ]);
       expect(await unitOfWork.repositories.tripRequests.count(actor.organisationId)).toBe(0);
+    });
+
+    it("names a vehicle's unknown silo funder with its row, and stores nothing", async () => {
+      const actor = await anOrganisationWithReferenceData();
+      const text = [
+        "reference,kind,seats,depot_lat,depot_lon,funders",
+        "V1,car,4,52.2,0.1,Home to School Transport",
+        "V2,car,4,52.2,0.1,Home to School Transport;Nobody Pays",
+      ].join("\n");
+      const error = await failure(csv.importCsv(actor, "vehicles", chunked(text)));
+      expect(error.details).toEqual([
+        {
+          row: 3,
+          path: "funders",
+          message: 'no funder with name "Nobody Pays" in your organisation',
+        },
+      ]);
+      expect(await unitOfWork.repositories.vehicles.count(actor.organisationId)).toBe(0);
     });
 
     it("stores a return listed before its outbound", async () => {

@@ -116,6 +116,14 @@ const COLUMNS: readonly Column[] = [
     target: "co2GramsPerKm",
     description: "Emissions, grams of CO2 per kilometre.",
   },
+  {
+    header: "funders",
+    codec: listOf(text),
+    target: "funders",
+    reportsFor: "funderIds",
+    description:
+      'Names of the funders (budgets) whose silo fleet it belongs to, separated by ";"; blank: every funder (only the integration analysis reads it).',
+  },
 ];
 
 /** Vehicles: the fleet, with layouts, features, depot, hours and costs. */
@@ -127,20 +135,25 @@ export const vehiclesCsv: CsvKindSpec<"vehicles"> = {
     ["depot_easting", "depot_northing"],
   ],
   schema: vehicleInputSchema,
-  lookups: ["operators"],
+  lookups: ["operators", "funders"],
   toInput(draft, context) {
-    const { coordinates: _c, operator, ...rest } = draft;
+    const { coordinates: _c, operator, funders, ...rest } = draft;
     const depot = resolveCoordinates(
       draft,
       { lat: "depot_lat", lon: "depot_lon", easting: "depot_easting", northing: "depot_northing" },
       context,
     );
     const operatorId = resolveId(context, "operators", "operator", operator);
-    return { ...rest, depotLat: depot.lat, depotLon: depot.lon, operatorId };
+    const names = Array.isArray(funders) ? funders : [];
+    const funderIds = names.flatMap((name) => resolveId(context, "funders", "funders", name) ?? []);
+    return { ...rest, depotLat: depot.lat, depotLon: depot.lon, operatorId, funderIds };
   },
   toDraft(record, lookups) {
     return Object.assign({}, record, {
       operator: keyOf(lookups, "operators", record.operatorId),
+      funders: (Array.isArray(record.funderIds) ? record.funderIds : []).flatMap(
+        (id: unknown) => keyOf(lookups, "funders", id) ?? [],
+      ),
       coordinates: { lat: record.depotLat, lon: record.depotLon },
     });
   },
