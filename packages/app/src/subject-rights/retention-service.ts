@@ -1,4 +1,4 @@
-import { retentionInputSchema } from "@tt/domain";
+import { type RetentionInput, retentionInputSchema } from "@tt/domain";
 import type { JobKind, JobService } from "../jobs";
 import type { Clock } from "../ports";
 import { type Actor, authorise, parseInput } from "../shared";
@@ -10,7 +10,7 @@ import { retentionJob } from "./retention-job";
  * `/api/jobs/{id}`.
  */
 export class RetentionService {
-  private readonly kind: JobKind<ReturnType<typeof retentionInputSchema.parse>>;
+  private readonly kind: JobKind<RetentionInput>;
 
   constructor(
     private readonly jobs: JobService,

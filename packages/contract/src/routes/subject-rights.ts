@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { ERASURE_GROUNDS } from "@tt/domain";
+import { erasureInputSchema, retentionInputSchema } from "@tt/domain";
 import { idParamSchema, purposeHeaderSchema } from "../common";
 import { COMMON_ERROR_RESPONSES, CONFLICT_RESPONSE, NOT_FOUND_RESPONSE } from "../errors";
 import { API_RESOURCES } from "../resources";
@@ -58,15 +58,8 @@ export const subjectAccessQuerySchema = z.object({
     .openapi({ description: "html: a readable page to send to the person." }),
 });
 
-export const erasureBodySchema = z
-  .strictObject({
-    ground: z.enum(ERASURE_GROUNDS).openapi({ description: "UK GDPR Article 17(1)(a)–(f)." }),
-    requestReference: z.string().max(40).openapi({
-      example: "SAR-2026-114",
-      description: "The request's own reference: letters, digits and / . _ - only.",
-    }),
-  })
-  .openapi("ErasureRequest");
+/** The erasure request as the domain checks it: a ground and a request reference, no free text. */
+export const erasureBodySchema = erasureInputSchema;
 
 export const erasureResultSchema = z
   .object({
@@ -116,18 +109,8 @@ export const erasePassengerRoute = createRoute({
   },
 });
 
-export const retentionBodySchema = z
-  .strictObject({
-    dryRun: z.boolean().optional().openapi({ description: "Only report what is due (default)." }),
-    months: z
-      .strictObject({
-        "inactive-passengers": z.number().int().min(12).max(1200).optional(),
-        "finished-jobs": z.number().int().min(1).max(1200).optional(),
-      })
-      .optional()
-      .openapi({ description: "Months per category in place of the default schedule's." }),
-  })
-  .openapi("RetentionRun");
+/** A retention run as the domain checks it: a dry run unless `dryRun` is false. */
+export const retentionBodySchema = retentionInputSchema;
 
 export const startRetentionRoute = createRoute({
   ...common,
