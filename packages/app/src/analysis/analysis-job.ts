@@ -3,6 +3,7 @@ import {
   buildProblem,
   type DayRegister,
   loadPlanningDay,
+  mergeDays,
   type PlanningDayKind,
   type SolveRunner,
 } from "../planning";
@@ -13,7 +14,7 @@ import { analyseIntegration } from "./model/analyse";
 import { parseMixingPolicy } from "./model/mixing-policy";
 import type { IntegrationReport, IntegrationScenario } from "./model/types";
 import { narrowToFunders } from "./narrow-day";
-import { checkStillShared, loadPartnershipDays, mergeDays } from "./partnership-day";
+import { checkStillShared, loadPartnershipDays } from "./partnership-day";
 import { REGISTER_SERVICES, scenarioFromRegister } from "./register-scenario";
 import { type MapRun, mapRuns } from "./report/report-map";
 

@@ -1,31 +1,27 @@
-import type { DataItem, Funder, Needs, Passenger, TripRequest } from "@tt/domain";
-import { type DayRegister, loadDayRegister, type PlanningDayKind } from "../planning";
-import type { Clock, StoredPartnership, UnitOfWorkOf } from "../ports";
-import { type Actor, AppError, isAppError } from "../shared";
+import type { Funder } from "@tt/domain";
 import {
-  pseudonymOf,
-  recordPartnerRead,
-  requireAgreement,
-  type SharedAccess,
-  type SharedPassenger,
-  sharePassenger,
-} from "../sharing";
+  checkPoolStillShared,
+  type DayRegister,
+  type LeftOutMember,
+  memberAccess,
+  type PlanningDayKind,
+  type PoolPurpose,
+  readMemberDay,
+} from "../planning";
+import type { Clock, StoredPartnership, UnitOfWorkOf } from "../ports";
+import { type Actor, AppError } from "../shared";
+import type { SharedAccess } from "../sharing";
 import { narrowToFunders } from "./narrow-day";
 
 /** What a partnership's analysis reads: members' days, funders, agreements and the audit logs. */
 export type PartnershipDayKind = PlanningDayKind | "sharing" | "identity" | "funders";
 export type PartnershipDayUnitOfWork = UnitOfWorkOf<PartnershipDayKind>;
 
-/** The data items a member must share for analysis before its day can be planned with others. */
-export const ANALYSIS_ITEMS: readonly DataItem[] = ["trips", "home-location"];
-
-const NO_NEEDS: Needs = {
-  wheelchair: false,
-  passengerAssistant: false,
-  seating: "standard",
-  travelAlone: false,
-  doorThroughDoor: false,
-  mayNotTravelWith: [],
+/** Analysis: members share trips and homes (coarsened) before their day is planned with others. */
+export const ANALYSIS_POOL: PoolPurpose = {
+  purpose: "analysis",
+  items: ["trips", "home-location"],
+  verb: "analyse",
 };
 
 /** A member's day as its agreement lets the partnership analyse it. */
@@ -41,77 +37,7 @@ export interface MemberDay {
 }
 
 /** A member the analysis could not include, and why. */
-export interface SkippedMember {
-  readonly name: string;
-  readonly reason: string;
-}
-
-/** A stored passenger made from the shared view: pseudonym for id and reference, no name. */
-function fromView(p: Passenger, view: SharedPassenger): Passenger {
-  if (!view.home) throw new Error("a member's passengers are analysed only with home-location");
-  const needs = view.travelNeeds;
-  return {
-    id: view.id,
-    organisationId: p.organisationId,
-    createdAt: p.createdAt,
-    updatedAt: p.updatedAt,
-    reference: view.id,
-    givenName: "Pseudonymised",
-    familyName: "passenger",
-    homeLat: view.home.lat,
-    homeLon: view.home.lon,
-    needs: needs
-      ? {
-          wheelchair: needs.wheelchair,
-          passengerAssistant: needs.passengerAssistant,
-          seating: p.needs.seating,
-          travelAlone: needs.travelAlone,
-          doorThroughDoor: needs.doorThroughDoor,
-          mayNotTravelWith: [...(needs.mayNotTravelWith ?? [])],
-        }
-      : NO_NEEDS,
-  };
-}
-
-/**
- * The day with its passengers through the analysis view (`sharePassenger`): each passenger and
- * their trips under a pseudonym stable for the agreement, homes coarsened, needs only when the
- * agreement covers them, who may not travel with whom by pseudonym.
- */
-export function pseudonymiseDay(
-  register: DayRegister,
-  access: SharedAccess,
-  key: string,
-): DayRegister {
-  const pseudonyms = new Map(register.passengers.map((p) => [p.reference, pseudonymOf(key, p.id)]));
-  const passengers = register.passengers.map((p) =>
-    fromView(p, sharePassenger(p, access, key, pseudonyms)),
-  );
-  const tripRequests = register.tripRequests.map(
-    (t): TripRequest => ({
-      ...t,
-      passengerId: pseudonymOf(key, t.passengerId),
-      reference: pseudonymOf(key, t.id),
-    }),
-  );
-  return { ...register, passengers, tripRequests };
-}
-
-/** Every member's day put together; a vehicle granted to two members is kept once. */
-export function mergeDays(date: string, days: readonly DayRegister[]): DayRegister {
-  const vehicles = new Map<string, DayRegister["vehicles"][number]>();
-  for (const day of days)
-    for (const v of day.vehicles) if (!vehicles.has(v.id)) vehicles.set(v.id, v);
-  return {
-    date,
-    tripRequests: days.flatMap((d) => d.tripRequests),
-    passengers: days.flatMap((d) => d.passengers),
-    places: days.flatMap((d) => d.places),
-    vehicles: [...vehicles.values()],
-    staff: days.flatMap((d) => d.staff),
-    termCalendars: days.flatMap((d) => d.termCalendars),
-  };
-}
+export type SkippedMember = LeftOutMember;
 
 /**
  * Which of the member's funders contract each vehicle: a grant's budgets, else the budgets the
@@ -140,17 +66,7 @@ export async function analysisAccess(
   actor: Actor,
   member: string,
 ): Promise<SharedAccess | string> {
-  try {
-    const access = await requireAgreement(repos, clock, actor, member, "analysis");
-    const missing = ANALYSIS_ITEMS.filter((item) => !access.items.has(item));
-    if (missing.length === 0) return access;
-    return `agreement ${access.agreement.reference} does not cover ${missing.join(" and ")}`;
-  } catch (error) {
-    if (isAppError(error) && error.code === "not-found") {
-      return "no active agreement shares its data with the partnership for analysis";
-    }
-    throw error;
-  }
+  return memberAccess(repos, clock, actor, member, ANALYSIS_POOL);
 }
 
 /**
@@ -179,7 +95,7 @@ export async function loadPartnershipDays(
     const all = (await repos.funders.list(member.id, { offset: 0, limit: 500 })).items;
     const funders = day.chosen ? all.filter((f) => day.chosen?.has(f.id)) : all;
     if (funders.length === 0) continue;
-    members.push(await readMemberDay(unitOfWork, actor, { ...member, access, funders }, day));
+    members.push(await analysedMemberDay(unitOfWork, actor, { ...member, access, funders }, day));
   }
   if (members.length === 0) {
     throw new AppError(
@@ -192,29 +108,24 @@ export async function loadPartnershipDays(
 }
 
 /** One member's day through its agreement, audited in its log, narrowed to the chosen funders. */
-async function readMemberDay(
+async function analysedMemberDay(
   unitOfWork: PartnershipDayUnitOfWork,
   actor: Actor,
   member: Pick<MemberDay, "access" | "funders" | "name"> & { id: string },
   { date, chosen }: { date: string; chosen?: ReadonlySet<string> },
 ): Promise<MemberDay> {
   const repos = unitOfWork.repositories;
-  const { access } = member;
-  const key = await repos.sharing.findPseudonymKey(access.agreement.id);
-  if (!key) throw new Error(`agreement ${access.agreement.id} has no pseudonym key`);
-  const whole = await loadDayRegister(unitOfWork, member.id, date);
-  const silo = await siloOf(repos, member.id, whole);
-  const day = chosen ? narrowToFunders(whole, chosen, (id) => silo.get(id)) : whole;
-  await recordPartnerRead(repos, actor, access, {
-    resource: "passengers",
-    action: "read",
-    ids: day.passengers.map((p) => p.id),
-  });
+  let silo = new Map<string, readonly string[]>();
+  const narrow = async (whole: DayRegister) => {
+    silo = await siloOf(repos, member.id, whole);
+    return chosen ? narrowToFunders(whole, chosen, (id) => silo.get(id)) : whole;
+  };
+  const { register } = await readMemberDay(unitOfWork, actor, member, { date, narrow });
   return {
     organisationId: member.id,
     name: member.name,
-    access,
-    register: pseudonymiseDay(day, access, key),
+    access: member.access,
+    register,
     funders: member.funders,
     silo,
   };
@@ -230,13 +141,5 @@ export async function checkStillShared(
   actor: Actor,
   members: readonly MemberDay[],
 ): Promise<void> {
-  for (const member of members) {
-    const { agreement } = member.access;
-    const access = await analysisAccess(repos, clock, actor, member.organisationId);
-    if (typeof access !== "string" && access.agreement.id === agreement.id) continue;
-    throw new AppError(
-      "conflict",
-      `Data-sharing agreement ${agreement.reference} no longer lets the partnership analyse ${member.name}'s data (it was suspended, ended or changed), so the analysis stopped.`,
-    );
-  }
+  await checkPoolStillShared(repos, clock, actor, members, ANALYSIS_POOL);
 }

@@ -26,6 +26,16 @@ export * from "./plan-map/plan-map";
 export * from "./plan-map/plan-map-service";
 export * from "./planning-rules";
 export * from "./planning-service";
+export {
+  checkPoolStillShared,
+  type LeftOutMember,
+  memberAccess,
+  mergeDays,
+  type PooledDayUnitOfWork,
+  type PoolPurpose,
+  pseudonymiseDay,
+  readMemberDay,
+} from "./pooled-day";
 export { type RunScope, runScopeOf, scopeAllows, scopePlan } from "./run-scope";
 export {
   boundedTimeLimit,

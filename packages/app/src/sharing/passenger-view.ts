@@ -24,7 +24,7 @@ export interface SharedTravelNeeds {
   readonly doorThroughDoor: boolean;
   /**
    * How many passengers they may not travel with; who: their references where identity is shared,
-   * their pseudonyms for analysis (those travelling that day), else not at all.
+   * their pseudonyms when pooled without identity (those travelling that day), else not at all.
    */
   readonly mayNotTravelWithCount: number;
   readonly mayNotTravelWith?: string[];
@@ -77,7 +77,7 @@ function needsOf(p: Passenger, who: ((reference: string) => string[]) | undefine
 
 /**
  * The passenger as the access lets the recipient see them. `pseudonyms` (reference → pseudonym of
- * the provider's passengers) lets a pseudonymised view keep who may not travel with whom.
+ * the provider's passengers) lets a view without identity keep who may not travel with whom.
  */
 export function sharePassenger(
   p: Passenger,
@@ -89,7 +89,7 @@ export function sharePassenger(
   const identity = access.items.has("identity") && !pseudonymised;
   const who = identity
     ? (reference: string) => [reference]
-    : pseudonymised && pseudonyms
+    : pseudonyms
       ? (reference: string) => {
           const pseudonym = pseudonyms.get(reference);
           return pseudonym ? [pseudonym] : [];
