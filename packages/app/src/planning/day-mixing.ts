@@ -1,4 +1,4 @@
-import { findMixingPolicy, type MixingPolicy, type MixingRule } from "@tt/domain";
+import { type FunderKind, findMixingPolicy, type MixingPolicy, type MixingRule } from "@tt/domain";
 import type { Problem } from "@tt/solver";
 import type { UnitOfWorkOf } from "../ports";
 import type { DayRegister } from "./build-problem";
@@ -43,13 +43,26 @@ export async function mixDay(
   const policy = await mixingPolicyOf(repos, organisationId);
   if (!policy) return { problem };
   const funderIds = [...new Set(register.tripRequests.map((t) => t.funderId))];
-  const funders = new Map(
+  const kinds = new Map(
     (await repos.funders.findByIds(organisationId, funderIds)).map((f) => [f.id, f.kind]),
   );
+  return mixRegister(policy, register, problem, kinds);
+}
+
+/**
+ * The Problem with `policy` on every request, each by its trip's service (its purpose and its
+ * funder's kind, from `funderKinds` by funder id).
+ */
+export function mixRegister(
+  policy: MixingPolicy,
+  register: DayRegister,
+  problem: Problem,
+  funderKinds: ReadonlyMap<string, FunderKind>,
+): { problem: Problem; mixingPolicy: string } {
   const trips = new Map(register.tripRequests.map((t) => [t.id, t]));
   const service = (id: string) => {
     const trip = trips.get(id);
-    return trip ? serviceOf(trip.purpose, funders.get(trip.funderId)) : undefined;
+    return trip ? serviceOf(trip.purpose, funderKinds.get(trip.funderId)) : undefined;
   };
   return { problem: withMixingPolicy(problem, service, policy), mixingPolicy: policy.version };
 }

@@ -6,13 +6,16 @@ import {
   dayPlanResultSchema,
   type Job,
   type JobData,
+  type PlanPool,
   readStoredPlanPart,
   type TravelTimeProvider,
   type UnitOfWorkOf,
 } from "../ports";
-import { AppError } from "../shared";
+import { type Actor, AppError } from "../shared";
+import type { BuiltProblem } from "./build-problem";
 import { mixDay } from "./day-mixing";
 import { loadPlanningDay, type PlanningDayKind } from "./load-day-register";
+import { loadPooledPlanningDay } from "./partnership-plan";
 import { planFromSolution, summarise } from "./plan-from-solution";
 import { boundedTimeLimit, MAX_TIME_LIMIT_SECONDS, type SolveRunner } from "./solve-runner";
 
@@ -94,7 +97,9 @@ export interface DayPlanJobOptions {
 /**
  * A day plan as a job: reads the register for the date, maps it to a solver Problem, solves it
  * off the calling thread, and stores the plan with its runs when the job succeeds. Plans hold
- * trip request ids, never passengers' names.
+ * trip request ids, never passengers' names. A partnership's day plan pools its members' days
+ * through their integrated-planning agreements (`loadPooledPlanningDay`) and fails, naming the
+ * agreement, when one is suspended or ended before the plan is stored.
  */
 export function dayPlanJob(
   unitOfWork: DayPlanUnitOfWork,
@@ -115,18 +120,18 @@ async function runDayPlan(
   options: DayPlanJobOptions,
   { job, input, actor, signal, progress }: JobContext<DayPlanJobInput>,
 ): Promise<JobOutput<DayPlanResult>> {
-  const loaded = await loadPlanningDay(unitOfWork, options.travelTimes, actor, {
-    jobId: job.id,
-    date: input.date,
-  });
-  const org = actor.organisationId;
-  const mixed = await mixDay(unitOfWork.repositories, org, loaded.register, loaded.built.problem);
-  const built = { ...loaded.built, problem: mixed.problem };
+  const read = { jobId: job.id, date: input.date };
+  const partnership = await unitOfWork.repositories.sharing.findPartnership(actor.organisationId);
+  const day = partnership
+    ? await loadPooledPlanningDay(unitOfWork, options, actor, partnership, read)
+    : await ownPlanningDay(unitOfWork, options, actor, read);
+  const { built } = day;
   const started = options.clock.now().getTime();
   const budget = {
     timeLimitSeconds: input.timeLimitSeconds,
     ...(input.iterations === undefined ? {} : { iterations: input.iterations }),
   };
+  await day.stillShared();
   const ticker = timeShare(options, input.timeLimitSeconds, progress);
   const outcome = await options.runner
     .run({ problem: built.problem, seed: input.seed, ...budget }, { signal })
@@ -139,15 +144,39 @@ async function runDayPlan(
     travelTimes: options.travelTimes.name,
     thread: outcome.thread,
     ...(outcome.fallback ? { fallback: outcome.fallback } : {}),
-    ...(mixed.mixingPolicy ? { mixingPolicy: mixed.mixingPolicy } : {}),
+    ...(day.mixingPolicy ? { mixingPolicy: day.mixingPolicy } : {}),
+    ...(day.pool ? { pool: day.pool } : {}),
   });
   const plan = planFromSolution(built, outcome.solution, summary);
+  await day.stillShared();
   return {
     async store(repos) {
       const saved = await repos.plans.save(actor.organisationId, plan);
       const { issues: _listed, ...summary } = plan.summary;
       return { planId: saved.id, summary };
     },
+  };
+}
+
+/** The organisation's own day, under the mixing policy of the partnerships it belongs to. */
+async function ownPlanningDay(
+  unitOfWork: DayPlanUnitOfWork,
+  options: DayPlanJobOptions,
+  actor: Actor,
+  read: { jobId: string; date: string },
+): Promise<{
+  built: BuiltProblem;
+  mixingPolicy?: string;
+  pool?: PlanPool;
+  stillShared: () => Promise<void>;
+}> {
+  const loaded = await loadPlanningDay(unitOfWork, options.travelTimes, actor, read);
+  const org = actor.organisationId;
+  const mixed = await mixDay(unitOfWork.repositories, org, loaded.register, loaded.built.problem);
+  return {
+    built: { ...loaded.built, problem: mixed.problem },
+    ...(mixed.mixingPolicy ? { mixingPolicy: mixed.mixingPolicy } : {}),
+    stillShared: async () => {},
   };
 }
 

@@ -79,6 +79,14 @@ export interface SolveFacts {
   readonly fallback?: string;
   /** The mixing policy the plan keeps to: its partnerships' (their rules together), if any. */
   readonly mixingPolicy?: string;
+  /** A partnership's plan: whose days it pooled, under which agreements, and who was left out. */
+  readonly pool?: PlanPool;
+}
+
+/** The members whose demand and fleets a partnership's plan pooled, by name. */
+export interface PlanPool {
+  readonly members: readonly { readonly organisation: string; readonly agreement: string }[];
+  readonly leftOut: readonly { readonly organisation: string; readonly reason: string }[];
 }
 
 /**

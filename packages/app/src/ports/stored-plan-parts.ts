@@ -32,6 +32,12 @@ const summaryFieldsSchema = z.object({
   thread: z.string(),
   fallback: z.string().optional(),
   mixingPolicy: z.string().optional(),
+  pool: z
+    .object({
+      members: z.array(z.object({ organisation: z.string(), agreement: z.string() })),
+      leftOut: z.array(z.object({ organisation: z.string(), reason: z.string() })),
+    })
+    .optional(),
   requests: z.number(),
   assigned: z.number(),
   unassigned: z.number(),

@@ -19,6 +19,29 @@ export const planSummaryIssueSchema = z
     description: "Part of the register that could not be planned as it stands.",
   });
 
+export const planPoolSchema = z
+  .object({
+    members: z.array(
+      z.object({
+        organisation: z.string().openapi({ example: "Cambridgeshire County Council" }),
+        agreement: z.string().openapi({ example: "TFC-DSA-003" }),
+      }),
+    ),
+    leftOut: z.array(
+      z.object({
+        organisation: z.string(),
+        reason: z.string().openapi({
+          example:
+            "no active agreement shares its data with the partnership for integrated planning",
+        }),
+      }),
+    ),
+  })
+  .openapi("PlanPool", {
+    description:
+      "A partnership's plan: the members whose demand and fleets it pooled, each under its integrated-planning agreement, and the members left out with the reason.",
+  });
+
 export const planSummarySchema = z
   .object({
     date: z.string().openapi({ example: "2026-11-24", format: "date" }),
@@ -34,6 +57,7 @@ export const planSummarySchema = z
     mixingPolicy: z.string().optional().openapi({
       description: "The mixing policy the plan keeps to (its partnerships'), if any.",
     }),
+    pool: planPoolSchema.optional(),
     requests: z.number().int().openapi({ description: "Trip requests travelling that day." }),
     assigned: z.number().int(),
     unassigned: z.number().int(),

@@ -25,9 +25,11 @@ const _plan: SameShape<StoredPlan, ReadonlyView<PlanView>> = true;
 export const planShapeChecks = [_summary, _stop, _run, _header, _plan];
 
 export function presentPlanSummary(summary: PlanSummary): PlanSummaryView {
+  const { pool, ...rest } = summary;
   return {
-    ...summary,
+    ...rest,
     issues: [...summary.issues],
+    ...(pool ? { pool: { members: [...pool.members], leftOut: [...pool.leftOut] } } : {}),
   };
 }
 

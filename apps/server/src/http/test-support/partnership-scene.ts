@@ -1,5 +1,5 @@
 import type { Actor, AgreementService } from "@tt/app";
-import type { Role } from "@tt/domain";
+import type { Role, SharingPurpose } from "@tt/domain";
 import { type Fixture, PASSWORD } from "./fixture";
 
 /** The fixture's trips travel on this day. */
@@ -24,19 +24,20 @@ export interface Scene {
   agreements: { county: string; city: string };
 }
 
-/** Agreed, approved by both parties and active: the member shares its day for analysis. */
-async function activeAgreement(
+/** Agreed, approved by both parties and active: the member shares its day for the purpose. */
+export async function activeAgreement(
   agreements: AgreementService,
   member: Actor,
   partnershipAdmin: Actor,
   reference: string,
+  purpose: SharingPurpose = "analysis",
 ): Promise<string> {
   const draft = await agreements.draft(member, {
     reference,
-    title: "Analysis of the day's journeys",
+    title: `The day's journeys, for ${purpose}`,
     providers: [member.organisationId],
     recipients: [partnershipAdmin.organisationId],
-    purposes: ["analysis"],
+    purposes: [purpose],
     dataItems: ["trips", "home-location", "travel-needs"],
     lawfulBasis: { article6: "public-task" },
     startDate: isoDay(-30),

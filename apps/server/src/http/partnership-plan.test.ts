@@ -1,0 +1,167 @@
+import { createWorkerSolveRunner, type SolveRunner } from "@tt/app";
+import { listTestDrivers } from "@tt/db";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useFixture } from "./test-support/fixture";
+import {
+  activeAgreement,
+  adminOf,
+  buildScene,
+  DAY,
+  type Scene,
+} from "./test-support/partnership-scene";
+
+type Json = Record<string, unknown>;
+
+/** Runs once, as the next plan starts (after the job's own check of the agreements). */
+let onNextSolve: (() => Promise<void>) | undefined;
+const workers = createWorkerSolveRunner();
+const runner: SolveRunner = {
+  async run(request, watch) {
+    const hook = onNextSolve;
+    onNextSolve = undefined;
+    await hook?.();
+    return workers.run(request, watch);
+  },
+};
+
+const tripIdsOf = (plan: Json) =>
+  ((plan.runs ?? []) as Json[]).flatMap((run) =>
+    ((run.stops ?? []) as Json[]).flatMap((s) => (s.kind === "pickup" ? [s.tripRequestId] : [])),
+  );
+
+for (const driver of listTestDrivers()) {
+  describe(`a partnership's day plan over its members' days (${driver.name})`, () => {
+    const fixture = useFixture(driver.open, { solveRunner: runner });
+    let scene: Scene;
+    const planning = { county: "", city: "" };
+
+    beforeAll(async () => {
+      scene = await buildScene(fixture());
+    });
+
+    async function plan(token: string): Promise<Json> {
+      const { call, services } = fixture();
+      const body = { json: { date: DAY, iterations: 20, seed: 1 } };
+      const started = await call("POST", "/api/plans", { token, ...body });
+      expect(started.status).toBe(202);
+      const jobId = String(((await started.json()) as Json).jobId);
+      await services.planning.settled(jobId);
+      return (await (await call("GET", `/api/jobs/${jobId}`, { token })).json()) as Json;
+    }
+
+    it("does not plan with data shared for analysis only: the purpose is part of the agreement", async () => {
+      const job = await plan(scene.commissioner);
+      expect(job).toMatchObject({ status: "failed", kind: "day-plan" });
+      const error = JSON.stringify(job.error);
+      expect(error).toContain("for integrated planning");
+      expect(error).toContain("County: no active agreement");
+    });
+
+    it("plans the members' trips on their pooled fleets under integrated-planning agreements", async () => {
+      const { county, city, services, call } = fixture();
+      const { agreements } = services;
+      const admin = scene.partnershipAdmin;
+      planning.county = await activeAgreement(
+        agreements,
+        adminOf(county),
+        admin,
+        "DSA-PL-C",
+        "integrated-planning",
+      );
+      planning.city = await activeAgreement(
+        agreements,
+        adminOf(city),
+        admin,
+        "DSA-PL-P",
+        "integrated-planning",
+      );
+      const job = await plan(scene.commissioner);
+      expect(job).toMatchObject({ status: "succeeded", kind: "day-plan" });
+      const planId = String((job.result as Json).planId);
+      const token = scene.commissioner;
+      const stored = (await (await call("GET", `/api/plans/${planId}`, { token })).json()) as Json;
+      expect(stored.organisationId).toBe(scene.partnership);
+      expect((stored.summary as Json).pool).toEqual({
+        members: [
+          { organisation: "City", agreement: "DSA-PL-P" },
+          { organisation: "County", agreement: "DSA-PL-C" },
+        ],
+        leftOut: [],
+      });
+      // Both members' trips, by the ids their owners know them by, on one plan.
+      expect(tripIdsOf(stored).sort()).toEqual(
+        [county.rows.tripRequests, city.rows.tripRequests].sort(),
+      );
+      const user = await services.auth.authenticate({ apiToken: token });
+      const commissioner = {
+        userId: user?.id ?? "",
+        organisationId: scene.partnership,
+        role: "commissioner" as const,
+      };
+      const evaluation = await services.planning.evaluatePlan(commissioner, planId);
+      expect(evaluation?.violations).toEqual([]);
+      // Nothing that names a passenger is in the plan or the job.
+      const text = JSON.stringify([stored, job]);
+      for (const secret of [county.rows.passengers, city.rows.passengers, "Lovelace"]) {
+        expect(text).not.toContain(secret);
+      }
+      // Each member's log names the agreement its day was read under.
+      for (const [member, agreement] of [
+        [county.id, planning.county],
+        [city.id, planning.city],
+      ] as const) {
+        const log = await services.unitOfWork.repositories.audit.list(member, {
+          offset: 0,
+          limit: 50,
+          resource: "passengers",
+        });
+        const read = log.items.find((e) => e.details?.agreementId === agreement);
+        expect(read, member).toMatchObject({
+          action: "read",
+          details: { recipient: scene.partnership, sharingPurpose: "integrated-planning" },
+        });
+      }
+      // The plan is the partnership's: a member's user is told it does not exist.
+      const other = await call("GET", `/api/plans/${planId}`, { token: county.users.admin.token });
+      expect(other.status).toBe(404);
+    });
+
+    it("keeps a member's own day plan to its own register", async () => {
+      const { county } = fixture();
+      const job = await plan(county.users.admin.token);
+      expect(job).toMatchObject({ status: "succeeded" });
+      const summary = (job.result as Json).summary as Json;
+      expect(summary.pool).toBeUndefined();
+      expect(summary.requests).toBe(1);
+    });
+
+    it("leaves out a member whose agreement is suspended, naming it and why", async () => {
+      const { city, services } = fixture();
+      await services.agreements.changeStatus(adminOf(city), planning.city, "suspended");
+      const job = await plan(scene.commissioner);
+      const summary = (job.result as Json).summary as Json;
+      expect(summary.pool).toEqual({
+        members: [{ organisation: "County", agreement: "DSA-PL-C" }],
+        leftOut: [
+          {
+            organisation: "City",
+            reason:
+              "no active agreement shares its data with the partnership for integrated planning",
+          },
+        ],
+      });
+      expect(summary.requests).toBe(1);
+    });
+
+    it("fails a running plan, naming the agreement, once the agreement is suspended", async () => {
+      const { county, services } = fixture();
+      onNextSolve = async () => {
+        await services.agreements.changeStatus(adminOf(county), planning.county, "suspended");
+      };
+      const job = await plan(scene.commissioner);
+      expect(onNextSolve).toBeUndefined();
+      expect(job).toMatchObject({ status: "failed" });
+      expect(JSON.stringify(job.error)).toContain("DSA-PL-C");
+    });
+  });
+}
