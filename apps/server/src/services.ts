@@ -128,7 +128,7 @@ export function buildServices(
     planOverrides: new PlanOverrideService(unitOfWork),
     manifests: new ManifestService(unitOfWork),
     crew: new CrewService(unitOfWork),
-    planMaps: new PlanMapService(unitOfWork),
+    planMaps: new PlanMapService(unitOfWork, clock),
     analyses,
     partnerships: new PartnershipService(unitOfWork),
     agreements: new AgreementService(unitOfWork, clock),

@@ -45,10 +45,22 @@ export function describePlan({ planId, summary }: DayPlanResult): string[] {
       `(fixed £${cost.fixed.toFixed(2)}, distance £${cost.distance.toFixed(2)}, time £${cost.time.toFixed(2)}); ${summary.distanceKm} km.`,
     `Solved in ${summary.seconds} s on the ${summary.thread} (${summary.solverIterations} iterations, seed ${summary.seed}).` +
       (summary.fallback ? ` Fallback: ${summary.fallback}.` : ""),
+    ...poolLines(summary.pool),
     ...(summary.issueCount > 0
       ? [`${summary.issueCount} mapping issues (see the plan's summary.issues).`]
       : []),
     `Plan id: ${planId}`,
+  ];
+}
+
+/** A partnership's plan: whose days it pooled, under which agreements, and who was left out. */
+function poolLines(pool: DayPlanResult["summary"]["pool"]): string[] {
+  if (!pool) return [];
+  const members = pool.members.map((m) => `${m.organisation} (${m.agreement})`).join(", ");
+  const leftOut = pool.leftOut.map((m) => `${m.organisation}: ${m.reason}`);
+  return [
+    `Pooled the days of ${members}.`,
+    ...(leftOut.length > 0 ? [`Left out: ${leftOut.join("; ")}.`] : []),
   ];
 }
 

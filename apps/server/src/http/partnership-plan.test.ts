@@ -105,7 +105,18 @@ for (const driver of listTestDrivers()) {
       for (const secret of [county.rows.passengers, city.rows.passengers, "Lovelace"]) {
         expect(text).not.toContain(secret);
       }
-      // Each member's log names the agreement its day was read under.
+      // The map places every stop from the members' rows, trips under their pseudonyms.
+      const map = (await (await call("GET", `/api/plans/${planId}/map`, { token })).json()) as Json;
+      const stops = (map.runs as Json[]).flatMap((run) => run.stops as Json[]);
+      expect(stops).toHaveLength(4);
+      for (const stop of stops) {
+        expect(stop.at).toMatchObject({ lat: expect.any(Number), withheld: false });
+        expect(String(stop.tripReference)).toMatch(/^psn_/);
+      }
+      expect((map.runs as Json[]).every((run) => typeof run.vehicleReference === "string")).toBe(
+        true,
+      );
+      // Each member's log names the agreement its rows were read under.
       for (const [member, agreement] of [
         [county.id, planning.county],
         [city.id, planning.city],
@@ -115,11 +126,15 @@ for (const driver of listTestDrivers()) {
           limit: 50,
           resource: "passengers",
         });
-        const read = log.items.find((e) => e.details?.agreementId === agreement);
-        expect(read, member).toMatchObject({
-          action: "read",
-          details: { recipient: scene.partnership, sharingPurpose: "integrated-planning" },
-        });
+        const reads = log.items.filter((e) => e.details?.agreementId === agreement);
+        // One read to plan the day, one to draw its map.
+        expect(reads, member).toHaveLength(2);
+        for (const read of reads) {
+          expect(read).toMatchObject({
+            action: "read",
+            details: { recipient: scene.partnership, sharingPurpose: "integrated-planning" },
+          });
+        }
       }
       // The plan is the partnership's: a member's user is told it does not exist.
       const other = await call("GET", `/api/plans/${planId}`, { token: county.users.admin.token });
