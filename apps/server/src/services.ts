@@ -15,6 +15,7 @@ import {
   type JobQueue,
   JobService,
   ManifestService,
+  MemberPlanService,
   PartnerService,
   PartnershipService,
   PlanMapService,
@@ -55,6 +56,7 @@ export interface ServerServices {
   readonly crew: CrewService;
   /** Plans on a map: positions without names, homes rounded (audited reads). */
   readonly planMaps: PlanMapService;
+  readonly memberPlans: MemberPlanService;
   readonly analyses: IntegrationAnalysisService;
   /** Partnerships, data-sharing agreements and reads of partners' data through them. */
   readonly partnerships: PartnershipService;
@@ -129,6 +131,7 @@ export function buildServices(
     manifests: new ManifestService(unitOfWork),
     crew: new CrewService(unitOfWork),
     planMaps: new PlanMapService(unitOfWork, clock),
+    memberPlans: new MemberPlanService(unitOfWork),
     analyses,
     partnerships: new PartnershipService(unitOfWork),
     agreements: new AgreementService(unitOfWork, clock),

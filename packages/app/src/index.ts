@@ -60,6 +60,8 @@ export {
   type Manifest,
   ManifestService,
   type ManifestStop,
+  MemberPlanService,
+  type MemberPlanView,
   type PlanChange,
   type PlanCheck,
   type PlanMap,

@@ -75,6 +75,21 @@ for (const driver of listTestDrivers()) {
         "DSA-PL-P",
         "integrated-planning",
       );
+      // Vehicles with a cost, so that the members' parts of it can be seen.
+      for (const org of [county, city]) {
+        const vehicle = `/api/vehicles/${org.rows.vehicles}`;
+        const json = {
+          reference: `V-${org.id.slice(0, 8)}`,
+          kind: "minibus",
+          seats: 16,
+          depotLat: 52.2,
+          depotLon: 0.12,
+          fixedCostPence: 9_000,
+          costPerKmPence: 120,
+        };
+        const put = await call("PUT", vehicle, { token: org.users.admin.token, json });
+        expect(put.status).toBe(200);
+      }
       const job = await plan(scene.commissioner);
       expect(job).toMatchObject({ status: "succeeded", kind: "day-plan" });
       const planId = String((job.result as Json).planId);
@@ -136,6 +151,40 @@ for (const driver of listTestDrivers()) {
           });
         }
       }
+      // Each member sees its own trips in the plan, with their cost, and nobody else's.
+      for (const [org, other] of [
+        [county, city],
+        [city, county],
+      ] as const) {
+        const res = await call("GET", `/api/partnership-plans?date=${DAY}`, {
+          token: org.users.finance.token,
+        });
+        expect(res.status).toBe(200);
+        const body = (await res.json()) as Json;
+        const items = body.items as Json[];
+        expect(items.map((i) => i.planId)).toEqual([planId]);
+        const trips = items[0]?.trips as Json[];
+        expect(trips.map((t) => t.tripRequestId)).toEqual([org.rows.tripRequests]);
+        expect(items[0]).toMatchObject({ partnership: "Transport for the County", planTrips: 2 });
+        expect(Number(items[0]?.cost)).toBeGreaterThan(0);
+        expect(Number(items[0]?.cost)).toBeLessThanOrEqual(Number(items[0]?.planCost));
+        expect(JSON.stringify(body)).not.toContain(other.rows.tripRequests);
+      }
+      const asDriver = await call("GET", "/api/partnership-plans?date=not-a-date", {
+        token: county.users.driver.token,
+      });
+      expect(asDriver.status).toBe(403);
+      const badDate = await call("GET", "/api/partnership-plans?date=2026-02-30", {
+        token: county.users.finance.token,
+      });
+      expect(badDate.status).toBe(422);
+      // No manifest: the members share their passengers for planning without names.
+      const vehicleId = String(((stored.runs as Json[])[0] as Json).vehicleId);
+      const manifest = await call("GET", `/api/plans/${planId}/runs/${vehicleId}/manifest`, {
+        token,
+      });
+      expect(manifest.status).toBe(409);
+      expect(JSON.stringify(await manifest.json())).toContain("without names");
       // The plan is the partnership's: a member's user is told it does not exist.
       const other = await call("GET", `/api/plans/${planId}`, { token: county.users.admin.token });
       expect(other.status).toBe(404);

@@ -16,6 +16,8 @@ export {
 export * from "./manifest";
 export * from "./manifest-service";
 export * from "./mapping-issues";
+export * from "./member-plan-service";
+export * from "./member-plans";
 export { forbiddenPartners, mixRequest, serviceGroup, serviceOf, withMixingPolicy } from "./mixing";
 export * from "./overrides/plan-override-change";
 export * from "./overrides/plan-override-evaluation";

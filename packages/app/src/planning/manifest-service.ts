@@ -32,7 +32,16 @@ export type ManifestUnitOfWork = UnitOfWorkOf<
   | "staff"
   | "audit"
   | "crew"
+  | "sharing"
 >;
+
+/** A partnership's plan has no manifests: members share passengers with it without names. */
+function noPartnershipManifests(partnership: string): AppError {
+  return new AppError(
+    "conflict",
+    `${partnership}'s plans have no manifests: a manifest names passengers, and the members share their passengers with the partnership for planning without names. The manifests of a pooled run are printed by the member or operator whose driver runs it.`,
+  );
+}
 
 /**
  * A run's printable manifest for its driver and passenger assistant; every read is audited. A
@@ -53,6 +62,8 @@ export class ManifestService {
       const org = actor.organisationId;
       const plan = await repos.plans.find(org, planId);
       if (!plan) throw notFound("plan", planId);
+      const partnership = await repos.sharing.findPartnership(org);
+      if (partnership) throw noPartnershipManifests(partnership.name);
       const scope = await runScopeOf(repos, actor, plan.serviceDate);
       const run = plan.runs.find((r) => r.vehicleId === vehicleId && scopeAllows(scope, vehicleId));
       const vehicle = run

@@ -208,7 +208,7 @@ export const runManifestRoute = createRoute({
   path: "/api/plans/{id}/runs/{vehicleId}/manifest",
   summary: "A run's manifest for its driver and passenger assistant (names passengers; audited)",
   description:
-    "Roles that plan runs (admin, commissioner) or operate them (operator, driver) only. Every read is recorded in the audit log with its purpose (`X-Purpose`).",
+    "Roles that plan runs (admin, commissioner) or operate them (operator, driver) only. Every read is recorded in the audit log with its purpose (`X-Purpose`). A partnership's plan answers 409: its members share passengers with it without names.",
   request: { params: runParams, headers: purposeHeaderSchema },
   responses: {
     200: {

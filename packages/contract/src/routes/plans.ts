@@ -148,3 +148,58 @@ export const getPlanRoute = createRoute({
   request: { params: idParamSchema },
   responses: { 200: { description: "The plan.", content: json(planSchema) }, ...errors },
 });
+
+const memberPlanTripSchema = z
+  .object({
+    tripRequestId: z.uuid(),
+    reference: z.string().nullable().openapi({
+      description: "Your reference for the trip; null for roles that may not read passengers.",
+    }),
+    vehicleReference: z.string().nullable(),
+    pickup: z.number().openapi({ description: "Minutes after midnight the pick-up starts." }),
+    dropoff: z.number().openapi({ description: "Minutes after midnight the drop-off ends." }),
+    cost: z.number().openapi({
+      description: "Pounds: the run's cost split among its trips by minutes on board.",
+    }),
+  })
+  .openapi("MemberPlanTrip");
+
+export const memberPlanSchema = z
+  .object({
+    planId: z.uuid(),
+    partnership: z.string(),
+    serviceDate: z.string().openapi({ format: "date" }),
+    revision: z.number().int(),
+    createdAt: z.string(),
+    trips: z.array(memberPlanTripSchema),
+    unassigned: z.array(
+      z.object({ tripRequestId: z.uuid(), reference: z.string().nullable(), reason: z.string() }),
+    ),
+    cost: z.number().openapi({ description: "Your part of the plan's cost, pounds." }),
+    planCost: z.number().openapi({ description: "The plan's cost for every member, pounds." }),
+    planTrips: z.number().int().openapi({ description: "Trips the plan carries in all." }),
+  })
+  .openapi("MemberPlan", {
+    description:
+      "Your organisation's part of a partnership's day plan: your trips only (other members' trips are counted, never listed).",
+  });
+
+export const memberPlansRoute = createRoute({
+  ...common,
+  tags: ["Plans"],
+  method: "get",
+  path: "/api/partnership-plans",
+  summary: "Your organisation's trips in its partnerships' plans of a day, with their cost",
+  description:
+    "For those who see the budgets (finance, commissioners, administrators). Each plan of the day (newest 20 per partnership) that carries your trips: on which vehicle, when, and each trip's part of its run's cost.",
+  request: {
+    query: z.object({ date: serviceDate() }),
+  },
+  responses: {
+    200: {
+      description: "Newest first, per partnership.",
+      content: json(z.object({ items: z.array(memberPlanSchema) })),
+    },
+    ...COMMON_ERROR_RESPONSES,
+  },
+});

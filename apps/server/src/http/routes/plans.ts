@@ -1,5 +1,11 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { getPlanRoute, listPlansRoute, planMapRoute, startPlanRoute } from "@tt/contract";
+import {
+  getPlanRoute,
+  listPlansRoute,
+  memberPlansRoute,
+  planMapRoute,
+  startPlanRoute,
+} from "@tt/contract";
 import type { ServerServices } from "../../services";
 import { actorOf, type HttpEnv } from "../context";
 import { presentPlan, presentPlanHeader } from "../presenters/plan";
@@ -10,6 +16,7 @@ import { presentPlanMap } from "../presenters/plan-map";
  * routes), `GET /api/plans[/{id}]` read the stored plans. Roles need the
  * `plans` grant (write to start); other organisations' jobs and plans are not found.
  * `GET /api/plans/{id}/map` is the plan's stops with positions (homes rounded, audited).
+ * `GET /api/partnership-plans?date=` is a member's own trips in its partnerships' plans.
  */
 export function mountPlanRoutes(app: OpenAPIHono<HttpEnv>, services: ServerServices): void {
   const { planning } = services;
@@ -29,6 +36,16 @@ export function mountPlanRoutes(app: OpenAPIHono<HttpEnv>, services: ServerServi
   app.openapi(getPlanRoute, async (c) => {
     const plan = await planning.getPlan(actorOf(c), c.req.valid("param").id);
     return c.json(presentPlan(plan), 200);
+  });
+
+  app.openapi(memberPlansRoute, async (c) => {
+    const views = await services.memberPlans.listForDay(actorOf(c), c.req.valid("query").date);
+    const items = views.map((v) => ({
+      ...v,
+      trips: v.trips.map((t) => ({ ...t })),
+      unassigned: v.unassigned.map((u) => ({ ...u })),
+    }));
+    return c.json({ items }, 200);
   });
 
   app.openapi(planMapRoute, async (c) => {
