@@ -1,4 +1,4 @@
-import { createWorkerSolveRunner, type SolveRunner } from "@tt/app";
+import { type Actor, createWorkerSolveRunner, type SolveRunner } from "@tt/app";
 import { listTestDrivers } from "@tt/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useFixture } from "./test-support/fixture";
@@ -34,10 +34,17 @@ for (const driver of listTestDrivers()) {
     const fixture = useFixture(driver.open, { solveRunner: runner });
     let scene: Scene;
     const planning = { county: "", city: "" };
+    let pooledPlanId = "";
 
     beforeAll(async () => {
       scene = await buildScene(fixture());
     });
+
+    /** The partnership's commissioner, as the services see them. */
+    async function commissioner(): Promise<Actor> {
+      const user = await fixture().services.auth.authenticate({ apiToken: scene.commissioner });
+      return { userId: user?.id ?? "", organisationId: scene.partnership, role: "commissioner" };
+    }
 
     async function plan(token: string): Promise<Json> {
       const { call, services } = fixture();
@@ -93,6 +100,7 @@ for (const driver of listTestDrivers()) {
       const job = await plan(scene.commissioner);
       expect(job).toMatchObject({ status: "succeeded", kind: "day-plan" });
       const planId = String((job.result as Json).planId);
+      pooledPlanId = planId;
       const token = scene.commissioner;
       const stored = (await (await call("GET", `/api/plans/${planId}`, { token })).json()) as Json;
       expect(stored.organisationId).toBe(scene.partnership);
@@ -107,13 +115,7 @@ for (const driver of listTestDrivers()) {
       expect(tripIdsOf(stored).sort()).toEqual(
         [county.rows.tripRequests, city.rows.tripRequests].sort(),
       );
-      const user = await services.auth.authenticate({ apiToken: token });
-      const commissioner = {
-        userId: user?.id ?? "",
-        organisationId: scene.partnership,
-        role: "commissioner" as const,
-      };
-      const evaluation = await services.planning.evaluatePlan(commissioner, planId);
+      const evaluation = await services.planning.evaluatePlan(await commissioner(), planId);
       expect(evaluation?.violations).toEqual([]);
       // Nothing that names a passenger is in the plan or the job.
       const text = JSON.stringify([stored, job]);
@@ -178,6 +180,23 @@ for (const driver of listTestDrivers()) {
         token: county.users.finance.token,
       });
       expect(badDate.status).toBe(422);
+      // The passenger's subject access export shows the partnership's plan, and its reads.
+      const subject = await call(
+        "GET",
+        `/api/passengers/${county.rows.passengers}/subject-access`,
+        { token: county.users.admin.token },
+      );
+      expect(subject.status).toBe(200);
+      const data = (await subject.json()) as Json;
+      const held = (data.plannedJourneys as Json[]).filter((j) => j.planId === planId);
+      expect(held.map((j) => [j.kind, j.heldBy])).toEqual([
+        ["pickup", "Transport for the County"],
+        ["dropoff", "Transport for the County"],
+      ]);
+      expect(data.sharedWith).toContainEqual({
+        organisation: "Transport for the County",
+        agreement: "DSA-PL-C",
+      });
       // No manifest: the members share their passengers for planning without names.
       const vehicleId = String(((stored.runs as Json[])[0] as Json).vehicleId);
       const manifest = await call("GET", `/api/plans/${planId}/runs/${vehicleId}/manifest`, {
@@ -226,6 +245,20 @@ for (const driver of listTestDrivers()) {
       expect(onNextSolve).toBeUndefined();
       expect(job).toMatchObject({ status: "failed" });
       expect(JSON.stringify(job.error)).toContain("DSA-PL-C");
+    });
+
+    it("keeps the partnership's plan whole when a member erases a passenger it carries", async () => {
+      const { county, services, call } = fixture();
+      const erased = await call("POST", `/api/passengers/${county.rows.passengers}/erasure`, {
+        token: county.users.admin.token,
+        json: { ground: "no-longer-necessary", requestReference: "SAR-2026-9" },
+      });
+      expect(erased.status).toBe(200);
+      const evaluation = await services.planning.evaluatePlan(await commissioner(), pooledPlanId);
+      expect(evaluation?.violations).toEqual([]);
+      const { audit } = services.unitOfWork.repositories;
+      for (const org of [county.id, scene.partnership])
+        expect(await audit.verify(org)).toBeUndefined();
     });
   });
 }

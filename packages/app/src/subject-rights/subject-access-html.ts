@@ -74,10 +74,11 @@ export function subjectAccessHtml(data: SubjectAccessExport): string {
     ),
     table(
       "Journeys planned",
-      ["Date", "Plan", "Status", "Stop", "Time"],
+      ["Date", "Plan", "Held by", "Status", "Stop", "Time"],
       data.plannedJourneys.map((s) => [
         s.serviceDate,
         s.planName,
+        s.heldBy,
         s.planStatus,
         s.kind === "pickup" ? "pick-up" : "drop-off",
         clock(s.arrival),

@@ -13,6 +13,9 @@ export interface AccessRecord {
   readonly agreementReference: string | null;
 }
 
+/** A planned stop, and who holds the plan: the organisation, or a partnership it is a member of. */
+export type HeldStop = PlannedStop & { readonly heldBy: string };
+
 /**
  * Everything an organisation holds about one passenger (UK GDPR Article 15): the record, their
  * trip requests, entitlement decisions, the plans that carry them and who has seen it.
@@ -25,7 +28,8 @@ export interface SubjectAccessExport {
   readonly erasedAt?: string;
   readonly tripRequests: readonly TripRequest[];
   readonly entitlementDecisions: readonly StoredEntitlementDecision[];
-  readonly plannedJourneys: readonly PlannedStop[];
+  /** Stops of stored plans that carry them: the organisation's own and its partnerships'. */
+  readonly plannedJourneys: readonly HeldStop[];
   readonly access: readonly AccessRecord[];
   /** Partners that read the record, by agreement: where else it is held. */
   readonly sharedWith: readonly { readonly organisation: string; readonly agreement: string }[];

@@ -1,16 +1,17 @@
 import { erasedPassenger, erasureInputSchema, type Passenger } from "@tt/domain";
-import type { AuditEntry, Clock, ErasureCounts, UnitOfWorkOf } from "../ports";
+import type { AuditEntry, Clock, ErasureCounts, PlannedStop, UnitOfWorkOf } from "../ports";
 import { systemClock } from "../ports";
 import { type Actor, AppError, authorise, notFound, parseInput } from "../shared";
 import {
   type AccessRecord,
   accessRecord,
+  type HeldStop,
   type SubjectAccessExport,
   sharedWith,
 } from "./subject-access";
 
 export type SubjectRightsUnitOfWork = UnitOfWorkOf<
-  "passengers" | "tripRequests" | "entitlements" | "audit" | "identity" | "subjects"
+  "passengers" | "tripRequests" | "entitlements" | "audit" | "identity" | "subjects" | "sharing"
 >;
 type Repos = SubjectRightsUnitOfWork["repositories"];
 
@@ -30,6 +31,25 @@ export interface ErasureResult extends ErasureCounts {
  * (Article 17), which removes the personal data and keeps plans, costs and the audit chain, the
  * passenger pseudonymised. Rectification is the register's own update, audited as such.
  */
+/**
+ * The stops of stored plans that carry the trips: the organisation's own plans, and the plans of
+ * the partnerships it is a member of (which name its trips by id, under their agreements).
+ */
+async function heldStops(
+  repos: Repos,
+  organisation: { id: string; name: string },
+  tripIds: readonly string[],
+): Promise<HeldStop[]> {
+  const held = (heldBy: string) => (s: PlannedStop) => ({ ...s, heldBy });
+  const own = await repos.subjects.plannedStops(organisation.id, tripIds);
+  const out: HeldStop[] = own.map(held(organisation.name));
+  for (const partnership of await repos.sharing.listMemberships(organisation.id)) {
+    const theirs = await repos.subjects.plannedStops(partnership.organisationId, tripIds);
+    out.push(...theirs.map(held(partnership.name)));
+  }
+  return out;
+}
+
 export class SubjectRightsService {
   constructor(
     private readonly unitOfWork: SubjectRightsUnitOfWork,
@@ -64,7 +84,11 @@ export class SubjectRightsService {
         ...(erasedAt ? { erasedAt } : {}),
         tripRequests,
         entitlementDecisions: decisions.items,
-        plannedJourneys: await repos.subjects.plannedStops(org, tripIds),
+        plannedJourneys: await heldStops(
+          repos,
+          { id: org, name: organisation?.name ?? org },
+          tripIds,
+        ),
         access,
         sharedWith: sharedWith(access, organisation?.name ?? org),
       };

@@ -22,6 +22,9 @@ export const plannedStopSchema = z
     kind: z.enum(["pickup", "dropoff"]),
     arrival: z.number().openapi({ description: "Minutes after midnight." }),
     departure: z.number(),
+    heldBy: z.string().openapi({
+      description: "Who holds the plan: the organisation, or a partnership it is a member of.",
+    }),
   })
   .openapi("PlannedStop");
 
