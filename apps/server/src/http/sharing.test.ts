@@ -73,9 +73,13 @@ for (const driver of listTestDrivers()) {
     const countyPassengers = (purpose: string, token = partnership.tokens.commissioner) =>
       call("GET", `/api/partners/${fixture().county.id}/passengers?purpose=${purpose}`, token);
 
+    const countyCsv = (purpose: string, token = partnership.tokens.commissioner) =>
+      call("GET", `/api/partners/${fixture().county.id}/passengers.csv?purpose=${purpose}`, token);
+
     it("answers 404 for every partner resource without an agreement", async () => {
       const { county, city } = fixture();
       expect((await countyPassengers("booking")).status).toBe(404);
+      expect((await countyCsv("booking")).status).toBe(404);
       const cityRead = await call(
         "GET",
         `/api/partners/${city.id}/passengers?purpose=analysis`,
@@ -171,6 +175,14 @@ for (const driver of listTestDrivers()) {
         ["dateOfBirth", "familyName", "givenName", "id", "pseudonymised", "reference"].sort(),
       );
       expect(page.dataItems).toEqual(["identity"]);
+      // The CSV export is the same view: the identity columns, and no column for the rest.
+      const csv = await countyCsv("booking");
+      expect(csv.status).toBe(200);
+      const [header, row, end] = (await csv.text()).split("\n");
+      expect(header).toBe("id,pseudonymised,reference,given_name,family_name,date_of_birth");
+      expect(row).toContain("P-county");
+      expect(end).toBe("");
+      expect((await countyCsv("booking", fixture().county.users.driver.token)).status).toBe(403);
       // Another purpose is not covered: not found.
       expect((await countyPassengers("analysis")).status).toBe(404);
       const partners = await body(
@@ -184,7 +196,8 @@ for (const driver of listTestDrivers()) {
       const log = await body(
         await call("GET", "/api/audit-log?resource=passengers&limit=5", county.users.auditor.token),
       );
-      const [row] = log.items as Json[];
+      const [exported, row] = log.items as Json[];
+      expect(exported).toMatchObject({ action: "export", details: { agreementId: booking } });
       expect(row).toMatchObject({
         action: "list",
         resourceIds: [county.rows.passengers],
@@ -234,6 +247,24 @@ for (const driver of listTestDrivers()) {
       expect(p?.travelNeeds).toMatchObject({ wheelchair: expect.any(Boolean) });
       // Who they may not travel with, by pseudonym (none for this passenger).
       expect(p?.travelNeeds).toMatchObject({ mayNotTravelWith: [], mayNotTravelWithCount: 0 });
+      // The CSV export: by pseudonym, no identity or address column even though identity is listed.
+      const [header, row] = (await (await countyCsv("analysis")).text()).split("\n");
+      expect(header?.split(",")).toEqual([
+        "id",
+        "pseudonymised",
+        "home_lat",
+        "home_lon",
+        "home_coarsened_to_metres",
+        "wheelchair",
+        "passenger_assistant",
+        "seating",
+        "travel_alone",
+        "door_through_door",
+        "may_not_travel_with_count",
+        "may_not_travel_with",
+      ]);
+      expect(row?.startsWith(`${p?.id},yes,`)).toBe(true);
+      expect(row).toContain(",500,");
     });
 
     it("removes access at once when an agreement is suspended, and needs every party to restore it", async () => {

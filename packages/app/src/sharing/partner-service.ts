@@ -2,6 +2,7 @@ import type { Agreement, DataItem, OrganisationKind, Passenger, SharingPurpose }
 import { SHARING_PURPOSES } from "@tt/domain";
 import type { Clock, Page, UnitOfWorkOf } from "../ports";
 import { type Actor, AppError, authorise } from "../shared";
+import { sharedPassengersCsv } from "./passenger-csv";
 import { pseudonymOf, type SharedPassenger, sharePassenger } from "./passenger-view";
 import { requireAgreement, type SharedAccess } from "./sharing-gate";
 
@@ -110,6 +111,66 @@ export class PartnerService {
       };
     });
   }
+
+  /**
+   * Every passenger of the partner as CSV, in the same view as `listPassengers`
+   * (`sharedPassengersCsv`: the columns of the covered data items only); the export is written to
+   * the partner's audit log naming the agreement.
+   */
+  async exportPassengers(
+    actor: Actor,
+    provider: string,
+    query: { purpose?: string },
+  ): Promise<{ csv: string; agreement: string; rows: number }> {
+    authorise(actor, "passengers", "read");
+    const purpose = parsePurpose(query.purpose);
+    return this.unitOfWork.transaction(async (repos) => {
+      const access = await requireAgreement(repos, this.clock, actor, provider, purpose);
+      const key = await repos.sharing.findPseudonymKey(access.agreement.id);
+      if (!key) throw new Error(`agreement ${access.agreement.id} has no pseudonym key`);
+      const passengers = await everyPassenger(repos, provider);
+      await recordPartnerRead(repos, actor, access, {
+        resource: "passengers",
+        action: "export",
+        ids: passengers.map((p) => p.id),
+      });
+      const pseudonymised = purpose === "analysis";
+      const pseudonyms = pseudonymised
+        ? await pseudonymsOfReferences(repos, access, key, passengers)
+        : undefined;
+      const shared = passengers.map((p) => sharePassenger(p, access, key, pseudonyms));
+      const csv = sharedPassengersCsv(shared, access.items, pseudonymised);
+      return { csv, agreement: access.agreement.reference, rows: shared.length };
+    });
+  }
+}
+
+/** The most passengers one export holds: a county's register, with room to spare. */
+export const MAX_PARTNER_EXPORT_ROWS = 200_000;
+
+/** Every passenger of the organisation, in keyset pages; refuses a register above the bound. */
+async function everyPassenger(
+  repos: PartnerUnitOfWork["repositories"],
+  organisationId: string,
+): Promise<Passenger[]> {
+  const out: Passenger[] = [];
+  let after: string | undefined;
+  do {
+    const page = await repos.passengers.listAfter(organisationId, {
+      limit: 1000,
+      ...(after === undefined ? {} : { after }),
+    });
+    out.push(...page.items);
+    after = page.next;
+    if (out.length > MAX_PARTNER_EXPORT_ROWS) {
+      throw new AppError(
+        "validation-failed",
+        `The partner holds more than ${MAX_PARTNER_EXPORT_ROWS} passengers: read them in pages.`,
+        [{ path: "organisationId", message: "too many passengers for one export" }],
+      );
+    }
+  } while (after !== undefined);
+  return out;
 }
 
 /** Reference → pseudonym of the passengers these may not travel with (for a pseudonymised view). */

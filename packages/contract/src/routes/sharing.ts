@@ -293,3 +293,22 @@ export const partnerPassengersRoute = createRoute({
     ...errors,
   },
 });
+
+export const partnerPassengersCsvRoute = createRoute({
+  ...common,
+  tags,
+  method: "get",
+  path: "/api/partners/{organisationId}/passengers.csv",
+  summary:
+    "Every passenger of a partner as CSV, in the same view as the JSON (audited in the partner's log)",
+  description:
+    "Only the columns of the data items the agreement covers: an item outside it is not a column of the file. For analysis, no identity or address columns, homes coarsened and passengers by pseudonym.",
+  request: {
+    params: partnerParams,
+    query: z.object({ purpose: partnerQuerySchema.shape.purpose }),
+  },
+  responses: {
+    200: { description: "The passengers.", content: { "text/csv": { schema: z.string() } } },
+    ...errors,
+  },
+});

@@ -9,6 +9,7 @@ import {
   listAgreementsRoute,
   listPartnershipsRoute,
   listPartnersRoute,
+  partnerPassengersCsvRoute,
   partnerPassengersRoute,
   partnershipRoute,
 } from "@tt/contract";
@@ -103,5 +104,18 @@ export function mountSharingRoutes(app: OpenAPIHono<HttpEnv>, services: ServerSe
       { ...page, items: page.items.map((p) => structuredClone(p)), offset, limit },
       200,
     );
+  });
+
+  app.openapi(partnerPassengersCsvRoute, async (c) => {
+    const provider = c.req.valid("param").organisationId;
+    const { csv, agreement } = await partners.exportPassengers(
+      actorOf(c),
+      provider,
+      c.req.valid("query"),
+    );
+    return c.body(csv, 200, {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="partner-passengers-${agreement}.csv"`,
+    });
   });
 }
