@@ -127,7 +127,7 @@ export function buildServices(
     csv: options.csv(bulk),
     jobs,
     planning,
-    planOverrides: new PlanOverrideService(unitOfWork),
+    planOverrides: new PlanOverrideService(unitOfWork, travelTimes),
     manifests: new ManifestService(unitOfWork),
     crew: new CrewService(unitOfWork),
     planMaps: new PlanMapService(unitOfWork, clock),

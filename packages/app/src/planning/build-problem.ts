@@ -10,7 +10,7 @@ import {
   type Vehicle,
 } from "@tt/domain";
 import { PROBLEM_VERSION, type Problem } from "@tt/solver";
-import type { TravelTimeProvider } from "../ports";
+import type { LatLon, TravelTimeProvider } from "../ports";
 import { buildMatrices, LocationIndex } from "./locations";
 import { type DayTrip, mapRequests } from "./map-requests";
 import { mapVehicle, vehiclesWithAssistant } from "./map-vehicles";
@@ -35,6 +35,8 @@ export interface BuiltProblem {
   readonly issues: readonly MappingIssue[];
   /** Trip requests that travel that day (planned or not), excluding cancelled ones. */
   readonly occurring: number;
+  /** Where each of the Problem's locations is, in its order (to make its matrices again). */
+  readonly points: readonly LatLon[];
 }
 
 /**
@@ -77,7 +79,7 @@ export async function buildProblem(
     vehicles,
     objective: "cost",
   };
-  return { problem, issues, occurring: occurring.length };
+  return { problem, issues, occurring: occurring.length, points: [...locations.points] };
 }
 
 /** Requests that travel on the date; recurring ones inside their term calendar when they name one. */

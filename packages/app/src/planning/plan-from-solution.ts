@@ -1,9 +1,7 @@
 import type { Plan, ScheduledStop, Solution, Unassigned } from "@tt/solver";
 import type { NewPlan, PlanRunStop, PlanSummary, SolveFacts, StoredPlan } from "../ports";
 import type { BuiltProblem } from "./build-problem";
-
-/** Problems with more locations than this are not kept with the plan: their matrices run to tens of MB. */
-export const MAX_KEPT_LOCATIONS = 800;
+import { keepProblem } from "./kept-problem";
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
@@ -67,7 +65,7 @@ export function summarise(built: BuiltProblem, solution: Solution, facts: SolveF
     solverIterations: solution.iterations,
     issueCount: built.issues.length,
     issues: built.issues.slice(0, 50),
-    problemKept: built.problem.locations.length <= MAX_KEPT_LOCATIONS,
+    problemKept: true,
   };
 }
 
@@ -87,7 +85,7 @@ export function planFromSolution(
       reason: u.reason,
       message: u.message,
     })),
-    problem: summary.problemKept ? built.problem : null,
+    problem: keepProblem(built, summary.travelTimes),
     runs: solution.runs.map((r) => ({
       vehicleId: r.vehicle,
       layout: r.layout,

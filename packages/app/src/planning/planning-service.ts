@@ -24,6 +24,7 @@ import {
   type DayPlanUnitOfWork,
   dayPlanJob,
 } from "./day-plan-job";
+import { restoreProblem } from "./kept-problem";
 import type { PlanningDayKind } from "./load-day-register";
 import { enginePlan } from "./plan-from-solution";
 import { runScopeOf, scopePlan } from "./run-scope";
@@ -76,10 +77,13 @@ export class PlanningService {
   private readonly jobs: JobService;
   private readonly dayPlan: JobKind<DayPlanJobInput>;
 
+  private readonly travelTimes: TravelTimeProvider;
+
   constructor(
     private readonly unitOfWork: PlanningUnitOfWork,
     options: PlanningServiceOptions,
   ) {
+    this.travelTimes = options.travelTimes;
     this.jobs =
       options.jobs ??
       inProcessJobService(unitOfWork, options, options.capacity ?? defaultSolveCapacity());
@@ -129,14 +133,15 @@ export class PlanningService {
   }
 
   /**
-   * Checks a stored plan against its kept Problem again; undefined when none was kept. The whole
-   * plan is checked, so it is for roles that plan.
+   * Checks a stored plan against its kept Problem again (made whole again when it was kept without
+   * its matrices); undefined when none was kept (plans stored before every Problem was kept). The
+   * whole plan is checked, so it is for roles that plan.
    */
   async evaluatePlan(actor: Actor, id: string): Promise<Evaluation | undefined> {
     authorise(actor, "plans", "write");
     const plan = await this.getPlan(actor, id);
-    const problem = await this.unitOfWork.repositories.plans.findProblem(actor.organisationId, id);
-    if (!problem) return undefined;
-    return evaluate(problem, enginePlan(plan));
+    const kept = await this.unitOfWork.repositories.plans.findProblem(actor.organisationId, id);
+    if (!kept) return undefined;
+    return evaluate(await restoreProblem(kept, this.travelTimes), enginePlan(plan));
   }
 }

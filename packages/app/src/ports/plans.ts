@@ -130,8 +130,8 @@ export interface NewPlan {
   readonly status: "draft";
   readonly summary: PlanSummary;
   readonly unassigned: readonly PlanUnassigned[];
-  /** The solver Problem, to re-evaluate the plan later; null when too large to keep. */
-  readonly problem: Problem | null;
+  /** The solver Problem, to re-evaluate and change the plan later (`KeptProblem`). */
+  readonly problem: KeptProblem | null;
   readonly runs: readonly NewPlanRun[];
 }
 
@@ -170,7 +170,7 @@ export interface PlanStore {
    * The Problem kept with the plan (large: read only to re-evaluate). A revision shares the
    * Problem of the plan it was made from.
    */
-  findProblem(organisationId: string, id: string): Promise<Problem | undefined>;
+  findProblem(organisationId: string, id: string): Promise<KeptProblem | undefined>;
   /**
    * Stores `plan` as the next revision of plan `revisedFrom` (which is kept), sharing its Problem.
    * Throws `conflict` when that plan already has a revision: revise the latest one.
@@ -183,6 +183,28 @@ export interface PlanStore {
   /** The id of the revision made from plan `id`, if any. */
   findRevisionOf(organisationId: string, id: string): Promise<string | undefined>;
 }
+
+/** Where each location of a Problem kept without its matrices is, and whose travel times made them. */
+export interface ProblemPoints {
+  /** The travel-time provider's name (`TravelTimeProvider.name`). */
+  readonly travelTimes: string;
+  /** One per location of the Problem, in its order. */
+  readonly points: readonly { readonly lat: number; readonly lon: number }[];
+}
+
+/**
+ * The Problem as a plan keeps it: whole when small; otherwise without its matrices (a county
+ * day's run to tens of MB) but with each location's point, so that the same travel times make the
+ * matrices again when the plan is changed (`restoreProblem`).
+ */
+export type KeptProblem =
+  | { readonly kind: "whole"; readonly problem: Problem }
+  | {
+      readonly kind: "points";
+      /** The Problem's fields but its matrices: checked in full once they are made again. */
+      readonly problem: Readonly<Record<string, unknown>>;
+      readonly at: ProblemPoints;
+    };
 
 /** A revision of a stored plan: its own runs and figures; the Problem stays with the original. */
 export type NewPlanRevision = Omit<NewPlan, "problem">;

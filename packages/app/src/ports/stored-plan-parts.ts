@@ -1,6 +1,6 @@
 import { type Problem, validateProblem } from "@tt/solver";
 import { z } from "zod";
-import type { DayPlanResult, PlanRunStop, PlanSummary, PlanUnassigned } from "./plans";
+import type { DayPlanResult, KeptProblem, PlanRunStop, PlanSummary, PlanUnassigned } from "./plans";
 
 /**
  * The parts of a stored plan kept as JSON (summary, unassigned requests, each run's stops, the
@@ -80,6 +80,38 @@ export const storedPlanStopsSchema: z.ZodType<PlanRunStop[]> = z.array(
     z.object({ kind: z.literal("break"), breakId: z.string(), ...stopTimes }),
   ]),
 );
+
+const pointsFormSchema = z.object({
+  kind: z.literal("points"),
+  problem: z.looseObject({ locations: z.array(z.looseObject({ id: z.string() })) }),
+  at: z.object({
+    travelTimes: z.string(),
+    points: z.array(z.object({ lat: z.number(), lon: z.number() })),
+  }),
+});
+
+/**
+ * The kept Problem as stored: whole (the Problem itself, checked by the engine's own validator as
+ * a solve checks it) or without its matrices (`kind: "points"`: one point per location; the
+ * whole Problem is checked once its matrices are made again).
+ */
+export const storedKeptProblemSchema: z.ZodType<KeptProblem> = z
+  .unknown()
+  .transform((value, ctx): KeptProblem => {
+    if (typeof value === "object" && value !== null && "kind" in value) {
+      const points = pointsFormSchema.safeParse(value);
+      if (points.success && points.data.at.points.length === points.data.problem.locations.length)
+        return { kind: "points", problem: points.data.problem, at: points.data.at };
+      ctx.addIssue({ code: "custom", message: "a Problem kept without matrices, out of shape" });
+      return z.NEVER;
+    }
+    const checked = validateProblem(value);
+    if (checked.ok) return { kind: "whole", problem: checked.problem };
+    for (const issue of checked.issues.slice(0, 20)) {
+      ctx.addIssue({ code: "custom", message: `${issue.path}: ${issue.message}` });
+    }
+    return z.NEVER;
+  });
 
 /** The kept Problem, checked by the engine's own validator (as a solve checks it). */
 export const storedProblemSchema: z.ZodType<Problem> = z.unknown().transform((value, ctx) => {

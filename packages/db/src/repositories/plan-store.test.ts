@@ -8,13 +8,16 @@ import { createUnitOfWork } from "./unit-of-work";
 
 /** The smallest Problem the engine's validator accepts: what the store keeps and gives back. */
 const PROBLEM: NonNullable<NewPlan["problem"]> = {
-  version: 1,
-  dimensions: ["seats", "wheelchairs"],
-  locations: [],
-  matrices: { time: [], distance: [] },
-  requests: [],
-  vehicles: [],
-  objective: "cost",
+  kind: "whole",
+  problem: {
+    version: 1,
+    dimensions: ["seats", "wheelchairs"],
+    locations: [],
+    matrices: { time: [], distance: [] },
+    requests: [],
+    vehicles: [],
+    objective: "cost",
+  },
 };
 
 const SUMMARY: PlanSummary = {

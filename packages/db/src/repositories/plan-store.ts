@@ -1,5 +1,6 @@
 import {
   AppError,
+  type KeptProblem,
   type NewPlan,
   type NewPlanRevision,
   type PlanHeader,
@@ -7,14 +8,14 @@ import {
   type PlanStore,
   readStoredPlanPart,
   type StoredPlan,
+  storedKeptProblemSchema,
   storedPlanStopsSchema,
   storedPlanSummarySchema,
   storedPlanUnassignedSchema,
-  storedProblemSchema,
 } from "@tt/app";
 import { and, count, desc, eq, type SQL } from "drizzle-orm";
 import type { Db } from "../create-db";
-import { plans, runs } from "../schema";
+import { plans, runs, type StoredProblemColumn } from "../schema";
 import { isUuid } from "./record-repository";
 
 type PlanRow = typeof plans.$inferSelect;
@@ -90,6 +91,11 @@ interface RevisionOf {
   readonly revision: number;
 }
 
+/** A whole Problem is stored as itself (as before); one without matrices with its points. */
+function storedForm(kept: KeptProblem): StoredProblemColumn {
+  return kept.kind === "whole" ? kept.problem : kept;
+}
+
 async function insertPlan(
   db: Db,
   organisationId: string,
@@ -105,7 +111,7 @@ async function insertPlan(
       status: plan.status,
       summary: plan.summary,
       unassigned: plan.unassigned.map((u) => ({ ...u })),
-      problem: plan.problem,
+      problem: plan.problem ? storedForm(plan.problem) : null,
       ...(revisionOf ?? {}),
     })
     .returning(HEADER_COLUMNS);
@@ -185,7 +191,7 @@ async function findProblem(
       .where(and(eq(plans.organisationId, organisationId), eq(plans.id, current)));
     if (!row) return undefined;
     if (row.problem) {
-      return readStoredPlanPart(storedProblemSchema, row.problem, {
+      return readStoredPlanPart(storedKeptProblemSchema, row.problem, {
         planId: current,
         part: "Problem",
       });

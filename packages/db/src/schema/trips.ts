@@ -1,4 +1,4 @@
-import type { NewPlan, PlanRunStop, PlanSummary, PlanUnassigned } from "@tt/app";
+import type { KeptProblem, PlanRunStop, PlanSummary, PlanUnassigned } from "@tt/app";
 import {
   type AnyPgColumn,
   date,
@@ -73,10 +73,11 @@ export const plans = pgTable(
     summary: jsonb("summary").$type<PlanSummary>().notNull(),
     unassigned: jsonb("unassigned").$type<readonly PlanUnassigned[]>().notNull(),
     /**
-     * The solver Problem the plan was made from, for re-evaluation (null when too large to keep,
-     * and on revisions: they share their original's Problem through `revised_from`).
+     * The solver Problem the plan was made from, for re-evaluation and changes: whole, or above
+     * 800 places without its matrices but with its points (`KeptProblem`); null on revisions
+     * (they share their original's through `revised_from`) and on plans made before.
      */
-    problem: jsonb("problem").$type<NonNullable<NewPlan["problem"]>>(),
+    problem: jsonb("problem").$type<StoredProblemColumn>(),
     /** 1 for a plan from the engine; the plan it revises + 1 for an override. */
     revision: integer("revision").notNull().default(1),
     revisedFrom: uuid("revised_from").references((): AnyPgColumn => plans.id),
@@ -84,6 +85,11 @@ export const plans = pgTable(
   },
   (t) => [uniqueIndex("plans_revised_from_key").on(t.revisedFrom)],
 );
+
+/** A kept Problem as stored: a whole one as itself, one without matrices with its points. */
+export type StoredProblemColumn =
+  | Extract<KeptProblem, { kind: "whole" }>["problem"]
+  | Extract<KeptProblem, { kind: "points" }>;
 
 /** One vehicle's sequence of stops in a plan. */
 export const runs = pgTable(

@@ -10,6 +10,7 @@ import {
   type UnitOfWork,
 } from "../../ports";
 import type { Actor } from "../../shared";
+import { restoreProblem } from "../kept-problem";
 import { ManifestService } from "../manifest-service";
 import { enginePlan } from "../plan-from-solution";
 import { PlanningService } from "../planning-service";
@@ -106,9 +107,9 @@ const twoRuns = (): EditedRun[] => [
 ];
 
 async function problemOf(planId: string): Promise<Problem> {
-  const problem = await uow.repositories.plans.findProblem(admin.organisationId, planId);
-  if (!problem) throw new Error(`plan ${planId} kept no Problem`);
-  return problem;
+  const kept = await uow.repositories.plans.findProblem(admin.organisationId, planId);
+  if (!kept) throw new Error(`plan ${planId} kept no Problem`);
+  return restoreProblem(kept, straightLineTravelTimes);
 }
 
 /** The trip request a stored stop names; undefined for a break. */
@@ -149,7 +150,7 @@ beforeAll(async () => {
   await planning.settled(jobId);
   const job = await planning.getJob(admin, jobId);
   engine = await planning.getPlan(admin, String(job.result?.planId));
-  overrides = new PlanOverrideService(uow);
+  overrides = new PlanOverrideService(uow, straightLineTravelTimes);
   manifests = new ManifestService(uow);
   const saved = await overrides.saveOverride(admin, engine.id, {
     change: { runs: twoRuns() },

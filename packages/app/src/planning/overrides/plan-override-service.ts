@@ -1,7 +1,8 @@
 import type { Problem } from "@tt/solver";
-import type { StoredPlan, UnitOfWorkOf } from "../../ports";
+import type { StoredPlan, TravelTimeProvider, UnitOfWorkOf } from "../../ports";
 import { type Actor, AppError, authorise, notFound } from "../../shared";
-import { enginePlan, MAX_KEPT_LOCATIONS } from "../plan-from-solution";
+import { restoreProblem } from "../kept-problem";
+import { enginePlan } from "../plan-from-solution";
 import { applyChange, type PlanChange } from "./plan-override-change";
 import { type ChangeEvaluation, compareEvaluations } from "./plan-override-evaluation";
 import { revisionOf } from "./plan-override-revision";
@@ -27,7 +28,10 @@ const OVERRIDE_PURPOSE = "planning: planner's override of a day plan";
  * original is kept) with an audit row. Roles need the `plans` write grant.
  */
 export class PlanOverrideService {
-  constructor(private readonly unitOfWork: UnitOfWorkOf<"plans" | "audit">) {}
+  constructor(
+    private readonly unitOfWork: UnitOfWorkOf<"plans" | "audit">,
+    private readonly travelTimes: TravelTimeProvider,
+  ) {}
 
   /** Cost and violations before and after the change; nothing is saved. */
   async evaluateChange(
@@ -88,15 +92,15 @@ export class PlanOverrideService {
     const repos = this.unitOfWork.repositories;
     const plan = await repos.plans.find(actor.organisationId, planId);
     if (!plan) throw notFound("plan", planId);
-    const problem = await repos.plans.findProblem(actor.organisationId, planId);
-    if (!problem) {
+    const kept = await repos.plans.findProblem(actor.organisationId, planId);
+    if (!kept) {
       throw new AppError(
         "conflict",
-        `Plan ${planId} was stored without its Problem (it had too many places to keep), so a change cannot be checked against it: Problems of more than ${MAX_KEPT_LOCATIONS} places are not kept.`,
+        `Plan ${planId} was stored without its Problem (plans made before every Problem was kept), so a change cannot be checked against it: plan the day again.`,
         [{ path: "id", message: "this plan's Problem was not kept" }],
       );
     }
-    return { plan, problem };
+    return { plan, problem: await restoreProblem(kept, this.travelTimes) };
   }
 }
 

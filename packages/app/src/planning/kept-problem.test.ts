@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { readStoredPlanPart, storedKeptProblemSchema, type TravelTimeProvider } from "../ports";
+import { buildProblem } from "./build-problem";
+import { keepProblem, restoreProblem } from "./kept-problem";
+import { tinyRegister, straightLineTravelTimes as travel } from "./test-support/tiny-register";
+
+const part = { planId: "p", part: "Problem" };
+
+describe("a Problem kept with its plan", () => {
+  it("keeps a small Problem whole", async () => {
+    const built = await buildProblem(tinyRegister(), travel);
+    const kept = keepProblem(built, travel.name);
+    expect(kept).toEqual({ kind: "whole", problem: built.problem });
+    expect(await restoreProblem(kept, travel)).toBe(built.problem);
+  });
+
+  it("keeps a large one without its matrices and makes the same Problem again from its points", async () => {
+    const built = await buildProblem(tinyRegister(), travel);
+    const kept = keepProblem(built, travel.name, 2);
+    expect(kept.kind).toBe("points");
+    expect(JSON.stringify(kept)).not.toContain("matrices");
+    // Stored as JSON and read back, as the plan store does.
+    const stored = readStoredPlanPart(
+      storedKeptProblemSchema,
+      JSON.parse(JSON.stringify(kept)),
+      part,
+    );
+    expect(await restoreProblem(stored, travel)).toEqual(built.problem);
+  });
+
+  it("refuses to make it again with other travel times, naming both", async () => {
+    const built = await buildProblem(tinyRegister(), travel);
+    const other: TravelTimeProvider = { ...travel, name: "osrm" };
+    await expect(restoreProblem(keepProblem(built, travel.name, 2), other)).rejects.toThrow(
+      /made with the .* travel times and the server now uses osrm/,
+    );
+  });
+
+  it("refuses a stored form out of shape, naming the plan", () => {
+    const broken = { kind: "points", problem: { locations: [{ id: "a" }] }, at: { points: [] } };
+    expect(() => readStoredPlanPart(storedKeptProblemSchema, broken, part)).toThrow(/p/);
+  });
+});

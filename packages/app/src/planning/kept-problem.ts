@@ -1,0 +1,49 @@
+import { type Problem, validateProblem } from "@tt/solver";
+import type { KeptProblem, TravelTimeProvider } from "../ports";
+import { AppError } from "../shared";
+import type { BuiltProblem } from "./build-problem";
+import { buildMatrices } from "./locations";
+
+/** Problems up to this many locations are kept whole; larger ones without their matrices. */
+export const MAX_WHOLE_LOCATIONS = 800;
+
+/**
+ * The Problem as the plan keeps it: whole when small; above `MAX_WHOLE_LOCATIONS` locations its
+ * matrices (tens of MB for a county day) are left out and each location's point kept instead,
+ * with the name of the travel times that made them.
+ */
+export function keepProblem(
+  built: BuiltProblem,
+  travelTimes: string,
+  maxWhole = MAX_WHOLE_LOCATIONS,
+): KeptProblem {
+  const { problem } = built;
+  if (problem.locations.length <= maxWhole) return { kind: "whole", problem };
+  const { matrices: _left, ...fields } = problem;
+  return { kind: "points", problem: fields, at: { travelTimes, points: built.points } };
+}
+
+/**
+ * The kept Problem whole again: its matrices made again from its points by the same travel times
+ * (which give the same matrices for the same points), then checked by the engine's validator.
+ * Refuses, saying why, when the server now uses other travel times.
+ */
+export async function restoreProblem(
+  kept: KeptProblem,
+  travelTimes: TravelTimeProvider,
+): Promise<Problem> {
+  if (kept.kind === "whole") return kept.problem;
+  if (kept.at.travelTimes !== travelTimes.name) {
+    throw new AppError(
+      "conflict",
+      `The plan was made with the ${kept.at.travelTimes} travel times and the server now uses ${travelTimes.name}, so its Problem cannot be made again as it was: plan the day again.`,
+    );
+  }
+  const { matrices } = await buildMatrices(travelTimes, kept.at.points);
+  const checked = validateProblem({ ...kept.problem, matrices });
+  if (!checked.ok) {
+    const first = checked.issues[0];
+    throw new Error(`a kept Problem is out of shape: ${first?.path}: ${first?.message}`);
+  }
+  return checked.problem;
+}
