@@ -27,6 +27,7 @@ import {
   timed,
 } from "./freeze/load";
 import { apiToken, passengerCsv, seedOrganisation } from "./freeze/seed";
+import { serve } from "./freeze/serve";
 import { repoRoot } from "./instances";
 import { describeMachine } from "./machine";
 
@@ -86,29 +87,6 @@ async function runAdmin(url: string, statement: string): Promise<void> {
   } finally {
     await client.end();
   }
-}
-
-/** `tt serve` in its own process; resolves with its URL once it listens. */
-function serve(env: Record<string, string>): { url: Promise<string>; child: ChildProcess } {
-  const { DATABASE_URL: _d, TT_DATA_DIR: _t, ...inherited } = process.env;
-  const child = spawn(process.execPath, [path.join(ROOT, "apps/cli/bin/tt.js"), "serve"], {
-    cwd: ROOT,
-    env: { ...inherited, ...env, PORT: "0", TT_LOG_LEVEL: "warn" },
-    stdio: "pipe",
-  });
-  let output = "";
-  const url = new Promise<string>((resolve, reject) => {
-    child.stdout?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Open (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.stderr?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.on("exit", (code) => reject(new Error(`tt serve ended (${code}):\n${output}`)));
-  });
-  return { url, child };
 }
 
 const PASSWORD = "correct horse battery staple";
