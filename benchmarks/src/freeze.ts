@@ -9,7 +9,7 @@
  *
  *   npx tsx benchmarks/src/freeze.ts [--postgres] [--passengers N] [--import N] [--trips N]
  */
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";

@@ -1,4 +1,4 @@
-import type { Passenger, Place, TripRequest, Vehicle } from "@tt/domain";
+import type { Passenger, Place, TripRequest } from "@tt/domain";
 import type { Clock, StoredPartnership, StoredPlan, UnitOfWorkOf } from "../../ports";
 import type { Actor } from "../../shared";
 import { pseudonymOf, recordPartnerRead } from "../../sharing";
