@@ -19,8 +19,16 @@ export const DEMO_ACCOUNTS = {
     organisation: "Transport for Cambridgeshire",
     name: "Administrator, Transport for Cambridgeshire",
   },
+  partnershipCommissioner: {
+    email: "commissioner@transportforcambridgeshire.demo",
+    organisation: "Transport for Cambridgeshire",
+  },
   councilAuditor: {
     email: "auditor@cambridgeshire.demo",
+    organisation: "Cambridgeshire County Council",
+  },
+  councilFinance: {
+    email: "finance@cambridgeshire.demo",
     organisation: "Cambridgeshire County Council",
   },
 } as const;

@@ -1,7 +1,15 @@
-import { ApiError, type Client, createClient } from "@tt/contract";
+import { ApiError, type Client, createClient, type MemberPlanView } from "@tt/contract";
 
 /** The one client of the API: same origin, the browser's session cookie. */
 export const api: Client = createClient({ baseUrl: "" });
+
+/** The organisation's part of one of its partnerships' day plans. */
+export type MemberPlan = MemberPlanView;
+
+/** The organisation's trips in its partnerships' plans of a day (`GET /api/partnership-plans`). */
+export async function partnershipPlans(date: string): Promise<MemberPlan[]> {
+  return (await api.partnershipPlans(date)).items;
+}
 
 /** A field or row problem to show in an error summary. */
 export interface Problem {

@@ -1,11 +1,13 @@
 import { type ApiUser, isAllowed, userSchema } from "@tt/contract";
 import { describe, expect, it } from "vitest";
-import { navFor } from "./navigation";
+import { isCurrent, NAV_ITEMS, navFor } from "./navigation";
 
 const ROLES = userSchema.shape.role.options;
 
 const shows = (role: ApiUser["role"], href: string) =>
   navFor(role).some((item) => item.href === href);
+
+const item = (href: string) => NAV_ITEMS.find((i) => i.href === href) ?? NAV_ITEMS[0]!;
 
 describe("the menu", () => {
   it("shows the agreements to the roles that may read them, the access log to those with the audit log", () => {
@@ -19,5 +21,23 @@ describe("the menu", () => {
         isAllowed(role, "audit-log", "read"),
       ]);
     }
+  });
+
+  it("shows the trips in partnership plans to the roles that may read budgets", () => {
+    for (const role of ROLES) {
+      expect([role, shows(role, "/partnership-plans")]).toEqual([
+        role,
+        isAllowed(role, "budgets", "read"),
+      ]);
+    }
+  });
+
+  it("marks the section the page is in, and no section whose name only starts the path", () => {
+    expect(isCurrent(item("/partnership-plans"), "/partnership-plans")).toBe(true);
+    expect(isCurrent(item("/partnership"), "/partnership-plans")).toBe(false);
+    expect(isCurrent(item("/partnership"), "/partnership")).toBe(true);
+    expect(isCurrent(item("/planning"), "/planning/plans/1234")).toBe(true);
+    expect(isCurrent(item("/register/passengers"), "/register/places")).toBe(true);
+    expect(isCurrent(item("/register/passengers"), "/import")).toBe(false);
   });
 });

@@ -30,6 +30,11 @@ export const NAV_ITEMS: readonly NavItem[] = [
     text: "Agreements",
     roles: ["admin", "commissioner", "finance", "auditor"],
   },
+  {
+    href: "/partnership-plans",
+    text: "Partnership plans",
+    roles: ["admin", "commissioner", "finance"],
+  },
   { href: "/access-log", text: "Access log", roles: ["admin", "auditor"] },
 ];
 
@@ -37,10 +42,10 @@ export function navFor(role: Role): NavItem[] {
   return NAV_ITEMS.filter((item) => item.roles.includes(role));
 }
 
-/** True when the item is the section the path is in. */
+/** True when the item is the section the path is in ("/partnership-plans" is not "/partnership"). */
 export function isCurrent(item: NavItem, path: string): boolean {
   const section = item.href.split("/")[1] ?? "";
-  return path === item.href || (section !== "" && path.startsWith(`/${section}`));
+  return path === item.href || (section !== "" && path.startsWith(`/${section}/`));
 }
 
 const ROLE_NAMES: Record<Role, string> = {

@@ -1,6 +1,7 @@
 import type {
   AssessBody,
   JobView,
+  MemberPlanView,
   OrganisationView,
   PlanHeaderView,
   PlanMapView,
@@ -50,6 +51,9 @@ export function planClientMethods(call: Call, base: string) {
     listPlans: (query: { offset?: number; limit?: number; serviceDate?: string } = {}) =>
       call<PageOf<PlanHeaderView>>("GET", `/api/plans${queryOf(query)}`),
     getPlan: (id: string) => call<PlanView>("GET", `/api/plans/${at(id)}`),
+    /** The organisation's own trips in its partnerships' plans of a day, with their cost. */
+    partnershipPlans: (date: string) =>
+      call<{ items: MemberPlanView[] }>("GET", `/api/partnership-plans${queryOf({ date })}`),
     /** The plan's stops and unassigned requests with positions; homes rounded, never named. */
     getPlanMap: (id: string) => call<PlanMapView>("GET", `/api/plans/${at(id)}/map`),
     assessEntitlement: (input: AssessBody) =>

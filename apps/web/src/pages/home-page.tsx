@@ -12,6 +12,8 @@ const DESCRIPTIONS: Record<string, string> = {
   "/entitlement": "Decide whether a passenger may travel at a funder's cost, with reasons.",
   "/partnership":
     "Your partnership's members and data-sharing agreements: what each permits, who must approve.",
+  "/partnership-plans":
+    "Your trips in your partnerships' plans of a day: on which vehicle, when, and what they cost.",
   "/access-log": "Who has seen which personal data, when, why and under which agreement.",
 };
 

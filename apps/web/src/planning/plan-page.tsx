@@ -8,6 +8,7 @@ import { useSession } from "../session";
 import { pounds, reasonText, runColour } from "./format";
 import { MoveRequest } from "./move-request";
 import { planGeo, planNames } from "./plan-geo";
+import { PlanPool } from "./plan-pool";
 import { RunTimeline } from "./run-timeline";
 import { RunsTable } from "./runs-table";
 import { UnassignedTable } from "./unassigned-table";
@@ -76,7 +77,10 @@ function UnassignedList({
  */
 const MAP_PURPOSE = "plan map for the planner";
 
-/** One plan: its summary, the map, the vehicle timeline, the runs and the unassigned list. */
+/**
+ * One plan: its summary (for a partnership's plan, the members it pooled and left out), the map,
+ * the vehicle timeline, the runs and the unassigned list.
+ */
 export function PlanPage({ planId }: { planId: string }) {
   useTitle("Plan");
   const { user } = useSession();
@@ -94,6 +98,7 @@ export function PlanPage({ planId }: { planId: string }) {
       <span className="govuk-caption-l">Plan</span>
       <h1 className="govuk-heading-l">{plan.data.name}</h1>
       <Summary plan={plan.data} />
+      {plan.data.summary.pool && <PlanPool pool={plan.data.summary.pool} />}
       <h2 className="govuk-heading-m">Map</h2>
       {map.error && <ErrorSummary problems={problemsOf(map.error)} title="The map is missing" />}
       {geo ? (

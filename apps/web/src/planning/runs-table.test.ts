@@ -64,6 +64,13 @@ describe("a plan's runs table", () => {
     expect(shown([], [{ id: "vehicle", value: "lorry" }])).toEqual([]);
   });
 
+  it("links each run to its manifest, except in a partnership's pooled plan", () => {
+    const ids = (manifests?: boolean) => runColumns("plan-1", manifests).map((c) => c.id);
+    expect(ids()).toContain("manifest");
+    expect(ids(false)).not.toContain("manifest");
+    expect(ids(false)).toEqual(ids().filter((id) => id !== "manifest"));
+  });
+
   it("keeps each run's number (its colour) whatever the order", () => {
     const rows = runRows(RUNS, (id) => NAMES[id] ?? id);
     expect(rows.map((r) => [r.vehicle, r.number])).toEqual([

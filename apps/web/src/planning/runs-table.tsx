@@ -33,8 +33,11 @@ export function runRows(runs: readonly Run[], vehicleName: (id: string) => strin
 /** Runs a page of the table shows. */
 export const RUNS_PAGE_SIZE = 20;
 
-/** The runs' columns: times, stops, distance and cost sort as numbers, shown formatted. */
-export function runColumns(planId: string): ColumnDef<RunRow, never>[] {
+/**
+ * The runs' columns: times, stops, distance and cost sort as numbers, shown formatted. A link to
+ * each run's manifest unless `manifests` is false (a partnership's pooled plan has none).
+ */
+export function runColumns(planId: string, manifests = true): ColumnDef<RunRow, never>[] {
   const helper = createColumnHelper<RunRow>();
   const columns = [
     helper.accessor((row) => row.vehicle, {
@@ -80,6 +83,10 @@ export function runColumns(planId: string): ColumnDef<RunRow, never>[] {
       meta: { numeric: true },
       cell: (cell) => pounds(cell.getValue() / 100),
     }),
+  ];
+  if (!manifests) return columns;
+  return [
+    ...columns,
     helper.display({
       id: "manifest",
       header: "Manifest",
@@ -94,10 +101,12 @@ export function runColumns(planId: string): ColumnDef<RunRow, never>[] {
       ),
     }),
   ];
-  return columns;
 }
 
-/** The plan's runs: found by vehicle, sorted by any column but colour, 20 a page. */
+/**
+ * The plan's runs: found by vehicle, sorted by any column but colour, 20 a page. A partnership's
+ * pooled plan links to no manifests: its members share passengers with it without names.
+ */
 export function RunsTable({
   plan,
   vehicleName,
@@ -105,7 +114,8 @@ export function RunsTable({
   plan: PlanView;
   vehicleName: (id: string) => string;
 }) {
-  const columns = useMemo(() => runColumns(plan.id), [plan.id]);
+  const pooled = plan.summary.pool !== undefined;
+  const columns = useMemo(() => runColumns(plan.id, !pooled), [plan.id, pooled]);
   const data = useMemo(() => runRows(plan.runs, vehicleName), [plan.runs, vehicleName]);
   const [sorting, setSorting] = useState<SortingState>([]);
   // State of its own (not a new array at each render), so that the table does not page again.
@@ -131,6 +141,11 @@ export function RunsTable({
       <h2 className="govuk-heading-m" id="runs-heading">
         Runs
       </h2>
+      {pooled && (
+        <p className="govuk-body" data-testid="pooled-manifests">
+          A pooled run's manifest is printed by the member or operator whose driver runs it.
+        </p>
+      )}
       <div className="govuk-form-group">
         <label className="govuk-label" htmlFor="runs-vehicle">
           Vehicle

@@ -8,6 +8,7 @@ import { EntitlementPage } from "../pages/entitlement-page";
 import { HomePage } from "../pages/home-page";
 import { IMPORT_KINDS, ImportPage } from "../pages/import-page";
 import { NotFoundPage } from "../pages/not-found-page";
+import { PartnershipPlansPage } from "../partnership-plans/partnership-plans-page";
 import { ManifestPage } from "../planning/manifest-page";
 import { PlanPage } from "../planning/plan-page";
 import { PlanningPage } from "../planning/planning-page";
@@ -102,6 +103,17 @@ const partnershipRoute = createRoute({
   component: () => <SignedIn page={(user) => <PartnershipPage user={user} />} />,
 });
 
+const partnershipPlansRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "partnership-plans",
+  validateSearch: (raw: Record<string, unknown>) => ({
+    date: dateParam(raw, "date", "your trips in partnership plans"),
+  }),
+  component: function PartnershipPlans(): ReactNode {
+    return <PartnershipPlansPage date={partnershipPlansRoute.useSearch().date} />;
+  },
+});
+
 const accessLogRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "access-log",
@@ -121,6 +133,7 @@ export const routeTree = rootRoute.addChildren([
   entitlementRoute,
   integrationRoute,
   partnershipRoute,
+  partnershipPlansRoute,
   accessLogRoute,
   ...registerRoutes(rootRoute, "passengers"),
   ...registerRoutes(rootRoute, "places"),

@@ -67,6 +67,13 @@ export function choiceParam<T extends string>(
   return found;
 }
 
+/** True for a calendar date that exists, written YYYY-MM-DD ("2026-02-30" is not one). */
+export function isRealDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
 /** A real calendar date written YYYY-MM-DD, or undefined when absent. */
 export function dateParam(
   raw: Record<string, unknown>,
@@ -75,9 +82,8 @@ export function dateParam(
 ): string | undefined {
   const text = textParam(raw, name);
   if (text === undefined) return undefined;
-  const date = new Date(`${text}T00:00:00Z`);
-  const real = /^\d{4}-\d{2}-\d{2}$/.test(text) && date.toISOString().slice(0, 10) === text;
-  if (!real) throw new SearchParamProblem(name, text, page, "a date written YYYY-MM-DD");
+  if (!isRealDate(text))
+    throw new SearchParamProblem(name, text, page, "a date written YYYY-MM-DD");
   return text;
 }
 

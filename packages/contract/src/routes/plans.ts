@@ -184,6 +184,8 @@ export const memberPlanSchema = z
       "Your organisation's part of a partnership's day plan: your trips only (other members' trips are counted, never listed).",
   });
 
+export type MemberPlanView = z.infer<typeof memberPlanSchema>;
+
 export const memberPlansRoute = createRoute({
   ...common,
   tags: ["Plans"],
