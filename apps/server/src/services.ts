@@ -23,6 +23,7 @@ import {
   PlanningService,
   PlanOverrideService,
   RegisterService,
+  RestoredProblems,
   RetentionService,
   type SolveRunner,
   SubjectRightsService,
@@ -105,7 +106,16 @@ export function buildServices(
     clock,
     ...(options.logPlanningFailure ? { log: options.logPlanningFailure } : {}),
   });
-  const planning = new PlanningService(unitOfWork, { travelTimes, clock, jobs, bulk, ...runner });
+  // Kept Problems made whole again, shared by checks of plans and planners' changes.
+  const problems = new RestoredProblems(travelTimes);
+  const planning = new PlanningService(unitOfWork, {
+    travelTimes,
+    clock,
+    jobs,
+    bulk,
+    problems,
+    ...runner,
+  });
   const analyses = new IntegrationAnalysisService(unitOfWork, {
     bulk,
     travelTimes,
@@ -127,7 +137,7 @@ export function buildServices(
     csv: options.csv(bulk),
     jobs,
     planning,
-    planOverrides: new PlanOverrideService(unitOfWork, travelTimes),
+    planOverrides: new PlanOverrideService(unitOfWork, problems),
     manifests: new ManifestService(unitOfWork),
     crew: new CrewService(unitOfWork),
     planMaps: new PlanMapService(unitOfWork, clock),

@@ -72,6 +72,7 @@ export {
   type PlanningFailure,
   PlanningService,
   PlanOverrideService,
+  RestoredProblems,
   readDayPlanResult,
   type SavedOverride,
   type SolveRunner,

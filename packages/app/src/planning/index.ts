@@ -8,6 +8,13 @@ export {
 } from "./day-plan-job";
 export { findFleetVehicles, grantedVehicle, plannableVehicles } from "./fleet-reads";
 export {
+  keepProblem,
+  MAX_WHOLE_LOCATIONS,
+  RESTORED_PROBLEMS_KEPT,
+  RestoredProblems,
+  restoreProblem,
+} from "./kept-problem";
+export {
   loadDayRegister,
   loadPlanningDay,
   type PlanningDayKind,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readStoredPlanPart, storedKeptProblemSchema, type TravelTimeProvider } from "../ports";
 import { buildProblem } from "./build-problem";
-import { keepProblem, restoreProblem } from "./kept-problem";
+import { keepProblem, RestoredProblems, restoreProblem } from "./kept-problem";
 import { tinyRegister, straightLineTravelTimes as travel } from "./test-support/tiny-register";
 
 const part = { planId: "p", part: "Problem" };
@@ -39,5 +39,39 @@ describe("a Problem kept with its plan", () => {
   it("refuses a stored form out of shape, naming the plan", () => {
     const broken = { kind: "points", problem: { locations: [{ id: "a" }] }, at: { points: [] } };
     expect(() => readStoredPlanPart(storedKeptProblemSchema, broken, part)).toThrow(/p/);
+  });
+
+  it("keeps the Problems made whole again for the plans used most recently", async () => {
+    const built = await buildProblem(tinyRegister(), travel);
+    const kept = keepProblem(built, travel.name, 2);
+    const reads: string[] = [];
+    const read = (plan: string) => async () => {
+      reads.push(plan);
+      return kept;
+    };
+    const problems = new RestoredProblems(travel, 2);
+    expect(await problems.get("org", "a", read("a"))).toEqual(built.problem);
+    await problems.get("org", "a", read("a"));
+    await problems.get("org", "b", read("b"));
+    await problems.get("org", "a", read("a"));
+    // A third plan pushes out the one used least recently (b), not a.
+    await problems.get("org", "c", read("c"));
+    await problems.get("org", "a", read("a"));
+    await problems.get("org", "b", read("b"));
+    // Another organisation's plan of the same id is its own entry.
+    await problems.get("other", "a", read("other a"));
+    expect(reads).toEqual(["a", "b", "c", "b", "other a"]);
+  });
+
+  it("does not keep a failure: the next get reads again", async () => {
+    const problems = new RestoredProblems(travel);
+    let reads = 0;
+    const failing = async () => {
+      reads += 1;
+      throw new Error("database unavailable");
+    };
+    await expect(problems.get("org", "a", failing)).rejects.toThrow("unavailable");
+    await expect(problems.get("org", "a", failing)).rejects.toThrow("unavailable");
+    expect(reads).toBe(2);
   });
 });

@@ -47,3 +47,45 @@ export async function restoreProblem(
   }
   return checked.problem;
 }
+
+/** Problems made whole again kept in memory at once, by default (a county day's is ~70 MB). */
+export const RESTORED_PROBLEMS_KEPT = 2;
+
+/**
+ * Problems made whole again (`restoreProblem`), kept in memory for the plans changed most
+ * recently: a plan's Problem never changes, so the next check of the same plan starts at once
+ * instead of making its matrices again. Keyed by organisation and plan; the least recently used
+ * goes first.
+ */
+export class RestoredProblems {
+  private readonly entries = new Map<string, Promise<Problem | undefined>>();
+
+  constructor(
+    private readonly travelTimes: TravelTimeProvider,
+    private readonly capacity = RESTORED_PROBLEMS_KEPT,
+  ) {}
+
+  /** The plan's Problem whole, reading it with `read` only when it is not in memory. */
+  async get(
+    organisationId: string,
+    planId: string,
+    read: () => Promise<KeptProblem | undefined>,
+  ): Promise<Problem | undefined> {
+    const key = `${organisationId}\u0000${planId}`;
+    const found = this.entries.get(key);
+    if (found) {
+      this.entries.delete(key);
+      this.entries.set(key, found);
+      return found;
+    }
+    const made = read().then((kept) => kept && restoreProblem(kept, this.travelTimes));
+    this.entries.set(key, made);
+    made.catch(() => this.entries.delete(key));
+    while (this.entries.size > this.capacity) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.entries.delete(oldest);
+    }
+    return made;
+  }
+}

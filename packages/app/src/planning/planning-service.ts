@@ -24,7 +24,7 @@ import {
   type DayPlanUnitOfWork,
   dayPlanJob,
 } from "./day-plan-job";
-import { restoreProblem } from "./kept-problem";
+import { RestoredProblems } from "./kept-problem";
 import type { PlanningDayKind } from "./load-day-register";
 import { enginePlan } from "./plan-from-solution";
 import { runScopeOf, scopePlan } from "./run-scope";
@@ -62,6 +62,8 @@ export interface PlanningServiceOptions {
    * requests someone is waiting for (default: the service's own unit of work).
    */
   readonly bulk?: DayPlanUnitOfWork;
+  /** Kept Problems made whole again, shared with the overrides (default: its own). */
+  readonly problems?: RestoredProblems;
 }
 
 /** What planning uses: the day's registers and audit log, the plans, and the job rows. */
@@ -77,13 +79,13 @@ export class PlanningService {
   private readonly jobs: JobService;
   private readonly dayPlan: JobKind<DayPlanJobInput>;
 
-  private readonly travelTimes: TravelTimeProvider;
+  private readonly problems: RestoredProblems;
 
   constructor(
     private readonly unitOfWork: PlanningUnitOfWork,
     options: PlanningServiceOptions,
   ) {
-    this.travelTimes = options.travelTimes;
+    this.problems = options.problems ?? new RestoredProblems(options.travelTimes);
     this.jobs =
       options.jobs ??
       inProcessJobService(unitOfWork, options, options.capacity ?? defaultSolveCapacity());
@@ -140,8 +142,9 @@ export class PlanningService {
   async evaluatePlan(actor: Actor, id: string): Promise<Evaluation | undefined> {
     authorise(actor, "plans", "write");
     const plan = await this.getPlan(actor, id);
-    const kept = await this.unitOfWork.repositories.plans.findProblem(actor.organisationId, id);
-    if (!kept) return undefined;
-    return evaluate(await restoreProblem(kept, this.travelTimes), enginePlan(plan));
+    const org = actor.organisationId;
+    const plans = this.unitOfWork.repositories.plans;
+    const problem = await this.problems.get(org, id, () => plans.findProblem(org, id));
+    return problem && evaluate(problem, enginePlan(plan));
   }
 }

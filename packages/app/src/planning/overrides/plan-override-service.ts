@@ -1,7 +1,7 @@
 import type { Problem } from "@tt/solver";
 import type { StoredPlan, TravelTimeProvider, UnitOfWorkOf } from "../../ports";
 import { type Actor, AppError, authorise, notFound } from "../../shared";
-import { restoreProblem } from "../kept-problem";
+import { RestoredProblems } from "../kept-problem";
 import { enginePlan } from "../plan-from-solution";
 import { applyChange, type PlanChange } from "./plan-override-change";
 import { type ChangeEvaluation, compareEvaluations } from "./plan-override-evaluation";
@@ -28,10 +28,15 @@ const OVERRIDE_PURPOSE = "planning: planner's override of a day plan";
  * original is kept) with an audit row. Roles need the `plans` write grant.
  */
 export class PlanOverrideService {
+  private readonly problems: RestoredProblems;
+
   constructor(
     private readonly unitOfWork: UnitOfWorkOf<"plans" | "audit">,
-    private readonly travelTimes: TravelTimeProvider,
-  ) {}
+    travelTimes: TravelTimeProvider | RestoredProblems,
+  ) {
+    this.problems =
+      travelTimes instanceof RestoredProblems ? travelTimes : new RestoredProblems(travelTimes);
+  }
 
   /** Cost and violations before and after the change; nothing is saved. */
   async evaluateChange(
@@ -92,15 +97,18 @@ export class PlanOverrideService {
     const repos = this.unitOfWork.repositories;
     const plan = await repos.plans.find(actor.organisationId, planId);
     if (!plan) throw notFound("plan", planId);
-    const kept = await repos.plans.findProblem(actor.organisationId, planId);
-    if (!kept) {
+    const org = actor.organisationId;
+    const problem = await this.problems.get(org, planId, () =>
+      repos.plans.findProblem(org, planId),
+    );
+    if (!problem) {
       throw new AppError(
         "conflict",
         `Plan ${planId} was stored without its Problem (plans made before every Problem was kept), so a change cannot be checked against it: plan the day again.`,
         [{ path: "id", message: "this plan's Problem was not kept" }],
       );
     }
-    return { plan, problem: await restoreProblem(kept, this.travelTimes) };
+    return { plan, problem };
   }
 }
 
