@@ -68,6 +68,21 @@ export interface CompiledBreak {
 const INF = Number.POSITIVE_INFINITY;
 
 export function compileInstance(problem: Problem): Instance {
+  const compiled = instanceCache.get(problem);
+  if (compiled) return compiled;
+  const made = compileFresh(problem);
+  instanceCache.set(problem, made);
+  return made;
+}
+
+/**
+ * Compiled instances, cached per Problem object as the matrices are: checking several changes to
+ * one plan (a planner's overrides, a booking desk's insertions) compiles its Problem once. Problem
+ * data and instances are treated as immutable.
+ */
+const instanceCache = new WeakMap<Problem, Instance>();
+
+function compileFresh(problem: Problem): Instance {
   const n = problem.requests.length;
   const nLoc = problem.locations.length;
   const dims = problem.dimensions.length;
@@ -252,7 +267,11 @@ function compileIncompatible(
   const sets: Set<number>[] = problem.requests.map(() => new Set<number>());
   const byGroup = new Map<string, number[]>();
   problem.requests.forEach((r, i) => {
-    for (const g of r.groups ?? []) byGroup.set(g, [...(byGroup.get(g) ?? []), i]);
+    for (const g of r.groups ?? []) {
+      const members = byGroup.get(g);
+      if (members) members.push(i);
+      else byGroup.set(g, [i]);
+    }
   });
   problem.requests.forEach((r, i) => {
     for (const id of r.incompatibleWith ?? []) {
