@@ -63,6 +63,17 @@ describe("a Problem kept with its plan", () => {
     expect(reads).toEqual(["a", "b", "c", "b", "other a"]);
   });
 
+  it("gives a revision its original's Problem without reading it", async () => {
+    const built = await buildProblem(tinyRegister(), travel);
+    const problems = new RestoredProblems(travel);
+    const original = await problems.get("org", "a", async () => keepProblem(built, travel.name));
+    problems.share("org", "a", "a2");
+    const never = async () => {
+      throw new Error("read again");
+    };
+    expect(await problems.get("org", "a2", never)).toBe(original);
+  });
+
   it("does not keep a failure: the next get reads again", async () => {
     const problems = new RestoredProblems(travel);
     let reads = 0;

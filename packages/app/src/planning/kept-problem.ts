@@ -48,6 +48,8 @@ export async function restoreProblem(
   return checked.problem;
 }
 
+const keyOf = (organisationId: string, planId: string) => `${organisationId}\u0000${planId}`;
+
 /** Problems made whole again kept in memory at once, by default (a county day's is ~70 MB). */
 export const RESTORED_PROBLEMS_KEPT = 2;
 
@@ -65,27 +67,38 @@ export class RestoredProblems {
     private readonly capacity = RESTORED_PROBLEMS_KEPT,
   ) {}
 
+  /** Plan `to` (a revision of `from`) has the same Problem: keep it for `to` too, if held. */
+  share(organisationId: string, from: string, to: string): void {
+    const found = this.entries.get(keyOf(organisationId, from));
+    if (found) this.remember(keyOf(organisationId, to), found);
+  }
+
   /** The plan's Problem whole, reading it with `read` only when it is not in memory. */
   async get(
     organisationId: string,
     planId: string,
     read: () => Promise<KeptProblem | undefined>,
   ): Promise<Problem | undefined> {
-    const key = `${organisationId}\u0000${planId}`;
+    const key = keyOf(organisationId, planId);
     const found = this.entries.get(key);
     if (found) {
-      this.entries.delete(key);
-      this.entries.set(key, found);
+      this.remember(key, found);
       return found;
     }
     const made = read().then((kept) => kept && restoreProblem(kept, this.travelTimes));
-    this.entries.set(key, made);
+    this.remember(key, made);
     made.catch(() => this.entries.delete(key));
+    return made;
+  }
+
+  /** Keeps the entry as the most recently used, dropping the least recently used beyond capacity. */
+  private remember(key: string, entry: Promise<Problem | undefined>): void {
+    this.entries.delete(key);
+    this.entries.set(key, entry);
     while (this.entries.size > this.capacity) {
       const oldest = this.entries.keys().next().value;
       if (oldest === undefined) break;
       this.entries.delete(oldest);
     }
-    return made;
   }
 }

@@ -1,5 +1,12 @@
 import type { DomainIssue } from "@tt/domain";
-import { insert, type Plan, type PlanRun, type PlanStop, type Problem } from "@tt/solver";
+import {
+  insert,
+  type Plan,
+  type PlanRun,
+  type PlanStop,
+  type Problem,
+  type Request,
+} from "@tt/solver";
 import { AppError } from "../../shared";
 
 /** A stop of an edited run: a pick-up or drop-off of a trip request, or a driver's break. */
@@ -95,17 +102,35 @@ function placeAt(base: readonly PlanStop[], request: string, at: MovePosition): 
   ];
 }
 
+/** The request without references to requests outside the run (return-leg link, conflicts). */
+function withinRun(request: Request, onRun: ReadonlySet<string>): Request {
+  const { linkedRequest, incompatibleWith, ...rest } = request;
+  const conflicts = incompatibleWith?.filter((id) => onRun.has(id));
+  return {
+    ...rest,
+    ...(linkedRequest !== undefined && onRun.has(linkedRequest) ? { linkedRequest } : {}),
+    ...(conflicts && conflicts.length > 0 ? { incompatibleWith: conflicts } : {}),
+  };
+}
+
 /** The engine's own cheapest insertion, into the target vehicle's run only. */
 function bestPlace(problem: Problem, base: readonly PlanStop[], move: MoveChange): PlanStop[] {
   const vehicle = problem.vehicles.find((v) => v.id === move.toVehicle)!;
   const request = problem.requests.find((r) => r.id === move.request)!;
+  // Only the run's own requests and the one moved: where it goes in one run depends on no other,
+  // and a county day's other thousands would be compiled for nothing on every move.
+  const onRun = new Set(base.flatMap((s) => (s.kind === "break" ? [] : [s.request])));
+  onRun.add(request.id);
   const only: Problem = {
     ...problem,
     vehicles: [vehicle],
-    requests: problem.requests.map((r) => (r === request ? { ...r, penalty: MOVE_PENALTY } : r)),
+    requests: problem.requests
+      .filter((r) => onRun.has(r.id))
+      .map((r) => withinRun(r === request ? { ...r, penalty: MOVE_PENALTY } : r, onRun)),
   };
   const plan: Plan = { runs: base.length > 0 ? [{ vehicle: vehicle.id, stops: base }] : [] };
-  const outcome = insert(only, plan, { ...request, penalty: MOVE_PENALTY });
+  const moved = only.requests.find((r) => r.id === request.id) ?? request;
+  const outcome = insert(only, plan, moved);
   if (!outcome.ok) {
     throw invalid(
       `No position in the run of vehicle ${vehicle.id} keeps every rule for ${request.id}: ${outcome.message}. Give a position to see the violations.`,

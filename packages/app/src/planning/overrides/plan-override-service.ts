@@ -86,6 +86,8 @@ export class PlanOverrideService {
       });
       return stored;
     });
+    // The revision shares its original's Problem: the next check of it starts at once.
+    this.problems.share(actor.organisationId, plan.id, saved.id);
     return { plan: saved, checked };
   }
 
