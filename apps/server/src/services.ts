@@ -22,6 +22,7 @@ import {
   type PlanningFailure,
   PlanningService,
   PlanOverrideService,
+  PlanPublicationService,
   RegisterService,
   RestoredProblems,
   RetentionService,
@@ -58,6 +59,7 @@ export interface ServerServices {
   /** Plans on a map: positions without names, homes rounded (audited reads). */
   readonly planMaps: PlanMapService;
   readonly memberPlans: MemberPlanService;
+  readonly publication: PlanPublicationService;
   readonly analyses: IntegrationAnalysisService;
   /** Partnerships, data-sharing agreements and reads of partners' data through them. */
   readonly partnerships: PartnershipService;
@@ -142,6 +144,7 @@ export function buildServices(
     crew: new CrewService(unitOfWork),
     planMaps: new PlanMapService(unitOfWork, clock),
     memberPlans: new MemberPlanService(unitOfWork),
+    publication: new PlanPublicationService(unitOfWork),
     analyses,
     partnerships: new PartnershipService(unitOfWork),
     agreements: new AgreementService(unitOfWork, clock),

@@ -72,6 +72,7 @@ export {
   type PlanningFailure,
   PlanningService,
   PlanOverrideService,
+  PlanPublicationService,
   RestoredProblems,
   readDayPlanResult,
   type SavedOverride,
@@ -148,6 +149,7 @@ export {
   type UnitOfWork,
   type UnitOfWorkOf,
   type User,
+  type VehicleClaim,
 } from "./ports";
 export {
   ABANDONED_IMPORT_MS,

@@ -45,6 +45,7 @@ export {
   pseudonymiseDay,
   readMemberDay,
 } from "./pooled-day";
+export { clashesOf, PlanPublicationService } from "./publication-service";
 export { type RunScope, runScopeOf, scopeAllows, scopePlan } from "./run-scope";
 export {
   boundedTimeLimit,

@@ -7,6 +7,7 @@ export const AUDIT_ACTIONS = [
   "import",
   "export",
   "erase",
+  "publish",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -182,6 +182,35 @@ export interface PlanStore {
   ): Promise<StoredPlan>;
   /** The id of the revision made from plan `id`, if any. */
   findRevisionOf(organisationId: string, id: string): Promise<string | undefined>;
+  /**
+   * Holds the day's publications until the transaction ends: two organisations publishing plans
+   * of the same day with the same vehicle are checked one after the other.
+   */
+  lockServiceDay(serviceDate: string): Promise<void>;
+  /** The runs of other organisations' published plans of the day that use these vehicles. */
+  listVehicleClaims(
+    serviceDate: string,
+    vehicleIds: readonly string[],
+    exceptOrganisationId: string,
+  ): Promise<VehicleClaim[]>;
+  /**
+   * Makes the plan the organisation's published plan of its day; the plan published before for
+   * that day (if any) becomes `superseded`. Answers the ids superseded.
+   */
+  markPublished(organisationId: string, id: string): Promise<string[]>;
+}
+
+/** A plan's status: made (draft), the operating plan of its day (published), or replaced. */
+export const PLAN_STATUSES = ["draft", "published", "superseded"] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+
+/** A vehicle in a published plan's run: whose plan, and when the run starts and ends (minutes). */
+export interface VehicleClaim {
+  readonly vehicleId: string;
+  readonly organisationId: string;
+  readonly planId: string;
+  readonly from: number;
+  readonly to: number;
 }
 
 /** Where each location of a Problem kept without its matrices is, and whose travel times made them. */

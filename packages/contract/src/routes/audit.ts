@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   "import",
   "export",
   "erase",
+  "publish",
 ] as const;
 
 export const auditEntrySchema = z

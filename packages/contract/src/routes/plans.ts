@@ -205,3 +205,22 @@ export const memberPlansRoute = createRoute({
     ...COMMON_ERROR_RESPONSES,
   },
 });
+
+export const publishPlanRoute = createRoute({
+  ...common,
+  tags: ["Plans"],
+  method: "post",
+  path: "/api/plans/{id}/publish",
+  summary:
+    "Publish the plan as the operating plan of its day (the one published before is superseded)",
+  description:
+    "Only a plan's latest revision. Refused (409, each clash listed) when a run uses a vehicle while another organisation's published plan of the day runs it: a vehicle granted to two organisations is in one run at a time. A change saved to the published plan is published with it.",
+  request: { params: idParamSchema },
+  responses: {
+    200: {
+      description: "The plan, now published, and the plans it superseded.",
+      content: json(z.object({ plan: planHeaderSchema, superseded: z.array(z.uuid()) })),
+    },
+    ...errors,
+  },
+});

@@ -16,6 +16,7 @@ import {
 import { and, count, desc, eq, type SQL } from "drizzle-orm";
 import type { Db } from "../create-db";
 import { plans, runs, type StoredProblemColumn } from "../schema";
+import { createPlanPublication } from "./plan-publication";
 import { isUuid } from "./record-repository";
 
 type PlanRow = typeof plans.$inferSelect;
@@ -174,6 +175,7 @@ export function createPlanStore(db: Db, inTransaction: boolean): PlanStore {
         ? insertRevision(db, organisationId, revisedFrom, plan)
         : db.transaction((tx) => insertRevision(tx, organisationId, revisedFrom, plan)),
     findRevisionOf: (organisationId, id) => findRevisionOf(db, organisationId, id),
+    ...createPlanPublication(db),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { KeptProblem, PlanRunStop, PlanSummary, PlanUnassigned } from "@tt/app";
+import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
   date,
@@ -83,7 +84,13 @@ export const plans = pgTable(
     revisedFrom: uuid("revised_from").references((): AnyPgColumn => plans.id),
     ...stamps(),
   },
-  (t) => [uniqueIndex("plans_revised_from_key").on(t.revisedFrom)],
+  (t) => [
+    uniqueIndex("plans_revised_from_key").on(t.revisedFrom),
+    // One operating plan per organisation and day.
+    uniqueIndex("plans_published_day_key")
+      .on(t.organisationId, t.serviceDate)
+      .where(sql`${t.status} = 'published'`),
+  ],
 );
 
 /** A kept Problem as stored: a whole one as itself, one without matrices with its points. */

@@ -33,6 +33,7 @@ import {
   partnerPassengersRoute,
   partnershipRoute,
   planMapRoute,
+  publishPlanRoute,
   REGISTER_ROUTES,
   RESOURCE_KINDS,
   retryJobRoute,
@@ -104,6 +105,7 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   rule(listPlansRoute, "plans", "read"),
   rule(getPlanRoute, "plans", "read"),
   rule(planMapRoute, "plans", "read"),
+  rule(publishPlanRoute, "plans", "write"),
   // Reading a job needs its kind's grant (plans for plans and analyses, subject-rights for
   // retention runs), which only the job service knows: it checks it before anything is shown.
   // Cancelling and retrying are for the plans grant's holders (and administrators).

@@ -4,6 +4,7 @@ import {
   listPlansRoute,
   memberPlansRoute,
   planMapRoute,
+  publishPlanRoute,
   startPlanRoute,
 } from "@tt/contract";
 import type { ServerServices } from "../../services";
@@ -36,6 +37,14 @@ export function mountPlanRoutes(app: OpenAPIHono<HttpEnv>, services: ServerServi
   app.openapi(getPlanRoute, async (c) => {
     const plan = await planning.getPlan(actorOf(c), c.req.valid("param").id);
     return c.json(presentPlan(plan), 200);
+  });
+
+  app.openapi(publishPlanRoute, async (c) => {
+    const published = await services.publication.publish(actorOf(c), c.req.valid("param").id);
+    return c.json(
+      { plan: presentPlanHeader(published.plan), superseded: published.superseded },
+      200,
+    );
   });
 
   app.openapi(memberPlansRoute, async (c) => {

@@ -3,6 +3,7 @@ import type { StoredPlan, TravelTimeProvider, UnitOfWorkOf } from "../../ports";
 import { type Actor, AppError, authorise, notFound } from "../../shared";
 import { RestoredProblems } from "../kept-problem";
 import { enginePlan } from "../plan-from-solution";
+import { type PublicationUnitOfWork, publishIn } from "../publication-service";
 import { applyChange, type PlanChange } from "./plan-override-change";
 import { type ChangeEvaluation, compareEvaluations } from "./plan-override-evaluation";
 import { revisionOf } from "./plan-override-revision";
@@ -31,7 +32,7 @@ export class PlanOverrideService {
   private readonly problems: RestoredProblems;
 
   constructor(
-    private readonly unitOfWork: UnitOfWorkOf<"plans" | "audit">,
+    private readonly unitOfWork: PublicationUnitOfWork,
     travelTimes: TravelTimeProvider | RestoredProblems,
   ) {
     this.problems =
@@ -75,6 +76,8 @@ export class PlanOverrideService {
         plan.id,
         revisionOf(plan, problem, checked),
       );
+      // A change to the operating plan is the operating plan from now on.
+      if (plan.status === "published") await publishIn(repos, actor, stored);
       await repos.audit.append({
         organisationId: actor.organisationId,
         userId: actor.userId,

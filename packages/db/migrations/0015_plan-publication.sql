@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "plans_published_day_key" ON "plans" USING btree ("organisation_id","service_date") WHERE "plans"."status" = 'published';
