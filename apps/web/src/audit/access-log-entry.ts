@@ -17,6 +17,7 @@ const ACTIONS: Record<AuditEntry["action"], string> = {
   import: "Imported",
   export: "Exported",
   erase: "Erased",
+  publish: "Published",
 };
 
 export const actionText = (entry: AuditEntry) => ACTIONS[entry.action];
