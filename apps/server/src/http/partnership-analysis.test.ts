@@ -1,26 +1,16 @@
-import { createWorkerSolveRunner, type SolveRunner } from "@tt/app";
 import { listTestDrivers } from "@tt/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useFixture } from "./test-support/fixture";
+import { hookedRunner } from "./test-support/hooked-runner";
 import { adminOf, buildScene, DAY, type Scene } from "./test-support/partnership-scene";
 
 type Json = Record<string, unknown>;
 
-/** Runs once, as the next plan starts (after the job's own check of the agreements). */
-let onNextSolve: (() => Promise<void>) | undefined;
-const workers = createWorkerSolveRunner();
-const runner: SolveRunner = {
-  async run(request, watch) {
-    const hook = onNextSolve;
-    onNextSolve = undefined;
-    await hook?.();
-    return workers.run(request, watch);
-  },
-};
+const hooked = hookedRunner();
 
 for (const driver of listTestDrivers()) {
   describe(`a partnership's integration analysis from the database (${driver.name})`, () => {
-    const fixture = useFixture(driver.open, { solveRunner: runner });
+    const fixture = useFixture(driver.open, { solveRunner: hooked.runner });
     let scene: Scene;
 
     beforeAll(async () => {
@@ -136,20 +126,20 @@ for (const driver of listTestDrivers()) {
         await services.agreements.changeStatus(member, id, "active");
       }
       // The county suspends its agreement while the first plan is being made.
-      onNextSolve = async () => {
+      hooked.onNextSolve(async () => {
         await services.agreements.changeStatus(
           adminOf(county),
           scene.agreements.county,
           "suspended",
         );
-      };
+      });
       const started = await call("POST", "/api/analyses/integration", {
         token: scene.commissioner,
         json: { date: DAY, iterations: 10, seed: 1 },
       });
       const jobId = String(((await started.json()) as Json).jobId);
       await services.analyses.settled(jobId);
-      expect(onNextSolve).toBeUndefined();
+      expect(hooked.pending()).toBe(false);
       const job = (await (
         await call("GET", `/api/jobs/${jobId}`, { token: scene.commissioner })
       ).json()) as Json;

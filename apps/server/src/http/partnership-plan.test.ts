@@ -1,7 +1,8 @@
-import { type Actor, createWorkerSolveRunner, type SolveRunner } from "@tt/app";
+import type { Actor } from "@tt/app";
 import { listTestDrivers } from "@tt/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useFixture } from "./test-support/fixture";
+import { hookedRunner } from "./test-support/hooked-runner";
 import {
   activeAgreement,
   adminOf,
@@ -12,17 +13,7 @@ import {
 
 type Json = Record<string, unknown>;
 
-/** Runs once, as the next plan starts (after the job's own check of the agreements). */
-let onNextSolve: (() => Promise<void>) | undefined;
-const workers = createWorkerSolveRunner();
-const runner: SolveRunner = {
-  async run(request, watch) {
-    const hook = onNextSolve;
-    onNextSolve = undefined;
-    await hook?.();
-    return workers.run(request, watch);
-  },
-};
+const hooked = hookedRunner();
 
 const tripIdsOf = (plan: Json) =>
   ((plan.runs ?? []) as Json[]).flatMap((run) =>
@@ -31,7 +22,7 @@ const tripIdsOf = (plan: Json) =>
 
 for (const driver of listTestDrivers()) {
   describe(`a partnership's day plan over its members' days (${driver.name})`, () => {
-    const fixture = useFixture(driver.open, { solveRunner: runner });
+    const fixture = useFixture(driver.open, { solveRunner: hooked.runner });
     let scene: Scene;
     const planning = { county: "", city: "" };
     let pooledPlanId = "";
@@ -238,11 +229,11 @@ for (const driver of listTestDrivers()) {
 
     it("fails a running plan, naming the agreement, once the agreement is suspended", async () => {
       const { county, services } = fixture();
-      onNextSolve = async () => {
+      hooked.onNextSolve(async () => {
         await services.agreements.changeStatus(adminOf(county), planning.county, "suspended");
-      };
+      });
       const job = await plan(scene.commissioner);
-      expect(onNextSolve).toBeUndefined();
+      expect(hooked.pending()).toBe(false);
       expect(job).toMatchObject({ status: "failed" });
       expect(JSON.stringify(job.error)).toContain("DSA-PL-C");
     });
