@@ -1,5 +1,5 @@
 import { serve } from "@hono/node-server";
-import { ABANDONED_IMPORT_MS } from "@tt/app";
+import { ABANDONED_IMPORT_MS, loggedError } from "@tt/app";
 import pino from "pino";
 import { compose } from "./compose";
 import type { Config } from "./config";
@@ -32,7 +32,9 @@ export async function startServer(
       "--no-worker needs DATABASE_URL: on the embedded database the server runs the jobs",
     );
   const { services, close } = await compose(config, {
-    logPlanningFailure: (failure) => logger.error(failure, "job failed"),
+    // Never the error's message: a database error quotes its query's parameters.
+    logPlanningFailure: (failure) =>
+      logger.error({ ...failure, error: loggedError(failure.error) }, "job failed"),
     ...(options.noWorker ? { workerCapacity: 0 } : {}),
   });
   if (services.driver === "pglite") {

@@ -166,6 +166,8 @@ export {
   authorise,
   type ErrorCode,
   isAppError,
+  type LoggedError,
+  loggedError,
   parseInput,
   toIssues,
 } from "./shared";

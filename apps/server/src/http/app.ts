@@ -1,11 +1,11 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { loggedError } from "@tt/app";
 import { errorBody } from "@tt/contract";
 import { secureHeaders } from "hono/secure-headers";
 import { type Logger, pino } from "pino";
 import packageJson from "../../package.json";
 import type { ServerServices } from "../services";
 import type { HttpEnv } from "./context";
-import { loggedError } from "./error-log";
 import { errorResponse, toErrorBody, validationHook } from "./errors";
 import { authenticate } from "./middleware/authenticate";
 import { type BodyLimits, DEFAULT_BODY_LIMITS, limitBodies } from "./middleware/body-limits";

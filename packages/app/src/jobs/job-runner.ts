@@ -1,6 +1,6 @@
 import { ROLES } from "@tt/domain";
 import type { Clock, Job, JobClaim, JobEnd, JobFailure } from "../ports";
-import { type Actor, isAppError } from "../shared";
+import { type Actor, isAppError, loggedError } from "../shared";
 import type { JobsUnitOfWork, RegisteredKind, RequestedBy } from "./job-kind";
 
 /** A failed job, with the full error: for the server's log, never for the job's readers. */
@@ -182,16 +182,13 @@ function describe(error: unknown, kind: RegisteredKind | undefined): JobFailure 
 }
 
 function logToStandardError(failure: JobFailureReport): void {
-  const { error } = failure;
-  const detail = (e: unknown) =>
-    e instanceof Error ? { message: e.message, stack: e.stack } : { message: String(e) };
-  const cause = error instanceof Error && error.cause !== undefined ? detail(error.cause) : {};
   const line = {
     level: "error",
     msg: `${failure.kind} job failed`,
     jobId: failure.jobId,
     organisationId: failure.organisationId,
-    error: { ...detail(error), ...(Object.keys(cause).length > 0 ? { cause } : {}) },
+    // Never the message: a database error quotes its query's parameters, which may be personal.
+    error: loggedError(failure.error),
   };
   process.stderr.write(`${JSON.stringify(line)}\n`);
 }

@@ -1,4 +1,5 @@
 export * from "./actor";
 export * from "./app-error";
 export * from "./audit-reads";
+export * from "./error-log";
 export * from "./validation";

@@ -36,6 +36,9 @@ describe("times and dates", () => {
   it("rejects dates that do not exist", () => {
     expect(isIsoDate("2026-02-29")).toBe(false);
     expect(isIsoDate("2028-02-29")).toBe(true);
+    // No year 0: the databases refuse it.
+    expect(isIsoDate("0000-01-01")).toBe(false);
+    expect(isIsoDate("0001-01-01")).toBe(true);
     expect(isIsoDate("2026-13-01")).toBe(false);
   });
 });

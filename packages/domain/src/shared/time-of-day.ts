@@ -47,8 +47,12 @@ export const dateOfBirthSchema = isoDateSchema.refine((text) => text <= todayIso
   message: "must not be in the future",
 });
 
+/**
+ * A real calendar date "YYYY-MM-DD" from the year 1 (the databases have no year 0: "0000-01-01"
+ * would pass the calendar and fail there).
+ */
 export function isIsoDate(text: string): boolean {
-  if (!ISO_DATE.test(text)) return false;
+  if (!ISO_DATE.test(text) || text.startsWith("0000")) return false;
   const date = new Date(`${text}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
