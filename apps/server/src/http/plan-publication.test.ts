@@ -15,23 +15,23 @@ for (const driver of listTestDrivers()) {
   describe(`publishing a plan as its day's operating plan (${driver.name})`, () => {
     const fixture = useFixture(driver.open);
     let scene: Scene;
+    let pooledPlan = "";
+    const planningAgreements = { county: "", city: "" };
 
     beforeAll(async () => {
       const f = fixture();
       scene = await buildScene(f);
-      for (const [org, reference] of [
-        [f.county, "DSA-PUB-C"],
-        [f.city, "DSA-PUB-P"],
-      ] as const) {
-        const admin = scene.partnershipAdmin;
-        await activeAgreement(
+      const admin = scene.partnershipAdmin;
+      const share = (org: typeof f.county, reference: string) =>
+        activeAgreement(
           f.services.agreements,
           adminOf(org),
           admin,
           reference,
           "integrated-planning",
         );
-      }
+      planningAgreements.county = await share(f.county, "DSA-PUB-C");
+      planningAgreements.city = await share(f.city, "DSA-PUB-P");
     });
 
     async function plan(token: string): Promise<string> {
@@ -117,6 +117,60 @@ for (const driver of listTestDrivers()) {
       for (const detail of details) expect(vehicles).toContain(detail.path);
       expect(String(details[0]?.message)).toMatch(/this plan \d\d:\d\d–\d\d:\d\d, another/);
       expect(await statusOf(pooled, scene.commissioner)).toBe("draft");
+      pooledPlan = pooled;
+    });
+
+    it("frees a member's vehicles once it stops sharing, and then refuses the pooled plan", async () => {
+      const { county, city, services, call } = fixture();
+      const latest = async (token: string) => {
+        const list = (await (
+          await call("GET", `/api/plans?serviceDate=${DAY}`, { token })
+        ).json()) as Json;
+        return (list.items as Json[])
+          .filter((p) => p.status === "published")
+          .map((p) => String(p.id));
+      };
+      // The councils withdraw their published plans; the partnership's pooled plan goes live.
+      for (const org of [county, city]) {
+        for (const id of await latest(org.users.admin.token)) {
+          const withdrawn = await call("POST", `/api/plans/${id}/withdraw`, {
+            token: org.users.admin.token,
+          });
+          expect(withdrawn.status).toBe(200);
+          expect(await statusOf(id, org.users.admin.token)).toBe("draft");
+        }
+      }
+      expect((await publish(pooledPlan, scene.commissioner)).status).toBe(200);
+      // The pooled plan carries both trips on one or both of the councils' vehicles: a council
+      // whose vehicle it uses cannot publish its own plan over it.
+      const members = [
+        { org: county, agreement: planningAgreements.county, reference: "DSA-PUB-C" },
+        { org: city, agreement: planningAgreements.city, reference: "DSA-PUB-P" },
+      ];
+      const refused = [];
+      for (const member of members) {
+        const token = member.org.users.admin.token;
+        const own = await plan(token);
+        const status = (await publish(own, token)).status;
+        expect([200, 409]).toContain(status);
+        if (status === 409) refused.push({ ...member, own });
+      }
+      expect(refused.length).toBeGreaterThan(0);
+      // It stops sharing its day: the pooled plan no longer holds its vehicles.
+      const [member] = refused;
+      if (!member) throw new Error("no council was refused");
+      const token = member.org.users.admin.token;
+      await services.agreements.changeStatus(adminOf(member.org), member.agreement, "suspended");
+      expect((await publish(member.own, token)).status).toBe(200);
+      // And the partnership cannot publish a plan that pooled its day under it again.
+      await call("POST", `/api/plans/${pooledPlan}/withdraw`, { token: scene.commissioner });
+      const again = await publish(pooledPlan, scene.commissioner);
+      expect(again.status).toBe(409);
+      expect(String(((await again.json()) as Json).message)).toContain(member.reference);
+      const driver = await call("POST", `/api/plans/${member.own}/withdraw`, {
+        token: member.org.users.driver.token,
+      });
+      expect(driver.status).toBe(403);
     });
   });
 }

@@ -1,10 +1,23 @@
 import { formatMinutesOfDay } from "@tt/domain";
-import type { PlanHeader, PlanRun, StoredPlan, UnitOfWorkOf, VehicleClaim } from "../ports";
-import { type Actor, AppError, authorise, notFound } from "../shared";
+import {
+  type Clock,
+  type PlanHeader,
+  type PlanRun,
+  type StoredPlan,
+  systemClock,
+  type UnitOfWorkOf,
+  type VehicleClaim,
+} from "../ports";
+import { type Actor, AppError, authorise, isAppError, notFound } from "../shared";
+import { requireAgreement } from "../sharing";
 import { findFleetVehicles } from "./fleet-reads";
+import { PLANNING_POOL } from "./partnership-plan";
+import { memberAccess } from "./pooled-day";
 
 /** What publishing reads and writes: plans, the fleet (for references) and the audit log. */
-export type PublicationUnitOfWork = UnitOfWorkOf<"plans" | "vehicles" | "grants" | "audit">;
+export type PublicationUnitOfWork = UnitOfWorkOf<
+  "plans" | "vehicles" | "grants" | "audit" | "sharing"
+>;
 
 /** A vehicle the plan would run while another organisation's published plan runs it. */
 interface Clash {
@@ -46,7 +59,10 @@ const clock = (minutes: number) => formatMinutesOfDay(Math.round(minutes));
  * so two organisations publishing at once are checked one after the other. Audited.
  */
 export class PlanPublicationService {
-  constructor(private readonly unitOfWork: PublicationUnitOfWork) {}
+  constructor(
+    private readonly unitOfWork: PublicationUnitOfWork,
+    private readonly clock: Clock = systemClock,
+  ) {}
 
   async publish(actor: Actor, planId: string): Promise<{ plan: PlanHeader; superseded: string[] }> {
     authorise(actor, "plans", "write");
@@ -56,9 +72,34 @@ export class PlanPublicationService {
       if (!plan) throw notFound("plan", planId);
       const newer = await repos.plans.findRevisionOf(org, planId);
       if (newer) throw notLatest(planId, newer);
-      const superseded = await publishIn(repos, actor, plan);
+      const superseded = await publishIn(repos, this.clock, actor, plan);
       const { runs: _runs, unassigned: _unassigned, ...header } = plan;
       return { plan: { ...header, status: "published" }, superseded };
+    });
+  }
+
+  /** Withdraws the organisation's published plan: a draft again, and its vehicles free. */
+  async withdraw(actor: Actor, planId: string): Promise<PlanHeader> {
+    authorise(actor, "plans", "write");
+    const org = actor.organisationId;
+    return this.unitOfWork.transaction(async (repos) => {
+      const plan = await repos.plans.find(org, planId);
+      if (!plan) throw notFound("plan", planId);
+      if (plan.status !== "published") {
+        throw new AppError("conflict", `Plan ${planId} is not published: it is ${plan.status}.`);
+      }
+      await repos.plans.markWithdrawn(org, planId);
+      await repos.audit.append({
+        organisationId: org,
+        userId: actor.userId,
+        action: "update",
+        resource: "plans",
+        resourceIds: [planId],
+        purpose: actor.purpose ?? `withdrawn as the operating plan for ${plan.serviceDate}`,
+        details: { serviceDate: plan.serviceDate, status: "draft" },
+      });
+      const { runs: _runs, unassigned: _unassigned, ...header } = plan;
+      return { ...header, status: "draft" };
     });
   }
 }
@@ -70,14 +111,16 @@ export class PlanPublicationService {
  */
 export async function publishIn(
   repos: PublicationUnitOfWork["repositories"],
+  clock: Clock,
   actor: Actor,
   plan: StoredPlan,
 ): Promise<string[]> {
   const org = actor.organisationId;
+  await stillPooled(repos, clock, actor, plan);
   await repos.plans.lockServiceDay(plan.serviceDate);
   const vehicleIds = plan.runs.map((r) => r.vehicleId);
   const claims = await repos.plans.listVehicleClaims(plan.serviceDate, vehicleIds, org);
-  const clashes = clashesOf(plan.runs, claims);
+  const clashes = clashesOf(plan.runs, await standingClaims(repos, clock, org, claims));
   if (clashes.length > 0) {
     const vehicles = await findFleetVehicles(repos, org, vehicleIds);
     throw clashError(clashes, (id) => vehicles.get(id)?.reference ?? id);
@@ -93,6 +136,72 @@ export async function publishIn(
     details: { serviceDate: plan.serviceDate, revision: plan.revision, superseded },
   });
   return superseded;
+}
+
+/**
+ * A partnership's pooled plan is published only while every member it pooled still shares its
+ * day under the same integrated-planning agreement; otherwise 409 names the agreement.
+ */
+async function stillPooled(
+  repos: PublicationUnitOfWork["repositories"],
+  clock: Clock,
+  actor: Actor,
+  plan: StoredPlan,
+): Promise<void> {
+  const pool = plan.summary.pool;
+  if (!pool) return;
+  const partnership = await repos.sharing.findPartnership(actor.organisationId);
+  const byName = new Map(partnership?.members.map((m) => [m.name, m.id]) ?? []);
+  for (const member of pool.members) {
+    const id = byName.get(member.organisation);
+    const access = id ? await memberAccess(repos, clock, actor, id, PLANNING_POOL) : "not a member";
+    if (typeof access !== "string" && access.agreement.reference === member.agreement) continue;
+    throw new AppError(
+      "conflict",
+      `Data-sharing agreement ${member.agreement} no longer lets the partnership plan with ${member.organisation}'s data (it was suspended, ended or changed), so this plan cannot be published: plan the day again.`,
+      [{ path: "id", message: `agreement ${member.agreement} is no longer active` }],
+    );
+  }
+}
+
+/**
+ * The claims that stand: a partnership's published plan holds a member's vehicles only while
+ * that member still shares its day with the partnership for integrated planning, so a member
+ * that suspended its agreement can publish its own plan again.
+ */
+async function standingClaims(
+  repos: PublicationUnitOfWork["repositories"],
+  clock: Clock,
+  organisationId: string,
+  claims: readonly VehicleClaim[],
+): Promise<VehicleClaim[]> {
+  const standing: VehicleClaim[] = [];
+  const pooling = new Map<string, boolean>();
+  for (const claim of claims) {
+    if (!pooling.has(claim.organisationId))
+      pooling.set(claim.organisationId, await poolsWith(repos, clock, claim, organisationId));
+    if (pooling.get(claim.organisationId) !== false) standing.push(claim);
+  }
+  return standing;
+}
+
+/** False when the claim is a partnership's of which the organisation is a member no longer sharing. */
+async function poolsWith(
+  repos: PublicationUnitOfWork["repositories"],
+  clock: Clock,
+  claim: VehicleClaim,
+  member: string,
+): Promise<boolean> {
+  const partnership = await repos.sharing.findPartnership(claim.organisationId);
+  if (!partnership?.members.some((m) => m.id === member)) return true;
+  const recipient = { organisationId: claim.organisationId };
+  try {
+    await requireAgreement(repos, clock, recipient, member, "integrated-planning");
+    return true;
+  } catch (error) {
+    if (isAppError(error) && error.code === "not-found") return false;
+    throw error;
+  }
 }
 
 function notLatest(planId: string, newer: string): AppError {

@@ -198,6 +198,8 @@ export interface PlanStore {
    * that day (if any) becomes `superseded`. Answers the ids superseded.
    */
   markPublished(organisationId: string, id: string): Promise<string[]>;
+  /** A published plan made a draft again (no longer the operating plan of its day). */
+  markWithdrawn(organisationId: string, id: string): Promise<void>;
 }
 
 /** A plan's status: made (draft), the operating plan of its day (published), or replaced. */

@@ -139,6 +139,8 @@ export class PartnerService {
         ? await pseudonymsOfReferences(repos, access, key, passengers)
         : undefined;
       const shared = passengers.map((p) => sharePassenger(p, access, key, pseudonyms));
+      // By pseudonym, not in the register's order: the rows cannot be matched to another view's.
+      if (pseudonymised) shared.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       const csv = sharedPassengersCsv(shared, access.items, pseudonymised);
       return { csv, agreement: access.agreement.reference, rows: shared.length };
     });

@@ -224,3 +224,16 @@ export const publishPlanRoute = createRoute({
     ...errors,
   },
 });
+
+export const withdrawPlanRoute = createRoute({
+  ...common,
+  tags: ["Plans"],
+  method: "post",
+  path: "/api/plans/{id}/withdraw",
+  summary: "Withdraw the published plan: a draft again, and its vehicles free for the day",
+  request: { params: idParamSchema },
+  responses: {
+    200: { description: "The plan, a draft again.", content: json(planHeaderSchema) },
+    ...errors,
+  },
+});

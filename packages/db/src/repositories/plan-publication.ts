@@ -16,7 +16,7 @@ interface ClaimRow {
 /** What publishing a plan needs of the plan store: the day's lock, claims and the status. */
 export type PlanPublication = Pick<
   PlanStore,
-  "lockServiceDay" | "listVehicleClaims" | "markPublished"
+  "lockServiceDay" | "listVehicleClaims" | "markPublished" | "markWithdrawn"
 >;
 
 export function createPlanPublication(db: Db): PlanPublication {
@@ -76,6 +76,19 @@ export function createPlanPublication(db: Db): PlanPublication {
         .set({ status: "published", updatedAt: new Date() })
         .where(and(eq(plans.organisationId, organisationId), eq(plans.id, id)));
       return superseded.map((row) => row.id);
+    },
+
+    async markWithdrawn(organisationId, id) {
+      await db
+        .update(plans)
+        .set({ status: "draft", updatedAt: new Date() })
+        .where(
+          and(
+            eq(plans.organisationId, organisationId),
+            eq(plans.id, id),
+            eq(plans.status, "published"),
+          ),
+        );
     },
   };
 }

@@ -44,6 +44,7 @@ import {
   startRetentionRoute,
   subjectAccessRoute,
   withdrawGrantRoute,
+  withdrawPlanRoute,
 } from "@tt/contract";
 import type { Access, Resource } from "@tt/domain";
 import type { MiddlewareHandler } from "hono";
@@ -106,6 +107,7 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   rule(getPlanRoute, "plans", "read"),
   rule(planMapRoute, "plans", "read"),
   rule(publishPlanRoute, "plans", "write"),
+  rule(withdrawPlanRoute, "plans", "write"),
   // Reading a job needs its kind's grant (plans for plans and analyses, subject-rights for
   // retention runs), which only the job service knows: it checks it before anything is shown.
   // Cancelling and retrying are for the plans grant's holders (and administrators).

@@ -6,6 +6,7 @@ import {
   planMapRoute,
   publishPlanRoute,
   startPlanRoute,
+  withdrawPlanRoute,
 } from "@tt/contract";
 import type { ServerServices } from "../../services";
 import { actorOf, type HttpEnv } from "../context";
@@ -45,6 +46,11 @@ export function mountPlanRoutes(app: OpenAPIHono<HttpEnv>, services: ServerServi
       { plan: presentPlanHeader(published.plan), superseded: published.superseded },
       200,
     );
+  });
+
+  app.openapi(withdrawPlanRoute, async (c) => {
+    const plan = await services.publication.withdraw(actorOf(c), c.req.valid("param").id);
+    return c.json(presentPlanHeader(plan), 200);
   });
 
   app.openapi(memberPlansRoute, async (c) => {

@@ -1,5 +1,11 @@
 import type { Problem } from "@tt/solver";
-import type { StoredPlan, TravelTimeProvider, UnitOfWorkOf } from "../../ports";
+import {
+  type Clock,
+  type StoredPlan,
+  systemClock,
+  type TravelTimeProvider,
+  type UnitOfWorkOf,
+} from "../../ports";
 import { type Actor, AppError, authorise, notFound } from "../../shared";
 import { RestoredProblems } from "../kept-problem";
 import { enginePlan } from "../plan-from-solution";
@@ -34,6 +40,7 @@ export class PlanOverrideService {
   constructor(
     private readonly unitOfWork: PublicationUnitOfWork,
     travelTimes: TravelTimeProvider | RestoredProblems,
+    private readonly clock: Clock = systemClock,
   ) {
     this.problems =
       travelTimes instanceof RestoredProblems ? travelTimes : new RestoredProblems(travelTimes);
@@ -77,7 +84,7 @@ export class PlanOverrideService {
         revisionOf(plan, problem, checked),
       );
       // A change to the operating plan is the operating plan from now on.
-      if (plan.status === "published") await publishIn(repos, actor, stored);
+      if (plan.status === "published") await publishIn(repos, this.clock, actor, stored);
       await repos.audit.append({
         organisationId: actor.organisationId,
         userId: actor.userId,
