@@ -98,6 +98,8 @@ for (const driver of listTestDrivers()) {
       expect((await publish(mine, county.users.finance.token)).status).toBe(403);
       expect((await publish(mine, city.users.admin.token)).status).toBe(404);
       expect((await publish("not-a-plan", county.users.admin.token)).status).toBe(404);
+      // An id is bounded: it is echoed in a 404's message.
+      expect((await publish("x".repeat(7000), county.users.admin.token)).status).toBe(422);
     });
 
     it("refuses a plan that runs a vehicle while another organisation's published plan runs it", async () => {
