@@ -46,7 +46,10 @@ export function pageSchema<T extends z.ZodType>(item: T, name: string) {
 
 export const idParamSchema = z.object({
   // Bounded: an id is echoed in a 404's message, and no id is this long.
-  id: z.string().max(100).openapi({ param: { name: "id", in: "path" }, format: "uuid" }),
+  id: z
+    .string()
+    .max(100)
+    .openapi({ param: { name: "id", in: "path" }, format: "uuid" }),
 });
 
 export const PURPOSE_HEADER = "x-purpose";

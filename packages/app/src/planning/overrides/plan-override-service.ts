@@ -1,11 +1,5 @@
 import type { Problem } from "@tt/solver";
-import {
-  type Clock,
-  type StoredPlan,
-  systemClock,
-  type TravelTimeProvider,
-  type UnitOfWorkOf,
-} from "../../ports";
+import { type Clock, type StoredPlan, systemClock, type TravelTimeProvider } from "../../ports";
 import { type Actor, AppError, authorise, notFound } from "../../shared";
 import { RestoredProblems } from "../kept-problem";
 import { enginePlan } from "../plan-from-solution";
