@@ -1,16 +1,9 @@
-import {
-  type ColumnDef,
-  createColumnHelper,
-  getCoreRowModel,
-  getPaginationRowModel,
-  getSortedRowModel,
-  type SortingState,
-  useReactTable,
-} from "@tanstack/react-table";
-import { useMemo, useState } from "react";
+import { type ColumnDef, createColumnHelper } from "@tanstack/react-table";
+import { useMemo } from "react";
 import type { MemberPlan } from "../api";
 import { DataTable } from "../components/data-table";
 import { TablePagination } from "../components/pagination";
+import { useSortedTable } from "../components/use-sorted-table";
 import { clock, pounds } from "../planning/format";
 
 export type MemberTrip = MemberPlan["trips"][number];
@@ -65,19 +58,11 @@ export function MemberTripsTable({
 }) {
   const columns = useMemo(() => memberTripColumns(references), [references]);
   const data = useMemo(() => [...trips], [trips]);
-  const [sorting, setSorting] = useState<SortingState>([]);
-  const table = useReactTable({
+  const table = useSortedTable({
     data,
     columns,
-    getRowId: (trip) => trip.tripRequestId,
-    getCoreRowModel: getCoreRowModel(),
-    getSortedRowModel: getSortedRowModel(),
-    getPaginationRowModel: getPaginationRowModel(),
-    enableSortingRemoval: false,
-    sortDescFirst: false,
-    initialState: { pagination: { pageIndex: 0, pageSize: TRIPS_PAGE_SIZE } },
-    state: { sorting },
-    onSortingChange: setSorting,
+    rowId: (trip) => trip.tripRequestId,
+    pageSize: TRIPS_PAGE_SIZE,
   });
   return (
     <>

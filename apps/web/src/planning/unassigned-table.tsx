@@ -1,15 +1,9 @@
-import {
-  createColumnHelper,
-  getCoreRowModel,
-  getPaginationRowModel,
-  getSortedRowModel,
-  type SortingState,
-  useReactTable,
-} from "@tanstack/react-table";
+import { type ColumnDef, createColumnHelper } from "@tanstack/react-table";
 import type { PlanView } from "@tt/contract";
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { DataTable } from "../components/data-table";
 import { TablePagination } from "../components/pagination";
+import { useSortedTable } from "../components/use-sorted-table";
 import { reasonText } from "./format";
 
 type Unassigned = PlanView["unassigned"][number];
@@ -23,7 +17,7 @@ interface UnassignedRow {
 /** Unassigned requests a page of the table shows. */
 export const UNASSIGNED_PAGE_SIZE = 50;
 
-function unassignedColumns() {
+function unassignedColumns(): ColumnDef<UnassignedRow, never>[] {
   const helper = createColumnHelper<UnassignedRow>();
   return [
     helper.accessor((row) => row.reference, {
@@ -55,19 +49,11 @@ export function UnassignedTable({
       plan.unassigned.map((request) => ({ request, reference: reference(request.tripRequestId) })),
     [plan.unassigned, reference],
   );
-  const [sorting, setSorting] = useState<SortingState>([]);
-  const table = useReactTable({
+  const table = useSortedTable({
     data,
     columns,
-    getRowId: (row) => row.request.tripRequestId,
-    getCoreRowModel: getCoreRowModel(),
-    getSortedRowModel: getSortedRowModel(),
-    getPaginationRowModel: getPaginationRowModel(),
-    enableSortingRemoval: false,
-    sortDescFirst: false,
-    initialState: { pagination: { pageIndex: 0, pageSize: UNASSIGNED_PAGE_SIZE } },
-    state: { sorting },
-    onSortingChange: setSorting,
+    rowId: (row) => row.request.tripRequestId,
+    pageSize: UNASSIGNED_PAGE_SIZE,
   });
   return (
     <>
