@@ -1,4 +1,10 @@
-import type { DataItem, Needs, Passenger, SharingPurpose, TripRequest } from "@tt/domain";
+import {
+  type DataItem,
+  noNeeds,
+  type Passenger,
+  type SharingPurpose,
+  type TripRequest,
+} from "@tt/domain";
 import type { Clock, UnitOfWorkOf } from "../ports";
 import { type Actor, AppError, isAppError } from "../shared";
 import {
@@ -29,15 +35,6 @@ export interface PoolPurpose {
   readonly verb: string;
 }
 
-const NO_NEEDS: Needs = {
-  wheelchair: false,
-  passengerAssistant: false,
-  seating: "standard",
-  travelAlone: false,
-  doorThroughDoor: false,
-  mayNotTravelWith: [],
-};
-
 /**
  * A stored passenger made from the shared view: their pseudonym under the agreement for id and
  * reference, no name, the home as the view gives it (exact for planning, coarsened for analysis).
@@ -64,7 +61,7 @@ function fromView(p: Passenger, view: SharedPassenger, pseudonym: string): Passe
           doorThroughDoor: needs.doorThroughDoor,
           mayNotTravelWith: [...(needs.mayNotTravelWith ?? [])],
         }
-      : NO_NEEDS,
+      : noNeeds(),
   };
 }
 

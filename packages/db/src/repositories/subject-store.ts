@@ -1,5 +1,5 @@
 import type { ErasureCounts, PlannedStop, SubjectRecordStore } from "@tt/app";
-import type { ErasedPassenger } from "@tt/domain";
+import { type ErasedPassenger, noNeeds } from "@tt/domain";
 import { and, eq, inArray, isNull, lt, ne, sql } from "drizzle-orm";
 import type { Db } from "../create-db";
 import { queryRows } from "../raw-query";
@@ -9,16 +9,6 @@ import { anyUuid } from "./keyset";
 import { isUuid } from "./record-repository";
 
 const FINISHED_JOB = ["succeeded", "failed", "cancelled"] as const;
-
-/** The needs an erased passenger keeps: none (the defaults of a new record). */
-const NO_NEEDS = {
-  wheelchair: false,
-  passengerAssistant: false,
-  seating: "standard",
-  travelAlone: false,
-  doorThroughDoor: false,
-  mayNotTravelWith: [],
-} as const;
 
 interface StopRow {
   plan_id: string;
@@ -225,7 +215,7 @@ async function erasePassengerRow(
       homePostcode: null,
       homeLat: erased.home.lat,
       homeLon: erased.home.lon,
-      needs: { ...NO_NEEDS, mayNotTravelWith: [] },
+      needs: noNeeds(),
       erasedAt: new Date(),
       updatedAt: new Date(),
     })

@@ -29,6 +29,11 @@ export const needsSchema = z.object({
 });
 export type Needs = z.infer<typeof needsSchema>;
 
+/** No needs at all: the defaults of a new record (and what an erased passenger keeps). */
+export function noNeeds(): Needs {
+  return needsSchema.parse({});
+}
+
 /**
  * A person who travels. Holds only what planning needs: name, date of birth (for entitlement),
  * home location and needs — no diagnoses.
