@@ -8,6 +8,7 @@ import {
 import type { Clock, UnitOfWorkOf } from "../ports";
 import { type Actor, AppError, isAppError } from "../shared";
 import {
+  pseudonymKeyOf,
   pseudonymOf,
   recordPartnerRead,
   requireAgreement,
@@ -140,8 +141,7 @@ export async function readMemberDay(
 ): Promise<{ whole: DayRegister; register: DayRegister }> {
   const repos = unitOfWork.repositories;
   const { access } = member;
-  const key = await repos.sharing.findPseudonymKey(access.agreement.id);
-  if (!key) throw new Error(`agreement ${access.agreement.id} has no pseudonym key`);
+  const key = await pseudonymKeyOf(repos, access);
   const whole = await loadDayRegister(unitOfWork, member.id, day.date);
   const read = day.narrow ? await day.narrow(whole) : whole;
   const ids = (rows: readonly { id: string }[]) => rows.map((row) => row.id);

@@ -4,7 +4,7 @@ import type { Clock, Page, UnitOfWorkOf } from "../ports";
 import { type Actor, AppError, authorise } from "../shared";
 import { sharedPassengersCsv } from "./passenger-csv";
 import { pseudonymOf, type SharedPassenger, sharePassenger } from "./passenger-view";
-import { requireAgreement, type SharedAccess } from "./sharing-gate";
+import { pseudonymKeyOf, requireAgreement, type SharedAccess } from "./sharing-gate";
 
 /** What reading partners' data uses: agreements, organisations, their passengers, audit logs. */
 export type PartnerUnitOfWork = UnitOfWorkOf<"sharing" | "identity" | "passengers" | "audit">;
@@ -90,22 +90,24 @@ export class PartnerService {
     authorise(actor, "passengers", "read");
     const purpose = parsePurpose(query.purpose);
     return this.unitOfWork.transaction(async (repos) => {
-      const access = await requireAgreement(repos, this.clock, actor, provider, purpose);
-      const key = await repos.sharing.findPseudonymKey(access.agreement.id);
-      if (!key) throw new Error(`agreement ${access.agreement.id} has no pseudonym key`);
-      const page = await repos.passengers.list(provider, query);
-      await recordPartnerRead(repos, actor, access, {
-        resource: "passengers",
-        action: "list",
-        ids: page.items.map((p) => p.id),
-      });
-      const pseudonyms =
-        purpose === "analysis"
-          ? await pseudonymsOfReferences(repos, access, key, page.items)
-          : undefined;
+      let total = 0;
+      const read = async () => {
+        const page = await repos.passengers.list(provider, query);
+        total = page.total;
+        return page.items;
+      };
+      const { access, shared } = await this.shareRead(
+        repos,
+        actor,
+        { provider, purpose },
+        {
+          action: "list",
+          read,
+        },
+      );
       return {
-        items: page.items.map((p) => sharePassenger(p, access, key, pseudonyms)),
-        total: page.total,
+        items: shared,
+        total,
         agreement: { id: access.agreement.id, reference: access.agreement.reference },
         dataItems: [...access.items],
       };
@@ -125,25 +127,47 @@ export class PartnerService {
     authorise(actor, "passengers", "read");
     const purpose = parsePurpose(query.purpose);
     return this.unitOfWork.transaction(async (repos) => {
-      const access = await requireAgreement(repos, this.clock, actor, provider, purpose);
-      const key = await repos.sharing.findPseudonymKey(access.agreement.id);
-      if (!key) throw new Error(`agreement ${access.agreement.id} has no pseudonym key`);
-      const passengers = await everyPassenger(repos, provider);
-      await recordPartnerRead(repos, actor, access, {
-        resource: "passengers",
-        action: "export",
-        ids: passengers.map((p) => p.id),
-      });
-      const pseudonymised = purpose === "analysis";
-      const pseudonyms = pseudonymised
-        ? await pseudonymsOfReferences(repos, access, key, passengers)
-        : undefined;
-      const shared = passengers.map((p) => sharePassenger(p, access, key, pseudonyms));
+      const read = () => everyPassenger(repos, provider);
+      const { access, shared } = await this.shareRead(
+        repos,
+        actor,
+        { provider, purpose },
+        {
+          action: "export",
+          read,
+        },
+      );
       // By pseudonym, not in the register's order: the rows cannot be matched to another view's.
-      if (pseudonymised) shared.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-      const csv = sharedPassengersCsv(shared, access.items, pseudonymised);
+      if (purpose === "analysis") shared.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      const csv = sharedPassengersCsv(shared, access.items, purpose === "analysis");
       return { csv, agreement: access.agreement.reference, rows: shared.length };
     });
+  }
+
+  /**
+   * A read of the partner's passengers through the agreement for the purpose: the passengers
+   * `read` answers, written to the partner's audit log, each in the view the agreement allows.
+   */
+  private async shareRead(
+    repos: PartnerUnitOfWork["repositories"],
+    actor: Actor,
+    reach: { provider: string; purpose: SharingPurpose },
+    how: { action: "list" | "export"; read: () => Promise<readonly Passenger[]> },
+  ): Promise<{ access: SharedAccess; shared: SharedPassenger[] }> {
+    const { provider, purpose } = reach;
+    const access = await requireAgreement(repos, this.clock, actor, provider, purpose);
+    const key = await pseudonymKeyOf(repos, access);
+    const passengers = await how.read();
+    await recordPartnerRead(repos, actor, access, {
+      resource: "passengers",
+      action: how.action,
+      ids: passengers.map((p) => p.id),
+    });
+    const pseudonyms =
+      purpose === "analysis"
+        ? await pseudonymsOfReferences(repos, access, key, passengers)
+        : undefined;
+    return { access, shared: passengers.map((p) => sharePassenger(p, access, key, pseudonyms)) };
   }
 }
 

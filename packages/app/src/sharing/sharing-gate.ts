@@ -53,3 +53,13 @@ export async function requireAgreement(
   );
   return { agreement, provider, purpose, items };
 }
+
+/** The agreement's pseudonym key (every agreement gets one when it is drafted). */
+export async function pseudonymKeyOf(
+  repos: SharingGateRepositories,
+  access: Pick<SharedAccess, "agreement">,
+): Promise<string> {
+  const key = await repos.sharing.findPseudonymKey(access.agreement.id);
+  if (!key) throw new Error(`agreement ${access.agreement.id} has no pseudonym key`);
+  return key;
+}

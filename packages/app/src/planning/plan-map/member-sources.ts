@@ -1,7 +1,7 @@
 import type { Passenger, Place, TripRequest } from "@tt/domain";
 import type { Clock, StoredPartnership, StoredPlan, UnitOfWorkOf } from "../../ports";
 import type { Actor } from "../../shared";
-import { pseudonymOf, recordPartnerRead } from "../../sharing";
+import { pseudonymKeyOf, pseudonymOf, recordPartnerRead } from "../../sharing";
 import { findFleetVehicles } from "../fleet-reads";
 import { PLANNING_POOL } from "../partnership-plan";
 import { memberAccess } from "../pooled-day";
@@ -37,8 +37,7 @@ export async function readMemberSources(
   for (const member of partnership.members) {
     const access = await memberAccess(repos, clock, actor, member.id, PLANNING_POOL);
     if (typeof access === "string") continue;
-    const key = await repos.sharing.findPseudonymKey(access.agreement.id);
-    if (!key) throw new Error(`agreement ${access.agreement.id} has no pseudonym key`);
+    const key = await pseudonymKeyOf(repos, access);
     const theirs = await findMany(repos.tripRequests, member.id, tripIds);
     for (const t of theirs.values()) trips.set(t.id, { ...t, reference: pseudonymOf(key, t.id) });
     for (const p of (await findMany(repos.places, member.id, placeIds(theirs.values()))).values())
