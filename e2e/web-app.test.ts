@@ -19,6 +19,7 @@ import {
   tabTo,
   typeEach,
   typeInto,
+  waitForJobResult,
 } from "./support/keyboard";
 import {
   analyseTwoBudgets,
@@ -198,7 +199,8 @@ describe.skipIf(!HAS_CHROMIUM)("the planner's web app in Debian's chromium", () 
     await page.getByRole("progressbar").waitFor();
     const live = page.getByTestId("job-announcement");
     expect(await live.getAttribute("aria-live")).toBe("polite");
-    await page.getByTestId("job-percent").filter({ hasText: "100%" }).waitFor({ timeout: 150_000 });
+    const done = page.getByTestId("job-percent").filter({ hasText: "100%" });
+    await waitForJobResult(page, done, 150_000, server.output);
     expect(await page.getByTestId("job-status").textContent()).toContain("The plan is ready.");
     await expect.poll(() => live.textContent()).toBe("The plan is ready.");
     await tabTo(page, "[data-testid=open-plan]", 2);
@@ -332,8 +334,7 @@ describe.skipIf(!HAS_CHROMIUM)("the planner's web app in Debian's chromium", () 
     await typeInto(page, "#time-limit", "2");
     await tabTo(page, "button[type=submit]", 2);
     await page.keyboard.press("Enter");
-    const report = page.getByTestId("integration-report");
-    await report.waitFor({ timeout: 150_000 });
+    await waitForJobResult(page, page.getByTestId("integration-report"), 150_000, server.output);
     expect(await page.getByTestId("job-percent").textContent()).toBe("100%");
     await expect
       .poll(() => page.getByTestId("job-announcement").textContent())

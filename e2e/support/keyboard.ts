@@ -1,4 +1,4 @@
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 
 /** The page's document, as far as these tests look at it (the repo type-checks without DOM). */
 interface Element {
@@ -106,4 +106,30 @@ export async function chooseByKeys(page: Page, text: string, max = 200): Promise
     await page.keyboard.press("ArrowDown");
   }
   throw new Error(`"${text}" was not reached with the arrow keys`);
+}
+
+/**
+ * Waits for what a finished job shows (`result`). If it does not come, the error says what the
+ * page's job status reads and ends with the server's last output, so that a failure in a busy
+ * run explains itself.
+ */
+export async function waitForJobResult(
+  page: Page,
+  result: Locator,
+  timeout: number,
+  serverOutput: () => string,
+): Promise<void> {
+  try {
+    await result.waitFor({ timeout });
+  } catch (error) {
+    const status = await page
+      .getByTestId("job-status")
+      .textContent({ timeout: 1000 })
+      .catch(() => "(no job status on the page)");
+    throw new Error(
+      `the job's result did not appear within ${timeout} ms; the page says: ${status}\n` +
+        `server output (last 1,500 characters):\n${serverOutput().slice(-1500)}`,
+      { cause: error },
+    );
+  }
 }

@@ -4,32 +4,63 @@ import { api } from "../api";
 
 export type JobState = { job: JobView | undefined; ended: boolean; lost: boolean };
 
-/** Follows a job's server-sent events (`progress`, then `done` or `timeout`). */
+/** How often a job is asked for once its event stream has stopped, milliseconds. */
+const POLL_AFTER_STREAM_MS = 5000;
+
+/**
+ * Follows a job's server-sent events (`progress`, then `done` or `timeout`). If the stream stops
+ * before the job has ended (its bound passed, or the connection was lost for good), the job is
+ * asked for every few seconds until it ends, so the page still shows the result.
+ */
 export function useJobEvents(jobId: string): JobState {
   const [state, setState] = useState<JobState>({ job: undefined, ended: false, lost: false });
   useEffect(() => {
     const source = new EventSource(api.jobEventsUrl(jobId));
+    let poll: ReturnType<typeof setInterval> | undefined;
+    const pollUntilEnded = () => {
+      poll ??= setInterval(() => {
+        api.getJob(jobId).then(
+          (job) => {
+            if (!isRunning(job)) clearInterval(poll);
+            setState((s) => ({ job, ended: s.ended, lost: false }));
+          },
+          () => undefined,
+        );
+      }, POLL_AFTER_STREAM_MS);
+    };
     const take = (ended: boolean) => (event: MessageEvent<string>) => {
-      setState({ job: JSON.parse(event.data) as JobView, ended, lost: false });
-      if (ended) source.close();
+      const job = JSON.parse(event.data) as JobView;
+      setState({ job, ended, lost: false });
+      if (!ended) return;
+      source.close();
+      if (isRunning(job)) pollUntilEnded();
     };
     source.addEventListener("progress", take(false));
     source.addEventListener("done", take(true));
     source.addEventListener("timeout", take(true));
     source.onerror = () => {
       // The stream closes after `done`; any other close means we lost it.
-      setState((s) => (s.ended ? s : { ...s, lost: source.readyState === EventSource.CLOSED }));
+      if (source.readyState !== EventSource.CLOSED) return;
+      setState((s) => (s.ended ? s : { ...s, lost: true }));
+      pollUntilEnded();
     };
-    return () => source.close();
+    return () => {
+      source.close();
+      clearInterval(poll);
+    };
   }, [jobId]);
   return state;
+}
+
+function isRunning(job: JobView): boolean {
+  return job.status === "queued" || job.status === "running";
 }
 
 function statusText(job: JobView | undefined, ended: boolean, what: string): string {
   if (!job) return `Starting the ${what}…`;
   if (job.status === "succeeded") return `The ${what} is ready.`;
   if (job.status === "failed") return `The ${what} failed: ${String(job.error?.message ?? "")}`;
-  if (ended) return `Still working on the ${what}: the page stopped following it.`;
+  if (ended) return `Still working on the ${what}: the page checks on it every few seconds.`;
   return job.status === "queued" ? "Waiting to start…" : "Working…";
 }
 
