@@ -10,7 +10,11 @@ describe("a Problem kept with its plan", () => {
   it("keeps a small Problem whole", async () => {
     const built = await buildProblem(tinyRegister(), travel);
     const kept = keepProblem(built, travel.name);
-    expect(kept).toEqual({ kind: "whole", problem: built.problem });
+    expect(kept).toEqual({
+      kind: "whole",
+      problem: built.problem,
+      at: { travelTimes: travel.name, points: built.points },
+    });
     expect(await restoreProblem(kept, travel)).toBe(built.problem);
   });
 
@@ -47,10 +51,10 @@ describe("a Problem kept with its plan", () => {
     const reads: string[] = [];
     const read = (plan: string) => async () => {
       reads.push(plan);
-      return kept;
+      return { keptBy: plan, kept, additions: [] };
     };
     const problems = new RestoredProblems(travel, 2);
-    expect(await problems.get("org", "a", read("a"))).toEqual(built.problem);
+    expect((await problems.get("org", "a", read("a")))?.whole()).toEqual(built.problem);
     await problems.get("org", "a", read("a"));
     await problems.get("org", "b", read("b"));
     await problems.get("org", "a", read("a"));
@@ -66,7 +70,12 @@ describe("a Problem kept with its plan", () => {
   it("gives a revision its original's Problem without reading it", async () => {
     const built = await buildProblem(tinyRegister(), travel);
     const problems = new RestoredProblems(travel);
-    const original = await problems.get("org", "a", async () => keepProblem(built, travel.name));
+    const kept = keepProblem(built, travel.name);
+    const original = await problems.get("org", "a", async () => ({
+      keptBy: "a",
+      kept,
+      additions: [],
+    }));
     problems.share("org", "a", "a2");
     const never = async () => {
       throw new Error("read again");

@@ -1,7 +1,8 @@
 import { type Problem, validateProblem } from "@tt/solver";
-import type { KeptProblem, TravelTimeProvider } from "../ports";
+import type { KeptProblem, KeptProblemChain, TravelTimeProvider } from "../ports";
 import { AppError } from "../shared";
 import type { BuiltProblem } from "./build-problem";
+import { LiveProblem } from "./live/live-problem";
 import { buildMatrices } from "./locations";
 
 /** Problems up to this many locations are kept whole; larger ones without their matrices. */
@@ -18,9 +19,10 @@ export function keepProblem(
   maxWhole = MAX_WHOLE_LOCATIONS,
 ): KeptProblem {
   const { problem } = built;
-  if (problem.locations.length <= maxWhole) return { kind: "whole", problem };
+  const at = { travelTimes, points: built.points };
+  if (problem.locations.length <= maxWhole) return { kind: "whole", problem, at };
   const { matrices: _left, ...fields } = problem;
-  return { kind: "points", problem: fields, at: { travelTimes, points: built.points } };
+  return { kind: "points", problem: fields, at };
 }
 
 /**
@@ -54,13 +56,15 @@ const keyOf = (organisationId: string, planId: string) => `${organisationId}\u00
 export const RESTORED_PROBLEMS_KEPT = 2;
 
 /**
- * Problems made whole again (`restoreProblem`), kept in memory for the plans changed most
- * recently: a plan's Problem never changes, so the next check of the same plan starts at once
- * instead of making its matrices again. Keyed by organisation and plan; the least recently used
- * goes first.
+ * Plans' Problems made whole again (`restoreProblem`) with what bookings added (`LiveProblem`),
+ * kept in memory for the plans changed most recently: the next check of the same plan, or of its
+ * next revision, starts at once instead of making its matrices again. A kept Problem is held once
+ * however many revisions share it. Keyed by organisation and plan; the least recently used goes
+ * first.
  */
 export class RestoredProblems {
-  private readonly entries = new Map<string, Promise<Problem | undefined>>();
+  private readonly entries = new Map<string, Promise<LiveProblem | undefined>>();
+  private readonly kept = new Map<string, Promise<Problem>>();
 
   constructor(
     private readonly travelTimes: TravelTimeProvider,
@@ -73,26 +77,49 @@ export class RestoredProblems {
     if (found) this.remember(keyOf(organisationId, to), found);
   }
 
+  /** Plan `planId` has this live Problem (a booking's revision, made just now). */
+  hold(organisationId: string, planId: string, live: LiveProblem): void {
+    this.remember(keyOf(organisationId, planId), Promise.resolve(live));
+  }
+
   /** The plan's Problem whole, reading it with `read` only when it is not in memory. */
   async get(
     organisationId: string,
     planId: string,
-    read: () => Promise<KeptProblem | undefined>,
-  ): Promise<Problem | undefined> {
+    read: () => Promise<KeptProblemChain | undefined>,
+  ): Promise<LiveProblem | undefined> {
     const key = keyOf(organisationId, planId);
     const found = this.entries.get(key);
     if (found) {
       this.remember(key, found);
       return found;
     }
-    const made = read().then((kept) => kept && restoreProblem(kept, this.travelTimes));
+    const made = read().then((chain) => chain && this.live(organisationId, chain));
     this.remember(key, made);
     made.catch(() => this.entries.delete(key));
     return made;
   }
 
+  private async live(organisationId: string, chain: KeptProblemChain): Promise<LiveProblem> {
+    const key = keyOf(organisationId, chain.keptBy);
+    let base = this.kept.get(key);
+    if (!base) {
+      base = restoreProblem(chain.kept, this.travelTimes);
+      base.catch(() => this.kept.delete(key));
+    }
+    // The kept Problems most recently used, as many as the plans held (revisions share one).
+    this.kept.delete(key);
+    this.kept.set(key, base);
+    while (this.kept.size > this.capacity) {
+      const oldest = this.kept.keys().next().value;
+      if (oldest === undefined) break;
+      this.kept.delete(oldest);
+    }
+    return LiveProblem.withAdditions(await base, chain.kept.at, chain.additions, this.travelTimes);
+  }
+
   /** Keeps the entry as the most recently used, dropping the least recently used beyond capacity. */
-  private remember(key: string, entry: Promise<Problem | undefined>): void {
+  private remember(key: string, entry: Promise<LiveProblem | undefined>): void {
     this.entries.delete(key);
     this.entries.set(key, entry);
     while (this.entries.size > this.capacity) {

@@ -144,7 +144,7 @@ export class PlanningService {
     const plan = await this.getPlan(actor, id);
     const org = actor.organisationId;
     const plans = this.unitOfWork.repositories.plans;
-    const problem = await this.problems.get(org, id, () => plans.findProblem(org, id));
-    return problem && evaluate(problem, enginePlan(plan));
+    const live = await this.problems.get(org, id, () => plans.findProblemChain(org, id));
+    return live && evaluate(live.whole(), enginePlan(plan));
   }
 }

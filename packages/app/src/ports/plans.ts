@@ -1,4 +1,4 @@
-import type { Problem } from "@tt/solver";
+import type { Location, Problem, Request } from "@tt/solver";
 import type { Page } from "./repositories";
 
 /** When a stop of a stored run is served: minutes after midnight of the service date. */
@@ -171,6 +171,8 @@ export interface PlanStore {
    * Problem of the plan it was made from.
    */
   findProblem(organisationId: string, id: string): Promise<KeptProblem | undefined>;
+  /** The kept Problem and what the revisions up to plan `id` added to it (bookings). */
+  findProblemChain(organisationId: string, id: string): Promise<KeptProblemChain | undefined>;
   /**
    * Stores `plan` as the next revision of plan `revisedFrom` (which is kept), sharing its Problem.
    * Throws `conflict` when that plan already has a revision: revise the latest one.
@@ -229,7 +231,12 @@ export interface ProblemPoints {
  * matrices again when the plan is changed (`restoreProblem`).
  */
 export type KeptProblem =
-  | { readonly kind: "whole"; readonly problem: Problem }
+  | {
+      readonly kind: "whole";
+      readonly problem: Problem;
+      /** Where each location is (plans made since bookings: new addresses need their rows). */
+      readonly at?: ProblemPoints;
+    }
   | {
       readonly kind: "points";
       /** The Problem's fields but its matrices: checked in full once they are made again. */
@@ -238,4 +245,28 @@ export type KeptProblem =
     };
 
 /** A revision of a stored plan: its own runs and figures; the Problem stays with the original. */
-export type NewPlanRevision = Omit<NewPlan, "problem">;
+export type NewPlanRevision = Omit<NewPlan, "problem"> & {
+  /** What a booking added to the Problem the revision shares with the plan it was made from. */
+  readonly additions?: ProblemAdditions;
+};
+
+/**
+ * What a revision adds to its plan's Problem: the trip requests booked into it and the locations
+ * they brought. Request locations index the Problem's locations followed by every location added
+ * by earlier revisions and then these, in order; each added location keeps its point, so the same
+ * travel times give its rows of the matrices again.
+ */
+export interface ProblemAdditions {
+  readonly requests: readonly Request[];
+  readonly locations: readonly Location[];
+  readonly points: readonly { readonly lat: number; readonly lon: number }[];
+}
+
+/** A plan's Problem as kept by the plan that kept it, with what each later revision added. */
+export interface KeptProblemChain {
+  /** The plan that kept the Problem (the first of the revisions). */
+  readonly keptBy: string;
+  readonly kept: KeptProblem;
+  /** Oldest first. */
+  readonly additions: readonly ProblemAdditions[];
+}

@@ -1,6 +1,13 @@
 import { type Problem, validateProblem } from "@tt/solver";
 import { z } from "zod";
-import type { DayPlanResult, KeptProblem, PlanRunStop, PlanSummary, PlanUnassigned } from "./plans";
+import type {
+  DayPlanResult,
+  KeptProblem,
+  PlanRunStop,
+  PlanSummary,
+  PlanUnassigned,
+  ProblemAdditions,
+} from "./plans";
 
 /**
  * The parts of a stored plan kept as JSON (summary, unassigned requests, each run's stops, the
@@ -81,23 +88,34 @@ export const storedPlanStopsSchema: z.ZodType<PlanRunStop[]> = z.array(
   ]),
 );
 
+const pointsSchema = z.object({
+  travelTimes: z.string(),
+  points: z.array(z.object({ lat: z.number(), lon: z.number() })),
+});
+
 const pointsFormSchema = z.object({
   kind: z.literal("points"),
   problem: z.looseObject({ locations: z.array(z.looseObject({ id: z.string() })) }),
-  at: z.object({
-    travelTimes: z.string(),
-    points: z.array(z.object({ lat: z.number(), lon: z.number() })),
-  }),
+  at: pointsSchema,
+});
+
+const wholeFormSchema = z.object({
+  kind: z.literal("whole"),
+  problem: z.unknown(),
+  at: pointsSchema,
 });
 
 /**
  * The kept Problem as stored: whole (the Problem itself, checked by the engine's own validator as
- * a solve checks it) or without its matrices (`kind: "points"`: one point per location; the
- * whole Problem is checked once its matrices are made again).
+ * a solve checks it; since bookings, with the points of its locations) or without its matrices
+ * (`kind: "points"`: one point per location; the whole Problem is checked once its matrices are
+ * made again).
  */
 export const storedKeptProblemSchema: z.ZodType<KeptProblem> = z
   .unknown()
   .transform((value, ctx): KeptProblem => {
+    const whole = wholeFormSchema.safeParse(value);
+    if (whole.success) return wholeProblem(whole.data.problem, ctx, whole.data.at);
     if (typeof value === "object" && value !== null && "kind" in value) {
       const points = pointsFormSchema.safeParse(value);
       if (points.success && points.data.at.points.length === points.data.problem.locations.length)
@@ -105,13 +123,77 @@ export const storedKeptProblemSchema: z.ZodType<KeptProblem> = z
       ctx.addIssue({ code: "custom", message: "a Problem kept without matrices, out of shape" });
       return z.NEVER;
     }
-    const checked = validateProblem(value);
-    if (checked.ok) return { kind: "whole", problem: checked.problem };
+    return wholeProblem(value, ctx);
+  });
+
+function wholeProblem(
+  value: unknown,
+  ctx: z.RefinementCtx,
+  at?: z.infer<typeof pointsSchema>,
+): KeptProblem {
+  const checked = validateProblem(value);
+  if (!checked.ok) {
     for (const issue of checked.issues.slice(0, 20)) {
       ctx.addIssue({ code: "custom", message: `${issue.path}: ${issue.message}` });
     }
     return z.NEVER;
-  });
+  }
+  if (at && at.points.length !== checked.problem.locations.length) {
+    ctx.addIssue({
+      code: "custom",
+      message: "a whole Problem with a point per location, out of shape",
+    });
+    return z.NEVER;
+  }
+  return at
+    ? { kind: "whole", problem: checked.problem, at }
+    : { kind: "whole", problem: checked.problem };
+}
+
+const windowSchema = z.tuple([z.number(), z.number()]);
+const requestStopSchema = z.object({
+  location: z.number().int().min(0),
+  service: z.number().min(0),
+  window: windowSchema,
+});
+const ids = z.array(z.string()).optional();
+
+/** A request a booking added, in the engine's terms (the engine checks it again in whole). */
+const addedRequestSchema = z.object({
+  id: z.string(),
+  pickup: requestStopSchema,
+  dropoff: requestStopSchema,
+  load: z.array(z.number()),
+  maxRideTime: z
+    .object({
+      absolute: z.number().optional(),
+      factor: z.number().optional(),
+      constant: z.number().optional(),
+    })
+    .optional(),
+  features: ids,
+  groups: ids,
+  incompatibleWith: ids,
+  incompatibleGroups: ids,
+  needsAssistant: z.boolean().optional(),
+  doorThroughDoor: z.boolean().optional(),
+  linkedRequest: z.string().optional(),
+  penalty: z.number().optional(),
+});
+
+/** What a booking's revision added to its plan's Problem (`ProblemAdditions`), as stored. */
+export const storedProblemAdditionsSchema: z.ZodType<ProblemAdditions> = z
+  .object({
+    kind: z.literal("additions"),
+    requests: z.array(addedRequestSchema),
+    locations: z.array(z.object({ id: z.string(), name: z.string().optional() })),
+    points: z.array(z.object({ lat: z.number(), lon: z.number() })),
+  })
+  .refine((a) => a.points.length === a.locations.length, {
+    message: "one point per added location",
+    path: ["points"],
+  })
+  .transform(({ requests, locations, points }) => ({ requests, locations, points }));
 
 /** The kept Problem, checked by the engine's own validator (as a solve checks it). */
 export const storedProblemSchema: z.ZodType<Problem> = z.unknown().transform((value, ctx) => {

@@ -183,5 +183,50 @@ for (const driver of listTestDrivers()) {
         code: "not-found",
       });
     });
+
+    it("keeps what each booking added with its revision, and gives the chain back in order", async () => {
+      const plans = uow.repositories.plans;
+      const at = { travelTimes: "test", points: [] };
+      const original = await plans.save(county, {
+        ...aPlan(vehicles, "2026-12-04"),
+        problem: { ...PROBLEM, at },
+      });
+      const { problem: _, ...edited } = aPlan(vehicles, "2026-12-04");
+      const booked = (id: string, location: number) => ({
+        requests: [
+          {
+            id,
+            pickup: { location, service: 1, window: [400, 420] as [number, number] },
+            dropoff: { location, service: 1, window: [430, 460] as [number, number] },
+            load: [1, 0],
+            maxRideTime: { absolute: 45 },
+            incompatibleWith: ["t1"],
+          },
+        ],
+        locations: [{ id: `home:${id}` }],
+        points: [{ lat: 52.2, lon: 0.1 + location / 100 }],
+      });
+      const first = await plans.saveRevision(county, original.id, {
+        ...edited,
+        additions: booked("b1", 0),
+      });
+      const plain = await plans.saveRevision(county, first.id, edited);
+      const second = await plans.saveRevision(county, plain.id, {
+        ...edited,
+        additions: booked("b2", 1),
+      });
+      const chain = await plans.findProblemChain(county, second.id);
+      expect(chain?.keptBy).toBe(original.id);
+      expect(chain?.kept).toEqual({ ...PROBLEM, at });
+      expect(chain?.additions).toEqual([booked("b1", 0), booked("b2", 1)]);
+      expect((await plans.findProblemChain(county, first.id))?.additions).toHaveLength(1);
+      expect(await plans.findProblem(county, second.id)).toEqual({ ...PROBLEM, at });
+      expect(await plans.findProblemChain(city, second.id)).toBeUndefined();
+      const at2 = sql`where id = ${second.id}`;
+      await handle.db.execute(
+        sql`update plans set problem = '{"kind": "additions"}'::jsonb ${at2}`,
+      );
+      await expect(plans.findProblemChain(county, second.id)).rejects.toThrow(second.id);
+    });
   });
 }

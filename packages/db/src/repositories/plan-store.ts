@@ -6,12 +6,14 @@ import {
   type PlanHeader,
   type PlanRun,
   type PlanStore,
+  type ProblemAdditions,
   readStoredPlanPart,
   type StoredPlan,
   storedKeptProblemSchema,
   storedPlanStopsSchema,
   storedPlanSummarySchema,
   storedPlanUnassignedSchema,
+  storedProblemAdditionsSchema,
 } from "@tt/app";
 import { and, count, desc, eq, type SQL } from "drizzle-orm";
 import type { Db } from "../create-db";
@@ -94,13 +96,14 @@ interface RevisionOf {
 
 /** A whole Problem is stored as itself (as before); one without matrices with its points. */
 function storedForm(kept: KeptProblem): StoredProblemColumn {
-  return kept.kind === "whole" ? kept.problem : kept;
+  if (kept.kind === "points") return kept;
+  return kept.at ? { kind: "whole", problem: kept.problem, at: kept.at } : kept.problem;
 }
 
 async function insertPlan(
   db: Db,
   organisationId: string,
-  plan: NewPlan,
+  plan: Omit<NewPlan, "problem"> & { readonly problem: StoredProblemColumn | null },
   revisionOf?: RevisionOf,
 ): Promise<StoredPlan> {
   const [row] = await db
@@ -112,7 +115,7 @@ async function insertPlan(
       status: plan.status,
       summary: plan.summary,
       unassigned: plan.unassigned.map((u) => ({ ...u })),
-      problem: plan.problem ? storedForm(plan.problem) : null,
+      problem: plan.problem,
       ...(revisionOf ?? {}),
     })
     .returning(HEADER_COLUMNS);
@@ -138,10 +141,12 @@ async function insertPlan(
 /** Drizzle adapter of `PlanStore` over the `plans` and `runs` tables. */
 export function createPlanStore(db: Db, inTransaction: boolean): PlanStore {
   return {
-    save: (organisationId, plan) =>
-      inTransaction
-        ? insertPlan(db, organisationId, plan)
-        : db.transaction((tx) => insertPlan(tx, organisationId, plan)),
+    save(organisationId, plan) {
+      const stored = { ...plan, problem: plan.problem ? storedForm(plan.problem) : null };
+      return inTransaction
+        ? insertPlan(db, organisationId, stored)
+        : db.transaction((tx) => insertPlan(tx, organisationId, stored));
+    },
     async find(organisationId, id) {
       if (!isUuid(id)) return undefined;
       const [row] = await db
@@ -169,7 +174,9 @@ export function createPlanStore(db: Db, inTransaction: boolean): PlanStore {
       const [total] = await db.select({ n: count() }).from(plans).where(where);
       return { items: rows.map(toHeader), total: Number(total?.n ?? 0) };
     },
-    findProblem: (organisationId, id) => findProblem(db, organisationId, id),
+    findProblem: async (organisationId, id) =>
+      (await findProblemChain(db, organisationId, id))?.kept,
+    findProblemChain: (organisationId, id) => findProblemChain(db, organisationId, id),
     saveRevision: (organisationId, revisedFrom, plan) =>
       inTransaction
         ? insertRevision(db, organisationId, revisedFrom, plan)
@@ -179,12 +186,16 @@ export function createPlanStore(db: Db, inTransaction: boolean): PlanStore {
   };
 }
 
-/** A revision has no Problem of its own: follow `revised_from` back to the plan that kept one. */
-async function findProblem(
+/**
+ * A revision has no Problem of its own: follow `revised_from` back to the plan that kept one,
+ * collecting what bookings' revisions added on the way.
+ */
+async function findProblemChain(
   db: Db,
   organisationId: string,
   id: string,
-): ReturnType<PlanStore["findProblem"]> {
+): ReturnType<PlanStore["findProblemChain"]> {
+  const additions: ProblemAdditions[] = [];
   let current: string | null = isUuid(id) ? id : null;
   while (current) {
     const [row] = await db
@@ -192,16 +203,20 @@ async function findProblem(
       .from(plans)
       .where(and(eq(plans.organisationId, organisationId), eq(plans.id, current)));
     if (!row) return undefined;
-    if (row.problem) {
-      return readStoredPlanPart(storedKeptProblemSchema, row.problem, {
-        planId: current,
-        part: "Problem",
-      });
+    const part = { planId: current, part: "Problem" };
+    if (isAdditions(row.problem)) {
+      additions.unshift(readStoredPlanPart(storedProblemAdditionsSchema, row.problem, part));
+    } else if (row.problem) {
+      const kept = readStoredPlanPart(storedKeptProblemSchema, row.problem, part);
+      return { keptBy: current, kept, additions };
     }
     current = row.revisedFrom;
   }
   return undefined;
 }
+
+const isAdditions = (value: unknown): boolean =>
+  typeof value === "object" && value !== null && "kind" in value && value.kind === "additions";
 
 async function findRevisionOf(
   db: Db,
@@ -235,7 +250,9 @@ async function insertRevision(
   if (existing) throw alreadyRevised(revisedFrom, existing);
   try {
     const revisionOf = { revisedFrom, revision: from.revision + 1 };
-    return await insertPlan(db, organisationId, { ...plan, problem: null }, revisionOf);
+    const { additions, ...fields } = plan;
+    const problem = additions ? { kind: "additions" as const, ...additions } : null;
+    return await insertPlan(db, organisationId, { ...fields, problem }, revisionOf);
   } catch (error) {
     if (isUniqueViolation(error)) throw alreadyRevised(revisedFrom, "saved at the same time");
     throw error;

@@ -1,4 +1,10 @@
-import type { KeptProblem, PlanRunStop, PlanSummary, PlanUnassigned } from "@tt/app";
+import type {
+  KeptProblem,
+  PlanRunStop,
+  PlanSummary,
+  PlanUnassigned,
+  ProblemAdditions,
+} from "@tt/app";
 import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
@@ -75,8 +81,9 @@ export const plans = pgTable(
     unassigned: jsonb("unassigned").$type<readonly PlanUnassigned[]>().notNull(),
     /**
      * The solver Problem the plan was made from, for re-evaluation and changes: whole, or above
-     * 800 places without its matrices but with its points (`KeptProblem`); null on revisions
-     * (they share their original's through `revised_from`) and on plans made before.
+     * 800 places without its matrices but with its points (`KeptProblem`); on revisions null
+     * (they share their original's through `revised_from`) or, for a booking, what it added
+     * (`kind: "additions"`); null on plans made before.
      */
     problem: jsonb("problem").$type<StoredProblemColumn>(),
     /** 1 for a plan from the engine; the plan it revises + 1 for an override. */
@@ -96,7 +103,9 @@ export const plans = pgTable(
 /** A kept Problem as stored: a whole one as itself, one without matrices with its points. */
 export type StoredProblemColumn =
   | Extract<KeptProblem, { kind: "whole" }>["problem"]
-  | Extract<KeptProblem, { kind: "points" }>;
+  | Extract<KeptProblem, { kind: "whole" }>
+  | Extract<KeptProblem, { kind: "points" }>
+  | ({ readonly kind: "additions" } & ProblemAdditions);
 
 /** One vehicle's sequence of stops in a plan. */
 export const runs = pgTable(

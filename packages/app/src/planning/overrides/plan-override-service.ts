@@ -104,9 +104,10 @@ export class PlanOverrideService {
     const plan = await repos.plans.find(actor.organisationId, planId);
     if (!plan) throw notFound("plan", planId);
     const org = actor.organisationId;
-    const problem = await this.problems.get(org, planId, () =>
-      repos.plans.findProblem(org, planId),
+    const live = await this.problems.get(org, planId, () =>
+      repos.plans.findProblemChain(org, planId),
     );
+    const problem = live?.whole();
     if (!problem) {
       throw new AppError(
         "conflict",

@@ -22,20 +22,21 @@ const STAMPS = {
 /** Straight-line distance × 1.3 at 36 km/h: simple, symmetric, and enough for unit tests. */
 export const straightLineTravelTimes: TravelTimeProvider = {
   name: "straight-line-test",
-  async matrix(origins: readonly LatLon[]): Promise<TravelMatrix> {
-    const n = origins.length;
-    const durations = new Float64Array(n * n);
-    const distances = new Float64Array(n * n);
+  async matrix(origins: readonly LatLon[], to?: readonly LatLon[]): Promise<TravelMatrix> {
+    const destinations = to ?? origins;
+    const m = destinations.length;
+    const durations = new Float64Array(origins.length * m);
+    const distances = new Float64Array(origins.length * m);
     origins.forEach((a, i) => {
-      origins.forEach((b, j) => {
+      destinations.forEach((b, j) => {
         const dx = (a.lon - b.lon) * 68_000;
         const dy = (a.lat - b.lat) * 111_000;
         const metres = Math.hypot(dx, dy) * 1.3;
-        distances[i * n + j] = metres;
-        durations[i * n + j] = metres / 10;
+        distances[i * m + j] = metres;
+        durations[i * m + j] = metres / 10;
       });
     });
-    return { origins: n, destinations: n, durations, distances };
+    return { origins: origins.length, destinations: m, durations, distances };
   },
 };
 
