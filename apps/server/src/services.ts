@@ -4,6 +4,7 @@ import {
   AccessLogService,
   AgreementService,
   AuthService,
+  BookingService,
   type Boundaries,
   type Clock,
   CrewService,
@@ -60,6 +61,8 @@ export interface ServerServices {
   readonly planMaps: PlanMapService;
   readonly memberPlans: MemberPlanService;
   readonly publication: PlanPublicationService;
+  /** The booking desk: options for a trip in the day's operating plan, and booking it. */
+  readonly bookings: BookingService;
   readonly analyses: IntegrationAnalysisService;
   /** Partnerships, data-sharing agreements and reads of partners' data through them. */
   readonly partnerships: PartnershipService;
@@ -145,6 +148,7 @@ export function buildServices(
     planMaps: new PlanMapService(unitOfWork, clock),
     memberPlans: new MemberPlanService(unitOfWork),
     publication: new PlanPublicationService(unitOfWork, clock),
+    bookings: new BookingService(unitOfWork, travelTimes, problems, clock),
     analyses,
     partnerships: new PartnershipService(unitOfWork),
     agreements: new AgreementService(unitOfWork, clock),

@@ -47,6 +47,9 @@ export {
   JobService,
 } from "./jobs";
 export {
+  type Booked,
+  type BookingOptions,
+  BookingService,
   buildProblem,
   type ChangeEvaluation,
   type CrewInput,
@@ -62,6 +65,7 @@ export {
   type ManifestStop,
   MemberPlanService,
   type MemberPlanView,
+  type OfferedOption,
   type PlanChange,
   type PlanCheck,
   type PlanMap,

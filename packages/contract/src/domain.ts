@@ -8,6 +8,7 @@ export {
   ARTICLE_9_LABELS,
   agreementInputSchema,
   availabilityGrantInputSchema,
+  bookingInputSchema,
   budgetInputSchema,
   DATA_ITEM_DESCRIPTIONS,
   DATA_ITEMS,

@@ -1,3 +1,4 @@
+export * from "./booking";
 export * from "./emissions";
 export * from "./entitlement";
 export * from "./fleet";

@@ -17,6 +17,7 @@ import { apiResponseHeaders } from "./middleware/response-headers";
 import { checkRouteAccess } from "./middleware/route-access";
 import { mountAnalysisRoutes } from "./routes/analyses";
 import { mountAuditRoute } from "./routes/audit";
+import { mountBookingRoutes } from "./routes/bookings";
 import { mountCrewRoutes } from "./routes/crew";
 import { mountCsvRoutes } from "./routes/csv";
 import { mountDocs } from "./routes/docs";
@@ -73,6 +74,7 @@ export function createHttpApp(
   mountPlanRoutes(app, services);
   mountJobRoutes(app, services);
   mountPlanOverrideRoutes(app, services);
+  mountBookingRoutes(app, services);
   mountCrewRoutes(app, services);
   mountAnalysisRoutes(app, services);
   mountEntitlementRoutes(app, services);

@@ -15,6 +15,21 @@ export {
   restoreProblem,
 } from "./kept-problem";
 export {
+  type Booked,
+  type BookingOptions,
+  BookingService,
+  type BookingUnitOfWork,
+  type OfferedOption,
+} from "./live/booking-service";
+export {
+  type Detour,
+  type InsertionOption,
+  type InsertionOptions,
+  insertionOptions,
+  type NoOption,
+} from "./live/insertion-options";
+export { LiveProblem } from "./live/live-problem";
+export {
   loadDayRegister,
   loadPlanningDay,
   type PlanningDayKind,

@@ -85,6 +85,13 @@ export const UNSERVED_PENALTY_POUNDS: Record<TripPurpose, number> = {
  */
 export const LINK_MAX_GAP_MINUTES = 180;
 
+/**
+ * The pick-up window a booked passenger is told: from this many minutes before the planned call
+ * to this many after, inside the trip's own window. Traffic moves a call; a window told is kept
+ * more often than a minute [D].
+ */
+export const TOLD_PICKUP_WINDOW = { before: 5, after: 10 } as const;
+
 /** Vehicle feature a wheelchair user needs: a tail-lift or a ramp gives step-free boarding. */
 export const STEP_FREE = "step-free";
 const STEP_FREE_FEATURES: readonly VehicleFeature[] = ["tail-lift", "ramp"];

@@ -1,6 +1,7 @@
 export * from "./analyses";
 export * from "./analysis-report";
 export * from "./audit";
+export * from "./bookings";
 export * from "./crew";
 export * from "./entitlement";
 export * from "./grants";

@@ -6,6 +6,8 @@ import {
   assessEntitlementRoute,
   assignCrewRoute,
   auditLogRoute,
+  bookingOptionsRoute,
+  bookRoute,
   CSV_RESOURCE_KINDS,
   CSV_ROUTES,
   cancelJobRoute,
@@ -141,6 +143,11 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   rule(partnerPassengersCsvRoute, "passengers", "read"),
   rule(assignCrewRoute, "staff", "write"),
   rule(assessEntitlementRoute, "entitlements", "write"),
+  // The booking desk writes trip requests into a plan it may read: both grants, before the body.
+  rule(bookingOptionsRoute, "trip-requests", "write"),
+  rule(bookingOptionsRoute, "plans", "read"),
+  rule(bookRoute, "trip-requests", "write"),
+  rule(bookRoute, "plans", "read"),
   rule(listEntitlementDecisionsRoute, "entitlements", "read"),
   rule(getEntitlementDecisionRoute, "entitlements", "read"),
 ];

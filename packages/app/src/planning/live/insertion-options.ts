@@ -9,6 +9,7 @@ import {
   type UnassignedReason,
   type Vehicle,
 } from "@tt/solver";
+import { TOLD_PICKUP_WINDOW } from "../planning-rules";
 import type { LiveProblem } from "./live-problem";
 
 /** How the trip changes the run for the passengers already on it. */
@@ -28,10 +29,14 @@ export interface InsertionOption {
   readonly addedCost: number;
   /** Minutes after midnight the pick-up starts, and when the drop-off does. */
   readonly pickup: number;
+  /** The window the passenger is told (`TOLD_PICKUP_WINDOW`), minutes after midnight. */
+  readonly pickupWindow: readonly [number, number];
   readonly dropoff: number;
   readonly detour: Detour;
   /** The vehicle's run with the trip in it, scheduled (locations are the live Problem's). */
   readonly run: Run;
+  /** The run as it was, scheduled; absent when the vehicle had none. */
+  readonly before?: Run;
 }
 
 /** Why no vehicle can take the trip: the reasons the vehicles gave, most common first. */
@@ -126,17 +131,20 @@ function tryRun(
   const earlier = stops.length > 0 ? evaluate(sub.problem, before).runs[0] : undefined;
   const own = (kind: string) =>
     after.stops.find((s) => s.kind === kind && "request" in s && s.request === request.id);
+  const pickup = own("pickup")?.start ?? 0;
   return {
     option: {
       vehicle: vehicle.id,
       addedCost: outcome.addedCost,
-      pickup: own("pickup")?.start ?? 0,
+      pickup,
+      pickupWindow: [
+        Math.max(request.pickup.window[0], pickup - TOLD_PICKUP_WINDOW.before),
+        Math.min(request.pickup.window[1], pickup + TOLD_PICKUP_WINDOW.after),
+      ],
       dropoff: own("dropoff")?.start ?? 0,
       detour: detourOf(earlier, after, request.id),
-      run: {
-        ...after,
-        stops: after.stops.map((s) => ({ ...s, location: sub.global[s.location] ?? s.location })),
-      },
+      run: sub.globalRun(after),
+      ...(earlier ? { before: sub.globalRun(earlier) } : {}),
     },
   };
 }
@@ -191,8 +199,8 @@ interface RunProblem {
   readonly problem: Problem;
   /** The booked request in the run's Problem. */
   readonly request: Request;
-  /** The live Problem's location of each of the run Problem's locations. */
-  readonly global: readonly number[];
+  /** The run with the live Problem's locations. */
+  globalRun(run: Run): Run;
 }
 
 /** A Problem of one vehicle, its run's requests and the new one, over their locations only. */
@@ -238,5 +246,9 @@ function runProblem(
     requests: [...onRunRequests, booked],
     vehicles: [ownVehicle],
   };
-  return { problem, request: booked, global };
+  const globalRun = (run: Run): Run => ({
+    ...run,
+    stops: run.stops.map((s) => ({ ...s, location: global[s.location] ?? s.location })),
+  });
+  return { problem, request: booked, globalRun };
 }

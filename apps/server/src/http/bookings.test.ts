@@ -1,0 +1,233 @@
+import { RestoredProblems } from "@tt/app";
+import { listTestDrivers } from "@tt/db";
+import { evaluate } from "@tt/solver";
+import { aPassenger } from "@tt/testkit";
+import { beforeAll, describe, expect, it } from "vitest";
+import { lazyTravelTimes } from "../services";
+import { type Fixture, useFixture } from "./test-support/fixture";
+
+type Json = Record<string, unknown>;
+const DAY = "2026-09-03";
+
+for (const driver of listTestDrivers()) {
+  describe(`the booking desk on the day's operating plan (${driver.name})`, () => {
+    const fixture = useFixture(driver.open);
+    let published = "";
+    let agent = "";
+
+    /** A new passenger of the county, living where no one in the plan lives. */
+    async function newPassenger(f: Fixture, reference: string, lat: number): Promise<string> {
+      const input = aPassenger({ reference, homeLat: lat, homeLon: 0.11 });
+      const created = await f.call("POST", "/api/passengers", {
+        token: f.county.users.admin.token,
+        json: input,
+      });
+      expect(created.status).toBe(201);
+      return String(((await created.json()) as Json).id);
+    }
+
+    const booking = (f: Fixture, passengerId: string, over: Json = {}) => ({
+      date: DAY,
+      passengerId,
+      funderId: f.county.rows.funders,
+      purpose: "demand-responsive",
+      origin: { kind: "home" },
+      destination: { kind: "place", placeId: f.county.rows.places },
+      timing: "depart-after",
+      time: "10:00",
+      windowMinutes: 30,
+      ...over,
+    });
+
+    const options = (f: Fixture, body: unknown, token = agent) =>
+      f.call("POST", "/api/bookings/options", { token, json: body });
+    const book = (f: Fixture, body: unknown, vehicleId: string, token = agent) =>
+      f.call("POST", "/api/bookings", { token, json: { booking: body, vehicleId } });
+
+    beforeAll(async () => {
+      const f = fixture();
+      agent = f.county.users["booking-agent"].token;
+      const token = f.county.users.admin.token;
+      const started = await f.call("POST", "/api/plans", {
+        token,
+        json: { date: DAY, iterations: 10, seed: 1 },
+      });
+      const jobId = String(((await started.json()) as Json).jobId);
+      await f.services.planning.settled(jobId);
+      const job = (await (await f.call("GET", `/api/jobs/${jobId}`, { token })).json()) as Json;
+      published = String((job.result as Json).planId);
+      expect((await f.call("POST", `/api/plans/${published}/publish`, { token })).status).toBe(200);
+    });
+
+    it("offers the trip's places cheapest first and books one as the next revision, published", async () => {
+      const f = fixture();
+      const passengerId = await newPassenger(f, "P-BOOK-1", 52.23);
+      const body = booking(f, passengerId);
+      const offered = await options(f, body);
+      expect(offered.status).toBe(200);
+      const found = (await offered.json()) as Json;
+      expect(found).toMatchObject({
+        planId: published,
+        revision: 1,
+        entitlement: { ok: true, regime: null },
+        refusals: [],
+      });
+      const [first] = found.options as Json[];
+      expect(first).toMatchObject({
+        vehicleId: f.county.rows.vehicles,
+        vehicleReference: "V-county",
+      });
+      expect(String(first?.pickup) >= "10:00").toBe(true);
+      const window = first?.pickupWindow as string[];
+      expect(window[0]! <= String(first?.pickup) && String(first?.pickup) <= window[1]!).toBe(true);
+
+      const booked = await book(f, body, String(first?.vehicleId));
+      expect(booked.status).toBe(201);
+      const made = (await booked.json()) as Json;
+      expect(made).toMatchObject({ revision: 2, option: { vehicleId: first?.vehicleId } });
+      expect(String(made.reference)).toMatch(/^BK-\d{8}-[0-9A-F]{8}$/);
+      const tripId = String(made.tripRequestId);
+      const admin = f.county.users.admin.token;
+      const trip = (await (
+        await f.call("GET", `/api/trip-requests/${tripId}`, { token: admin })
+      ).json()) as Json;
+      expect(trip).toMatchObject({ status: "booked", recurrence: { kind: "one-off", date: DAY } });
+      const plans = (await (
+        await f.call("GET", `/api/plans?serviceDate=${DAY}`, { token: admin })
+      ).json()) as { items: Json[] };
+      const statuses = Object.fromEntries(plans.items.map((p) => [p.id, p.status]));
+      expect(statuses[String(made.planId)]).toBe("published");
+      expect(statuses[published]).toBe("superseded");
+      const revision = (await (
+        await f.call("GET", `/api/plans/${made.planId}`, { token: admin })
+      ).json()) as Json;
+      const stops = (revision.runs as Json[]).flatMap((r) => r.stops as Json[]);
+      expect(stops.filter((s) => s.tripRequestId === tripId).map((s) => s.kind)).toEqual([
+        "pickup",
+        "dropoff",
+      ]);
+      // The revision's figures are the engine's own for the whole plan, read afresh.
+      const evaluation = await f.services.planning.evaluatePlan(
+        { userId: f.county.users.admin.user.id, organisationId: f.county.id, role: "admin" },
+        String(made.planId),
+      );
+      expect(evaluation?.violations).toEqual([]);
+      expect(evaluation?.unserved).not.toContain(tripId);
+      const summary = revision.summary as { cost: { total: number } };
+      const cost = evaluation!.cost;
+      expect(summary.cost.total).toBeCloseTo(cost.fixed + cost.distance + cost.time, 1);
+      const log = await f.services.unitOfWork.repositories.audit.list(f.county.id, {
+        offset: 0,
+        limit: 5,
+        resource: "trip-requests",
+      });
+      expect(log.items.find((e) => e.action === "create")).toMatchObject({
+        resourceIds: [tripId, passengerId, made.planId],
+        details: { revisedFrom: published, vehicle: first?.vehicleId },
+      });
+      published = String(made.planId);
+    });
+
+    it("keeps each booking with its revision: the plan read afresh evaluates with every booked trip", async () => {
+      const f = fixture();
+      const passengerId = await newPassenger(f, "P-BOOK-2", 52.24);
+      const body = booking(f, passengerId, { time: "11:00" });
+      const found = (await (await options(f, body)).json()) as { options: Json[]; planId: string };
+      expect(found.planId).toBe(published);
+      const made = (await (
+        await book(f, body, String(found.options[0]?.vehicleId))
+      ).json()) as Json;
+      expect(made.revision).toBe(3);
+      const chain = await f.services.unitOfWork.repositories.plans.findProblemChain(
+        f.county.id,
+        String(made.planId),
+      );
+      expect(chain?.additions.map((a) => a.locations.length)).toEqual([1, 1]);
+      const plan = await f.services.unitOfWork.repositories.plans.find(
+        f.county.id,
+        String(made.planId),
+      );
+      // Made whole again from the stored chain alone (nothing held in memory): every rule kept.
+      const restored = new RestoredProblems(lazyTravelTimes({ kind: "geometric" }));
+      const live = await restored.get(f.county.id, String(made.planId), async () => chain);
+      const runs = (plan?.runs ?? []).map((r) => ({
+        vehicle: r.vehicleId,
+        stops: r.stops.map((s) =>
+          s.kind === "break"
+            ? { kind: "break" as const, break: s.breakId }
+            : { kind: s.kind, request: s.tripRequestId },
+        ),
+      }));
+      const checked = evaluate(live!.whole(), { runs });
+      expect(checked.violations).toEqual([]);
+      expect(checked.unserved).not.toContain(String(made.tripRequestId));
+      published = String(made.planId);
+    });
+
+    it("books two trips at once: one after the other, each on the latest revision", async () => {
+      const f = fixture();
+      const ids = [
+        await newPassenger(f, "P-RACE-1", 52.25),
+        await newPassenger(f, "P-RACE-2", 52.26),
+      ];
+      const bodies = ids.map((id, i) => booking(f, id, { time: i === 0 ? "13:00" : "14:00" }));
+      const vehicle = f.county.rows.vehicles;
+      const both = await Promise.all(bodies.map((b) => book(f, b, vehicle)));
+      expect(both.map((r) => r.status)).toEqual([201, 201]);
+      const revisions = await Promise.all(
+        both.map(async (r) => ((await r.json()) as Json).revision),
+      );
+      expect([...revisions].sort()).toEqual([4, 5]);
+    });
+
+    it("refuses a trip the passenger is not entitled to, naming the regime and the rule", async () => {
+      const f = fixture();
+      const passengerId = await newPassenger(f, "P-NOT-1", 52.22);
+      const body = booking(f, passengerId, { purpose: "school" });
+      const found = (await (await options(f, body)).json()) as Json;
+      expect(found.entitlement).toMatchObject({
+        ok: false,
+        regime: "home-to-school",
+        rule: "no-decision-on-file",
+      });
+      const refused = await book(f, body, f.county.rows.vehicles);
+      expect(refused.status).toBe(409);
+      expect(((await refused.json()) as Json).message).toMatch(
+        /No home-to-school decision on file/,
+      );
+    });
+
+    it("refuses what cannot be booked, saying what and where", async () => {
+      const f = fixture();
+      const passengerId = await newPassenger(f, "P-BAD-1", 52.21);
+      const body = booking(f, passengerId);
+      const gone = await book(f, body, "no-such-vehicle");
+      expect(gone.status).toBe(409);
+      expect(((await gone.json()) as Json).message).toMatch(/can no longer take the trip/);
+      const bad = await options(f, { ...body, date: "2026-02-30", time: "25:00" });
+      expect(bad.status).toBe(422);
+      const paths = (((await bad.json()) as Json).details as Json[]).map((d) => d.path);
+      expect(paths).toEqual(expect.arrayContaining(["date", "time"]));
+      const otherDay = await options(f, { ...body, date: "2026-09-04" });
+      expect(otherDay.status).toBe(409);
+      expect(((await otherDay.json()) as Json).message).toMatch(/No operating plan is published/);
+    });
+
+    it("keeps each organisation to its own records, and each role to its grant", async () => {
+      const f = fixture();
+      const passengerId = await newPassenger(f, "P-OWN-1", 52.2);
+      const body = booking(f, passengerId);
+      const cityAgent = f.city.users["booking-agent"].token;
+      const foreign = await options(f, body, cityAgent);
+      expect(foreign.status).toBe(422);
+      const paths = (((await foreign.json()) as Json).details as Json[]).map((d) => d.path);
+      expect(paths).toEqual(["passengerId", "funderId", "destination.placeId"]);
+      for (const role of ["driver", "finance", "auditor"] as const) {
+        const token = f.county.users[role].token;
+        expect((await options(f, body, token)).status).toBe(403);
+        expect((await book(f, body, f.county.rows.vehicles, token)).status).toBe(403);
+      }
+      expect((await f.call("POST", "/api/bookings/options", { json: body })).status).toBe(401);
+    });
+  });
+}

@@ -1,0 +1,24 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import { bookingOptionsRoute, bookRoute } from "@tt/contract";
+import type { ServerServices } from "../../services";
+import { actorOf, type HttpEnv } from "../context";
+import { presentBooked, presentBookingOptions } from "../presenters/booking";
+
+/**
+ * The booking desk: `POST /api/bookings/options` offers places for a trip in the day's operating
+ * plan; `POST /api/bookings` books the one chosen as the plan's next revision.
+ */
+export function mountBookingRoutes(app: OpenAPIHono<HttpEnv>, services: ServerServices): void {
+  const { bookings } = services;
+
+  app.openapi(bookingOptionsRoute, async (c) => {
+    const found = await bookings.options(actorOf(c), c.req.valid("json"));
+    return c.json(presentBookingOptions(found), 200);
+  });
+
+  app.openapi(bookRoute, async (c) => {
+    const { booking, vehicleId } = c.req.valid("json");
+    const booked = await bookings.book(actorOf(c), booking, vehicleId);
+    return c.json(presentBooked(booked), 201);
+  });
+}

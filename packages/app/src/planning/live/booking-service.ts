@@ -1,0 +1,389 @@
+import {
+  type BookingEntitlement,
+  type BookingInput,
+  bookedTripRequest,
+  bookingInputSchema,
+  checkBookingEntitlement,
+  type FunderKind,
+  type Passenger,
+  type Place,
+  type TripRequest,
+} from "@tt/domain";
+import type { Request } from "@tt/solver";
+import {
+  type Clock,
+  type KeptProblemChain,
+  type ProblemAdditions,
+  type StoredPlan,
+  systemClock,
+  type TravelTimeProvider,
+  type UnitOfWorkOf,
+} from "../../ports";
+import { type Actor, AppError, authorise, isAppError, parseInput } from "../../shared";
+import { mixingPolicyOf } from "../day-mixing";
+import { findFleetVehicles } from "../fleet-reads";
+import { RestoredProblems } from "../kept-problem";
+import { forbiddenPartners, mixRequest, serviceOf } from "../mixing";
+import { enginePlan } from "../plan-from-solution";
+import { publishIn } from "../publication-service";
+import { bookingRequest } from "./booking-request";
+import { bookingRevision } from "./booking-revision";
+import { type InsertionOption, insertionOptions, type NoOption } from "./insertion-options";
+import type { LiveProblem } from "./live-problem";
+
+/** What the booking desk reads and writes. */
+export type BookingUnitOfWork = UnitOfWorkOf<
+  | "plans"
+  | "passengers"
+  | "places"
+  | "funders"
+  | "tripRequests"
+  | "entitlements"
+  | "audit"
+  | "sharing"
+  | "vehicles"
+  | "grants"
+>;
+
+/** An option with the vehicle's reference, as the desk names it. */
+export type OfferedOption = InsertionOption & { readonly vehicleReference: string };
+
+/** The trip's options on the day's operating plan. */
+export interface BookingOptions {
+  readonly planId: string;
+  readonly revision: number;
+  readonly entitlement: BookingEntitlement;
+  readonly options: readonly OfferedOption[];
+  readonly refusals: readonly NoOption[];
+}
+
+/** A booking made: the trip request and the plan revision that carries it. */
+export interface Booked {
+  readonly tripRequest: TripRequest;
+  readonly planId: string;
+  readonly revision: number;
+  readonly option: OfferedOption;
+}
+
+/** How many times a booking is tried again when another booking revised the plan first. */
+const RACES_TRIED = 5;
+
+/** The provisional id of the trip being booked, until its trip request is stored. */
+const PROVISIONAL = "booking";
+
+interface Prepared {
+  readonly plan: StoredPlan;
+  readonly booking: BookingInput;
+  readonly passenger: Passenger;
+  readonly live: LiveProblem;
+  readonly request: Request;
+  readonly added: Omit<ProblemAdditions, "requests">;
+  readonly entitlement: BookingEntitlement;
+}
+
+/**
+ * The booking desk on a day with an operating plan: checks the passenger's entitlement, offers up
+ * to three places for a trip in the published plan (`insertionOptions`), and books the one the
+ * agent chooses as a new revision of that plan, published in its place, with the trip request
+ * stored as booked, all in one transaction and audited. Roles that may write trip requests and
+ * read plans (booking agents, commissioners).
+ */
+export class BookingService {
+  private readonly problems: RestoredProblems;
+
+  constructor(
+    private readonly unitOfWork: BookingUnitOfWork,
+    travelTimes: TravelTimeProvider,
+    problems?: RestoredProblems,
+    private readonly clock: Clock = systemClock,
+  ) {
+    this.travelTimes = travelTimes;
+    this.problems = problems ?? new RestoredProblems(travelTimes);
+  }
+
+  private readonly travelTimes: TravelTimeProvider;
+
+  /** Up to three options for the trip, or why there are none; nothing is stored but the audit row. */
+  async options(actor: Actor, body: unknown): Promise<BookingOptions> {
+    authoriseBooking(actor);
+    const prepared = await this.prepare(actor, body);
+    const { options, refusals } = insertionOptions(
+      prepared.live,
+      enginePlan(prepared.plan),
+      prepared.request,
+    );
+    await this.audit(actor, prepared, "read", "booking desk: options for a trip");
+    return {
+      planId: prepared.plan.id,
+      revision: prepared.plan.revision,
+      entitlement: prepared.entitlement,
+      options: await this.named(actor, options),
+      refusals,
+    };
+  }
+
+  /**
+   * Books the trip on `vehicleId` (one of its options): refused when the passenger is not entitled
+   * or the vehicle can no longer take it (another booking took the room), with the options left.
+   */
+  async book(actor: Actor, body: unknown, vehicleId: string): Promise<Booked> {
+    authoriseBooking(actor);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.bookOnce(actor, body, vehicleId);
+      } catch (error) {
+        const raced =
+          isAppError(error) && error.code === "conflict" && /revised/.test(error.message);
+        if (!raced || attempt >= RACES_TRIED) throw error;
+      }
+    }
+  }
+
+  private async bookOnce(actor: Actor, body: unknown, vehicleId: string): Promise<Booked> {
+    const prepared = await this.prepare(actor, body);
+    if (!prepared.entitlement.ok) throw notEntitled(prepared.entitlement);
+    const { plan, live, request } = prepared;
+    const found = insertionOptions(live, enginePlan(plan), request, Number.POSITIVE_INFINITY);
+    const option = found.options.find((o) => o.vehicle === vehicleId);
+    if (!option) throw noLongerFits(vehicleId, found.options);
+    const org = actor.organisationId;
+    const reference = prepared.booking.reference ?? bookingReference(this.clock);
+    const saved = await this.unitOfWork.transaction(async (repos) => {
+      const trip = await repos.tripRequests.create(
+        org,
+        bookedTripRequest(prepared.booking, reference),
+      );
+      const booked = { ...request, id: trip.id };
+      const revision = bookingRevision(plan, option, PROVISIONAL, trip.id);
+      const stored = await repos.plans.saveRevision(org, plan.id, {
+        ...revision,
+        additions: { requests: [booked], ...prepared.added },
+      });
+      if (plan.status === "published") await publishIn(repos, this.clock, actor, stored);
+      await repos.audit.append({
+        organisationId: org,
+        userId: actor.userId,
+        action: "create",
+        resource: "trip-requests",
+        resourceIds: [trip.id, prepared.passenger.id, stored.id],
+        purpose: actor.purpose ?? "booking desk: trip booked into the operating plan",
+        details: {
+          plan: stored.id,
+          revisedFrom: plan.id,
+          revision: stored.revision,
+          vehicle: option.vehicle,
+          addedCost: Math.round(option.addedCost * 100) / 100,
+          detour: option.detour,
+          entitlementDecision: prepared.entitlement.decisionId,
+        },
+      });
+      return { trip, stored, booked };
+    });
+    this.problems.hold(org, saved.stored.id, live.withRequests([saved.booked]));
+    const [named] = await this.named(actor, [renameIn(option, PROVISIONAL, saved.trip.id)]);
+    return {
+      tripRequest: saved.trip,
+      planId: saved.stored.id,
+      revision: saved.stored.revision,
+      option: named ?? { ...option, vehicleReference: option.vehicle },
+    };
+  }
+
+  /** The options with their vehicles' references (the organisation's own, or granted to it). */
+  private async named(actor: Actor, options: readonly InsertionOption[]): Promise<OfferedOption[]> {
+    const ids = options.map((o) => o.vehicle);
+    const vehicles = await findFleetVehicles(
+      this.unitOfWork.repositories,
+      actor.organisationId,
+      ids,
+    );
+    return options.map((o) => ({
+      ...o,
+      vehicleReference: vehicles.get(o.vehicle)?.reference ?? o.vehicle,
+    }));
+  }
+
+  /** The booking read and checked, the day's operating plan and the trip in the engine's terms. */
+  private async prepare(actor: Actor, body: unknown): Promise<Prepared> {
+    const booking = parseInput(bookingInputSchema, body, "booking");
+    const repos = this.unitOfWork.repositories;
+    const org = actor.organisationId;
+    const { passenger, places, funderKind } = await readParties(repos, org, booking);
+    const decisions = await repos.entitlements.list(org, {
+      offset: 0,
+      limit: 100,
+      passengerId: passenger.id,
+    });
+    const entitlement = checkBookingEntitlement(booking.purpose, booking.date, decisions.items);
+    const plan = await operatingPlan(repos, org, booking.date);
+    const chain = () => repos.plans.findProblemChain(org, plan.id);
+    const live = await this.liveProblem(org, plan.id, chain);
+    const conflicts = await conflictsOf(repos, org, passenger, booking.date, live);
+    const trip = provisionalTrip(booking, org);
+    const mapped = await bookingRequest(trip, passenger, places, live, this.travelTimes, conflicts);
+    const policy = await mixingPolicyOf(repos, org);
+    const request = policy
+      ? mixRequest(
+          mapped.request,
+          serviceOf(booking.purpose, funderKind),
+          forbiddenPartners(policy),
+        )
+      : mapped.request;
+    return {
+      plan,
+      booking,
+      passenger,
+      live: mapped.live,
+      request,
+      added: mapped.added,
+      entitlement,
+    };
+  }
+
+  private async liveProblem(
+    org: string,
+    planId: string,
+    read: () => Promise<KeptProblemChain | undefined>,
+  ): Promise<LiveProblem> {
+    const live = await this.problems.get(org, planId, read);
+    if (!live) {
+      throw new AppError(
+        "conflict",
+        `The operating plan ${planId} was stored without its Problem (plans made before every Problem was kept), so a trip cannot be booked into it: plan the day again and publish it.`,
+      );
+    }
+    return live;
+  }
+
+  private async audit(actor: Actor, prepared: Prepared, action: "read", purpose: string) {
+    await this.unitOfWork.repositories.audit.append({
+      organisationId: actor.organisationId,
+      userId: actor.userId,
+      action,
+      resource: "passengers",
+      resourceIds: [prepared.passenger.id],
+      purpose: actor.purpose ?? purpose,
+      details: { plan: prepared.plan.id, date: prepared.booking.date },
+    });
+  }
+}
+
+function authoriseBooking(actor: Actor): void {
+  authorise(actor, "trip-requests", "write");
+  authorise(actor, "plans", "read");
+}
+
+/** The passenger, the places the trip names and the funder's kind; every missing one named. */
+async function readParties(
+  repos: BookingUnitOfWork["repositories"],
+  org: string,
+  booking: BookingInput,
+): Promise<{ passenger: Passenger; places: Map<string, Place>; funderKind: FunderKind }> {
+  const ends = (["origin", "destination"] as const).flatMap((end) => {
+    const at = booking[end];
+    return at.kind === "place" ? [{ end, placeId: at.placeId }] : [];
+  });
+  const [passenger, found, funder] = await Promise.all([
+    repos.passengers.find(org, booking.passengerId),
+    repos.places.findByIds(
+      org,
+      ends.map((e) => e.placeId),
+    ),
+    repos.funders.find(org, booking.funderId),
+  ]);
+  const places = new Map(found.map((p) => [p.id, p]));
+  const missing = (path: string, what: string, id: string) => ({
+    path,
+    message: `no ${what} ${id} in your organisation`,
+  });
+  const issues = [
+    ...(passenger ? [] : [missing("passengerId", "passenger", booking.passengerId)]),
+    ...(funder ? [] : [missing("funderId", "funder", booking.funderId)]),
+    ...ends.flatMap(({ end, placeId }) =>
+      places.has(placeId) ? [] : [missing(`${end}.placeId`, "place", placeId)],
+    ),
+  ];
+  if (!passenger || !funder || issues.length > 0) {
+    const message = "The booking names records your organisation does not have.";
+    throw new AppError("validation-failed", message, issues);
+  }
+  return { passenger, places, funderKind: funder.kind };
+}
+
+/** The organisation's published plan of the day: the only plan a booking goes into. */
+async function operatingPlan(
+  repos: BookingUnitOfWork["repositories"],
+  org: string,
+  date: string,
+): Promise<StoredPlan> {
+  const page = await repos.plans.list(org, { offset: 0, limit: 100, serviceDate: date });
+  const published = page.items.find((p) => p.status === "published");
+  const plan = published && (await repos.plans.find(org, published.id));
+  if (!plan) {
+    throw new AppError(
+      "conflict",
+      `No operating plan is published for ${date}: publish the day's plan first, or add the trip to the register for the next plan.`,
+      [{ path: "date", message: "no published plan for this day" }],
+    );
+  }
+  return plan;
+}
+
+/** The day's requests of the passengers this one may not travel with. */
+async function conflictsOf(
+  repos: BookingUnitOfWork["repositories"],
+  org: string,
+  passenger: Passenger,
+  date: string,
+  live: LiveProblem,
+): Promise<string[]> {
+  const references = passenger.needs.mayNotTravelWith;
+  if (references.length === 0) return [];
+  const others = await repos.passengers.findByReferences(org, references);
+  const ids = new Set(others.map((p) => p.id));
+  const trips = await repos.tripRequests.listSpanning(org, date);
+  return trips.filter((t) => ids.has(t.passengerId) && live.request(t.id)).map((t) => t.id);
+}
+
+/** The trip as a stored request would be, before it is stored (for the mapping's rules). */
+function provisionalTrip(booking: BookingInput, organisationId: string): TripRequest {
+  const now = new Date(0).toISOString();
+  return {
+    ...bookedTripRequest(booking, booking.reference ?? PROVISIONAL),
+    id: PROVISIONAL,
+    organisationId,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/** A booking's reference: BK, the day booked and a short random part. */
+function bookingReference(clock: Clock): string {
+  const day = clock.now().toISOString().slice(0, 10).replaceAll("-", "");
+  return `BK-${day}-${crypto.randomUUID().slice(0, 8).toUpperCase()}`;
+}
+
+function renameIn(option: InsertionOption, from: string, to: string): InsertionOption {
+  const rename = (run: InsertionOption["run"]) => ({
+    ...run,
+    stops: run.stops.map((s) =>
+      s.kind !== "break" && s.request === from ? { ...s, request: to } : s,
+    ),
+  });
+  return { ...option, run: rename(option.run) };
+}
+
+function notEntitled(entitlement: Extract<BookingEntitlement, { ok: false }>): AppError {
+  return new AppError("conflict", entitlement.message, [
+    { path: "passengerId", message: `${entitlement.regime}: ${entitlement.rule}` },
+  ]);
+}
+
+function noLongerFits(vehicleId: string, left: readonly InsertionOption[]): AppError {
+  const others = left.slice(0, 3).map((o) => o.vehicle);
+  return new AppError(
+    "conflict",
+    `Vehicle ${vehicleId} can no longer take the trip (another booking may have taken the room)${others.length > 0 ? `; it still fits on ${others.join(", ")}` : ""}: ask for the options again.`,
+    [{ path: "vehicleId", message: "no longer an option" }],
+  );
+}

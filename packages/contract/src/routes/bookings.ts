@@ -1,0 +1,118 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { bookingInputSchema } from "../domain";
+import { COMMON_ERROR_RESPONSES, CONFLICT_RESPONSE } from "../errors";
+import { named } from "../resources";
+import { AUTHENTICATED } from "./security";
+
+const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
+const clock = () => z.string().openapi({ example: "08:25", description: "HH:MM" });
+
+/**
+ * A one-off trip on a day with an operating plan: who, from and to where, and when (arrive by or
+ * depart after, with the window the passenger accepts). The domain's own schema.
+ */
+export const bookingBodySchema = named(bookingInputSchema, "Booking");
+export type BookingBody = z.infer<typeof bookingBodySchema>;
+
+export const bookBodySchema = z
+  .object({
+    booking: bookingBodySchema,
+    vehicleId: z.string().min(1).max(100).openapi({ description: "The option chosen." }),
+  })
+  .openapi("Book");
+export type BookBody = z.infer<typeof bookBodySchema>;
+
+export const detourSchema = z
+  .object({
+    passengers: z.number().int().openapi({ description: "Others on the run whose times change." }),
+    addedRideMinutes: z.number().openapi({ description: "Ride time added to them, together." }),
+    largestPickupShift: z.number().openapi({ description: "Largest move of a pick-up, minutes." }),
+  })
+  .openapi("Detour");
+
+export const bookingOptionSchema = z
+  .object({
+    vehicleId: z.string(),
+    vehicleReference: z.string(),
+    pickup: clock().openapi({ description: "When the vehicle calls (planned)." }),
+    pickupWindow: z.tuple([clock(), clock()]).openapi({
+      description:
+        "The window the passenger is told: around the planned call, inside the trip's own window.",
+    }),
+    dropoff: clock(),
+    addedCost: z.number().openapi({ description: "Pounds the trip adds to the day's plan." }),
+    detour: detourSchema,
+    stops: z.number().int().openapi({ description: "Stops on the run with the trip in it." }),
+  })
+  .openapi("BookingOption");
+
+export const bookingEntitlementSchema = z
+  .object({
+    ok: z.boolean(),
+    regime: z.string().nullable(),
+    decisionId: z.string().nullable(),
+    rule: z.string().optional(),
+    message: z.string().optional(),
+  })
+  .openapi("BookingEntitlement");
+
+export const bookingOptionsSchema = z
+  .object({
+    planId: z.uuid(),
+    revision: z.number().int(),
+    entitlement: bookingEntitlementSchema,
+    options: z.array(bookingOptionSchema).max(3),
+    refusals: z
+      .array(z.object({ reason: z.string(), vehicles: z.number().int(), example: z.string() }))
+      .openapi({ description: "When there is no option: why the vehicles cannot take it." }),
+  })
+  .openapi("BookingOptions");
+export type BookingOptionsView = z.infer<typeof bookingOptionsSchema>;
+
+export const bookedSchema = z
+  .object({
+    tripRequestId: z.uuid(),
+    reference: z.string(),
+    planId: z.uuid().openapi({ description: "The plan revision now published with the trip." }),
+    revision: z.number().int(),
+    option: bookingOptionSchema,
+  })
+  .openapi("Booked");
+export type BookedView = z.infer<typeof bookedSchema>;
+
+const common = { security: AUTHENTICATED } as const;
+
+export const bookingOptionsRoute = createRoute({
+  ...common,
+  tags: ["Booking desk"],
+  method: "post",
+  path: "/api/bookings/options",
+  summary: "Up to three places for a trip in the day's operating plan, cheapest first",
+  description:
+    "Checks the passenger's entitlement under the trip's regime and asks the engine where the trip fits in the published plan of its day, without moving anyone outside their windows. Nothing is stored but the audit row. Booking agents and commissioners.",
+  request: { body: { content: json(bookingBodySchema), required: true } },
+  responses: {
+    200: {
+      description: "The options, or why there are none.",
+      content: json(bookingOptionsSchema),
+    },
+    ...COMMON_ERROR_RESPONSES,
+    ...CONFLICT_RESPONSE,
+  },
+});
+
+export const bookRoute = createRoute({
+  ...common,
+  tags: ["Booking desk"],
+  method: "post",
+  path: "/api/bookings",
+  summary: "Book the trip on the vehicle chosen: a new revision of the operating plan",
+  description:
+    "Stores the trip request as booked and the plan with the trip on the chosen vehicle as its next revision, published in its place, in one transaction. Refused (409) when the passenger is not entitled, there is no published plan, or the vehicle can no longer take the trip (ask for the options again).",
+  request: { body: { content: json(bookBodySchema), required: true } },
+  responses: {
+    201: { description: "Booked.", content: json(bookedSchema) },
+    ...COMMON_ERROR_RESPONSES,
+    ...CONFLICT_RESPONSE,
+  },
+});
