@@ -8,7 +8,7 @@ export {
   type SolveFileOptions,
   solveBenchmarkFile,
 } from "./formats/solve-benchmark-file";
-export { type InsertOutcome, insert } from "./insert";
+export { type InsertionCost, type InsertOutcome, insert, insertionCosts } from "./insert";
 export * from "./problem";
 export * from "./solution";
 export { type SolveOptions, type SolveProgress, solve } from "./solve";

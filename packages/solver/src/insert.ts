@@ -70,6 +70,43 @@ export function insert(problem: Problem, plan: Plan, request: Request): InsertOu
   };
 }
 
+/** A vehicle that can take a request, and what serving it there adds to the objective. */
+export interface InsertionCost {
+  readonly vehicle: string;
+  readonly addedCost: number;
+}
+
+/**
+ * For every vehicle whose run can take `request` without moving any other stop, the cheapest such
+ * insertion's cost (as `insert()` computes it for the one it chooses), cheapest first: the
+ * booking desk's alternatives, in one compile of the Problem.
+ */
+export function insertionCosts(problem: Problem, plan: Plan, request: Request): InsertionCost[] {
+  const known = problem.requests.some((r) => r.id === request.id);
+  const full: Problem = known ? problem : { ...problem, requests: [...problem.requests, request] };
+  const inst = compileInstance(full);
+  const ctx = new SearchContext(inst);
+  const r = inst.requestIndex.get(request.id)!;
+  const state = planToState(ctx, plan);
+  if (state.routes.some((nodes) => nodes.includes(2 * r))) return [];
+  const V = inst.vehicles.length;
+  const cache = new RouteCache();
+  const res: InsertionResult = { delta: 0, i: 0, j: 0 };
+  const out: InsertionCost[] = [];
+  const partner = inst.linked[r]!;
+  const partnerRoute =
+    partner >= 0 ? state.routes.findIndex((nodes) => nodes.includes(2 * partner)) : -1;
+  for (let v = 0; v < V; v++) {
+    if (inst.allowed[r * V + v] === 0 || (partnerRoute >= 0 && v !== partnerRoute)) continue;
+    cache.prepare(ctx, inst.vehicles[v]!, state.routes[v]!, state.costs[v]!);
+    bestInsertion(ctx, cache, r, res);
+    if (res.delta < inst.penalty[r]!) {
+      out.push({ vehicle: inst.vehicles[v]!.vehicle.id, addedCost: res.delta });
+    }
+  }
+  return out.sort((a, b) => a.addedCost - b.addedCost || a.vehicle.localeCompare(b.vehicle));
+}
+
 /** Reasons already given in the plan, when it is a `Solution`. */
 function knownReasons(plan: Plan): Map<string, Unassigned> {
   const given = (plan as Partial<Solution>).unassigned ?? [];

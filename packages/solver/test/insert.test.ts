@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { evaluate, insert, type Plan, solve } from "../src/index";
+import { evaluate, insert, insertionCosts, type Plan, solve } from "../src/index";
 import { arbProblem } from "./arbitrary";
 import { lineProblem, request, vehicle } from "./builders";
 
@@ -38,6 +38,13 @@ describe("insert", () => {
           { seed, iterations: 20 },
         );
         const out = insert(cleaned, before, newcomer);
+        // Every vehicle's cheapest insertion, cheapest first: the first is insert()'s own.
+        const costs = insertionCosts(cleaned, before, newcomer);
+        expect(costs.map((c) => c.addedCost)).toEqual(
+          [...costs.map((c) => c.addedCost)].sort((a, b) => a - b),
+        );
+        if (out.ok) expect(costs[0]?.addedCost).toBeCloseTo(out.addedCost, 9);
+        else expect(costs).toEqual([]);
         const ev0 = evaluate(cleaned, before);
         if (!out.ok) {
           expect(out.message.length).toBeGreaterThan(0);

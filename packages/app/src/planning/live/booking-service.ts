@@ -1,3 +1,4 @@
+import { performance } from "node:perf_hooks";
 import {
   type BookingEntitlement,
   type BookingInput,
@@ -24,11 +25,15 @@ import { mixingPolicyOf } from "../day-mixing";
 import { findFleetVehicles } from "../fleet-reads";
 import { RestoredProblems } from "../kept-problem";
 import { forbiddenPartners, mixRequest, serviceOf } from "../mixing";
-import { enginePlan } from "../plan-from-solution";
 import { publishIn } from "../publication-service";
 import { bookingRequest } from "./booking-request";
 import { bookingRevision } from "./booking-revision";
-import { type InsertionOption, insertionOptions, type NoOption } from "./insertion-options";
+import {
+  type InsertionOption,
+  insertionOptions,
+  type NoOption,
+  type TimedRun,
+} from "./insertion-options";
 import type { LiveProblem } from "./live-problem";
 
 /** What the booking desk reads and writes. */
@@ -55,6 +60,8 @@ export interface BookingOptions {
   readonly entitlement: BookingEntitlement;
   readonly options: readonly OfferedOption[];
   readonly refusals: readonly NoOption[];
+  /** How long the engine took to find the options, milliseconds (for `Server-Timing`). */
+  readonly searchMs: number;
 }
 
 /** A booking made: the trip request and the plan revision that carries it. */
@@ -67,6 +74,9 @@ export interface Booked {
 
 /** How many times a booking is tried again when another booking revised the plan first. */
 const RACES_TRIED = 5;
+
+/** Stored plans held in memory by the desk (the latest revisions of the days being booked). */
+const PLANS_HELD = 4;
 
 /** The provisional id of the trip being booked, until its trip request is stored. */
 const PROVISIONAL = "booking";
@@ -90,6 +100,7 @@ interface Prepared {
  */
 export class BookingService {
   private readonly problems: RestoredProblems;
+  private readonly plans = new Map<string, Promise<StoredPlan | undefined>>();
 
   constructor(
     private readonly unitOfWork: BookingUnitOfWork,
@@ -107,11 +118,13 @@ export class BookingService {
   async options(actor: Actor, body: unknown): Promise<BookingOptions> {
     authoriseBooking(actor);
     const prepared = await this.prepare(actor, body);
+    const started = performance.now();
     const { options, refusals } = insertionOptions(
       prepared.live,
-      enginePlan(prepared.plan),
+      timedRuns(prepared.plan),
       prepared.request,
     );
+    const searchMs = performance.now() - started;
     await this.audit(actor, prepared, "read", "booking desk: options for a trip");
     return {
       planId: prepared.plan.id,
@@ -119,6 +132,7 @@ export class BookingService {
       entitlement: prepared.entitlement,
       options: await this.named(actor, options),
       refusals,
+      searchMs,
     };
   }
 
@@ -143,9 +157,9 @@ export class BookingService {
     const prepared = await this.prepare(actor, body);
     if (!prepared.entitlement.ok) throw notEntitled(prepared.entitlement);
     const { plan, live, request } = prepared;
-    const found = insertionOptions(live, enginePlan(plan), request, Number.POSITIVE_INFINITY);
-    const option = found.options.find((o) => o.vehicle === vehicleId);
-    if (!option) throw noLongerFits(vehicleId, found.options);
+    const found = insertionOptions(live, timedRuns(plan), request, { only: vehicleId, max: 1 });
+    const option = found.options[0];
+    if (!option) throw noLongerFits(vehicleId, found.refusals);
     const org = actor.organisationId;
     const reference = prepared.booking.reference ?? bookingReference(this.clock);
     const saved = await this.unitOfWork.transaction(async (repos) => {
@@ -215,7 +229,7 @@ export class BookingService {
       passengerId: passenger.id,
     });
     const entitlement = checkBookingEntitlement(booking.purpose, booking.date, decisions.items);
-    const plan = await operatingPlan(repos, org, booking.date);
+    const plan = await operatingPlan(repos, org, booking.date, (id) => this.storedPlan(org, id));
     const chain = () => repos.plans.findProblemChain(org, plan.id);
     const live = await this.liveProblem(org, plan.id, chain);
     const conflicts = await conflictsOf(repos, org, passenger, booking.date, live);
@@ -238,6 +252,28 @@ export class BookingService {
       added: mapped.added,
       entitlement,
     };
+  }
+
+  /**
+   * The stored plan, read once: a plan's runs never change (a change is a new revision), so the
+   * desk's next ask on the same plan skips reading its hundreds of runs. Its status is read anew
+   * each time from the day's list.
+   */
+  private storedPlan(org: string, id: string): Promise<StoredPlan | undefined> {
+    const key = `${org}\u0000${id}`;
+    let found = this.plans.get(key);
+    if (!found) {
+      found = this.unitOfWork.repositories.plans.find(org, id);
+      found.catch(() => this.plans.delete(key));
+    }
+    this.plans.delete(key);
+    this.plans.set(key, found);
+    while (this.plans.size > PLANS_HELD) {
+      const oldest = this.plans.keys().next().value;
+      if (oldest === undefined) break;
+      this.plans.delete(oldest);
+    }
+    return found;
   }
 
   private async liveProblem(
@@ -315,10 +351,11 @@ async function operatingPlan(
   repos: BookingUnitOfWork["repositories"],
   org: string,
   date: string,
+  read: (id: string) => Promise<StoredPlan | undefined>,
 ): Promise<StoredPlan> {
   const page = await repos.plans.list(org, { offset: 0, limit: 100, serviceDate: date });
   const published = page.items.find((p) => p.status === "published");
-  const plan = published && (await repos.plans.find(org, published.id));
+  const plan = published && (await read(published.id));
   if (!plan) {
     throw new AppError(
       "conflict",
@@ -379,11 +416,26 @@ function notEntitled(entitlement: Extract<BookingEntitlement, { ok: false }>): A
   ]);
 }
 
-function noLongerFits(vehicleId: string, left: readonly InsertionOption[]): AppError {
-  const others = left.slice(0, 3).map((o) => o.vehicle);
+function noLongerFits(vehicleId: string, refusals: readonly NoOption[]): AppError {
+  const why = refusals[0]?.example;
   return new AppError(
     "conflict",
-    `Vehicle ${vehicleId} can no longer take the trip (another booking may have taken the room)${others.length > 0 ? `; it still fits on ${others.join(", ")}` : ""}: ask for the options again.`,
+    `Vehicle ${vehicleId} cannot take the trip${why ? ` (${why})` : ""}: another booking may have taken the room, so ask for the options again.`,
     [{ path: "vehicleId", message: "no longer an option" }],
   );
+}
+
+/** The plan's runs with their stops' places and times, as the options read them. */
+function timedRuns(plan: StoredPlan): { runs: TimedRun[] } {
+  const runs = plan.runs.map(
+    (run): TimedRun => ({
+      vehicle: run.vehicleId,
+      stops: run.stops.map((s) =>
+        s.kind === "break"
+          ? { kind: "break", break: s.breakId, location: s.location, start: s.start }
+          : { kind: s.kind, request: s.tripRequestId, location: s.location, start: s.start },
+      ),
+    }),
+  );
+  return { runs };
 }

@@ -35,6 +35,19 @@ async function plannedDay() {
   return { full, base, plan, newcomer, at, points: built.points };
 }
 
+/** Who is on board at some moment with `id` on the run. */
+function onBoardWith(run: Plan["runs"][number], id: string): string[] {
+  const aboard = new Set<string>();
+  const met = new Set<string>();
+  for (const s of run.stops) {
+    if (s.kind === "break") continue;
+    if (s.kind === "pickup") aboard.add(s.request);
+    if (aboard.has(id)) for (const other of aboard) if (other !== id) met.add(other);
+    if (s.kind === "dropoff") aboard.delete(s.request);
+  }
+  return [...met];
+}
+
 const withRun = (plan: Plan, run: Plan["runs"][number]): Plan => ({
   runs: [...plan.runs.filter((r) => r.vehicle !== run.vehicle), run],
 });
@@ -105,6 +118,32 @@ describe("options to book a trip into a live plan", () => {
     expect(none.refusals).toEqual([
       { reason: "features", vehicles: 3, example: "v1 has no wheelchair-space" },
     ]);
+  });
+
+  it("keeps who may share with whom: a trip that travels alone is never on board with anyone", async () => {
+    const { base, plan, newcomer, at } = await plannedDay();
+    const alone = { ...newcomer, incompatibleGroups: ["any-passenger"] };
+    const { options } = insertionOptions(LiveProblem.of(base, at), plan, alone);
+    for (const option of options) expect(onBoardWith(option.run, "t0a")).toEqual([]);
+    // And nobody rides with a passenger who travels alone: not the new trip either.
+    const first = plan.runs[0]!;
+    const lonelyId = first.stops.flatMap((s) => (s.kind === "pickup" ? [s.request] : []))[0]!;
+    const lonely: Problem = {
+      ...base,
+      requests: base.requests.map((r) =>
+        r.id === lonelyId ? { ...r, incompatibleGroups: ["any-passenger"] } : r,
+      ),
+    };
+    const found = insertionOptions(LiveProblem.of(lonely, at), plan, newcomer);
+    expect(found.options.length).toBeGreaterThan(0);
+    for (const option of found.options) {
+      expect(onBoardWith(option.run, "t0a")).not.toContain(lonelyId);
+    }
+    const only = insertionOptions(LiveProblem.of(base, at), plan, newcomer, {
+      only: first.vehicle,
+      max: 1,
+    });
+    expect(only.options.map((o) => o.vehicle)).toEqual([first.vehicle]);
   });
 
   it("refuses a new address for a plan kept without its points", async () => {

@@ -1,6 +1,7 @@
 import {
   evaluate,
   insert,
+  insertionCosts,
   type Plan,
   type PlanStop,
   type Problem,
@@ -50,51 +51,174 @@ export interface InsertionOptions {
   readonly options: readonly InsertionOption[];
   /** Filled when there is no option. */
   readonly refusals: readonly NoOption[];
+  /** Vehicles farther off not tried, the search having found nothing among the nearest. */
+  readonly untried: number;
 }
 
 /** A penalty so large that a trip the desk books is never left out as "not worth it". */
 const BOOKING_PENALTY = 1e12;
 
+/** A stop of a run as the options read it: with where and when, when the plan says. */
+export type TimedStop = PlanStop & { readonly location?: number; readonly start?: number };
+
+/** A run as the options read it: the stored plan's runs carry their stops' times. */
+export interface TimedRun {
+  readonly vehicle: string;
+  readonly stops: readonly TimedStop[];
+}
+
+export interface OptionSearch {
+  /** How many options, at most (default 3). */
+  readonly max?: number;
+  /** Try only this vehicle (booking the option chosen). */
+  readonly only?: string;
+  /**
+   * Runs tried at least, nearest first, before the search stops with `max` options (default 24):
+   * the rest are tried only while fewer than `max` were found.
+   */
+  readonly atLeast?: number;
+  /** Try every vehicle that could carry the trip, however far (default: the nearest only). */
+  readonly all?: boolean;
+}
+
+/**
+ * Once an option is found, runs tried at most, in `atLeast`s; with none found, runs tried before
+ * the search says so (the nearest, in place and time: farther runs would take the trip far out of
+ * their way) unless `all` is asked for [D].
+ */
+const SOME_FOUND_TRIED = 2;
+const NONE_FOUND_TRIED = 2;
+
+/** Minutes a vehicle not yet used counts as farther away: it adds its day's cost [D]. */
+const UNUSED_VEHICLE_MINUTES = 30;
+/** Weight of a stop's distance in time from the pick-up window against its distance in travel. */
+const TIME_GAP_WEIGHT = 0.5;
+
+interface Candidate {
+  readonly vehicle: Vehicle;
+  readonly stops: readonly TimedStop[];
+}
+
+/**
+ * Runs checked together in one Problem: the engine prices the trip on each in one compile. Small,
+ * since the Problem's matrices grow with the square of its locations.
+ */
+const BATCH = 8;
+/** Runs tried at least before the search may stop with its options. */
+const AT_LEAST = 24;
+/** The nearest runs that cannot take the trip asked why, when no run can (for the agent). */
+const EXPLAINED = 5;
+
 /**
  * Up to `max` ways to put `request` into the plan, on different vehicles, cheapest first: for each
- * vehicle that has what the trip needs and is on duty at its time, the engine's own `insert()`
- * into that vehicle's run alone (every other run stays as it is, and nobody on the run is moved
- * outside their windows, since the engine keeps every rule). Each run is checked on a Problem of
- * its own stops only, read through the live Problem, so a county day costs its runs, not its
- * matrices.
+ * vehicle that has what the trip needs and is on duty at its time, the engine's own cheapest
+ * insertion into that vehicle's run (`insertionCosts`, then `insert()` for the options shown):
+ * every other run stays as it is, and nobody on the run is moved outside their windows, since the
+ * engine keeps every rule. Runs are checked on Problems of their own stops only, read through the
+ * live Problem, so a county day costs its runs, not its matrices. Runs are tried nearest first (in
+ * place and time, from their stops' times), `BATCH` at a time; once `atLeast` were tried and `max`
+ * options found, farther runs are not.
  */
 export function insertionOptions(
   live: LiveProblem,
-  plan: Plan,
+  plan: { readonly runs: readonly TimedRun[] },
   request: Request,
-  max = 3,
+  search: OptionSearch = {},
 ): InsertionOptions {
+  const max = search.max ?? 3;
+  const atLeast = search.atLeast ?? AT_LEAST;
   const runs = new Map(plan.runs.map((run) => [run.vehicle, run]));
-  const found: InsertionOption[] = [];
-  const refused = new Map<UnassignedReason, NoOption>();
+  const refused = new Refusals();
+  const scored: (Candidate & { score: number })[] = [];
   for (const vehicle of live.base.vehicles) {
+    if (search.only !== undefined && vehicle.id !== search.only) continue;
     const unfit = whyNot(vehicle, request);
     const stops = runs.get(vehicle.id)?.stops ?? [];
-    const tried = unfit ?? tryRun(live, vehicle, stops, request);
-    if ("option" in tried) found.push(tried.option);
-    else {
-      const seen = refused.get(tried.reason);
-      refused.set(tried.reason, {
-        reason: tried.reason,
-        vehicles: (seen?.vehicles ?? 0) + 1,
-        example: seen?.example ?? tried.message,
-      });
+    if (unfit) refused.add(unfit);
+    else scored.push({ vehicle, stops, score: nearness(live, vehicle, stops, request) });
+  }
+  scored.sort((a, b) => a.score - b.score || a.vehicle.id.localeCompare(b.vehicle.id));
+  const priced: (Candidate & { addedCost: number })[] = [];
+  const unpriced: Candidate[] = [];
+  let untried = 0;
+  for (let k = 0; k < scored.length; k += BATCH) {
+    if (priced.length >= max && k >= atLeast) break;
+    if (priced.length > 0 && k >= SOME_FOUND_TRIED * atLeast) break;
+    if (search.all !== true && k >= NONE_FOUND_TRIED * atLeast) {
+      untried = scored.length - k;
+      break;
+    }
+    const batch = scored.slice(k, k + BATCH);
+    const costs = new Map(priceBatch(live, batch, request).map((c) => [c.vehicle, c.addedCost]));
+    for (const candidate of batch) {
+      const addedCost = costs.get(candidate.vehicle.id);
+      if (addedCost === undefined) unpriced.push(candidate);
+      else priced.push({ ...candidate, addedCost });
     }
   }
-  found.sort((a, b) => a.addedCost - b.addedCost || a.vehicle.localeCompare(b.vehicle));
-  const options = found.slice(0, max);
-  const refusals =
-    options.length > 0 ? [] : [...refused.values()].sort((a, b) => b.vehicles - a.vehicles);
-  return { options, refusals };
+  priced.sort((a, b) => a.addedCost - b.addedCost || a.vehicle.id.localeCompare(b.vehicle.id));
+  const options: InsertionOption[] = [];
+  for (const candidate of priced) {
+    if (options.length >= max) break;
+    const tried = tryRun(live, candidate.vehicle, candidate.stops, request);
+    if ("outcome" in tried) options.push(optionOf(tried, request));
+  }
+  if (options.length > 0) return { options, refusals: [], untried };
+  for (const candidate of unpriced.slice(0, EXPLAINED)) {
+    const tried = tryRun(live, candidate.vehicle, candidate.stops, request);
+    if (!("outcome" in tried)) refused.add(tried);
+  }
+  return { options, refusals: refused.list(), untried };
+}
+
+/** Why vehicles cannot take the trip, counted by reason with the first example of each. */
+class Refusals {
+  private readonly byReason = new Map<UnassignedReason, NoOption>();
+
+  add(tried: Refused): void {
+    const seen = this.byReason.get(tried.reason);
+    this.byReason.set(tried.reason, {
+      reason: tried.reason,
+      vehicles: (seen?.vehicles ?? 0) + 1,
+      example: seen?.example ?? tried.message,
+    });
+  }
+
+  list(): NoOption[] {
+    return [...this.byReason.values()].sort((a, b) => b.vehicles - a.vehicles);
+  }
+}
+
+/** The engine's cheapest insertion of the trip on each run of the batch, in one Problem. */
+function priceBatch(live: LiveProblem, batch: readonly Candidate[], request: Request) {
+  const sub = runProblem(live, batch, request);
+  return insertionCosts(sub.problem, sub.plan, sub.request);
+}
+
+/**
+ * How near the run comes to the pick-up, in minutes: its stop nearest in travel time, counting too
+ * how far that stop's time lies outside the pick-up window. Runs without times all count as near.
+ */
+function nearness(
+  live: LiveProblem,
+  vehicle: Vehicle,
+  stops: readonly TimedStop[],
+  request: Request,
+): number {
+  const p = request.pickup.location;
+  const [early, late] = request.pickup.window;
+  if (stops.length === 0) return live.time(vehicle.start, p) + UNUSED_VEHICLE_MINUTES;
+  let best = Number.POSITIVE_INFINITY;
+  for (const s of stops) {
+    if (s.location === undefined || s.start === undefined) return 0;
+    const gap = s.start < early ? early - s.start : s.start > late ? s.start - late : 0;
+    best = Math.min(best, live.time(s.location, p) + TIME_GAP_WEIGHT * gap);
+  }
+  return best;
 }
 
 /** Why the vehicle cannot take the trip whatever its run: features, assistant, room or hours. */
-function whyNot(vehicle: Vehicle, request: Request): Tried | undefined {
+function whyNot(vehicle: Vehicle, request: Request): Refused | undefined {
   const has = new Set(vehicle.features ?? []);
   const lacking = (request.features ?? []).filter((f) => !has.has(f));
   if (lacking.length > 0) {
@@ -112,40 +236,52 @@ function whyNot(vehicle: Vehicle, request: Request): Tried | undefined {
   return undefined;
 }
 
-type Tried =
-  | { readonly option: InsertionOption }
-  | { readonly reason: UnassignedReason; readonly message: string };
+interface Refused {
+  readonly reason: UnassignedReason;
+  readonly message: string;
+}
+
+/** A run that can take the trip: the engine's outcome, kept until the options are chosen. */
+interface Found {
+  readonly vehicle: Vehicle;
+  readonly addedCost: number;
+  readonly outcome: Extract<ReturnType<typeof insert>, { ok: true }>;
+  readonly sub: RunProblem;
+  readonly before: Plan;
+}
 
 function tryRun(
   live: LiveProblem,
   vehicle: Vehicle,
-  stops: readonly PlanStop[],
+  stops: readonly TimedStop[],
   request: Request,
-): Tried {
-  const sub = runProblem(live, vehicle, stops, request);
-  const before: Plan = { runs: stops.length > 0 ? [{ vehicle: vehicle.id, stops }] : [] };
-  const outcome = insert(sub.problem, before, sub.request);
+): Found | Refused {
+  const sub = runProblem(live, [{ vehicle, stops }], request);
+  const outcome = insert(sub.problem, sub.plan, sub.request);
   if (!outcome.ok) return { reason: outcome.reason, message: outcome.message };
-  const after = outcome.solution.runs.find((r) => r.vehicle === vehicle.id);
-  if (!after) return { reason: "time-window", message: `${vehicle.id} has no run after all` };
-  const earlier = stops.length > 0 ? evaluate(sub.problem, before).runs[0] : undefined;
+  return { vehicle, addedCost: outcome.addedCost, outcome, sub, before: sub.plan };
+}
+
+/** An option in full: the run's schedule with the trip, and what it changes for the others. */
+function optionOf(found: Found, request: Request): InsertionOption {
+  const { vehicle, outcome, sub, before } = found;
+  const after = outcome.solution.runs.find((r) => r.vehicle === vehicle.id)!;
+  const earlier = before.runs.length > 0 ? evaluate(sub.problem, before).runs[0] : undefined;
   const own = (kind: string) =>
     after.stops.find((s) => s.kind === kind && "request" in s && s.request === request.id);
   const pickup = own("pickup")?.start ?? 0;
   return {
-    option: {
-      vehicle: vehicle.id,
-      addedCost: outcome.addedCost,
-      pickup,
-      pickupWindow: [
-        Math.max(request.pickup.window[0], pickup - TOLD_PICKUP_WINDOW.before),
-        Math.min(request.pickup.window[1], pickup + TOLD_PICKUP_WINDOW.after),
-      ],
-      dropoff: own("dropoff")?.start ?? 0,
-      detour: detourOf(earlier, after, request.id),
-      run: sub.globalRun(after),
-      ...(earlier ? { before: sub.globalRun(earlier) } : {}),
-    },
+    vehicle: vehicle.id,
+    addedCost: outcome.addedCost,
+    pickup,
+    pickupWindow: [
+      Math.max(request.pickup.window[0], pickup - TOLD_PICKUP_WINDOW.before),
+      Math.min(request.pickup.window[1], pickup + TOLD_PICKUP_WINDOW.after),
+    ],
+    dropoff: own("dropoff")?.start ?? 0,
+    detour: detourOf(earlier, after, request.id),
+    run: sub.globalRun(after),
+    ...(earlier ? { before: sub.globalRun(earlier) } : {}),
   };
 }
 
@@ -184,30 +320,48 @@ function detourOf(before: Run | undefined, after: Run, booked: string): Detour {
   };
 }
 
-/** The request without references to requests outside the run (return-leg link, conflicts). */
-function withinRun(request: Request, onRun: ReadonlySet<string>): Request {
-  const { linkedRequest, incompatibleWith, ...rest } = request;
-  const conflicts = incompatibleWith?.filter((id) => onRun.has(id));
-  return {
-    ...rest,
-    ...(linkedRequest !== undefined && onRun.has(linkedRequest) ? { linkedRequest } : {}),
-    ...(conflicts && conflicts.length > 0 ? { incompatibleWith: conflicts } : {}),
-  };
+/**
+ * A request already on a run, as the run's Problem needs it: its sharing rules left out. Runs
+ * keep their requests and their order, so rules among them are already kept; what matters is who
+ * may share with the new trip, which `conflictsWith` gives the new trip itself.
+ */
+function onItsRun(request: Request): Request {
+  const {
+    linkedRequest: _l,
+    incompatibleWith: _w,
+    incompatibleGroups: _g,
+    groups: _m,
+    ...rest
+  } = request;
+  return rest;
+}
+
+/** True when the two may not share a vehicle (by name, or by group, either way round). */
+function conflict(a: Request, b: Request): boolean {
+  if (a.incompatibleWith?.includes(b.id) || b.incompatibleWith?.includes(a.id)) return true;
+  const forbids = (x: Request, y: Request) =>
+    (x.incompatibleGroups ?? []).some((g) => y.groups?.includes(g) === true);
+  return forbids(a, b) || forbids(b, a);
 }
 
 interface RunProblem {
   readonly problem: Problem;
-  /** The booked request in the run's Problem. */
+  /** The runs as they are, in the engine's terms. */
+  readonly plan: Plan;
+  /** The booked request in the runs' Problem. */
   readonly request: Request;
-  /** The run with the live Problem's locations. */
+  /** A run with the live Problem's locations. */
   globalRun(run: Run): Run;
 }
 
-/** A Problem of one vehicle, its run's requests and the new one, over their locations only. */
+/** Where a stop goes, without its times. */
+const planStop = (s: TimedStop): PlanStop =>
+  s.kind === "break" ? { kind: "break", break: s.break } : { kind: s.kind, request: s.request };
+
+/** A Problem of these vehicles, their runs' requests and the new one, over their locations only. */
 function runProblem(
   live: LiveProblem,
-  vehicle: Vehicle,
-  stops: readonly PlanStop[],
+  candidates: readonly Candidate[],
   request: Request,
 ): RunProblem {
   const global: number[] = [];
@@ -222,33 +376,47 @@ function runProblem(
     return l;
   };
   const onRun = new Set<string>([request.id]);
-  for (const s of stops) if (s.kind !== "break") onRun.add(s.request);
+  for (const { stops } of candidates)
+    for (const s of stops) if (s.kind !== "break") onRun.add(s.request);
   const localise = (r: Request): Request => ({
-    ...withinRun(r, onRun),
+    ...r,
     pickup: { ...r.pickup, location: at(r.pickup.location) },
     dropoff: { ...r.dropoff, location: at(r.dropoff.location) },
   });
-  const onRunRequests = [...onRun].flatMap((id) => {
+  const requests: Request[] = [];
+  const conflicts: string[] = [];
+  for (const id of onRun) {
     const r = id === request.id ? undefined : live.request(id);
-    return r ? [localise(r)] : [];
+    if (!r) continue;
+    requests.push(localise(onItsRun(r)));
+    if (conflict(r, request)) conflicts.push(r.id);
+  }
+  const { incompatibleWith: _w, incompatibleGroups: _g, groups: _m, ...plain } = request;
+  const booked = localise({
+    ...plain,
+    penalty: BOOKING_PENALTY,
+    ...(conflicts.length > 0 ? { incompatibleWith: conflicts } : {}),
   });
-  const booked = localise({ ...request, penalty: BOOKING_PENALTY });
-  const ownVehicle = { ...vehicle, start: at(vehicle.start), end: at(vehicle.end) };
-  const square = (cell: (a: number, b: number) => number) =>
-    global.map((a) => global.map((b) => cell(a, b)));
+  const vehicles = candidates.map(({ vehicle }) => ({
+    ...vehicle,
+    start: at(vehicle.start),
+    end: at(vehicle.end),
+  }));
   const problem: Problem = {
     ...live.base,
     locations: global.map((g) => ({ id: String(g) })),
-    matrices: {
-      time: square((a, b) => live.time(a, b)),
-      distance: square((a, b) => live.distance(a, b)),
-    },
-    requests: [...onRunRequests, booked],
-    vehicles: [ownVehicle],
+    matrices: live.between(global),
+    requests: [...requests, booked],
+    vehicles,
+  };
+  const plan: Plan = {
+    runs: candidates
+      .filter(({ stops }) => stops.length > 0)
+      .map(({ vehicle, stops }) => ({ vehicle: vehicle.id, stops: stops.map(planStop) })),
   };
   const globalRun = (run: Run): Run => ({
     ...run,
     stops: run.stops.map((s) => ({ ...s, location: global[s.location] ?? s.location })),
   });
-  return { problem, request: booked, globalRun };
+  return { problem, plan, request: booked, globalRun };
 }

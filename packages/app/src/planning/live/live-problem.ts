@@ -89,6 +89,29 @@ export class LiveProblem {
     return this.cell(a, b, "distance");
   }
 
+  /** The matrices among these locations, in their order (a run's Problem's). */
+  between(locations: readonly number[]): { time: number[][]; distance: number[][] } {
+    const n = this.base.locations.length;
+    const { time: baseTime, distance: baseDistance } = this.base.matrices;
+    const time: number[][] = [];
+    const distance: number[][] = [];
+    for (const a of locations) {
+      const timeRow = a < n ? baseTime[a] : undefined;
+      const distanceRow = a < n ? baseDistance[a] : undefined;
+      const t: number[] = new Array(locations.length);
+      const d: number[] = new Array(locations.length);
+      for (let k = 0; k < locations.length; k++) {
+        const b = locations[k] ?? 0;
+        const base = timeRow && distanceRow && b < n;
+        t[k] = base ? (timeRow[b] ?? NO_ROUTE_MINUTES) : this.cell(a, b, "time");
+        d[k] = base ? (distanceRow[b] ?? NO_ROUTE_MINUTES) : this.cell(a, b, "distance");
+      }
+      time.push(t);
+      distance.push(d);
+    }
+    return { time, distance };
+  }
+
   private cell(a: number, b: number, what: "time" | "distance"): number {
     const n = this.base.locations.length;
     if (a < n && b < n) return this.base.matrices[what][a]?.[b] ?? NO_ROUTE_MINUTES;
