@@ -65,6 +65,10 @@ export const bookingOptionsSchema = z
     refusals: z
       .array(z.object({ reason: z.string(), vehicles: z.number().int(), example: z.string() }))
       .openapi({ description: "When there is no option: why the vehicles cannot take it." }),
+    untried: z.number().int().openapi({
+      description:
+        "Vehicles farther off not tried because none of the nearest had room: ask again with everyRun=true to try them.",
+    }),
   })
   .openapi("BookingOptions");
 export type BookingOptionsView = z.infer<typeof bookingOptionsSchema>;
@@ -90,7 +94,15 @@ export const bookingOptionsRoute = createRoute({
   summary: "Up to three places for a trip in the day's operating plan, cheapest first",
   description:
     "Checks the passenger's entitlement under the trip's regime and asks the engine where the trip fits in the published plan of its day, without moving anyone outside their windows. Nothing is stored but the audit row. Booking agents and commissioners.",
-  request: { body: { content: json(bookingBodySchema), required: true } },
+  request: {
+    query: z.object({
+      everyRun: z
+        .enum(["true", "false"])
+        .optional()
+        .openapi({ description: "Try every vehicle, however far (slower)." }),
+    }),
+    body: { content: json(bookingBodySchema), required: true },
+  },
   responses: {
     200: {
       description: "The options, or why there are none.",

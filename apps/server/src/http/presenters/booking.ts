@@ -30,6 +30,7 @@ export function presentBookingOptions(found: BookingOptions): BookingOptionsView
       : { ...entitlement },
     options: found.options.map(presentOption),
     refusals: found.refusals.map((r) => ({ ...r })),
+    untried: found.untried,
   };
 }
 

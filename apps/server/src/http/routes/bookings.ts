@@ -12,7 +12,8 @@ export function mountBookingRoutes(app: OpenAPIHono<HttpEnv>, services: ServerSe
   const { bookings } = services;
 
   app.openapi(bookingOptionsRoute, async (c) => {
-    const found = await bookings.options(actorOf(c), c.req.valid("json"));
+    const everyRun = c.req.valid("query").everyRun === "true";
+    const found = await bookings.options(actorOf(c), c.req.valid("json"), everyRun);
     // How long the engine's search took, for whoever measures the desk (no personal data).
     c.header("Server-Timing", `insert;dur=${found.searchMs.toFixed(1)}`);
     return c.json(presentBookingOptions(found), 200);

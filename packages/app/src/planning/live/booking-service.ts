@@ -60,6 +60,8 @@ export interface BookingOptions {
   readonly entitlement: BookingEntitlement;
   readonly options: readonly OfferedOption[];
   readonly refusals: readonly NoOption[];
+  /** Vehicles farther off not tried, none of the nearest having room (ask for every run). */
+  readonly untried: number;
   /** How long the engine took to find the options, milliseconds (for `Server-Timing`). */
   readonly searchMs: number;
 }
@@ -115,14 +117,15 @@ export class BookingService {
   private readonly travelTimes: TravelTimeProvider;
 
   /** Up to three options for the trip, or why there are none; nothing is stored but the audit row. */
-  async options(actor: Actor, body: unknown): Promise<BookingOptions> {
+  async options(actor: Actor, body: unknown, everyRun = false): Promise<BookingOptions> {
     authoriseBooking(actor);
     const prepared = await this.prepare(actor, body);
     const started = performance.now();
-    const { options, refusals } = insertionOptions(
+    const { options, refusals, untried } = insertionOptions(
       prepared.live,
       timedRuns(prepared.plan),
       prepared.request,
+      { all: everyRun },
     );
     const searchMs = performance.now() - started;
     await this.audit(actor, prepared, "read", "booking desk: options for a trip");
@@ -132,6 +135,7 @@ export class BookingService {
       entitlement: prepared.entitlement,
       options: await this.named(actor, options),
       refusals,
+      untried,
       searchMs,
     };
   }
