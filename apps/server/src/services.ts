@@ -6,6 +6,7 @@ import {
   AuthService,
   BookingService,
   type Boundaries,
+  CancellationService,
   type Clock,
   CrewService,
   type CsvTransfer,
@@ -63,6 +64,8 @@ export interface ServerServices {
   readonly publication: PlanPublicationService;
   /** The booking desk: options for a trip in the day's operating plan, and booking it. */
   readonly bookings: BookingService;
+  /** Trips cancelled for a day with a reason, and the figures by reason. */
+  readonly cancellations: CancellationService;
   readonly analyses: IntegrationAnalysisService;
   /** Partnerships, data-sharing agreements and reads of partners' data through them. */
   readonly partnerships: PartnershipService;
@@ -149,6 +152,7 @@ export function buildServices(
     memberPlans: new MemberPlanService(unitOfWork),
     publication: new PlanPublicationService(unitOfWork, clock),
     bookings: new BookingService(unitOfWork, travelTimes, problems, clock),
+    cancellations: new CancellationService(unitOfWork, problems, clock),
     analyses,
     partnerships: new PartnershipService(unitOfWork),
     agreements: new AgreementService(unitOfWork, clock),

@@ -164,6 +164,104 @@ for (const driver of listTestDrivers()) {
       published = String(made.planId);
     });
 
+    it("cancels a booked trip with a reason: out of its run in a new revision, and counted", async () => {
+      const f = fixture();
+      const admin = f.county.users.admin.token;
+      const passengerId = await newPassenger(f, "P-CANCEL-1", 52.235);
+      const body = booking(f, passengerId, { time: "15:00" });
+      const found = (await (await options(f, body)).json()) as { options: Json[] };
+      const made = (await (
+        await book(f, body, String(found.options[0]?.vehicleId))
+      ).json()) as Json;
+      const tripId = String(made.tripRequestId);
+      const cancel = (id: string, json: unknown, token = agent) =>
+        f.call("POST", `/api/trip-requests/${id}/cancel`, { token, json });
+      const done = await cancel(tripId, { date: DAY, reason: "passenger-unwell" });
+      expect(done.status).toBe(200);
+      const cancelled = (await done.json()) as Json;
+      expect(cancelled).toMatchObject({
+        cancellation: {
+          tripRequestId: tripId,
+          reason: "passenger-unwell",
+          reasonsVersion: "2026-12",
+        },
+        plan: { revision: Number(made.revision) + 1 },
+      });
+      const planId = String((cancelled.plan as Json).id);
+      const plan = (await (
+        await f.call("GET", `/api/plans/${planId}`, { token: admin })
+      ).json()) as Json;
+      expect(plan.status).toBe("published");
+      const stops = (plan.runs as Json[]).flatMap((r) => r.stops as Json[]);
+      expect(stops.some((s) => s.tripRequestId === tripId)).toBe(false);
+      const actor = {
+        userId: f.county.users.admin.user.id,
+        organisationId: f.county.id,
+        role: "admin" as const,
+      };
+      const checked = await f.services.planning.evaluatePlan(actor, planId);
+      expect(checked?.violations).toEqual([]);
+      expect(checked?.unserved).not.toContain(tripId);
+      const cost = checked!.cost;
+      const summary = plan.summary as { cost: { total: number }; requests: number };
+      expect(summary.cost.total).toBeCloseTo(cost.fixed + cost.distance + cost.time, 1);
+      const trip = (await (
+        await f.call("GET", `/api/trip-requests/${tripId}`, { token: admin })
+      ).json()) as Json;
+      expect(trip.status).toBe("cancelled");
+      // Twice is refused: it no longer travels that day.
+      const again = await cancel(tripId, { date: DAY, reason: "weather" });
+      expect(again.status).toBe(422);
+      // A recurring trip misses the day only, and the day's plans leave it out.
+      const recurring = await f.call("POST", "/api/trip-requests", {
+        token: admin,
+        json: {
+          reference: "T-REC-1",
+          passengerId,
+          funderId: f.county.rows.funders,
+          purpose: "demand-responsive",
+          origin: { kind: "home" },
+          destination: { kind: "place", placeId: f.county.rows.places },
+          timing: "depart-after",
+          time: "16:00",
+          recurrence: { kind: "recurring", weekdays: ["thu", "fri"], from: DAY, to: "2026-09-11" },
+        },
+      });
+      const recurringId = String(((await recurring.json()) as Json).id);
+      const wrongDay = await cancel(recurringId, { date: "2026-09-07", reason: "weather" });
+      expect(wrongDay.status).toBe(422);
+      expect((((await wrongDay.json()) as Json).details as Json[])[0]?.path).toBe("date");
+      const missed = (await (
+        await cancel(recurringId, { date: DAY, reason: "weather" })
+      ).json()) as Json;
+      expect(missed.plan).toBeNull();
+      const spanning = (date: string) =>
+        f.services.unitOfWork.repositories.tripRequests.listSpanning(f.county.id, date);
+      expect((await spanning(DAY)).map((t) => t.id)).not.toContain(recurringId);
+      expect((await spanning("2026-09-04")).map((t) => t.id)).toContain(recurringId);
+      const counted = await f.call("GET", `/api/cancellations?from=${DAY}&to=${DAY}`, {
+        token: agent,
+      });
+      const figures = (await counted.json()) as { reasons: Json[]; total: number };
+      const count = (code: string) => figures.reasons.find((r) => r.code === code)?.count;
+      expect([count("passenger-unwell"), count("weather"), count("school-closed")]).toEqual([
+        1, 1, 0,
+      ]);
+      expect(figures.total).toBe(2);
+      // Another organisation's trip is not found; roles without the grant are refused first.
+      const city = f.city.users["booking-agent"].token;
+      expect(
+        (await cancel(recurringId, { date: "2026-09-04", reason: "weather" }, city)).status,
+      ).toBe(404);
+      const driver = f.county.users.driver.token;
+      expect(
+        (await cancel(recurringId, { date: "2026-09-04", reason: "nope" }, driver)).status,
+      ).toBe(403);
+      const bad = await cancel(recurringId, { date: "2026-09-04", reason: "nope" });
+      expect(bad.status).toBe(422);
+      published = planId;
+    });
+
     it("books two trips at once: one after the other, each on the latest revision", async () => {
       const f = fixture();
       const ids = [
@@ -177,7 +275,7 @@ for (const driver of listTestDrivers()) {
       const revisions = await Promise.all(
         both.map(async (r) => ((await r.json()) as Json).revision),
       );
-      expect([...revisions].sort()).toEqual([4, 5]);
+      expect([...revisions].sort()).toEqual([6, 7]);
     });
 
     it("refuses a trip the passenger is not entitled to, naming the regime and the rule", async () => {

@@ -22,6 +22,12 @@ export {
   type OfferedOption,
 } from "./live/booking-service";
 export {
+  CancellationService,
+  type CancellationUnitOfWork,
+  type Cancelled,
+  type SeatOffer,
+} from "./live/cancellation-service";
+export {
   type Detour,
   type InsertionOption,
   type InsertionOptions,

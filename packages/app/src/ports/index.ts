@@ -1,4 +1,5 @@
 export * from "./audit";
+export * from "./cancellations";
 export * from "./clock";
 export * from "./crew";
 export * from "./entitlements";

@@ -260,6 +260,8 @@ export interface ProblemAdditions {
   readonly requests: readonly Request[];
   readonly locations: readonly Location[];
   readonly points: readonly { readonly lat: number; readonly lon: number }[];
+  /** Requests taken out of the Problem: trips cancelled for the day. */
+  readonly withdrawn?: readonly string[];
 }
 
 /** A plan's Problem as kept by the plan that kept it, with what each later revision added. */

@@ -19,6 +19,7 @@ import type {
   VehicleInput,
 } from "@tt/domain";
 import type { AuditLog } from "./audit";
+import type { CancellationStore } from "./cancellations";
 import type { CrewStore } from "./crew";
 import type { EntitlementStore } from "./entitlements";
 import type { GrantStore } from "./grants";
@@ -149,6 +150,8 @@ export interface Repositories extends RegisterRepositories {
   readonly imports: ImportStaging;
   /** Where a passenger's trips sit in stored plans, and erasure of their personal data. */
   readonly subjects: SubjectRecordStore;
+  /** Trips cancelled on days, with their reasons. */
+  readonly cancellations: CancellationStore;
 }
 
 /** `snapshot`: every statement of the transaction sees the same data (REPEATABLE READ). */

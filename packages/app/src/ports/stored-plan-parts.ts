@@ -188,12 +188,18 @@ export const storedProblemAdditionsSchema: z.ZodType<ProblemAdditions> = z
     requests: z.array(addedRequestSchema),
     locations: z.array(z.object({ id: z.string(), name: z.string().optional() })),
     points: z.array(z.object({ lat: z.number(), lon: z.number() })),
+    withdrawn: z.array(z.string()).optional(),
   })
   .refine((a) => a.points.length === a.locations.length, {
     message: "one point per added location",
     path: ["points"],
   })
-  .transform(({ requests, locations, points }) => ({ requests, locations, points }));
+  .transform(({ requests, locations, points, withdrawn }) => ({
+    requests,
+    locations,
+    points,
+    ...(withdrawn ? { withdrawn } : {}),
+  }));
 
 /** The kept Problem, checked by the engine's own validator (as a solve checks it). */
 export const storedProblemSchema: z.ZodType<Problem> = z.unknown().transform((value, ctx) => {

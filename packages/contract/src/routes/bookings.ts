@@ -1,10 +1,17 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { bookingInputSchema } from "../domain";
-import { COMMON_ERROR_RESPONSES, CONFLICT_RESPONSE } from "../errors";
+import { isIsoDate } from "@tt/domain";
+import { idParamSchema } from "../common";
+import { bookingInputSchema, CANCELLATION_REASON_CODES, cancellationInputSchema } from "../domain";
+import { COMMON_ERROR_RESPONSES, CONFLICT_RESPONSE, NOT_FOUND_RESPONSE } from "../errors";
 import { named } from "../resources";
 import { AUTHENTICATED } from "./security";
 
 const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
+const isoDateQuery = () =>
+  z
+    .string()
+    .refine(isIsoDate, { message: 'expected a date "YYYY-MM-DD" that exists' })
+    .openapi({ example: "2026-11-24", format: "date" });
 const clock = () => z.string().openapi({ example: "08:25", description: "HH:MM" });
 
 /**
@@ -126,5 +133,78 @@ export const bookRoute = createRoute({
     201: { description: "Booked.", content: json(bookedSchema) },
     ...COMMON_ERROR_RESPONSES,
     ...CONFLICT_RESPONSE,
+  },
+});
+
+export const cancellationBodySchema = named(cancellationInputSchema, "Cancellation");
+export type CancellationBody = z.infer<typeof cancellationBodySchema>;
+
+export const cancelledSchema = z
+  .object({
+    cancellation: z.object({
+      id: z.uuid(),
+      tripRequestId: z.uuid(),
+      serviceDate: z.string(),
+      reason: z.enum(CANCELLATION_REASON_CODES),
+      reasonsVersion: z.string(),
+      planId: z.uuid().nullable(),
+      createdAt: z.string(),
+    }),
+    plan: z
+      .object({ id: z.uuid(), revision: z.number().int() })
+      .nullable()
+      .openapi({ description: "The operating plan's revision without the trip, if it had it." }),
+    offers: z
+      .array(z.object({ tripRequestId: z.uuid(), vehicleId: z.string(), pickup: clock() }))
+      .openapi({ description: "Trips of the day still without a place that fit the freed seat." }),
+  })
+  .openapi("Cancelled");
+export type CancelledView = z.infer<typeof cancelledSchema>;
+
+export const cancellationSummarySchema = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    reasonsVersion: z.string(),
+    reasons: z
+      .array(z.object({ code: z.string(), label: z.string(), by: z.string(), count: z.number() }))
+      .openapi({ description: "Every reason of the list, with how many trips it cancelled." }),
+    total: z.number().int(),
+  })
+  .openapi("CancellationSummary");
+export type CancellationSummaryView = z.infer<typeof cancellationSummarySchema>;
+
+export const cancelTripRoute = createRoute({
+  ...common,
+  tags: ["Booking desk"],
+  method: "post",
+  path: "/api/trip-requests/{id}/cancel",
+  summary: "Cancel a trip for a day, with a reason from the list",
+  description:
+    "A one-off trip is cancelled; a recurring one misses that day only. If the day's operating plan carries the trip, it comes out of its run in a new revision, published in its place, and the trips still without a place that fit the freed seat are named.",
+  request: {
+    params: idParamSchema,
+    body: { content: json(cancellationBodySchema), required: true },
+  },
+  responses: {
+    200: { description: "Cancelled.", content: json(cancelledSchema) },
+    ...COMMON_ERROR_RESPONSES,
+    ...CONFLICT_RESPONSE,
+    ...NOT_FOUND_RESPONSE,
+  },
+});
+
+export const cancellationSummaryRoute = createRoute({
+  ...common,
+  tags: ["Booking desk"],
+  method: "get",
+  path: "/api/cancellations",
+  summary: "Trips cancelled from one day to another, counted by reason",
+  request: {
+    query: z.object({ from: isoDateQuery(), to: isoDateQuery() }),
+  },
+  responses: {
+    200: { description: "The counts.", content: json(cancellationSummarySchema) },
+    ...COMMON_ERROR_RESPONSES,
   },
 });

@@ -1,7 +1,7 @@
 import type { TripRequestRepository } from "@tt/app";
-import { and, eq, gte, lte, ne } from "drizzle-orm";
+import { and, eq, gte, lte, ne, notExists, sql } from "drizzle-orm";
 import type { Db } from "../create-db";
-import { tripRequests } from "../schema";
+import { tripCancellations, tripRequests } from "../schema";
 import { published } from "./import-visibility";
 import { type BulkInsertHook, createRecordRepository } from "./record-repository";
 import { tripRequestSpec } from "./trip-request-spec";
@@ -24,6 +24,18 @@ export function createTripRequestRepository(
             gte(tripRequests.validTo, date),
             ne(tripRequests.status, "cancelled"),
             published(tripRequests.importId),
+            // A recurring trip cancelled on this day misses it.
+            notExists(
+              db
+                .select({ one: sql`1` })
+                .from(tripCancellations)
+                .where(
+                  and(
+                    eq(tripCancellations.tripRequestId, tripRequests.id),
+                    eq(tripCancellations.serviceDate, date),
+                  ),
+                ),
+            ),
           ),
         )
         .orderBy(tripRequests.reference);

@@ -2,6 +2,7 @@ import type { Repositories, UnitOfWork } from "@tt/app";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "../create-db";
 import { createAuditLog } from "./audit-log";
+import { createCancellationStore } from "./cancellation-store";
 import { createCrewStore } from "./crew-store";
 import { createEntitlementStore } from "./entitlement-store";
 import { createGrantStore } from "./grant-store";
@@ -51,6 +52,7 @@ function createRepositories(db: Db, inTransaction: boolean, bulk: BulkInsertHook
     sharing: createSharingStore(db),
     subjects: createSubjectRecordStore(db),
     imports: createImportStaging(db, bulk),
+    cancellations: createCancellationStore(db),
   };
 }
 

@@ -129,3 +129,33 @@ export const runs = pgTable(
   },
   (t) => [index("runs_plan_idx").on(t.planId)],
 );
+
+/**
+ * A trip request cancelled on one service date, with the reason from the versioned list (one-off
+ * trips are also marked cancelled; a recurring trip misses that day only). The day's plans leave
+ * it out, and the figures count cancellations by reason.
+ */
+export const tripCancellations = pgTable(
+  "trip_cancellations",
+  {
+    id: id(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    tripRequestId: uuid("trip_request_id")
+      .notNull()
+      .references(() => tripRequests.id, { onDelete: "cascade" }),
+    serviceDate: date("service_date", { mode: "string" }).notNull(),
+    reason: text("reason").notNull(),
+    reasonsVersion: text("reasons_version").notNull(),
+    /** Who cancelled (a user id); null once the user is gone. */
+    cancelledBy: uuid("cancelled_by"),
+    /** The plan revision that took the trip out of its run, if the day had an operating plan. */
+    planId: uuid("plan_id").references(() => plans.id),
+    ...stamps(),
+  },
+  (t) => [
+    uniqueIndex("trip_cancellations_trip_day_key").on(t.tripRequestId, t.serviceDate),
+    index("trip_cancellations_org_day_idx").on(t.organisationId, t.serviceDate),
+  ],
+);

@@ -11,6 +11,8 @@ import {
   CSV_RESOURCE_KINDS,
   CSV_ROUTES,
   cancelJobRoute,
+  cancellationSummaryRoute,
+  cancelTripRoute,
   changeAgreementStatusRoute,
   crewRotaRoute,
   draftAgreementRoute,
@@ -148,6 +150,8 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   rule(bookingOptionsRoute, "plans", "read"),
   rule(bookRoute, "trip-requests", "write"),
   rule(bookRoute, "plans", "read"),
+  rule(cancelTripRoute, "trip-requests", "write"),
+  rule(cancellationSummaryRoute, "trip-requests", "read"),
   rule(listEntitlementDecisionsRoute, "entitlements", "read"),
   rule(getEntitlementDecisionRoute, "entitlements", "read"),
 ];

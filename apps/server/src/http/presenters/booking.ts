@@ -1,6 +1,16 @@
-import type { Booked, BookingOptions, OfferedOption } from "@tt/app";
-import type { BookedView, BookingOptionsView } from "@tt/contract";
-import { formatMinutesOfDay } from "@tt/domain";
+import type { Booked, BookingOptions, Cancelled, OfferedOption, StoredCancellation } from "@tt/app";
+import type {
+  BookedView,
+  BookingOptionsView,
+  CancellationSummaryView,
+  CancelledView,
+} from "@tt/contract";
+import {
+  CANCELLATION_REASON_CODES,
+  CANCELLATION_REASONS,
+  type CancellationReason,
+  formatMinutesOfDay,
+} from "@tt/domain";
 
 type OptionView = BookingOptionsView["options"][number];
 
@@ -41,5 +51,49 @@ export function presentBooked(booked: Booked): BookedView {
     planId: booked.planId,
     revision: booked.revision,
     option: presentOption(booked.option),
+  };
+}
+
+const isReason = (code: string): code is CancellationReason =>
+  CANCELLATION_REASON_CODES.some((c) => c === code);
+
+/** A stored cancellation: its reason one of the list's (the store keeps only those). */
+function presentCancellation(c: StoredCancellation): CancelledView["cancellation"] {
+  if (!isReason(c.reason)) throw new Error(`a stored cancellation has an unknown reason`);
+  const { cancelledBy: _by, ...fields } = c;
+  return { ...fields, reason: c.reason };
+}
+
+export function presentCancelled(cancelled: Cancelled): CancelledView {
+  return {
+    cancellation: presentCancellation(cancelled.cancellation),
+    plan: cancelled.plan && { ...cancelled.plan },
+    offers: cancelled.offers.map((o) => ({
+      tripRequestId: o.tripRequestId,
+      vehicleId: o.vehicle,
+      pickup: clock(o.pickup),
+    })),
+  };
+}
+
+/** Every reason of the list with its count (none: 0), and the total. */
+export function presentCancellationSummary(summary: {
+  from: string;
+  to: string;
+  reasonsVersion: string;
+  byReason: Record<string, number>;
+}): CancellationSummaryView {
+  const reasons = CANCELLATION_REASON_CODES.map((code) => ({
+    code,
+    ...CANCELLATION_REASONS[code],
+    count: summary.byReason[code] ?? 0,
+  }));
+  const total = Object.values(summary.byReason).reduce((a, b) => a + b, 0);
+  return {
+    from: summary.from,
+    to: summary.to,
+    reasonsVersion: summary.reasonsVersion,
+    reasons,
+    total,
   };
 }

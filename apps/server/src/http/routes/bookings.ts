@@ -1,15 +1,27 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { bookingOptionsRoute, bookRoute } from "@tt/contract";
+import {
+  bookingOptionsRoute,
+  bookRoute,
+  cancellationSummaryRoute,
+  cancelTripRoute,
+} from "@tt/contract";
 import type { ServerServices } from "../../services";
 import { actorOf, type HttpEnv } from "../context";
-import { presentBooked, presentBookingOptions } from "../presenters/booking";
+import {
+  presentBooked,
+  presentBookingOptions,
+  presentCancellationSummary,
+  presentCancelled,
+} from "../presenters/booking";
 
 /**
  * The booking desk: `POST /api/bookings/options` offers places for a trip in the day's operating
- * plan; `POST /api/bookings` books the one chosen as the plan's next revision.
+ * plan; `POST /api/bookings` books the one chosen as the plan's next revision;
+ * `POST /api/trip-requests/{id}/cancel` cancels a trip for a day with a reason, and
+ * `GET /api/cancellations` counts cancellations by reason.
  */
 export function mountBookingRoutes(app: OpenAPIHono<HttpEnv>, services: ServerServices): void {
-  const { bookings } = services;
+  const { bookings, cancellations } = services;
 
   app.openapi(bookingOptionsRoute, async (c) => {
     const everyRun = c.req.valid("query").everyRun === "true";
@@ -23,5 +35,17 @@ export function mountBookingRoutes(app: OpenAPIHono<HttpEnv>, services: ServerSe
     const { booking, vehicleId } = c.req.valid("json");
     const booked = await bookings.book(actorOf(c), booking, vehicleId);
     return c.json(presentBooked(booked), 201);
+  });
+
+  app.openapi(cancelTripRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const cancelled = await cancellations.cancel(actorOf(c), id, c.req.valid("json"));
+    return c.json(presentCancelled(cancelled), 200);
+  });
+
+  app.openapi(cancellationSummaryRoute, async (c) => {
+    const { from, to } = c.req.valid("query");
+    const summary = await cancellations.summary(actorOf(c), from, to);
+    return c.json(presentCancellationSummary(summary), 200);
   });
 }

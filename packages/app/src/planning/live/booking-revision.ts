@@ -35,24 +35,39 @@ export function bookingRevision(
     name: plan.name,
     serviceDate: plan.serviceDate,
     status: "draft",
-    summary: summaryAfter(plan.summary, option, had),
+    summary: movedSummary(plan.summary, had ? option.before : undefined, option.run, {
+      requests: 1,
+      assigned: 1,
+      unassigned: 0,
+    }),
     unassigned: plan.unassigned,
     runs,
   };
 }
 
-function summaryAfter(summary: PlanSummary, option: InsertionOption, had: boolean): PlanSummary {
-  const after = option.run.cost;
-  const before = option.before?.cost ?? { fixed: 0, distance: 0, time: 0 };
-  const fixed = summary.cost.fixed + after.fixed - before.fixed;
-  const distance = summary.cost.distance + after.distance - before.distance;
-  const time = summary.cost.time + after.time - before.time;
-  const km = option.run.distance - (option.before?.distance ?? 0);
+/**
+ * The plan's figures after one run changed from `before` to `after` (either absent: the run is
+ * new, or gone), moved by exactly the engine's costs of the two; `requests`, `assigned` and
+ * `unassigned` move by the counts given.
+ */
+export function movedSummary(
+  summary: PlanSummary,
+  before: Run | undefined,
+  after: Run | undefined,
+  counts: { readonly requests: number; readonly assigned: number; readonly unassigned: number },
+): PlanSummary {
+  const none = { fixed: 0, distance: 0, time: 0 };
+  const [was, now] = [before?.cost ?? none, after?.cost ?? none];
+  const fixed = summary.cost.fixed + now.fixed - was.fixed;
+  const distance = summary.cost.distance + now.distance - was.distance;
+  const time = summary.cost.time + now.time - was.time;
+  const km = (after?.distance ?? 0) - (before?.distance ?? 0);
   return {
     ...summary,
-    requests: summary.requests + 1,
-    assigned: summary.assigned + 1,
-    vehiclesUsed: summary.vehiclesUsed + (had ? 0 : 1),
+    requests: summary.requests + counts.requests,
+    assigned: summary.assigned + counts.assigned,
+    unassigned: summary.unassigned + counts.unassigned,
+    vehiclesUsed: summary.vehiclesUsed + (after ? 1 : 0) - (before ? 1 : 0),
     cost: {
       total: round2(fixed + distance + time),
       fixed: round2(fixed),

@@ -420,3 +420,55 @@ function runProblem(
   });
   return { problem, plan, request: booked, globalRun };
 }
+
+/**
+ * The vehicle's run with these stops, scheduled by the engine on a Problem of the run alone
+ * (locations the live Problem's): a run a cancellation left with fewer stops. Undefined when no
+ * passenger stop is left.
+ */
+export function scheduledRun(
+  live: LiveProblem,
+  vehicle: Vehicle,
+  stops: readonly TimedStop[],
+): Run | undefined {
+  const kept = stops.filter((s) => s.kind === "break" || live.request(s.request) !== undefined);
+  if (!kept.some((s) => s.kind !== "break")) return undefined;
+  const global: number[] = [];
+  const local = new Map<number, number>();
+  const at = (g: number) => {
+    const found = local.get(g);
+    if (found !== undefined) return found;
+    local.set(g, global.length);
+    global.push(g);
+    return global.length - 1;
+  };
+  const requests = kept.flatMap((s) => {
+    const r = s.kind === "pickup" ? live.request(s.request) : undefined;
+    if (!r) return [];
+    const { pickup, dropoff } = r;
+    const plain = onItsRun(r);
+    return [
+      {
+        ...plain,
+        pickup: { ...pickup, location: at(pickup.location) },
+        dropoff: { ...dropoff, location: at(dropoff.location) },
+      },
+    ];
+  });
+  const own = { ...vehicle, start: at(vehicle.start), end: at(vehicle.end) };
+  const problem: Problem = {
+    ...live.base,
+    locations: global.map((g) => ({ id: String(g) })),
+    matrices: live.between(global),
+    requests,
+    vehicles: [own],
+  };
+  const run = evaluate(problem, { runs: [{ vehicle: vehicle.id, stops: kept.map(planStop) }] })
+    .runs[0];
+  return (
+    run && {
+      ...run,
+      stops: run.stops.map((s) => ({ ...s, location: global[s.location] ?? s.location })),
+    }
+  );
+}

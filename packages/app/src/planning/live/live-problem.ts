@@ -43,6 +43,8 @@ export class LiveProblem {
     private readonly added: AddedLocations,
     /** Trip requests booked since the plan was made, oldest first. */
     readonly booked: readonly Request[],
+    /** Requests taken out since (trips cancelled for the day). */
+    private readonly withdrawn: ReadonlySet<string> = new Set(),
   ) {}
 
   /** The kept Problem alone (a plan no booking has changed). */
@@ -60,7 +62,7 @@ export class LiveProblem {
     let live = LiveProblem.of(base, at);
     for (const addition of additions) {
       const located = await live.locate(addition.points, addition.locations, travelTimes);
-      live = located.live.withRequests(addition.requests);
+      live = located.live.withRequests(addition.requests).without(addition.withdrawn ?? []);
     }
     return live;
   }
@@ -71,7 +73,9 @@ export class LiveProblem {
 
   /** Every request: those the plan was made with, then those booked since. */
   get requests(): readonly Request[] {
-    return this.booked.length === 0 ? this.base.requests : [...this.base.requests, ...this.booked];
+    const all =
+      this.booked.length === 0 ? this.base.requests : [...this.base.requests, ...this.booked];
+    return this.withdrawn.size === 0 ? all : all.filter((r) => !this.withdrawn.has(r.id));
   }
 
   request(id: string): Request | undefined {
@@ -132,7 +136,15 @@ export class LiveProblem {
         }
       }
     }
-    return new LiveProblem(this.base, this.at, this.added, [...this.booked, ...requests]);
+    const booked = [...this.booked, ...requests];
+    return new LiveProblem(this.base, this.at, this.added, booked, this.withdrawn);
+  }
+
+  /** The same Problem without these requests (trips cancelled for the day). */
+  without(ids: readonly string[]): LiveProblem {
+    if (ids.length === 0) return this;
+    const withdrawn = new Set([...this.withdrawn, ...ids]);
+    return new LiveProblem(this.base, this.at, this.added, this.booked, withdrawn);
   }
 
   /**
@@ -210,7 +222,7 @@ export class LiveProblem {
       points: [...this.added.points, point],
       rows: [...this.added.rows, rows],
     };
-    return new LiveProblem(this.base, this.at, added, this.booked);
+    return new LiveProblem(this.base, this.at, added, this.booked, this.withdrawn);
   }
 
   /**
@@ -218,7 +230,8 @@ export class LiveProblem {
    * itself when nothing was booked; otherwise its matrices are copied once with the added rows.
    */
   whole(): Problem {
-    if (this.booked.length === 0 && this.added.locations.length === 0) return this.base;
+    const unchanged = this.booked.length === 0 && this.withdrawn.size === 0;
+    if (unchanged && this.added.locations.length === 0) return this.base;
     this.composed ??= this.compose();
     return this.composed;
   }

@@ -1,0 +1,262 @@
+import {
+  CANCELLATION_REASONS_VERSION,
+  type CancellationInput,
+  cancellationInputSchema,
+  occursOn,
+  type TripRequest,
+} from "@tt/domain";
+import {
+  type Clock,
+  type NewPlanRevision,
+  type PlanSummary,
+  type StoredCancellation,
+  type StoredPlan,
+  systemClock,
+  type UnitOfWorkOf,
+} from "../../ports";
+import { type Actor, AppError, authorise, isAppError, notFound, parseInput } from "../../shared";
+import type { RestoredProblems } from "../kept-problem";
+import { storedRun } from "../overrides/plan-override-evaluation";
+import { publishIn } from "../publication-service";
+import { movedSummary } from "./booking-revision";
+import { insertionOptions, scheduledRun, type TimedRun } from "./insertion-options";
+import type { LiveProblem } from "./live-problem";
+
+/** What cancelling reads and writes. */
+export type CancellationUnitOfWork = UnitOfWorkOf<
+  | "plans"
+  | "tripRequests"
+  | "termCalendars"
+  | "cancellations"
+  | "audit"
+  | "sharing"
+  | "vehicles"
+  | "grants"
+>;
+
+/** A trip waiting for a place that now fits the seat a cancellation freed. */
+export interface SeatOffer {
+  readonly tripRequestId: string;
+  readonly vehicle: string;
+  readonly pickup: number;
+}
+
+export interface Cancelled {
+  readonly cancellation: StoredCancellation;
+  /** The operating plan's revision without the trip, when the day had one carrying it. */
+  readonly plan: { readonly id: string; readonly revision: number } | null;
+  /** Unplaced trips of the day that fit the freed seat (offer it to them). */
+  readonly offers: readonly SeatOffer[];
+}
+
+/** Unplaced trips checked against a freed seat, at most. */
+const OFFERS_CHECKED = 20;
+const RACES_TRIED = 5;
+
+/**
+ * Cancels a trip on a day with a reason from the versioned list: a one-off trip is marked
+ * cancelled, a recurring one misses that day only (the day's plans leave it out). When the day's
+ * operating plan carries the trip, its stops come out of their run in a new revision, published
+ * in its place, and the trips of the day still without a place that fit the freed seat are
+ * named. One transaction, audited.
+ */
+export class CancellationService {
+  constructor(
+    private readonly unitOfWork: CancellationUnitOfWork,
+    private readonly problems: RestoredProblems,
+    private readonly clock: Clock = systemClock,
+  ) {}
+
+  async cancel(actor: Actor, tripRequestId: string, body: unknown): Promise<Cancelled> {
+    authorise(actor, "trip-requests", "write");
+    const input = parseInput(cancellationInputSchema, body, "cancellation");
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.cancelOnce(actor, tripRequestId, input);
+      } catch (error) {
+        const raced =
+          isAppError(error) && error.code === "conflict" && /revised/.test(error.message);
+        if (!raced || attempt >= RACES_TRIED) throw error;
+      }
+    }
+  }
+
+  /** Cancellations from `from` to `to` counted by reason, and the latest of them. */
+  async summary(actor: Actor, from: string, to: string) {
+    authorise(actor, "trip-requests", "read");
+    const repos = this.unitOfWork.repositories;
+    const org = actor.organisationId;
+    const [byReason, latest] = await Promise.all([
+      repos.cancellations.countByReason(org, from, to),
+      repos.cancellations.list(org, from, to, 50),
+    ]);
+    return { from, to, byReason, latest, reasonsVersion: CANCELLATION_REASONS_VERSION };
+  }
+
+  private async cancelOnce(
+    actor: Actor,
+    tripRequestId: string,
+    input: CancellationInput,
+  ): Promise<Cancelled> {
+    const org = actor.organisationId;
+    const repos = this.unitOfWork.repositories;
+    const trip = await repos.tripRequests.find(org, tripRequestId);
+    if (!trip) throw notFound("trip request", tripRequestId);
+    await this.mustTravel(org, trip, input.date);
+    const live = await this.livePlan(org, input.date, tripRequestId);
+    const revision = live && withoutTrip(live.plan, live.problem, tripRequestId);
+    const saved = await this.unitOfWork.transaction(async (tx) => {
+      if (trip.recurrence.kind === "one-off") {
+        const { id, organisationId: _o, createdAt: _c, updatedAt: _u, ...fields } = trip;
+        await tx.tripRequests.update(org, id, { ...fields, status: "cancelled" });
+      }
+      const stored =
+        live && revision
+          ? await tx.plans.saveRevision(org, live.plan.id, {
+              ...revision,
+              additions: { requests: [], locations: [], points: [], withdrawn: [tripRequestId] },
+            })
+          : undefined;
+      if (stored && live?.plan.status === "published") {
+        await publishIn(tx, this.clock, actor, stored);
+      }
+      const cancellation = await tx.cancellations.create(org, {
+        tripRequestId,
+        serviceDate: input.date,
+        reason: input.reason,
+        reasonsVersion: CANCELLATION_REASONS_VERSION,
+        cancelledBy: actor.userId,
+        planId: stored?.id ?? null,
+      });
+      await tx.audit.append({
+        organisationId: org,
+        userId: actor.userId,
+        action: "update",
+        resource: "trip-requests",
+        resourceIds: [tripRequestId, trip.passengerId, ...(stored ? [stored.id] : [])],
+        purpose: actor.purpose ?? "booking desk: trip cancelled for the day",
+        details: {
+          date: input.date,
+          reason: input.reason,
+          reasonsVersion: CANCELLATION_REASONS_VERSION,
+          plan: stored?.id ?? null,
+        },
+      });
+      return { cancellation, stored };
+    });
+    if (!saved.stored || !live || !revision) {
+      return { cancellation: saved.cancellation, plan: null, offers: [] };
+    }
+    const after = live.problem.without([tripRequestId]);
+    this.problems.hold(org, saved.stored.id, after);
+    const offers = seatOffers(after, saved.stored, revision.freed);
+    const plan = { id: saved.stored.id, revision: saved.stored.revision };
+    return { cancellation: saved.cancellation, plan, offers };
+  }
+
+  /** Refuses a day the trip does not travel on (outside its dates, weekdays or terms). */
+  private async mustTravel(org: string, trip: TripRequest, date: string): Promise<void> {
+    const r = trip.recurrence;
+    const calendarId = r.kind === "recurring" ? r.termCalendarId : undefined;
+    const calendar = calendarId
+      ? await this.unitOfWork.repositories.termCalendars.find(org, calendarId)
+      : undefined;
+    if (trip.status === "cancelled" || !occursOn(r, date, calendar?.periods)) {
+      throw new AppError(
+        "validation-failed",
+        `Trip ${trip.reference} does not travel on ${date}.`,
+        [{ path: "date", message: "not a day this trip travels" }],
+      );
+    }
+  }
+
+  /** The day's published plan and its live Problem, when it holds the trip. */
+  private async livePlan(org: string, date: string, tripRequestId: string) {
+    const plans = this.unitOfWork.repositories.plans;
+    const page = await plans.list(org, { offset: 0, limit: 100, serviceDate: date });
+    const header = page.items.find((p) => p.status === "published");
+    if (!header) return undefined;
+    const plan = await plans.find(org, header.id);
+    const problem = await this.problems.get(org, header.id, () =>
+      plans.findProblemChain(org, header.id),
+    );
+    if (!plan || !problem?.request(tripRequestId)) return undefined;
+    return { plan, problem };
+  }
+}
+
+type CancellationRevision = Omit<NewPlanRevision, "additions"> & {
+  /** The vehicle whose run lost the trip, if it had one. */
+  readonly freed: string | undefined;
+};
+
+/** The plan without the trip: out of its run (rescheduled) or out of the unplaced list. */
+function withoutTrip(
+  plan: StoredPlan,
+  live: LiveProblem,
+  tripRequestId: string,
+): CancellationRevision {
+  const after = live.without([tripRequestId]);
+  const run = plan.runs.find((r) =>
+    r.stops.some((s) => s.kind !== "break" && s.tripRequestId === tripRequestId),
+  );
+  const vehicle = run && live.base.vehicles.find((v) => v.id === run.vehicleId);
+  const stops = run ? timed(run).stops : [];
+  const before = vehicle ? scheduledRun(live, vehicle, stops) : undefined;
+  const rescheduled = vehicle ? scheduledRun(after, vehicle, stops) : undefined;
+  const runs = plan.runs.flatMap((r) => {
+    if (r !== run) return [r];
+    return rescheduled ? [storedRun(rescheduled)] : [];
+  });
+  const unplaced = plan.unassigned.find((u) => u.tripRequestId === tripRequestId);
+  const unassigned = plan.unassigned.filter((u) => u !== unplaced);
+  const counts = { requests: -1, assigned: run ? -1 : 0, unassigned: unplaced ? -1 : 0 };
+  const moved = movedSummary(plan.summary, before, rescheduled, counts);
+  const summary = unplaced
+    ? { ...moved, unassignedByReason: lessOne(moved, unplaced.reason) }
+    : moved;
+  return {
+    name: plan.name,
+    serviceDate: plan.serviceDate,
+    status: "draft",
+    summary,
+    unassigned,
+    runs,
+    freed: run?.vehicleId,
+  };
+}
+
+/** The unplaced counts with one fewer of the reason (as the summary counts it: `no-room`). */
+function lessOne(summary: PlanSummary, reason: string): Record<string, number> {
+  const counts = { ...summary.unassignedByReason };
+  const key = counts[reason] !== undefined ? reason : "no-room";
+  const left = (counts[key] ?? 0) - 1;
+  if (left > 0) counts[key] = left;
+  else delete counts[key];
+  return counts;
+}
+
+function timed(run: StoredPlan["runs"][number]): TimedRun {
+  return {
+    vehicle: run.vehicleId,
+    stops: run.stops.map((s) =>
+      s.kind === "break"
+        ? { kind: "break", break: s.breakId, location: s.location, start: s.start }
+        : { kind: s.kind, request: s.tripRequestId, location: s.location, start: s.start },
+    ),
+  };
+}
+
+/** The day's unplaced trips (the first `OFFERS_CHECKED`) that now fit the freed vehicle. */
+function seatOffers(live: LiveProblem, plan: StoredPlan, freed: string | undefined): SeatOffer[] {
+  if (!freed) return [];
+  const runs = { runs: plan.runs.map(timed) };
+  return plan.unassigned.slice(0, OFFERS_CHECKED).flatMap((u) => {
+    const request = live.request(u.tripRequestId);
+    if (!request) return [];
+    const [option] = insertionOptions(live, runs, request, { only: freed, max: 1 }).options;
+    return option
+      ? [{ tripRequestId: u.tripRequestId, vehicle: freed, pickup: option.pickup }]
+      : [];
+  });
+}
