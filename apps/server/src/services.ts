@@ -10,6 +10,7 @@ import {
   type Clock,
   CrewService,
   type CsvTransfer,
+  DayQueue,
   defaultSolveCapacity,
   GrantService,
   InProcessJobQueue,
@@ -116,6 +117,8 @@ export function buildServices(
   });
   // Kept Problems made whole again, shared by checks of plans and planners' changes.
   const problems = new RestoredProblems(travelTimes);
+  // Bookings and cancellations of one day, one after another in this process.
+  const days = new DayQueue();
   const planning = new PlanningService(unitOfWork, {
     travelTimes,
     clock,
@@ -151,8 +154,8 @@ export function buildServices(
     planMaps: new PlanMapService(unitOfWork, clock),
     memberPlans: new MemberPlanService(unitOfWork),
     publication: new PlanPublicationService(unitOfWork, clock),
-    bookings: new BookingService(unitOfWork, travelTimes, problems, clock),
-    cancellations: new CancellationService(unitOfWork, problems, clock),
+    bookings: new BookingService(unitOfWork, travelTimes, problems, clock, days),
+    cancellations: new CancellationService(unitOfWork, problems, clock, days),
     analyses,
     partnerships: new PartnershipService(unitOfWork),
     agreements: new AgreementService(unitOfWork, clock),

@@ -58,6 +58,7 @@ export {
   CrewService,
   createWorkerSolveRunner,
   type DayPlanInput,
+  DayQueue,
   type DayRegister,
   defaultSolveCapacity,
   loadDayRegister,

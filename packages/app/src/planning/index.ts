@@ -27,6 +27,7 @@ export {
   type Cancelled,
   type SeatOffer,
 } from "./live/cancellation-service";
+export { DayQueue } from "./live/day-queue";
 export {
   type Detour,
   type InsertionOption,

@@ -28,6 +28,7 @@ import { forbiddenPartners, mixRequest, serviceOf } from "../mixing";
 import { publishIn } from "../publication-service";
 import { bookingRequest } from "./booking-request";
 import { bookingRevision } from "./booking-revision";
+import { DayQueue } from "./day-queue";
 import {
   type InsertionOption,
   insertionOptions,
@@ -109,6 +110,8 @@ export class BookingService {
     travelTimes: TravelTimeProvider,
     problems?: RestoredProblems,
     private readonly clock: Clock = systemClock,
+    /** Shared with the cancellations: one change to a day at a time in this process. */
+    private readonly queue: DayQueue = new DayQueue(),
   ) {
     this.travelTimes = travelTimes;
     this.problems = problems ?? new RestoredProblems(travelTimes);
@@ -146,9 +149,11 @@ export class BookingService {
    */
   async book(actor: Actor, body: unknown, vehicleId: string): Promise<Booked> {
     authoriseBooking(actor);
+    const { date } = parseInput(bookingInputSchema, body, "booking");
+    const once = () => this.bookOnce(actor, body, vehicleId);
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.bookOnce(actor, body, vehicleId);
+        return await this.queue.run(actor.organisationId, date, once);
       } catch (error) {
         const raced =
           isAppError(error) && error.code === "conflict" && /revised/.test(error.message);

@@ -19,6 +19,7 @@ import type { RestoredProblems } from "../kept-problem";
 import { storedRun } from "../overrides/plan-override-evaluation";
 import { publishIn } from "../publication-service";
 import { movedSummary } from "./booking-revision";
+import { DayQueue } from "./day-queue";
 import { insertionOptions, scheduledRun, type TimedRun } from "./insertion-options";
 import type { LiveProblem } from "./live-problem";
 
@@ -65,14 +66,17 @@ export class CancellationService {
     private readonly unitOfWork: CancellationUnitOfWork,
     private readonly problems: RestoredProblems,
     private readonly clock: Clock = systemClock,
+    /** Shared with the booking desk: one change to a day at a time in this process. */
+    private readonly queue: DayQueue = new DayQueue(),
   ) {}
 
   async cancel(actor: Actor, tripRequestId: string, body: unknown): Promise<Cancelled> {
     authorise(actor, "trip-requests", "write");
     const input = parseInput(cancellationInputSchema, body, "cancellation");
+    const once = () => this.cancelOnce(actor, tripRequestId, input);
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.cancelOnce(actor, tripRequestId, input);
+        return await this.queue.run(actor.organisationId, input.date, once);
       } catch (error) {
         const raced =
           isAppError(error) && error.code === "conflict" && /revised/.test(error.message);
