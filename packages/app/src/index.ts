@@ -128,6 +128,7 @@ export {
   type Organisation,
   type Page,
   type PartnershipMember,
+  type PassengerRepository,
   type PlanHeader,
   type PlannedStop,
   type PlanRun,

@@ -7,6 +7,21 @@ import { lazyTravelTimes } from "../services";
 import { type Fixture, useFixture } from "./test-support/fixture";
 
 type Json = Record<string, unknown>;
+
+/** True when the two requests are on board at the same time on these stops. */
+function onBoardTogether(
+  stops: readonly { kind: string; request?: string }[],
+  a: string,
+  b: string,
+): boolean {
+  const aboard = new Set<string>();
+  for (const s of stops) {
+    if (s.kind === "pickup" && s.request) aboard.add(s.request);
+    if (aboard.has(a) && aboard.has(b)) return true;
+    if (s.kind === "dropoff" && s.request) aboard.delete(s.request);
+  }
+  return false;
+}
 const DAY = "2026-09-03";
 
 for (const driver of listTestDrivers()) {
@@ -276,6 +291,48 @@ for (const driver of listTestDrivers()) {
         both.map(async (r) => ((await r.json()) as Json).revision),
       );
       expect([...revisions].sort()).toEqual([6, 7]);
+    });
+
+    it("keeps apart who may not travel together, whichever of the two names the other", async () => {
+      const f = fixture();
+      const admin = f.county.users.admin.token;
+      const agentActor = {
+        userId: f.county.users["booking-agent"].user.id,
+        organisationId: f.county.id,
+        role: "booking-agent" as const,
+      };
+      // A neighbour of the county's pupil, to the same school at the same time.
+      const created = await f.call("POST", "/api/passengers", {
+        token: admin,
+        json: aPassenger({ reference: "P-APART-1" }),
+      });
+      const newcomer = String(((await created.json()) as Json).id);
+      const body = booking(f, newcomer, {
+        purpose: "demand-responsive",
+        timing: "arrive-by",
+        time: "08:40",
+        windowMinutes: 15,
+      });
+      const pupilTrip = f.county.rows.tripRequests;
+      const together = async () => {
+        const found = await f.services.bookings.options(agentActor, body);
+        return found.options.map((o) => onBoardTogether(o.run.stops, "booking", pupilTrip));
+      };
+      // Without a rule the engine shares the run: the check below can fail.
+      expect((await together()).some(Boolean)).toBe(true);
+      // The pupil's record names the newcomer: the newcomer must ride alone from the pupil.
+      const pupilId = f.county.rows.passengers;
+      const pupil = (await (
+        await f.call("GET", `/api/passengers/${pupilId}`, { token: admin })
+      ).json()) as Json;
+      const { id: _i, organisationId: _o, createdAt: _c, updatedAt: _u, ...fields } = pupil;
+      const needs = { ...(fields.needs as Json), mayNotTravelWith: ["P-APART-1"] };
+      const updated = await f.call("PUT", `/api/passengers/${pupilId}`, {
+        token: admin,
+        json: { ...fields, needs },
+      });
+      expect(updated.status).toBe(200);
+      expect(await together()).not.toContain(true);
     });
 
     it("refuses a trip the passenger is not entitled to, naming the regime and the rule", async () => {

@@ -86,6 +86,11 @@ export interface RecordRepository<T, Input> {
   count(organisationId: string): Promise<number>;
 }
 
+export interface PassengerRepository extends RecordRepository<Passenger, PassengerInput> {
+  /** The passengers whose "may not travel with" list names this reference. */
+  listNaming(organisationId: string, reference: string): Promise<Passenger[]>;
+}
+
 export interface TripRequestRepository extends RecordRepository<TripRequest, TripRequestInput> {
   /**
    * The requests, not cancelled, whose dates span `date` (one-off on it, or recurring from on or
@@ -123,7 +128,7 @@ export type RegisterRepositoryMap = {
 
 /** The register: demand and supply. */
 export interface RegisterRepositories {
-  readonly passengers: RecordRepository<Passenger, PassengerInput>;
+  readonly passengers: PassengerRepository;
   readonly places: RecordRepository<Place, PlaceInput>;
   readonly vehicles: RecordRepository<Vehicle, VehicleInput>;
   readonly staff: RecordRepository<Staff, StaffInput>;

@@ -9,6 +9,7 @@ import { createGrantStore } from "./grant-store";
 import { createIdentityStore } from "./identity-store";
 import { createImportStaging } from "./import-staging";
 import { createJobStore } from "./job-store";
+import { createPassengerRepository } from "./passenger-repository";
 import { createPlanStore } from "./plan-store";
 import { type BulkInsertHook, createRecordRepository } from "./record-repository";
 import {
@@ -33,7 +34,7 @@ import { createTripRequestRepository } from "./trip-request-repository";
 
 function createRepositories(db: Db, inTransaction: boolean, bulk: BulkInsertHook): Repositories {
   return {
-    passengers: createRecordRepository(db, passengerSpec, bulk),
+    passengers: createPassengerRepository(db, bulk),
     places: createRecordRepository(db, placeSpec, bulk),
     vehicles: createRecordRepository(db, vehicleSpec, bulk),
     staff: createRecordRepository(db, staffSpec, bulk),

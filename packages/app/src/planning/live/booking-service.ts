@@ -375,7 +375,10 @@ async function operatingPlan(
   return plan;
 }
 
-/** The day's requests of the passengers this one may not travel with. */
+/**
+ * The day's requests of the passengers this one may not travel with, either way round: those its
+ * own list names, and those whose lists name it.
+ */
 async function conflictsOf(
   repos: BookingUnitOfWork["repositories"],
   org: string,
@@ -384,9 +387,13 @@ async function conflictsOf(
   live: LiveProblem,
 ): Promise<string[]> {
   const references = passenger.needs.mayNotTravelWith;
-  if (references.length === 0) return [];
-  const others = await repos.passengers.findByReferences(org, references);
-  const ids = new Set(others.map((p) => p.id));
+  const [named, naming] = await Promise.all([
+    references.length > 0 ? repos.passengers.findByReferences(org, references) : [],
+    repos.passengers.listNaming(org, passenger.reference),
+  ]);
+  const ids = new Set([...named, ...naming].map((p) => p.id));
+  ids.delete(passenger.id);
+  if (ids.size === 0) return [];
   const trips = await repos.tripRequests.listSpanning(org, date);
   return trips.filter((t) => ids.has(t.passengerId) && live.request(t.id)).map((t) => t.id);
 }
