@@ -29,6 +29,7 @@ import {
   RegisterService,
   RestoredProblems,
   RetentionService,
+  RevisionHistoryService,
   type SolveRunner,
   SubjectRightsService,
   systemClock,
@@ -67,6 +68,8 @@ export interface ServerServices {
   readonly bookings: BookingService;
   /** Trips cancelled for a day with a reason, and the figures by reason. */
   readonly cancellations: CancellationService;
+  /** A day plan's revisions: who changed what, when and why, and the runs each changed. */
+  readonly revisions: RevisionHistoryService;
   readonly analyses: IntegrationAnalysisService;
   /** Partnerships, data-sharing agreements and reads of partners' data through them. */
   readonly partnerships: PartnershipService;
@@ -156,6 +159,7 @@ export function buildServices(
     publication: new PlanPublicationService(unitOfWork, clock),
     bookings: new BookingService(unitOfWork, travelTimes, problems, clock, days),
     cancellations: new CancellationService(unitOfWork, problems, clock, days),
+    revisions: new RevisionHistoryService(unitOfWork),
     analyses,
     partnerships: new PartnershipService(unitOfWork),
     agreements: new AgreementService(unitOfWork, clock),

@@ -27,6 +27,7 @@ import { mountHealthRoute } from "./routes/health";
 import { mountJobRoutes } from "./routes/jobs";
 import { mountOrganisationRoute } from "./routes/organisation";
 import { mountPlanOverrideRoutes } from "./routes/plan-overrides";
+import { mountPlanRevisionRoutes } from "./routes/plan-revisions";
 import { mountPlanRoutes } from "./routes/plans";
 import { mountRegisterRoutes } from "./routes/register";
 import { mountSessionRoutes } from "./routes/session";
@@ -75,6 +76,7 @@ export function createHttpApp(
   mountJobRoutes(app, services);
   mountPlanOverrideRoutes(app, services);
   mountBookingRoutes(app, services);
+  mountPlanRevisionRoutes(app, services);
   mountCrewRoutes(app, services);
   mountAnalysisRoutes(app, services);
   mountEntitlementRoutes(app, services);

@@ -335,6 +335,39 @@ for (const driver of listTestDrivers()) {
       expect(await together()).not.toContain(true);
     });
 
+    it("lists the plan's revisions with who, why and the runs each changed", async () => {
+      const f = fixture();
+      const history = await f.call("GET", `/api/plans/${published}/revisions`, { token: agent });
+      expect(history.status).toBe(200);
+      const items = ((await history.json()) as { items: Json[] }).items;
+      expect(items.map((i) => i.revision)).toEqual(
+        [...items.map((i) => Number(i.revision))].sort((a, b) => b - a),
+      );
+      expect(items.at(-1)).toMatchObject({ revision: 1, kind: "planned", by: null });
+      const kinds = new Set(items.map((i) => i.kind));
+      expect([...kinds].sort()).toEqual(["booking", "cancellation", "planned"]);
+      const cancelled = items.find((i) => i.kind === "cancellation");
+      expect(cancelled).toMatchObject({ by: "County booking-agent", why: "passenger-unwell" });
+      const booking = items.find((i) => i.kind === "booking")!;
+      expect(booking.vehicles).toEqual([f.county.rows.vehicles]);
+      const changes = await f.call("GET", `/api/plans/${booking.id}/changes`, { token: agent });
+      const changed = (await changes.json()) as { runs: Json[] };
+      expect(changed.runs.map((r) => r.vehicleId)).toEqual([f.county.rows.vehicles]);
+      const has = (run: unknown) =>
+        ((run as Json | null)?.stops as Json[] | undefined)?.some(
+          (s) => s.tripRequestId === booking.tripRequestId,
+        ) ?? false;
+      expect([has(changed.runs[0]?.before), has(changed.runs[0]?.after)]).toEqual([false, true]);
+      const driver = f.county.users.driver.token;
+      expect(
+        (await f.call("GET", `/api/plans/${published}/revisions`, { token: driver })).status,
+      ).toBe(403);
+      const city = f.city.users["booking-agent"].token;
+      expect(
+        (await f.call("GET", `/api/plans/${published}/revisions`, { token: city })).status,
+      ).toBe(404);
+    });
+
     it("refuses a trip the passenger is not entitled to, naming the regime and the rule", async () => {
       const f = fixture();
       const passengerId = await newPassenger(f, "P-NOT-1", 52.22);

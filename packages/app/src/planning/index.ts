@@ -37,6 +37,13 @@ export {
 } from "./live/insertion-options";
 export { LiveProblem } from "./live/live-problem";
 export {
+  type PlanRevisionEntry,
+  RevisionHistoryService,
+  type RevisionKind,
+  type RunChange,
+  runChanges,
+} from "./live/revision-history";
+export {
   loadDayRegister,
   loadPlanningDay,
   type PlanningDayKind,

@@ -4,6 +4,7 @@ import { idParamSchema } from "../common";
 import { bookingInputSchema, CANCELLATION_REASON_CODES, cancellationInputSchema } from "../domain";
 import { COMMON_ERROR_RESPONSES, CONFLICT_RESPONSE, NOT_FOUND_RESPONSE } from "../errors";
 import { named } from "../resources";
+import { planRunSchema } from "./plans";
 import { AUTHENTICATED } from "./security";
 
 const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
@@ -206,5 +207,68 @@ export const cancellationSummaryRoute = createRoute({
   responses: {
     200: { description: "The counts.", content: json(cancellationSummarySchema) },
     ...COMMON_ERROR_RESPONSES,
+  },
+});
+
+export const planRevisionEntrySchema = z
+  .object({
+    id: z.uuid(),
+    revision: z.number().int(),
+    status: z.string(),
+    createdAt: z.string(),
+    kind: z.enum(["planned", "override", "booking", "cancellation"]),
+    by: z.string().nullable().openapi({ description: "Who made the change." }),
+    why: z
+      .string()
+      .nullable()
+      .openapi({ description: "The planner's reason, or the cancellation's." }),
+    tripRequestId: z.string().nullable(),
+    vehicles: z.array(z.string()).openapi({ description: "Vehicles whose runs it touched." }),
+  })
+  .openapi("PlanRevisionEntry");
+export type PlanRevisionEntryView = z.infer<typeof planRevisionEntrySchema>;
+
+export const planRevisionsRoute = createRoute({
+  ...common,
+  tags: ["Plans"],
+  method: "get",
+  path: "/api/plans/{id}/revisions",
+  summary: "The plan's revisions, newest first: when, who, what kind of change, why, which runs",
+  description:
+    "Every plan of the chain the plan is in (the plan the engine made, then each override, booking and cancellation), at most the latest 100. Roles that read plans and trip requests.",
+  request: { params: idParamSchema },
+  responses: {
+    200: {
+      description: "The revisions.",
+      content: json(z.object({ items: z.array(planRevisionEntrySchema) })),
+    },
+    ...COMMON_ERROR_RESPONSES,
+    ...NOT_FOUND_RESPONSE,
+  },
+});
+
+const changedRunSchema = planRunSchema.nullable();
+
+export const planChangesRoute = createRoute({
+  ...common,
+  tags: ["Plans"],
+  method: "get",
+  path: "/api/plans/{id}/changes",
+  summary: "The runs this revision changed, as they were and as they are",
+  request: { params: idParamSchema },
+  responses: {
+    200: {
+      description: "Each changed run, by vehicle (before null: a new run; after null: a run gone).",
+      content: json(
+        z.object({
+          revisedFrom: z.uuid().nullable(),
+          runs: z.array(
+            z.object({ vehicleId: z.string(), before: changedRunSchema, after: changedRunSchema }),
+          ),
+        }),
+      ),
+    },
+    ...COMMON_ERROR_RESPONSES,
+    ...NOT_FOUND_RESPONSE,
   },
 });

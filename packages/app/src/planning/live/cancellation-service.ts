@@ -144,6 +144,7 @@ export class CancellationService {
           reason: input.reason,
           reasonsVersion: CANCELLATION_REASONS_VERSION,
           plan: stored?.id ?? null,
+          vehicle: revision?.freed ?? null,
         },
       });
       return { cancellation, stored };
