@@ -331,6 +331,8 @@ describe.skipIf(!HAS_CHROMIUM)("the planner's web app in Debian's chromium", () 
 
   it("runs the integration analysis by keyboard and reaches each chart's data, the tables and the full report", async () => {
     await openFromMenu(page, "/integration", "Integration report");
+    // The budgets are read after the page opens; on a busy machine, wait for them to be ticked.
+    await page.locator("input[type=checkbox]:checked").first().waitFor({ timeout: 30_000 });
     await typeInto(page, "#time-limit", "2");
     await tabTo(page, "button[type=submit]", 2);
     await page.keyboard.press("Enter");

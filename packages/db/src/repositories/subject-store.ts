@@ -4,6 +4,7 @@ import { and, eq, inArray, isNull, lt, ne, sql } from "drizzle-orm";
 import type { Db } from "../create-db";
 import { queryRows } from "../raw-query";
 import { entitlementDecisions, jobs, passengers, plans, tripRequests } from "../schema";
+import { erasePlanPoints } from "./erase-plan-points";
 import { published } from "./import-visibility";
 import { anyUuid } from "./keyset";
 import { isUuid } from "./record-repository";
@@ -151,7 +152,11 @@ export function createSubjectRecordStore(db: Db): SubjectRecordStore {
     async erase(organisationId, passengerId, erased) {
       if (!isUuid(passengerId)) return undefined;
       const [before] = await db
-        .select({ reference: passengers.reference })
+        .select({
+          reference: passengers.reference,
+          homeLat: passengers.homeLat,
+          homeLon: passengers.homeLon,
+        })
         .from(passengers)
         .where(
           and(
@@ -187,6 +192,7 @@ export function createSubjectRecordStore(db: Db): SubjectRecordStore {
         before.reference,
         erased.reference,
       );
+      await erasePlanPoints(db, organisationId, { lat: before.homeLat, lon: before.homeLon });
       const counts: ErasureCounts = {
         passengers: 1,
         travelWithLists,
