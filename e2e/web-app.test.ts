@@ -1,5 +1,6 @@
 import type { Browser, FileChooser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { bookATrip, cancelTheTrip, publishLatestPlan } from "./support/booking-walks";
 import {
   checkPage,
   HAS_CHROMIUM,
@@ -301,6 +302,14 @@ describe.skipIf(!HAS_CHROMIUM)("the planner's web app in Debian's chromium", () 
     await expect.poll(() => page.url(), { timeout: 30_000 }).not.toBe(before);
     await page.getByTestId("plan-summary").waitFor();
   }, 90_000);
+
+  it("books a trip into the published plan, sees it in the revisions, then cancels it with a reason", async () => {
+    await publishLatestPlan(page, url);
+    const reference = await bookATrip(page, url);
+    await checkPage(page, "09b-plan-after-booking");
+    await cancelTheTrip(page, url, reference);
+    await checkPage(page, "09c-booking-desk");
+  }, 120_000);
 
   it("assesses a pupil by keyboard and reads the decision with its reasons and dates", async () => {
     await openFromMenu(page, "/entitlement", "Assess a pupil: home to school");

@@ -32,6 +32,16 @@ describe("the menu", () => {
     }
   });
 
+  it("shows the booking desk to the roles that may book trips into the day's plan", () => {
+    for (const role of ROLES) {
+      expect([role, shows(role, "/booking")]).toEqual([
+        role,
+        isAllowed(role, "trip-requests", "write") && isAllowed(role, "plans", "read"),
+      ]);
+    }
+    expect(item("/booking").text).toBe("Booking desk");
+  });
+
   it("marks the section the page is in, and no section whose name only starts the path", () => {
     expect(isCurrent(item("/partnership-plans"), "/partnership-plans")).toBe(true);
     expect(isCurrent(item("/partnership"), "/partnership-plans")).toBe(false);

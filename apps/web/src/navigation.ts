@@ -23,6 +23,11 @@ export const NAV_ITEMS: readonly NavItem[] = [
     text: "Planning",
     roles: ["admin", "commissioner", "booking-agent", "finance", "operator", "driver"],
   },
+  {
+    href: "/booking",
+    text: "Booking desk",
+    roles: ["admin", "commissioner", "booking-agent"],
+  },
   { href: "/entitlement", text: "Entitlement", roles: ["admin", "commissioner", "assessor"] },
   { href: "/integration", text: "Integration", roles: ["admin", "commissioner"] },
   {

@@ -1,3 +1,4 @@
+import { bookingClientMethods } from "./client-bookings";
 import { planOverrideClientMethods } from "./client-plan-overrides";
 import { planClientMethods } from "./client-plans";
 import { sharingClientMethods } from "./client-sharing";
@@ -143,6 +144,7 @@ export function createClient(options: ClientOptions) {
     ...planClientMethods(call, base),
     ...planOverrideClientMethods(call),
     ...sharingClientMethods(call),
+    ...bookingClientMethods(call),
     /** The same client, recording `purpose` in the audit log. */
     withPurpose: (purpose: string) => createClient({ ...options, purpose }),
   };

@@ -8,6 +8,7 @@ const DESCRIPTIONS: Record<string, string> = {
   "/register/vehicles": "Your vehicles, their layouts and features.",
   "/import": "Add passengers, places, vehicles or trip requests from a CSV file.",
   "/planning": "Plan a day on the shared fleet, see it on a map and print run manifests.",
+  "/booking": "Book a one-off trip into the day's plan, or cancel a trip for a day with a reason.",
   "/integration": "Silo against pooled planning: savings, funders' shares, overlap and peaks.",
   "/entitlement": "Decide whether a passenger may travel at a funder's cost, with reasons.",
   "/partnership":

@@ -9,6 +9,7 @@ import { pounds, reasonText, runColour } from "./format";
 import { MoveRequest } from "./move-request";
 import { planGeo, planNames } from "./plan-geo";
 import { PlanPool } from "./plan-pool";
+import { PlanRevisions } from "./plan-revisions";
 import { RunTimeline } from "./run-timeline";
 import { RunsTable } from "./runs-table";
 import { UnassignedTable } from "./unassigned-table";
@@ -120,6 +121,9 @@ export function PlanPage({ planId }: { planId: string }) {
       <RunTimeline runs={plan.data.runs} vehicleName={vehicleName} />
       <RunsTable plan={plan.data} vehicleName={vehicleName} />
       <UnassignedList plan={plan.data} reference={reference} />
+      {user && isAllowed(user.role, "trip-requests", "read") && (
+        <PlanRevisions planId={planId} vehicleName={vehicleName} />
+      )}
       {user && isAllowed(user.role, "plans", "write") && (
         <MoveRequest plan={plan.data} reference={reference} vehicle={vehicleName} />
       )}

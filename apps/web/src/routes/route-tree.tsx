@@ -3,6 +3,7 @@ import type { ApiUser } from "@tt/contract";
 import type { ReactNode } from "react";
 import { AccessLogPage } from "../audit/access-log-page";
 import { readAccessLogSearch } from "../audit/access-log-search";
+import { BookingPage } from "../booking/booking-page";
 import { IntegrationPage } from "../integration/integration-page";
 import { EntitlementPage } from "../pages/entitlement-page";
 import { HomePage } from "../pages/home-page";
@@ -85,6 +86,12 @@ const manifestRoute = createRoute({
   },
 });
 
+const bookingRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "booking",
+  component: BookingPage,
+});
+
 const entitlementRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "entitlement",
@@ -130,6 +137,7 @@ export const routeTree = rootRoute.addChildren([
   planningRoute,
   planRoute,
   manifestRoute,
+  bookingRoute,
   entitlementRoute,
   integrationRoute,
   partnershipRoute,

@@ -1,0 +1,81 @@
+import type { BookedView, BookingOptionsView } from "@tt/contract";
+import { pounds, reasonText } from "../planning/format";
+import { capitalise } from "./booking-words";
+
+export type BookingOption = BookingOptionsView["options"][number];
+type Entitlement = BookingOptionsView["entitlement"];
+type Refusal = BookingOptionsView["refusals"][number];
+
+const count = (n: number, one: string, many: string) =>
+  `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
+
+const REGIME_NAMES: Readonly<Record<string, string>> = {
+  "home-to-school": "home to school transport",
+  "post-16": "post-16 transport",
+  "adult-social-care": "adult social care transport",
+  nepts: "non-emergency patient transport (NEPTS)",
+  "community-transport": "community transport",
+};
+
+export const regimeName = (regime: string) => REGIME_NAMES[regime] ?? regime.replaceAll("-", " ");
+
+/** Whom else the trip delays, and by how much, in a few words. */
+export function detourText(detour: BookingOption["detour"]): string {
+  if (detour.passengers === 0) return "No one else affected";
+  const minutes = Math.round(detour.addedRideMinutes);
+  return `${count(detour.passengers, "passenger", "passengers")}, ${count(minutes, "minute", "minutes")} added`;
+}
+
+/** An option's cells, in the order of the table's columns. */
+export function optionCells(option: BookingOption) {
+  return {
+    vehicle: option.vehicleReference,
+    window: `${option.pickupWindow[0]} to ${option.pickupWindow[1]}`,
+    pickup: option.pickup,
+    dropoff: option.dropoff,
+    cost: pounds(option.addedCost),
+    detour: detourText(option.detour),
+  };
+}
+
+/** Why some vehicles cannot take the trip: the reason in words, how many, an example. */
+export function refusalText(refusal: Refusal): string {
+  const vehicles = count(refusal.vehicles, "vehicle", "vehicles");
+  return `${capitalise(reasonText(refusal.reason))} (${vehicles}), for example: ${refusal.example}`;
+}
+
+/** The entitlement check in words when it passes. */
+export function entitledText(regime: string | null): string {
+  return regime
+    ? `The passenger is entitled to ${regimeName(regime)}.`
+    : "No entitlement is needed for this purpose.";
+}
+
+/** The warning when it does not: the heading, then the API's reason and what follows from it. */
+export function notEntitledText(entitlement: Entitlement): { heading: string; detail: string } {
+  const to = entitlement.regime ? ` to ${regimeName(entitlement.regime)}` : "";
+  const why = entitlement.message ?? entitlement.rule ?? "No decision allows the trip.";
+  return {
+    heading: `The passenger is not entitled${to}.`,
+    detail: `${why} The options are shown, but the trip cannot be booked until a decision allows it.`,
+  };
+}
+
+/** The sentence above the options: how many, or that there are none. */
+export function optionsSummary(view: BookingOptionsView): string {
+  const { options } = view;
+  if (options.length === 0) return "No vehicle in the day's plan can take this trip.";
+  const places = count(options.length, "vehicle can", "vehicles can");
+  return `${places} take this trip in revision ${view.revision} of the day's plan, cheapest first.`;
+}
+
+/** What the booking banner says under its heading: where and when the passenger is picked up. */
+export function bookedDetails(booked: BookedView): string {
+  const { option } = booked;
+  const [from, to] = option.pickupWindow;
+  return `On ${option.vehicleReference}: pick-up between ${from} and ${to} (planned ${option.pickup}), drop-off ${option.dropoff}. The day's plan is now revision ${booked.revision}.`;
+}
+
+/** The vehicles the search left out, being farther off. */
+export const untriedText = (untried: number) =>
+  `${count(untried, "vehicle", "vehicles")} farther off ${untried === 1 ? "was" : "were"} not tried.`;

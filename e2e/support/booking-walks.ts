@@ -1,0 +1,87 @@
+import type { Page } from "playwright-core";
+import { expect } from "vitest";
+
+const DAY = { iso: "2026-11-24", day: "24", month: "11", year: "2026" } as const;
+const CSRF = { "x-requested-with": "e2e" };
+
+type Json = Record<string, unknown>;
+
+/** A GET of the API with the browser's own session. */
+async function read(page: Page, base: string, path: string): Promise<Json> {
+  const response = await page.request.get(new URL(path, base).toString());
+  expect(response.status(), path).toBe(200);
+  return (await response.json()) as Json;
+}
+
+const firstOf = (json: Json) => ((json.items ?? []) as Json[])[0] ?? {};
+
+/** Publishes the organisation's latest plan of the demo day, as a commissioner would. */
+export async function publishLatestPlan(page: Page, base: string): Promise<void> {
+  const plan = firstOf(await read(page, base, `/api/plans?serviceDate=${DAY.iso}&limit=1`));
+  const url = new URL(`/api/plans/${String(plan.id)}/publish`, base).toString();
+  const response = await page.request.post(url, { headers: CSRF });
+  expect(response.status(), "publish").toBe(200);
+}
+
+const menuLink = (page: Page, text: string) =>
+  page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: text });
+
+async function choose(page: Page, finder: string, text: string): Promise<void> {
+  await page.fill(`#${finder}`, text);
+  await page.locator(`[data-testid=${finder}-form] button[type=submit]`).click();
+  const chosen = page.getByTestId(`${finder}-chosen`);
+  const matches = page.getByTestId(`${finder}-matches`);
+  await chosen.or(matches).first().waitFor({ timeout: 20_000 });
+  if (await matches.isVisible()) await matches.getByRole("button").first().click();
+  await chosen.waitFor();
+}
+
+/**
+ * At the booking desk: finds a passenger and a place by reference, asks for the options of a trip
+ * on the demo day, books the first and follows the link to the plan's new revision, where the
+ * revisions list the booking. Answers the booking's reference.
+ */
+export async function bookATrip(page: Page, base: string): Promise<string> {
+  const passenger = firstOf(await read(page, base, "/api/passengers?limit=1"));
+  const place = firstOf(await read(page, base, "/api/places?limit=1"));
+  await menuLink(page, "Booking desk").click();
+  await page.getByRole("heading", { name: "Booking desk", level: 1 }).waitFor();
+  await choose(page, "passenger-search", String(passenger.reference));
+  await choose(page, "place-search", String(place.reference));
+  await page.selectOption("#purpose", "demand-responsive");
+  await page.check("input[name=timing][value=depart-after]");
+  await page.fill("#date", DAY.day);
+  await page.fill("#date-month", DAY.month);
+  await page.fill("#date-year", DAY.year);
+  await page.fill("#time", "10:00");
+  await page.fill("#window", "30");
+  await page.getByTestId("find-options").click();
+  const options = page.getByTestId("booking-option");
+  await options.first().waitFor({ timeout: 30_000 });
+  await options.first().getByTestId("book-button").click();
+  const banner = page.getByTestId("booked-banner");
+  await banner.waitFor({ timeout: 30_000 });
+  const reference = /BK-\d{8}-[0-9A-F]{8}/.exec((await banner.textContent()) ?? "")?.[0] ?? "";
+  expect(reference, "the booking's reference in the banner").not.toBe("");
+  await page.getByTestId("booked-plan").click();
+  const revisions = page.getByTestId("plan-revision");
+  await revisions.first().waitFor({ timeout: 30_000 });
+  expect(await revisions.first().textContent()).toContain("Trip booked");
+  return reference;
+}
+
+/** Cancels the booking for the day with a reason, and finds it counted by that reason. */
+export async function cancelTheTrip(page: Page, base: string, reference: string): Promise<void> {
+  await menuLink(page, "Booking desk").click();
+  await page.getByRole("heading", { name: "Booking desk", level: 1 }).waitFor();
+  await page.fill("#cancel-trip", reference);
+  await page.fill("#cancel-date", DAY.day);
+  await page.fill("#cancel-date-month", DAY.month);
+  await page.fill("#cancel-date-year", DAY.year);
+  await page.check("input[name=cancel-reason][value=passenger-unwell]");
+  await page.getByRole("button", { name: "Cancel the trip" }).click();
+  await page.getByTestId("cancelled-banner").waitFor({ timeout: 30_000 });
+  const counted = await read(page, base, `/api/cancellations?from=${DAY.iso}&to=${DAY.iso}`);
+  const reasons = (counted.reasons ?? []) as Json[];
+  expect(reasons.find((r) => r.code === "passenger-unwell")?.count).toBe(1);
+}
