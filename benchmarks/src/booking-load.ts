@@ -16,11 +16,11 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { writeFileAtomic } from "./files";
-import { headers, percentiles, planDay } from "./freeze/load";
+import { apiCall, apiMust, type Json, machineWithLoad } from "./freeze/api";
+import { percentiles, planDay } from "./freeze/load";
 import { apiToken } from "./freeze/seed";
 import { serve } from "./freeze/serve";
 import { repoRoot } from "./instances";
-import { describeMachine } from "./machine";
 
 const { values } = parseArgs({
   options: {
@@ -37,31 +37,9 @@ const DOMAIN = "cambridgeshire.demo";
 const PASSWORD = "fenland-demo-2026";
 const REASONS = ["passenger-unwell", "passenger-request", "weather"];
 
-type Json = Record<string, unknown>;
-interface Answer {
-  readonly status: number;
-  readonly json: Json;
-  readonly ms: number;
-}
-
-async function call(base: string, token: string, method: string, route: string, body?: unknown) {
-  const started = performance.now();
-  const response = await fetch(new URL(route, base), {
-    method,
-    headers: headers(token, body === undefined ? {} : { "content-type": "application/json" }),
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const json = (await response.json().catch(() => ({}))) as Json;
-  return { status: response.status, json, ms: performance.now() - started } satisfies Answer;
-}
-
-async function must(base: string, token: string, method: string, route: string, body?: unknown) {
-  const answer = await call(base, token, method, route, body);
-  if (answer.status >= 300) {
-    throw new Error(`${method} ${route}: ${answer.status} ${JSON.stringify(answer.json)}`);
-  }
-  return answer.json;
-}
+const call = apiCall;
+const must = async (base: string, token: string, method: string, route: string, body?: unknown) =>
+  (await apiMust(base, token, method, route, body)).json;
 
 const itemsOf = (json: Json) => (json.items ?? []) as Json[];
 
@@ -240,11 +218,7 @@ async function main(): Promise<void> {
       command: `DATABASE_URL=… npx tsx benchmarks/src/booking-load.ts --agents ${agents} --seconds ${values.seconds}`,
       date: DATE,
       database: "PostgreSQL (the machine's, on loopback)",
-      machine: {
-        ...describeMachine(),
-        loadAverageBefore: loadBefore.map((l) => Math.round(l * 100) / 100),
-        loadAverageAfter: os.loadavg().map((l) => Math.round(l * 100) / 100),
-      },
+      machine: machineWithLoad(loadBefore),
       agents,
       seconds,
       statuses: tally.statuses,

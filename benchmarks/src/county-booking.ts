@@ -16,11 +16,11 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { writeFileAtomic } from "./files";
-import { headers, percentiles, planDay } from "./freeze/load";
+import { apiMust, type Json, machineWithLoad } from "./freeze/api";
+import { percentiles, planDay } from "./freeze/load";
 import { apiToken } from "./freeze/seed";
 import { serve } from "./freeze/serve";
 import { repoRoot } from "./instances";
-import { describeMachine } from "./machine";
 
 const { values } = parseArgs({
   options: {
@@ -36,8 +36,6 @@ const DATE = "2026-11-24";
 const DOMAIN = "cambridgeshire.demo";
 const DEMO_PASSWORD = "fenland-demo-2026";
 
-type Json = Record<string, unknown>;
-
 interface Answer {
   readonly json: Json;
   readonly ms: number;
@@ -45,18 +43,9 @@ interface Answer {
 }
 
 async function call(base: string, token: string, method: string, route: string, body?: unknown) {
-  const started = performance.now();
-  const response = await fetch(new URL(route, base), {
-    method,
-    headers: headers(token, body === undefined ? {} : { "content-type": "application/json" }),
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const json = (await response.json()) as Json;
-  const ms = performance.now() - started;
-  if (!response.ok)
-    throw new Error(`${method} ${route}: ${response.status} ${JSON.stringify(json)}`);
-  const timing = /insert;dur=([\d.]+)/.exec(response.headers.get("server-timing") ?? "");
-  return { json, ms, insertMs: timing ? Number(timing[1]) : undefined } satisfies Answer;
+  const answer = await apiMust(base, token, method, route, body);
+  const timing = /insert;dur=([\d.]+)/.exec(answer.serverTiming);
+  return { ...answer, insertMs: timing ? Number(timing[1]) : undefined } satisfies Answer;
 }
 
 const runsCost = (cost: Record<string, number>) =>
@@ -158,11 +147,7 @@ async function main(): Promise<void> {
       command: `npx tsx benchmarks/src/county-booking.ts --data-dir DIR --time-limit ${values["time-limit"]} --trips ${values.trips} --book ${values.book}`,
       date: DATE,
       organisation: "Cambridgeshire County Council",
-      machine: {
-        ...describeMachine(),
-        loadAverageBefore: loadBefore.map((l) => Math.round(l * 100) / 100),
-        loadAverageAfter: os.loadavg().map((l) => Math.round(l * 100) / 100),
-      },
+      machine: machineWithLoad(loadBefore),
       plan: {
         requests: (header.summary as Json).requests,
         assigned: (header.summary as Json).assigned,

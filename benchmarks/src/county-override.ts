@@ -15,11 +15,11 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { writeFileAtomic } from "./files";
-import { headers, percentiles, planDay } from "./freeze/load";
+import { apiMust, type Json, machineWithLoad } from "./freeze/api";
+import { percentiles, planDay } from "./freeze/load";
 import { apiToken } from "./freeze/seed";
 import { serve } from "./freeze/serve";
 import { repoRoot } from "./instances";
-import { describeMachine } from "./machine";
 
 const { values } = parseArgs({
   options: {
@@ -34,7 +34,6 @@ const DATE = "2026-11-24";
 const EMAIL = "commissioner@cambridgeshire.demo";
 const DEMO_PASSWORD = "fenland-demo-2026";
 
-type Json = Record<string, unknown>;
 interface Stop {
   kind: string;
   tripRequestId?: string;
@@ -44,18 +43,10 @@ interface Run {
   stops: Stop[];
 }
 
+/** A request, its milliseconds whole (as this benchmark has always reported them). */
 async function call(base: string, token: string, method: string, route: string, body?: unknown) {
-  const started = performance.now();
-  const response = await fetch(new URL(route, base), {
-    method,
-    headers: headers(token, body === undefined ? {} : { "content-type": "application/json" }),
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const json = (await response.json()) as Json;
-  const ms = Math.round(performance.now() - started);
-  if (!response.ok)
-    throw new Error(`${method} ${route}: ${response.status} ${JSON.stringify(json)}`);
-  return { json, ms };
+  const answer = await apiMust(base, token, method, route, body);
+  return { ...answer, ms: Math.round(answer.ms) };
 }
 
 /** The first trip request of the busiest run, moved to the run with the fewest stops. */
@@ -116,11 +107,7 @@ async function main(): Promise<void> {
       command: `npx tsx benchmarks/src/county-override.ts --data-dir DIR --time-limit ${values["time-limit"]} --repeats ${values.repeats}`,
       date: DATE,
       organisation: "Cambridgeshire County Council",
-      machine: {
-        ...describeMachine(),
-        loadAverageBefore: loadBefore.map((l) => Math.round(l * 100) / 100),
-        loadAverageAfter: os.loadavg().map((l) => Math.round(l * 100) / 100),
-      },
+      machine: machineWithLoad(loadBefore),
       plan: {
         requests: summary.requests,
         assigned: summary.assigned,

@@ -28,33 +28,20 @@ export type InsertOutcome =
  * moving any other stop (every run keeps its vehicle and stop order), or says why it cannot.
  */
 export function insert(problem: Problem, plan: Plan, request: Request): InsertOutcome {
-  const known = problem.requests.some((r) => r.id === request.id);
-  const full: Problem = known ? problem : { ...problem, requests: [...problem.requests, request] };
-  const inst = compileInstance(full);
-  const ctx = new SearchContext(inst);
-  const r = inst.requestIndex.get(request.id)!;
-  const state = planToState(ctx, plan);
-  state.unassigned = state.unassigned.filter((x) => x !== r);
-  if (state.routes.some((nodes) => nodes.includes(2 * r))) {
+  const at = placed(problem, plan, request);
+  if (at.already) {
     return {
       ok: false,
       reason: "not-worth-penalty",
       message: `${request.id} is already in the plan`,
     };
   }
-  const V = inst.vehicles.length;
-  const cache = new RouteCache();
-  const res: InsertionResult = { delta: 0, i: 0, j: 0 };
+  const { inst, ctx, state, r } = at;
+  state.unassigned = state.unassigned.filter((x) => x !== r);
   let best = { v: -1, delta: Number.POSITIVE_INFINITY, i: 0, j: 0 };
-  const partner = inst.linked[r]!;
-  const partnerRoute =
-    partner >= 0 ? state.routes.findIndex((nodes) => nodes.includes(2 * partner)) : -1;
-  for (let v = 0; v < V; v++) {
-    if (inst.allowed[r * V + v] === 0 || (partnerRoute >= 0 && v !== partnerRoute)) continue;
-    cache.prepare(ctx, inst.vehicles[v]!, state.routes[v]!, state.costs[v]!);
-    bestInsertion(ctx, cache, r, res);
+  eachInsertion(at, (v, res) => {
     if (res.delta < best.delta) best = { v, delta: res.delta, i: res.i, j: res.j };
-  }
+  });
   if (best.v < 0 || best.delta >= inst.penalty[r]!) {
     const why = explainUnassigned(ctx, state, r);
     return { ok: false, reason: why.reason, message: why.message };
@@ -82,17 +69,49 @@ export interface InsertionCost {
  * booking desk's alternatives, in one compile of the Problem.
  */
 export function insertionCosts(problem: Problem, plan: Plan, request: Request): InsertionCost[] {
+  const at = placed(problem, plan, request);
+  if (at.already) return [];
+  const out: InsertionCost[] = [];
+  eachInsertion(at, (v, res) => {
+    if (res.delta < at.inst.penalty[at.r]!) {
+      out.push({ vehicle: at.inst.vehicles[v]!.vehicle.id, addedCost: res.delta });
+    }
+  });
+  return out.sort((a, b) => a.addedCost - b.addedCost || a.vehicle.localeCompare(b.vehicle));
+}
+
+/** The plan in the engine's state, with the request among the Problem's. */
+interface Placed {
+  readonly inst: ReturnType<typeof compileInstance>;
+  readonly ctx: SearchContext;
+  readonly state: State;
+  /** The request's index. */
+  readonly r: number;
+  /** The request is in the plan already. */
+  readonly already: boolean;
+}
+
+function placed(problem: Problem, plan: Plan, request: Request): Placed {
   const known = problem.requests.some((r) => r.id === request.id);
   const full: Problem = known ? problem : { ...problem, requests: [...problem.requests, request] };
   const inst = compileInstance(full);
   const ctx = new SearchContext(inst);
   const r = inst.requestIndex.get(request.id)!;
   const state = planToState(ctx, plan);
-  if (state.routes.some((nodes) => nodes.includes(2 * r))) return [];
+  const already = state.routes.some((nodes) => nodes.includes(2 * r));
+  return { inst, ctx, state, r, already };
+}
+
+/**
+ * The cheapest insertion into each vehicle's run that may take the request (its features and
+ * assistant, and the run of its linked leg if that is placed), given to `each` (infinite delta:
+ * none keeps every rule).
+ */
+function eachInsertion(at: Placed, each: (v: number, res: InsertionResult) => void): void {
+  const { inst, ctx, state, r } = at;
   const V = inst.vehicles.length;
   const cache = new RouteCache();
   const res: InsertionResult = { delta: 0, i: 0, j: 0 };
-  const out: InsertionCost[] = [];
   const partner = inst.linked[r]!;
   const partnerRoute =
     partner >= 0 ? state.routes.findIndex((nodes) => nodes.includes(2 * partner)) : -1;
@@ -100,11 +119,8 @@ export function insertionCosts(problem: Problem, plan: Plan, request: Request): 
     if (inst.allowed[r * V + v] === 0 || (partnerRoute >= 0 && v !== partnerRoute)) continue;
     cache.prepare(ctx, inst.vehicles[v]!, state.routes[v]!, state.costs[v]!);
     bestInsertion(ctx, cache, r, res);
-    if (res.delta < inst.penalty[r]!) {
-      out.push({ vehicle: inst.vehicles[v]!.vehicle.id, addedCost: res.delta });
-    }
+    each(v, res);
   }
-  return out.sort((a, b) => a.addedCost - b.addedCost || a.vehicle.localeCompare(b.vehicle));
 }
 
 /** Reasons already given in the plan, when it is a `Solution`. */

@@ -1,13 +1,13 @@
 import { z } from "zod";
 import type { EntitlementDecision, Regime } from "../entitlement/types";
-import { idSchema, referenceSchema } from "../shared/schemas";
-import { isoDateSchema, timeOfDaySchema } from "../shared/time-of-day";
+import { referenceSchema } from "../shared/schemas";
+import { isoDateSchema } from "../shared/time-of-day";
 import {
-  TIMINGS,
-  TRIP_PURPOSES,
+  NOT_HOME_TO_HOME_ISSUE,
+  notHomeToHome,
   type TripPurpose,
   type TripRequestInput,
-  tripEndSchema,
+  tripShape,
 } from "../trips/trip-request";
 
 /** A one-off trip the booking desk books on a day that has an operating plan. */
@@ -15,23 +15,11 @@ export const bookingInputSchema = z
   .object({
     /** The day of travel, "YYYY-MM-DD". */
     date: isoDateSchema,
-    passengerId: idSchema,
-    funderId: idSchema,
-    purpose: z.enum(TRIP_PURPOSES),
-    origin: tripEndSchema,
-    destination: tripEndSchema,
-    timing: z.enum(TIMINGS),
-    time: timeOfDaySchema,
-    windowMinutes: z.number().int().min(0).max(240).default(15),
-    maxRideMinutes: z.number().int().min(1).max(300).optional(),
-    escorts: z.number().int().min(0).max(4).default(0),
+    ...tripShape,
     /** The trip's reference; one is made (`BK-…`) when omitted. */
     reference: referenceSchema.optional(),
   })
-  .refine((b) => !(b.origin.kind === "home" && b.destination.kind === "home"), {
-    message: "a trip cannot both start and end at home",
-    path: ["destination"],
-  });
+  .refine(notHomeToHome, NOT_HOME_TO_HOME_ISSUE);
 export type BookingInput = z.infer<typeof bookingInputSchema>;
 
 /** The trip request a booking makes: one-off on its day, booked. */

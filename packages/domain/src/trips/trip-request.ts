@@ -42,32 +42,42 @@ export type Timing = (typeof TIMINGS)[number];
 
 export const TRIP_STATUSES = ["requested", "booked", "cancelled"] as const;
 
+/** Who travels, for whom, from where to where and when: shared by trip requests and bookings. */
+export const tripShape = {
+  passengerId: idSchema,
+  funderId: idSchema,
+  purpose: z.enum(TRIP_PURPOSES),
+  origin: tripEndSchema,
+  destination: tripEndSchema,
+  timing: z.enum(TIMINGS),
+  /** The bell time, appointment time or earliest departure, "HH:MM". */
+  time: timeOfDaySchema,
+  /** How much earlier (arrive-by) or later (depart-after) is acceptable, minutes. */
+  windowMinutes: z.number().int().min(0).max(240).default(15),
+  maxRideMinutes: z.number().int().min(1).max(300).optional(),
+  /** Escorts or carers travelling with the passenger. */
+  escorts: z.number().int().min(0).max(4).default(0),
+};
+
+/** A trip cannot both start and end at home. */
+export const notHomeToHome = (r: { origin: TripEnd; destination: TripEnd }) =>
+  !(r.origin.kind === "home" && r.destination.kind === "home");
+export const NOT_HOME_TO_HOME_ISSUE = {
+  message: "a trip cannot both start and end at home",
+  path: ["destination"],
+};
+
 /** A wish to travel from A to B within a time window. */
 export const tripRequestInputSchema = z
   .object({
     reference: referenceSchema,
-    passengerId: idSchema,
-    funderId: idSchema,
-    purpose: z.enum(TRIP_PURPOSES),
-    origin: tripEndSchema,
-    destination: tripEndSchema,
-    timing: z.enum(TIMINGS),
-    /** The bell time, appointment time or earliest departure, "HH:MM". */
-    time: timeOfDaySchema,
-    /** How much earlier (arrive-by) or later (depart-after) is acceptable, minutes. */
-    windowMinutes: z.number().int().min(0).max(240).default(15),
-    maxRideMinutes: z.number().int().min(1).max(300).optional(),
-    /** Escorts or carers travelling with the passenger. */
-    escorts: z.number().int().min(0).max(4).default(0),
+    ...tripShape,
     recurrence: recurrenceSchema,
     /** The outbound request this one returns from: planned on the same vehicle where possible. */
     returnOfId: idSchema.optional(),
     status: z.enum(TRIP_STATUSES).default("requested"),
   })
-  .refine((r) => !(r.origin.kind === "home" && r.destination.kind === "home"), {
-    message: "a trip cannot both start and end at home",
-    path: ["destination"],
-  })
+  .refine(notHomeToHome, NOT_HOME_TO_HOME_ISSUE)
   .refine((r) => r.recurrence.kind === "one-off" || r.recurrence.from <= r.recurrence.to, {
     message: "recurrence.from must not be after recurrence.to",
     path: ["recurrence", "to"],
