@@ -224,6 +224,20 @@ for (const driver of listTestDrivers()) {
         await f.call("GET", `/api/trip-requests/${tripId}`, { token: admin })
       ).json()) as Json;
       expect(trip.status).toBe("cancelled");
+      // The person's own export shows the cancellation; the audit log does not hold its reason.
+      const exported = await f.call("GET", `/api/passengers/${passengerId}/subject-access`, {
+        token: admin,
+      });
+      const held = (await exported.json()) as { cancellations: Json[] };
+      expect(held.cancellations).toMatchObject([
+        { tripRequestId: tripId, reason: "passenger-unwell" },
+      ]);
+      const log = await f.services.unitOfWork.repositories.audit.list(f.county.id, {
+        offset: 0,
+        limit: 50,
+        resourceId: tripId,
+      });
+      expect(JSON.stringify(log.items)).not.toContain("passenger-unwell");
       // Twice is refused: it no longer travels that day.
       const again = await cancel(tripId, { date: DAY, reason: "weather" });
       expect(again.status).toBe(422);

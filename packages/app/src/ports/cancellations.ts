@@ -16,6 +16,12 @@ export type NewCancellation = Omit<StoredCancellation, "id" | "createdAt">;
 export interface CancellationStore {
   /** Records it; `conflict` when the trip is already cancelled that day. */
   create(organisationId: string, input: NewCancellation): Promise<StoredCancellation>;
+  find(organisationId: string, id: string): Promise<StoredCancellation | undefined>;
+  /** The cancellations of these trips, newest day first (a subject access export). */
+  listForTrips(
+    organisationId: string,
+    tripRequestIds: readonly string[],
+  ): Promise<StoredCancellation[]>;
   /** How many trips were cancelled from `from` to `to` (inclusive), by reason. */
   countByReason(organisationId: string, from: string, to: string): Promise<Record<string, number>>;
   /** The cancellations of those days, newest first, at most `limit`. */

@@ -62,6 +62,15 @@ export function subjectAccessHtml(data: SubjectAccessExport): string {
       ]),
     ),
     table(
+      "Journeys cancelled",
+      ["Date", "Journey", "Why"],
+      data.cancellations.map((c) => [
+        c.serviceDate,
+        data.tripRequests.find((t) => t.id === c.tripRequestId)?.reference ?? c.tripRequestId,
+        c.reason.replaceAll("-", " "),
+      ]),
+    ),
+    table(
       "Decisions on entitlement to travel",
       ["Assessed on", "Scheme", "Eligible", "Why", "Review date"],
       data.entitlementDecisions.map((d) => [

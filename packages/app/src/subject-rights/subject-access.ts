@@ -1,5 +1,10 @@
 import type { Passenger, TripRequest } from "@tt/domain";
-import type { AuditEntry, PlannedStop, StoredEntitlementDecision } from "../ports";
+import type {
+  AuditEntry,
+  PlannedStop,
+  StoredCancellation,
+  StoredEntitlementDecision,
+} from "../ports";
 
 /** Who read or changed the record, and under which agreement when it was a partner. */
 export interface AccessRecord {
@@ -27,6 +32,8 @@ export interface SubjectAccessExport {
   /** When their personal data was erased; absent while it is held. */
   readonly erasedAt?: string;
   readonly tripRequests: readonly TripRequest[];
+  /** Days their trips were cancelled, and why. */
+  readonly cancellations: readonly Omit<StoredCancellation, "cancelledBy">[];
   readonly entitlementDecisions: readonly StoredEntitlementDecision[];
   /** Stops of stored plans that carry them: the organisation's own and its partnerships'. */
   readonly plannedJourneys: readonly HeldStop[];

@@ -11,7 +11,14 @@ import {
 } from "./subject-access";
 
 export type SubjectRightsUnitOfWork = UnitOfWorkOf<
-  "passengers" | "tripRequests" | "entitlements" | "audit" | "identity" | "subjects" | "sharing"
+  | "passengers"
+  | "tripRequests"
+  | "entitlements"
+  | "audit"
+  | "identity"
+  | "subjects"
+  | "sharing"
+  | "cancellations"
 >;
 type Repos = SubjectRightsUnitOfWork["repositories"];
 
@@ -65,6 +72,7 @@ export class SubjectRightsService {
       const organisation = await repos.identity.findOrganisation(org);
       const tripIds = await repos.subjects.tripRequestIdsOf(org, passengerId);
       const tripRequests = await repos.tripRequests.findByIds(org, tripIds);
+      const cancelled = await repos.cancellations.listForTrips(org, tripIds);
       const decisions = await repos.entitlements.list(org, { offset: 0, limit: 1000, passengerId });
       const access = await accessTo(repos, org, passengerId);
       const erasedAt = await repos.subjects.erasedAt(org, passengerId);
@@ -83,6 +91,8 @@ export class SubjectRightsService {
         passenger: withoutOthers(passenger),
         ...(erasedAt ? { erasedAt } : {}),
         tripRequests,
+        // Who cancelled is the organisation's staff, not the person's data.
+        cancellations: cancelled.map(({ cancelledBy: _by, ...c }) => c),
         entitlementDecisions: decisions.items,
         plannedJourneys: await heldStops(
           repos,

@@ -46,6 +46,17 @@ export const subjectAccessExportSchema = z
     passenger: API_RESOURCES.passengers.record,
     erasedAt: z.string().optional().openapi({ format: "date-time" }),
     tripRequests: z.array(API_RESOURCES.tripRequests.record),
+    cancellations: z.array(
+      z.object({
+        id: z.uuid(),
+        tripRequestId: z.uuid(),
+        serviceDate: z.string(),
+        reason: z.string(),
+        reasonsVersion: z.string(),
+        planId: z.uuid().nullable(),
+        createdAt: z.string(),
+      }),
+    ),
     entitlementDecisions: z.array(storedEntitlementDecisionSchema),
     plannedJourneys: z.array(plannedStopSchema),
     access: z.array(accessRecordSchema),

@@ -1,8 +1,9 @@
 import { AppError, type CancellationStore, type StoredCancellation } from "@tt/app";
-import { and, count, desc, eq, gte, lte } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, lte } from "drizzle-orm";
 import type { Db } from "../create-db";
 import { tripCancellations } from "../schema";
 import { isUniqueViolation, translatePgError } from "./pg-errors";
+import { isUuid } from "./record-repository";
 
 type Row = typeof tripCancellations.$inferSelect;
 
@@ -38,6 +39,24 @@ export function createCancellationStore(db: Db): CancellationStore {
         }
         return translatePgError(error, "cancellation");
       }
+    },
+    async find(organisationId, id) {
+      if (!isUuid(id)) return undefined;
+      const [row] = await db
+        .select()
+        .from(t)
+        .where(and(eq(t.organisationId, organisationId), eq(t.id, id)));
+      return row && toCancellation(row);
+    },
+    async listForTrips(organisationId, tripRequestIds) {
+      const ids = tripRequestIds.filter(isUuid);
+      if (ids.length === 0) return [];
+      const rows = await db
+        .select()
+        .from(t)
+        .where(and(eq(t.organisationId, organisationId), inArray(t.tripRequestId, ids)))
+        .orderBy(desc(t.serviceDate), desc(t.createdAt));
+      return rows.map(toCancellation);
     },
     async countByReason(organisationId, from, to) {
       const rows = await db

@@ -9,7 +9,7 @@ const decision = (over: Partial<Parameters<typeof checkBookingEntitlement>[2][nu
   eligible: true,
   assessedOn: "2026-09-01",
   reviewDate: "2027-07-31",
-  decision: { summary: "Entitled to free travel", decidedBy: "hts.statutory-walking-distance" },
+  decision: { decidedBy: "hts.statutory-walking-distance" },
   ...over,
 });
 
@@ -50,17 +50,21 @@ describe("a booking", () => {
       regime: "nepts",
       rule: "no-decision-on-file",
     });
+    // As stored, a decision's summary can quote the person's facts: the refusal never does.
+    const stored = { summary: "Lives within walking distance", decidedBy: "hts.no-category-met" };
     const refused = decision({
       id: "d2",
       assessedOn: "2026-10-01",
       eligible: false,
-      decision: { summary: "Lives within walking distance", decidedBy: "hts.no-category-met" },
+      decision: stored,
     });
+    const refusal = checkBookingEntitlement("school", "2026-11-24", [refused, decision({})]);
+    expect(refusal.ok === false && refusal.message).not.toContain("walking distance");
     expect(checkBookingEntitlement("school", "2026-11-24", [decision({}), refused])).toMatchObject({
       ok: false,
       decisionId: "d2",
       rule: "hts.no-category-met",
-      message: expect.stringContaining("Lives within walking distance"),
+      message: expect.stringContaining("rule hts.no-category-met"),
     });
     // A later decision, made after the day of travel, does not count for that day.
     expect(checkBookingEntitlement("school", "2026-09-30", [decision({}), refused]).ok).toBe(true);

@@ -51,7 +51,7 @@ export interface DecisionOnFile {
   readonly eligible: boolean;
   readonly assessedOn: string;
   readonly reviewDate: string;
-  readonly decision: Pick<EntitlementDecision, "summary" | "decidedBy">;
+  readonly decision: Pick<EntitlementDecision, "decidedBy">;
 }
 
 /** Whether a booking may go ahead, and the decision and rule that say so. */
@@ -69,6 +69,7 @@ export type BookingEntitlement =
 /**
  * The booking check: the passenger's latest decision under the purpose's regime, assessed on or
  * before the day of travel, must be eligible and not past its review date on that day.
+ * `decisions` newest first, as the store lists them.
  */
 export function checkBookingEntitlement(
   purpose: TripPurpose,
@@ -79,14 +80,16 @@ export function checkBookingEntitlement(
   if (regime === null) return { ok: true, regime, decisionId: null };
   const latest = decisions
     .filter((d) => d.regime === regime && d.assessedOn <= date)
-    .sort((a, b) => b.assessedOn.localeCompare(a.assessedOn) || b.id.localeCompare(a.id))[0];
+    // Stable: decisions of one day keep the order given (the store's: newest first).
+    .sort((a, b) => b.assessedOn.localeCompare(a.assessedOn))[0];
   if (!latest) {
     const message = `No ${regime} decision on file for this passenger by ${date}: assess them first.`;
     return { ok: false, regime, decisionId: null, rule: "no-decision-on-file", message };
   }
   if (!latest.eligible) {
-    const { summary, decidedBy } = latest.decision;
-    const message = `Not entitled under ${regime} (decided ${latest.assessedOn}): ${summary}`;
+    // Not the decision's summary: it can quote health facts the desk may not read.
+    const { decidedBy } = latest.decision;
+    const message = `Not entitled under ${regime}: the decision of ${latest.assessedOn} refused it (rule ${decidedBy}).`;
     return { ok: false, regime, decisionId: latest.id, rule: decidedBy, message };
   }
   if (latest.reviewDate < date) {

@@ -153,6 +153,7 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   rule(bookRoute, "trip-requests", "write"),
   rule(bookRoute, "plans", "read"),
   rule(cancelTripRoute, "trip-requests", "write"),
+  rule(cancelTripRoute, "plans", "read"),
   rule(cancellationSummaryRoute, "trip-requests", "read"),
   rule(planRevisionsRoute, "plans", "read"),
   rule(planRevisionsRoute, "trip-requests", "read"),

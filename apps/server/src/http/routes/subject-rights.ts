@@ -15,6 +15,7 @@ function presentExport(data: SubjectAccessExport): SubjectAccessExportBody {
   return {
     ...data,
     tripRequests: [...data.tripRequests],
+    cancellations: data.cancellations.map((c) => ({ ...c })),
     entitlementDecisions: data.entitlementDecisions.map(presentEntitlementDecision),
     plannedJourneys: [...data.plannedJourneys],
     access: [...data.access],

@@ -72,6 +72,8 @@ export class CancellationService {
 
   async cancel(actor: Actor, tripRequestId: string, body: unknown): Promise<Cancelled> {
     authorise(actor, "trip-requests", "write");
+    // A cancellation revises the day's operating plan, and names trips that fit the freed seat.
+    authorise(actor, "plans", "read");
     const input = parseInput(cancellationInputSchema, body, "cancellation");
     const once = () => this.cancelOnce(actor, tripRequestId, input);
     for (let attempt = 1; ; attempt++) {
@@ -85,16 +87,15 @@ export class CancellationService {
     }
   }
 
-  /** Cancellations from `from` to `to` counted by reason, and the latest of them. */
+  /** Cancellations from `from` to `to`, counted by reason. */
   async summary(actor: Actor, from: string, to: string) {
     authorise(actor, "trip-requests", "read");
-    const repos = this.unitOfWork.repositories;
-    const org = actor.organisationId;
-    const [byReason, latest] = await Promise.all([
-      repos.cancellations.countByReason(org, from, to),
-      repos.cancellations.list(org, from, to, 50),
-    ]);
-    return { from, to, byReason, latest, reasonsVersion: CANCELLATION_REASONS_VERSION };
+    const byReason = await this.unitOfWork.repositories.cancellations.countByReason(
+      actor.organisationId,
+      from,
+      to,
+    );
+    return { from, to, byReason, reasonsVersion: CANCELLATION_REASONS_VERSION };
   }
 
   private async cancelOnce(
@@ -111,7 +112,10 @@ export class CancellationService {
     const revision = live && withoutTrip(live.plan, live.problem, tripRequestId);
     const saved = await this.unitOfWork.transaction(async (tx) => {
       if (trip.recurrence.kind === "one-off") {
-        const { id, organisationId: _o, createdAt: _c, updatedAt: _u, ...fields } = trip;
+        // Read again in the transaction: an edit made meanwhile is kept, only the status changes.
+        const now = await tx.tripRequests.find(org, trip.id);
+        if (!now) throw notFound("trip request", trip.id);
+        const { id, organisationId: _o, createdAt: _c, updatedAt: _u, ...fields } = now;
         await tx.tripRequests.update(org, id, { ...fields, status: "cancelled" });
       }
       const stored =
@@ -139,10 +143,10 @@ export class CancellationService {
         resource: "trip-requests",
         resourceIds: [tripRequestId, trip.passengerId, ...(stored ? [stored.id] : [])],
         purpose: actor.purpose ?? "booking desk: trip cancelled for the day",
+        // The reason (which can say the passenger is unwell) stays in the cancellation itself.
         details: {
           date: input.date,
-          reason: input.reason,
-          reasonsVersion: CANCELLATION_REASONS_VERSION,
+          cancellation: cancellation.id,
           plan: stored?.id ?? null,
           vehicle: revision?.freed ?? null,
         },
@@ -182,12 +186,27 @@ export class CancellationService {
     const header = page.items.find((p) => p.status === "published");
     if (!header) return undefined;
     const plan = await plans.find(org, header.id);
+    if (!plan || !carries(plan, tripRequestId)) return undefined;
     const problem = await this.problems.get(org, header.id, () =>
       plans.findProblemChain(org, header.id),
     );
-    if (!plan || !problem?.request(tripRequestId)) return undefined;
+    if (!problem?.request(tripRequestId)) {
+      throw new AppError(
+        "conflict",
+        `The operating plan of ${date} carries the trip but was stored without its Problem (plans made before every Problem was kept), so the trip cannot be taken out of it: plan the day again and publish it, then cancel.`,
+        [{ path: "date", message: "the operating plan cannot be changed" }],
+      );
+    }
     return { plan, problem };
   }
+}
+
+/** The plan holds the trip: in a run, or among those it could not place. */
+function carries(plan: StoredPlan, tripRequestId: string): boolean {
+  const inRun = plan.runs.some((r) =>
+    r.stops.some((s) => s.kind !== "break" && s.tripRequestId === tripRequestId),
+  );
+  return inRun || plan.unassigned.some((u) => u.tripRequestId === tripRequestId);
 }
 
 type CancellationRevision = Omit<NewPlanRevision, "additions"> & {
@@ -206,6 +225,12 @@ function withoutTrip(
     r.stops.some((s) => s.kind !== "break" && s.tripRequestId === tripRequestId),
   );
   const vehicle = run && live.base.vehicles.find((v) => v.id === run.vehicleId);
+  if (run && !vehicle) {
+    throw new AppError(
+      "conflict",
+      `The run of vehicle ${run.vehicleId} is not in the plan's Problem, so the trip cannot be taken out of it.`,
+    );
+  }
   const stops = run ? timed(run).stops : [];
   const before = vehicle ? scheduledRun(live, vehicle, stops) : undefined;
   const rescheduled = vehicle ? scheduledRun(after, vehicle, stops) : undefined;

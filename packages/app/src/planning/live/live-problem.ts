@@ -61,8 +61,12 @@ export class LiveProblem {
   ): Promise<LiveProblem> {
     let live = LiveProblem.of(base, at);
     for (const addition of additions) {
-      const located = await live.locate(addition.points, addition.locations, travelTimes);
-      live = located.live.withRequests(addition.requests).without(addition.withdrawn ?? []);
+      // By position, as they were added: the stored requests name these indices.
+      for (const [i, point] of addition.points.entries()) {
+        const location = addition.locations[i] ?? { id: `point:${pointKey(point)}` };
+        live = await live.addLocation(point, location, travelTimes);
+      }
+      live = live.withRequests(addition.requests).without(addition.withdrawn ?? []);
     }
     return live;
   }

@@ -2,7 +2,9 @@ import type { AuditEntry, PlanHeader, PlanRun, UnitOfWorkOf } from "../../ports"
 import { type Actor, authorise, notFound } from "../../shared";
 
 /** What the history reads: plans, and the audit rows that say who changed them and why. */
-export type RevisionHistoryUnitOfWork = UnitOfWorkOf<"plans" | "audit" | "identity">;
+export type RevisionHistoryUnitOfWork = UnitOfWorkOf<
+  "plans" | "audit" | "identity" | "cancellations"
+>;
 
 /** How a revision came about. */
 export type RevisionKind = "planned" | "override" | "booking" | "cancellation";
@@ -106,7 +108,14 @@ export class RevisionHistoryService {
     });
     const made = log.items.find((e) => madeBy(e, header));
     const by = made?.userId ? await this.nameOf(made.userId, names) : null;
-    return { ...base, ...describe(made), by };
+    const described = describe(made);
+    if (described.kind !== "cancellation") return { ...base, ...described, by };
+    // The reason is kept with the cancellation, not in the audit log.
+    const id = text(made?.details?.cancellation);
+    const cancellation = id
+      ? await this.unitOfWork.repositories.cancellations.find(actor.organisationId, id)
+      : undefined;
+    return { ...base, ...described, why: cancellation?.reason ?? null, by };
   }
 
   private async nameOf(userId: string, names: Map<string, string>): Promise<string | null> {
@@ -153,7 +162,7 @@ function describe(
   }
   return {
     kind: "cancellation",
-    why: text(details.reason),
+    why: null,
     tripRequestId,
     vehicles: texts([details.vehicle]),
   };
