@@ -8,6 +8,7 @@ import { useTitle } from "../components/use-title";
 import { BookingOptions } from "./booking-options";
 import { readBooking, todayIso } from "./booking-words";
 import { CancelTrip } from "./cancel-trip";
+import { CancellationCounts } from "./cancellation-counts";
 import type { Found } from "./finder-words";
 import { bookedDetails } from "./option-words";
 import { RecordFinder } from "./record-finder";
@@ -134,6 +135,7 @@ export function BookingPage() {
             booked={desk.lastBooked}
             date={desk.date ?? todayIso()}
           />
+          <CancellationCounts date={desk.date ?? todayIso()} />
         </div>
       </div>
     </>

@@ -2,6 +2,7 @@ import type { CancelledView } from "@tt/contract";
 import { describe, expect, it } from "vitest";
 import {
   cancelledFacts,
+  countedReasons,
   isTripRequestId,
   knownTrip,
   offersIntro,
@@ -82,5 +83,11 @@ describe("the cancellation made", () => {
     expect(offersIntro({ ...CANCELLED, offers: [offer, offer] })).toBe(
       "2 trips still without a place fit the freed seat:",
     );
+  });
+
+  it("lists the day's reasons with the most trips first, the list's order among equals", () => {
+    const reason = (code: string, count: number) => ({ code, label: code, by: "x", count });
+    const summary = { reasons: [reason("a", 0), reason("b", 2), reason("c", 0), reason("d", 1)] };
+    expect(countedReasons(summary).map((r) => r.code)).toEqual(["b", "d", "a", "c"]);
   });
 });

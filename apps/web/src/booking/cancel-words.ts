@@ -2,6 +2,7 @@ import {
   CANCELLATION_REASON_CODES,
   CANCELLATION_REASONS,
   type CancellationBody,
+  type CancellationSummaryView,
   type CancelledView,
 } from "@tt/contract";
 import type { Choice } from "../components/select-field";
@@ -96,4 +97,11 @@ export function offersIntro(view: CancelledView): string {
   return n === 1
     ? "1 trip still without a place fits the freed seat:"
     : `${n} trips still without a place fit the freed seat:`;
+}
+
+/** The reasons of a day's counts, most trips first (the list's order among equals). */
+export function countedReasons(
+  summary: Pick<CancellationSummaryView, "reasons">,
+): CancellationSummaryView["reasons"] {
+  return [...summary.reasons].sort((a, b) => b.count - a.count);
 }
