@@ -412,6 +412,13 @@ for (const driver of listTestDrivers()) {
       expect(bad.status).toBe(422);
       const paths = (((await bad.json()) as Json).details as Json[]).map((d) => d.path);
       expect(paths).toEqual(expect.arrayContaining(["date", "time"]));
+      // The same journey twice (a double click, a second call) is refused, not booked again.
+      const once = await options(f, { ...body, time: "17:00" });
+      const vehicle = String(((await once.json()) as { options: Json[] }).options[0]?.vehicleId);
+      expect((await book(f, { ...body, time: "17:00" }, vehicle)).status).toBe(201);
+      const twice = await book(f, { ...body, time: "17:10" }, vehicle);
+      expect(twice.status).toBe(409);
+      expect(((await twice.json()) as Json).message).toMatch(/already has trip BK-/);
       const otherDay = await options(f, { ...body, date: "2026-09-04" });
       expect(otherDay.status).toBe(409);
       expect(((await otherDay.json()) as Json).message).toMatch(/No operating plan is published/);

@@ -6,8 +6,11 @@ import {
   bookingInputSchema,
   checkBookingEntitlement,
   type FunderKind,
+  findMinutesOfDay,
+  occursOn,
   type Passenger,
   type Place,
+  type TripEnd,
   type TripRequest,
 } from "@tt/domain";
 import type { Request } from "@tt/solver";
@@ -49,6 +52,7 @@ export type BookingUnitOfWork = UnitOfWorkOf<
   | "sharing"
   | "vehicles"
   | "grants"
+  | "cancellations"
 >;
 
 /** An option with the vehicle's reference, as the desk names it. */
@@ -165,6 +169,7 @@ export class BookingService {
   private async bookOnce(actor: Actor, body: unknown, vehicleId: string): Promise<Booked> {
     const prepared = await this.prepare(actor, body);
     if (!prepared.entitlement.ok) throw notEntitled(prepared.entitlement);
+    await refuseTwice(this.unitOfWork.repositories, actor.organisationId, prepared.booking);
     const { plan, live, request } = prepared;
     const found = insertionOptions(live, timedRuns(plan), request, { only: vehicleId, max: 1 });
     const option = found.options[0];
@@ -396,6 +401,50 @@ async function conflictsOf(
   if (ids.size === 0) return [];
   const trips = await repos.tripRequests.listSpanning(org, date);
   return trips.filter((t) => ids.has(t.passengerId) && live.request(t.id)).map((t) => t.id);
+}
+
+/**
+ * Refuses the same journey booked twice: a trip of the passenger travelling that day (not
+ * cancelled for it) between the same ends, the same way round, at a time within either window.
+ */
+async function refuseTwice(
+  repos: BookingUnitOfWork["repositories"],
+  org: string,
+  booking: BookingInput,
+): Promise<void> {
+  const theirs = await repos.tripRequests.list(org, {
+    offset: 0,
+    limit: 500,
+    filters: { passengerId: booking.passengerId },
+  });
+  const sameEnds = (a: TripEnd, b: TripEnd) =>
+    a.kind === b.kind && (a.kind === "home" || (b.kind === "place" && a.placeId === b.placeId));
+  const minutes = (time: string) => findMinutesOfDay(time) ?? 0;
+  const candidates = theirs.items.filter(
+    (t) =>
+      t.status !== "cancelled" &&
+      occursOn(t.recurrence, booking.date) &&
+      t.timing === booking.timing &&
+      sameEnds(t.origin, booking.origin) &&
+      sameEnds(t.destination, booking.destination) &&
+      Math.abs(minutes(t.time) - minutes(booking.time)) <=
+        Math.max(t.windowMinutes, booking.windowMinutes),
+  );
+  if (candidates.length === 0) return;
+  const cancelled = await repos.cancellations.listForTrips(
+    org,
+    candidates.map((t) => t.id),
+  );
+  const off = new Set(
+    cancelled.filter((c) => c.serviceDate === booking.date).map((c) => c.tripRequestId),
+  );
+  const twice = candidates.find((t) => !off.has(t.id));
+  if (!twice) return;
+  throw new AppError(
+    "conflict",
+    `The passenger already has trip ${twice.reference} on ${booking.date} at ${twice.time}, between the same places: cancel it first, or book another time.`,
+    [{ path: "time", message: `already booked: ${twice.reference}` }],
+  );
 }
 
 /** The trip as a stored request would be, before it is stored (for the mapping's rules). */
