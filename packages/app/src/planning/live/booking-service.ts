@@ -5,12 +5,7 @@ import {
   bookedTripRequest,
   bookingInputSchema,
   checkBookingEntitlement,
-  type FunderKind,
-  findMinutesOfDay,
-  occursOn,
   type Passenger,
-  type Place,
-  type TripEnd,
   type TripRequest,
 } from "@tt/domain";
 import type { Request } from "@tt/solver";
@@ -29,16 +24,21 @@ import { findFleetVehicles } from "../fleet-reads";
 import { RestoredProblems } from "../kept-problem";
 import { forbiddenPartners, mixRequest, serviceOf } from "../mixing";
 import { publishIn } from "../publication-service";
+import {
+  bookingReference,
+  noLongerFits,
+  notEntitled,
+  PROVISIONAL,
+  provisionalTrip,
+  renameIn,
+} from "./booking-parts";
+import { conflictsOf, operatingPlan, readParties, refuseTwice } from "./booking-reads";
 import { bookingRequest } from "./booking-request";
 import { bookingRevision } from "./booking-revision";
 import { DayQueue } from "./day-queue";
-import {
-  type InsertionOption,
-  insertionOptions,
-  type NoOption,
-  type TimedRun,
-} from "./insertion-options";
+import { type InsertionOption, insertionOptions, type NoOption } from "./insertion-options";
 import type { LiveProblem } from "./live-problem";
+import { timedRuns } from "./timed-runs";
 
 /** What the booking desk reads and writes. */
 export type BookingUnitOfWork = UnitOfWorkOf<
@@ -84,9 +84,6 @@ const RACES_TRIED = 5;
 
 /** Stored plans held in memory by the desk (the latest revisions of the days being booked). */
 const PLANS_HELD = 4;
-
-/** The provisional id of the trip being booked, until its trip request is stored. */
-const PROVISIONAL = "booking";
 
 interface Prepared {
   readonly plan: StoredPlan;
@@ -321,186 +318,4 @@ export class BookingService {
 function authoriseBooking(actor: Actor): void {
   authorise(actor, "trip-requests", "write");
   authorise(actor, "plans", "read");
-}
-
-/** The passenger, the places the trip names and the funder's kind; every missing one named. */
-async function readParties(
-  repos: BookingUnitOfWork["repositories"],
-  org: string,
-  booking: BookingInput,
-): Promise<{ passenger: Passenger; places: Map<string, Place>; funderKind: FunderKind }> {
-  const ends = (["origin", "destination"] as const).flatMap((end) => {
-    const at = booking[end];
-    return at.kind === "place" ? [{ end, placeId: at.placeId }] : [];
-  });
-  const [passenger, found, funder] = await Promise.all([
-    repos.passengers.find(org, booking.passengerId),
-    repos.places.findByIds(
-      org,
-      ends.map((e) => e.placeId),
-    ),
-    repos.funders.find(org, booking.funderId),
-  ]);
-  const places = new Map(found.map((p) => [p.id, p]));
-  const missing = (path: string, what: string, id: string) => ({
-    path,
-    message: `no ${what} ${id} in your organisation`,
-  });
-  const issues = [
-    ...(passenger ? [] : [missing("passengerId", "passenger", booking.passengerId)]),
-    ...(funder ? [] : [missing("funderId", "funder", booking.funderId)]),
-    ...ends.flatMap(({ end, placeId }) =>
-      places.has(placeId) ? [] : [missing(`${end}.placeId`, "place", placeId)],
-    ),
-  ];
-  if (!passenger || !funder || issues.length > 0) {
-    const message = "The booking names records your organisation does not have.";
-    throw new AppError("validation-failed", message, issues);
-  }
-  return { passenger, places, funderKind: funder.kind };
-}
-
-/** The organisation's published plan of the day: the only plan a booking goes into. */
-async function operatingPlan(
-  repos: BookingUnitOfWork["repositories"],
-  org: string,
-  date: string,
-  read: (id: string) => Promise<StoredPlan | undefined>,
-): Promise<StoredPlan> {
-  const page = await repos.plans.list(org, { offset: 0, limit: 100, serviceDate: date });
-  const published = page.items.find((p) => p.status === "published");
-  const plan = published && (await read(published.id));
-  if (!plan) {
-    throw new AppError(
-      "conflict",
-      `No operating plan is published for ${date}: publish the day's plan first, or add the trip to the register for the next plan.`,
-      [{ path: "date", message: "no published plan for this day" }],
-    );
-  }
-  return plan;
-}
-
-/**
- * The day's requests of the passengers this one may not travel with, either way round: those its
- * own list names, and those whose lists name it.
- */
-async function conflictsOf(
-  repos: BookingUnitOfWork["repositories"],
-  org: string,
-  passenger: Passenger,
-  date: string,
-  live: LiveProblem,
-): Promise<string[]> {
-  const references = passenger.needs.mayNotTravelWith;
-  const [named, naming] = await Promise.all([
-    references.length > 0 ? repos.passengers.findByReferences(org, references) : [],
-    repos.passengers.listNaming(org, passenger.reference),
-  ]);
-  const ids = new Set([...named, ...naming].map((p) => p.id));
-  ids.delete(passenger.id);
-  if (ids.size === 0) return [];
-  const trips = await repos.tripRequests.listSpanning(org, date);
-  return trips.filter((t) => ids.has(t.passengerId) && live.request(t.id)).map((t) => t.id);
-}
-
-/**
- * Refuses the same journey booked twice: a trip of the passenger travelling that day (not
- * cancelled for it) between the same ends, the same way round, at a time within either window.
- */
-async function refuseTwice(
-  repos: BookingUnitOfWork["repositories"],
-  org: string,
-  booking: BookingInput,
-): Promise<void> {
-  const theirs = await repos.tripRequests.list(org, {
-    offset: 0,
-    limit: 500,
-    filters: { passengerId: booking.passengerId },
-  });
-  const sameEnds = (a: TripEnd, b: TripEnd) =>
-    a.kind === b.kind && (a.kind === "home" || (b.kind === "place" && a.placeId === b.placeId));
-  const minutes = (time: string) => findMinutesOfDay(time) ?? 0;
-  const candidates = theirs.items.filter(
-    (t) =>
-      t.status !== "cancelled" &&
-      occursOn(t.recurrence, booking.date) &&
-      t.timing === booking.timing &&
-      sameEnds(t.origin, booking.origin) &&
-      sameEnds(t.destination, booking.destination) &&
-      Math.abs(minutes(t.time) - minutes(booking.time)) <=
-        Math.max(t.windowMinutes, booking.windowMinutes),
-  );
-  if (candidates.length === 0) return;
-  const cancelled = await repos.cancellations.listForTrips(
-    org,
-    candidates.map((t) => t.id),
-  );
-  const off = new Set(
-    cancelled.filter((c) => c.serviceDate === booking.date).map((c) => c.tripRequestId),
-  );
-  const twice = candidates.find((t) => !off.has(t.id));
-  if (!twice) return;
-  throw new AppError(
-    "conflict",
-    `The passenger already has trip ${twice.reference} on ${booking.date} at ${twice.time}, between the same places: cancel it first, or book another time.`,
-    [{ path: "time", message: `already booked: ${twice.reference}` }],
-  );
-}
-
-/** The trip as a stored request would be, before it is stored (for the mapping's rules). */
-function provisionalTrip(booking: BookingInput, organisationId: string): TripRequest {
-  const now = new Date(0).toISOString();
-  return {
-    ...bookedTripRequest(booking, booking.reference ?? PROVISIONAL),
-    id: PROVISIONAL,
-    organisationId,
-    createdAt: now,
-    updatedAt: now,
-  };
-}
-
-/** A booking's reference: BK, the day booked and a short random part. */
-function bookingReference(clock: Clock): string {
-  const day = clock.now().toISOString().slice(0, 10).replaceAll("-", "");
-  return `BK-${day}-${crypto.randomUUID().slice(0, 8).toUpperCase()}`;
-}
-
-function renameIn(option: InsertionOption, from: string, to: string): InsertionOption {
-  const rename = (run: InsertionOption["run"]) => ({
-    ...run,
-    stops: run.stops.map((s) =>
-      s.kind !== "break" && s.request === from ? { ...s, request: to } : s,
-    ),
-  });
-  return { ...option, run: rename(option.run) };
-}
-
-function notEntitled(entitlement: Extract<BookingEntitlement, { ok: false }>): AppError {
-  return new AppError("conflict", entitlement.message, [
-    { path: "passengerId", message: `${entitlement.regime}: ${entitlement.rule}` },
-  ]);
-}
-
-function noLongerFits(vehicleId: string, refusals: readonly NoOption[]): AppError {
-  const why = refusals[0]?.example;
-  return new AppError(
-    "conflict",
-    `Vehicle ${vehicleId} cannot take the trip${why ? ` (${why})` : ""}: another booking may have taken the room, so ask for the options again.`,
-    [{ path: "vehicleId", message: "no longer an option" }],
-  );
-}
-
-/** The plan's runs with their stops' places and times, as the options read them. */
-function timedRuns(plan: StoredPlan): { runs: TimedRun[] } {
-  const runs = plan.runs.map(
-    (run): TimedRun => ({
-      vehicle: run.vehicleId,
-      stops: run.stops.map((s) =>
-        s.kind === "break"
-          ? { kind: "break", break: s.breakId, location: s.location, start: s.start }
-          : { kind: s.kind, request: s.tripRequestId, location: s.location, start: s.start },
-      ),
-    }),
-  );
-  return { runs };
 }

@@ -20,8 +20,10 @@ import { storedRun } from "../overrides/plan-override-evaluation";
 import { publishIn } from "../publication-service";
 import { movedSummary } from "./booking-revision";
 import { DayQueue } from "./day-queue";
-import { insertionOptions, scheduledRun, type TimedRun } from "./insertion-options";
+import { insertionOptions } from "./insertion-options";
 import type { LiveProblem } from "./live-problem";
+import { scheduledRun } from "./run-problem";
+import { timedRun } from "./timed-runs";
 
 /** What cancelling reads and writes. */
 export type CancellationUnitOfWork = UnitOfWorkOf<
@@ -231,7 +233,7 @@ function withoutTrip(
       `The run of vehicle ${run.vehicleId} is not in the plan's Problem, so the trip cannot be taken out of it.`,
     );
   }
-  const stops = run ? timed(run).stops : [];
+  const stops = run ? timedRun(run).stops : [];
   const before = vehicle ? scheduledRun(live, vehicle, stops) : undefined;
   const rescheduled = vehicle ? scheduledRun(after, vehicle, stops) : undefined;
   const runs = plan.runs.flatMap((r) => {
@@ -266,21 +268,10 @@ function lessOne(summary: PlanSummary, reason: string): Record<string, number> {
   return counts;
 }
 
-function timed(run: StoredPlan["runs"][number]): TimedRun {
-  return {
-    vehicle: run.vehicleId,
-    stops: run.stops.map((s) =>
-      s.kind === "break"
-        ? { kind: "break", break: s.breakId, location: s.location, start: s.start }
-        : { kind: s.kind, request: s.tripRequestId, location: s.location, start: s.start },
-    ),
-  };
-}
-
 /** The day's unplaced trips (the first `OFFERS_CHECKED`) that now fit the freed vehicle. */
 function seatOffers(live: LiveProblem, plan: StoredPlan, freed: string | undefined): SeatOffer[] {
   if (!freed) return [];
-  const runs = { runs: plan.runs.map(timed) };
+  const runs = { runs: plan.runs.map(timedRun) };
   return plan.unassigned.slice(0, OFFERS_CHECKED).flatMap((u) => {
     const request = live.request(u.tripRequestId);
     if (!request) return [];

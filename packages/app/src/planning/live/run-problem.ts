@@ -1,0 +1,175 @@
+import {
+  evaluate,
+  type Plan,
+  type PlanStop,
+  type Problem,
+  type Request,
+  type Run,
+  type Vehicle,
+} from "@tt/solver";
+import type { LiveProblem } from "./live-problem";
+
+/** A run to check: its vehicle and its stops (with their times, when the plan has them). */
+export interface Candidate {
+  readonly vehicle: Vehicle;
+  readonly stops: readonly TimedStop[];
+}
+
+/** A stop of a run as the options read it: with where and when, when the plan says. */
+export type TimedStop = PlanStop & { readonly location?: number; readonly start?: number };
+
+/** A penalty so large that a trip the desk books is never left out as "not worth it". */
+const BOOKING_PENALTY = 1e12;
+
+/**
+ * A request already on a run, as the run's Problem needs it: its sharing rules left out. Runs
+ * keep their requests and their order, so rules among them are already kept; what matters is who
+ * may share with the new trip, which `conflictsWith` gives the new trip itself.
+ */
+function onItsRun(request: Request): Request {
+  const {
+    linkedRequest: _l,
+    incompatibleWith: _w,
+    incompatibleGroups: _g,
+    groups: _m,
+    ...rest
+  } = request;
+  return rest;
+}
+
+/** True when the two may not share a vehicle (by name, or by group, either way round). */
+function conflict(a: Request, b: Request): boolean {
+  if (a.incompatibleWith?.includes(b.id) || b.incompatibleWith?.includes(a.id)) return true;
+  const forbids = (x: Request, y: Request) =>
+    (x.incompatibleGroups ?? []).some((g) => y.groups?.includes(g) === true);
+  return forbids(a, b) || forbids(b, a);
+}
+
+export interface RunProblem {
+  readonly problem: Problem;
+  /** The runs as they are, in the engine's terms. */
+  readonly plan: Plan;
+  /** The booked request in the runs' Problem. */
+  readonly request: Request;
+  /** A run with the live Problem's locations. */
+  globalRun(run: Run): Run;
+}
+
+/** Where a stop goes, without its times. */
+const planStop = (s: TimedStop): PlanStop =>
+  s.kind === "break" ? { kind: "break", break: s.break } : { kind: s.kind, request: s.request };
+
+/** A Problem of these vehicles, their runs' requests and the new one, over their locations only. */
+export function runProblem(
+  live: LiveProblem,
+  candidates: readonly Candidate[],
+  request: Request,
+): RunProblem {
+  const global: number[] = [];
+  const local = new Map<number, number>();
+  const at = (g: number) => {
+    let l = local.get(g);
+    if (l === undefined) {
+      l = global.length;
+      local.set(g, l);
+      global.push(g);
+    }
+    return l;
+  };
+  const onRun = new Set<string>([request.id]);
+  for (const { stops } of candidates)
+    for (const s of stops) if (s.kind !== "break") onRun.add(s.request);
+  const localise = (r: Request): Request => ({
+    ...r,
+    pickup: { ...r.pickup, location: at(r.pickup.location) },
+    dropoff: { ...r.dropoff, location: at(r.dropoff.location) },
+  });
+  const requests: Request[] = [];
+  const conflicts: string[] = [];
+  for (const id of onRun) {
+    const r = id === request.id ? undefined : live.request(id);
+    if (!r) continue;
+    requests.push(localise(onItsRun(r)));
+    if (conflict(r, request)) conflicts.push(r.id);
+  }
+  const { incompatibleWith: _w, incompatibleGroups: _g, groups: _m, ...plain } = request;
+  const booked = localise({
+    ...plain,
+    penalty: BOOKING_PENALTY,
+    ...(conflicts.length > 0 ? { incompatibleWith: conflicts } : {}),
+  });
+  const vehicles = candidates.map(({ vehicle }) => ({
+    ...vehicle,
+    start: at(vehicle.start),
+    end: at(vehicle.end),
+  }));
+  const problem: Problem = {
+    ...live.base,
+    locations: global.map((g) => ({ id: String(g) })),
+    matrices: live.between(global),
+    requests: [...requests, booked],
+    vehicles,
+  };
+  const plan: Plan = {
+    runs: candidates
+      .filter(({ stops }) => stops.length > 0)
+      .map(({ vehicle, stops }) => ({ vehicle: vehicle.id, stops: stops.map(planStop) })),
+  };
+  const globalRun = (run: Run): Run => ({
+    ...run,
+    stops: run.stops.map((s) => ({ ...s, location: global[s.location] ?? s.location })),
+  });
+  return { problem, plan, request: booked, globalRun };
+}
+
+/**
+ * The vehicle's run with these stops, scheduled by the engine on a Problem of the run alone
+ * (locations the live Problem's): a run a cancellation left with fewer stops. Undefined when no
+ * passenger stop is left.
+ */
+export function scheduledRun(
+  live: LiveProblem,
+  vehicle: Vehicle,
+  stops: readonly TimedStop[],
+): Run | undefined {
+  const kept = stops.filter((s) => s.kind === "break" || live.request(s.request) !== undefined);
+  if (!kept.some((s) => s.kind !== "break")) return undefined;
+  const global: number[] = [];
+  const local = new Map<number, number>();
+  const at = (g: number) => {
+    const found = local.get(g);
+    if (found !== undefined) return found;
+    local.set(g, global.length);
+    global.push(g);
+    return global.length - 1;
+  };
+  const requests = kept.flatMap((s) => {
+    const r = s.kind === "pickup" ? live.request(s.request) : undefined;
+    if (!r) return [];
+    const { pickup, dropoff } = r;
+    const plain = onItsRun(r);
+    return [
+      {
+        ...plain,
+        pickup: { ...pickup, location: at(pickup.location) },
+        dropoff: { ...dropoff, location: at(dropoff.location) },
+      },
+    ];
+  });
+  const own = { ...vehicle, start: at(vehicle.start), end: at(vehicle.end) };
+  const problem: Problem = {
+    ...live.base,
+    locations: global.map((g) => ({ id: String(g) })),
+    matrices: live.between(global),
+    requests,
+    vehicles: [own],
+  };
+  const run = evaluate(problem, { runs: [{ vehicle: vehicle.id, stops: kept.map(planStop) }] })
+    .runs[0];
+  return (
+    run && {
+      ...run,
+      stops: run.stops.map((s) => ({ ...s, location: global[s.location] ?? s.location })),
+    }
+  );
+}
