@@ -18,7 +18,7 @@ import {
   type TravelTimeProvider,
   type UnitOfWorkOf,
 } from "../../ports";
-import { type Actor, AppError, authorise, isAppError, parseInput } from "../../shared";
+import { type Actor, AppError, authorise, parseInput } from "../../shared";
 import { mixingPolicyOf } from "../day-mixing";
 import { findFleetVehicles } from "../fleet-reads";
 import { RestoredProblems } from "../kept-problem";
@@ -78,9 +78,6 @@ export interface Booked {
   readonly revision: number;
   readonly option: OfferedOption;
 }
-
-/** How many times a booking is tried again when another booking revised the plan first. */
-const RACES_TRIED = 5;
 
 /** Stored plans held in memory by the desk (the latest revisions of the days being booked). */
 const PLANS_HELD = 4;
@@ -151,16 +148,9 @@ export class BookingService {
   async book(actor: Actor, body: unknown, vehicleId: string): Promise<Booked> {
     authoriseBooking(actor);
     const { date } = parseInput(bookingInputSchema, body, "booking");
-    const once = () => this.bookOnce(actor, body, vehicleId);
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.queue.run(actor.organisationId, date, once);
-      } catch (error) {
-        const raced =
-          isAppError(error) && error.code === "conflict" && /revised/.test(error.message);
-        if (!raced || attempt >= RACES_TRIED) throw error;
-      }
-    }
+    return this.queue.change(actor.organisationId, date, () =>
+      this.bookOnce(actor, body, vehicleId),
+    );
   }
 
   private async bookOnce(actor: Actor, body: unknown, vehicleId: string): Promise<Booked> {

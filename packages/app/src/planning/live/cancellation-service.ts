@@ -14,7 +14,7 @@ import {
   systemClock,
   type UnitOfWorkOf,
 } from "../../ports";
-import { type Actor, AppError, authorise, isAppError, notFound, parseInput } from "../../shared";
+import { type Actor, AppError, authorise, notFound, parseInput } from "../../shared";
 import type { RestoredProblems } from "../kept-problem";
 import { storedRun } from "../overrides/plan-override-evaluation";
 import { publishIn } from "../publication-service";
@@ -54,7 +54,6 @@ export interface Cancelled {
 
 /** Unplaced trips checked against a freed seat, at most. */
 const OFFERS_CHECKED = 20;
-const RACES_TRIED = 5;
 
 /**
  * Cancels a trip on a day with a reason from the versioned list: a one-off trip is marked
@@ -77,16 +76,9 @@ export class CancellationService {
     // A cancellation revises the day's operating plan, and names trips that fit the freed seat.
     authorise(actor, "plans", "read");
     const input = parseInput(cancellationInputSchema, body, "cancellation");
-    const once = () => this.cancelOnce(actor, tripRequestId, input);
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.queue.run(actor.organisationId, input.date, once);
-      } catch (error) {
-        const raced =
-          isAppError(error) && error.code === "conflict" && /revised/.test(error.message);
-        if (!raced || attempt >= RACES_TRIED) throw error;
-      }
-    }
+    return this.queue.change(actor.organisationId, input.date, () =>
+      this.cancelOnce(actor, tripRequestId, input),
+    );
   }
 
   /** Cancellations from `from` to `to`, counted by reason. */

@@ -1,3 +1,12 @@
+import { isAppError } from "../../shared";
+
+/** How many times a change is tried again when another process revised the plan first. */
+const RACES_TRIED = 5;
+
+/** True for the plan store's refusal of a second revision of one plan. */
+const lostRace = (error: unknown) =>
+  isAppError(error) && error.code === "conflict" && /revised/.test(error.message);
+
 /**
  * Changes to one organisation's day (bookings, cancellations) one after another in this process:
  * each reads the latest revision of the operating plan and saves the next, so none has to be done
@@ -17,5 +26,19 @@ export class DayQueue {
       if (this.tails.get(key) === tail) this.tails.delete(key);
     });
     return result;
+  }
+
+  /**
+   * `work` in its turn (`run`), tried again on the plan's new revision when another process saved
+   * a revision of the same plan first, up to `RACES_TRIED` times.
+   */
+  async change<T>(organisationId: string, date: string, work: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.run(organisationId, date, work);
+      } catch (error) {
+        if (!lostRace(error) || attempt >= RACES_TRIED) throw error;
+      }
+    }
   }
 }
