@@ -4,6 +4,7 @@ import { AppError } from "../shared";
 import type { BuiltProblem } from "./build-problem";
 import { LiveProblem } from "./live/live-problem";
 import { buildMatrices } from "./locations";
+import { rememberIn } from "./recently-used";
 
 /** Problems up to this many locations are kept whole; larger ones without their matrices. */
 export const MAX_WHOLE_LOCATIONS = 800;
@@ -108,24 +109,12 @@ export class RestoredProblems {
       base.catch(() => this.kept.delete(key));
     }
     // The kept Problems most recently used, as many as the plans held (revisions share one).
-    this.kept.delete(key);
-    this.kept.set(key, base);
-    while (this.kept.size > this.capacity) {
-      const oldest = this.kept.keys().next().value;
-      if (oldest === undefined) break;
-      this.kept.delete(oldest);
-    }
+    rememberIn(this.kept, key, base, this.capacity);
     return LiveProblem.withAdditions(await base, chain.kept.at, chain.additions, this.travelTimes);
   }
 
   /** Keeps the entry as the most recently used, dropping the least recently used beyond capacity. */
   private remember(key: string, entry: Promise<LiveProblem | undefined>): void {
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    while (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.entries.delete(oldest);
-    }
+    rememberIn(this.entries, key, entry, this.capacity);
   }
 }

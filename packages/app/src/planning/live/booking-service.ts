@@ -24,6 +24,7 @@ import { findFleetVehicles } from "../fleet-reads";
 import { RestoredProblems } from "../kept-problem";
 import { forbiddenPartners, mixRequest, serviceOf } from "../mixing";
 import { publishIn } from "../publication-service";
+import { rememberIn } from "../recently-used";
 import {
   bookingReference,
   noLongerFits,
@@ -267,13 +268,7 @@ export class BookingService {
       found = this.unitOfWork.repositories.plans.find(org, id);
       found.catch(() => this.plans.delete(key));
     }
-    this.plans.delete(key);
-    this.plans.set(key, found);
-    while (this.plans.size > PLANS_HELD) {
-      const oldest = this.plans.keys().next().value;
-      if (oldest === undefined) break;
-      this.plans.delete(oldest);
-    }
+    rememberIn(this.plans, key, found, PLANS_HELD);
     return found;
   }
 
