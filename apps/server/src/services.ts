@@ -11,6 +11,7 @@ import {
   CrewService,
   type CsvTransfer,
   DayQueue,
+  DriverRunService,
   defaultSolveCapacity,
   GrantService,
   InProcessJobQueue,
@@ -30,7 +31,9 @@ import {
   RestoredProblems,
   RetentionService,
   RevisionHistoryService,
+  RunEventService,
   type SolveRunner,
+  StatusBoardService,
   SubjectRightsService,
   systemClock,
   type TravelTimeProvider,
@@ -68,6 +71,12 @@ export interface ServerServices {
   readonly bookings: BookingService;
   /** Trips cancelled for a day with a reason, and the figures by reason. */
   readonly cancellations: CancellationService;
+  /** The driver's phone: their runs of the day, cut down to what the road needs. */
+  readonly driverRuns: DriverRunService;
+  /** What drivers and assistants mark at stops. */
+  readonly runEvents: RunEventService;
+  /** The day's runs with their progress and exceptions. */
+  readonly statusBoard: StatusBoardService;
   /** A day plan's revisions: who changed what, when and why, and the runs each changed. */
   readonly revisions: RevisionHistoryService;
   readonly analyses: IntegrationAnalysisService;
@@ -159,6 +168,9 @@ export function buildServices(
     publication: new PlanPublicationService(unitOfWork, clock),
     bookings: new BookingService(unitOfWork, travelTimes, problems, clock, days),
     cancellations: new CancellationService(unitOfWork, problems, clock, days),
+    driverRuns: new DriverRunService(unitOfWork),
+    runEvents: new RunEventService(unitOfWork, clock),
+    statusBoard: new StatusBoardService(unitOfWork),
     revisions: new RevisionHistoryService(unitOfWork),
     analyses,
     partnerships: new PartnershipService(unitOfWork),

@@ -25,6 +25,7 @@ import { mountEntitlementRoutes } from "./routes/entitlement";
 import { mountGrantRoutes } from "./routes/grants";
 import { mountHealthRoute } from "./routes/health";
 import { mountJobRoutes } from "./routes/jobs";
+import { mountOperationsRoutes } from "./routes/operations";
 import { mountOrganisationRoute } from "./routes/organisation";
 import { mountPlanOverrideRoutes } from "./routes/plan-overrides";
 import { mountPlanRevisionRoutes } from "./routes/plan-revisions";
@@ -76,6 +77,7 @@ export function createHttpApp(
   mountJobRoutes(app, services);
   mountPlanOverrideRoutes(app, services);
   mountBookingRoutes(app, services);
+  mountOperationsRoutes(app, services);
   mountPlanRevisionRoutes(app, services);
   mountCrewRoutes(app, services);
   mountAnalysisRoutes(app, services);

@@ -1,5 +1,12 @@
-import { isAllowed, type Passenger, type Place, type Role } from "@tt/domain";
-import type { UnitOfWorkOf } from "../ports";
+import {
+  isAllowed,
+  type Passenger,
+  type Place,
+  type Role,
+  type TripRequest,
+  type Vehicle,
+} from "@tt/domain";
+import type { PlanRun, StoredPlan, UnitOfWorkOf } from "../ports";
 import type { Actor } from "../shared";
 import { AppError, notFound, recordRead } from "../shared";
 import { findFleetVehicles, plannableVehicles } from "./fleet-reads";
@@ -70,21 +77,7 @@ export class ManifestService {
         ? (await findFleetVehicles(repos, org, [vehicleId])).get(vehicleId)
         : undefined;
       if (!run || !vehicle) throw notFound(`run in plan ${planId} for vehicle`, vehicleId);
-      const tripIds = run.stops.flatMap((s) => (s.kind === "break" ? [] : [s.tripRequestId]));
-      const trips = await findEach(repos.tripRequests, org, tripIds);
-      const passengers: Map<string, Passenger> = await findEach(
-        repos.passengers,
-        org,
-        [...trips.values()].map((t) => t.passengerId),
-      );
-      const places: Map<string, Place> = await findEach(
-        repos.places,
-        org,
-        placeIds(trips.values()),
-      );
-      const assistant = await this.hasAssistant(repos, actor, plan.serviceDate, vehicleId);
-      const sources = { vehicle, passengerAssistant: assistant, trips, passengers, places };
-      const manifest = buildManifest(plan, run, sources);
+      const { manifest, passengers } = await loadManifest(repos, actor, plan, run, vehicle);
       await recordRead(repos, actor, {
         resource: "passengers",
         ids: [...passengers.keys()],
@@ -94,29 +87,63 @@ export class ManifestService {
       return manifest;
     });
   }
+}
 
-  /**
-   * Whether the vehicle carries a passenger assistant that day, by the planning rule
-   * (`vehiclesWithAssistant`): staff rows are read to count assistants on shift, never shown.
-   */
-  private async hasAssistant(
-    repos: ManifestUnitOfWork["repositories"],
-    actor: Actor,
-    date: string,
-    vehicleId: string,
-  ): Promise<boolean> {
-    const org = actor.organisationId;
-    const staff = await listEvery(repos.staff, org);
-    const vehicles = await plannableVehicles(repos, org, date);
-    const assistants = staff.filter((s) => s.role === "passenger-assistant").map((s) => s.id);
-    if (assistants.length > 0) {
-      await recordRead(repos, actor, {
-        resource: "staff",
-        ids: assistants,
-        purpose: `manifest: passenger assistants on shift on ${date}`,
-        details: { vehicleId },
-      });
-    }
-    return vehiclesWithAssistant(vehicles, staff, date).has(vehicleId);
+type ManifestRepositories = ManifestUnitOfWork["repositories"];
+
+/** A manifest with the register rows it joined: its trips and passengers by id. */
+export interface LoadedManifest {
+  readonly manifest: Manifest;
+  readonly trips: ReadonlyMap<string, TripRequest>;
+  readonly passengers: ReadonlyMap<string, Passenger>;
+}
+
+/**
+ * Reads what a run's manifest joins and builds it; the caller audits the read with its purpose.
+ * The run must be one the actor may see (`runScopeOf`).
+ */
+export async function loadManifest(
+  repos: ManifestRepositories,
+  actor: Actor,
+  plan: StoredPlan,
+  run: PlanRun,
+  vehicle: Vehicle,
+): Promise<LoadedManifest> {
+  const org = actor.organisationId;
+  const tripIds = run.stops.flatMap((s) => (s.kind === "break" ? [] : [s.tripRequestId]));
+  const trips = await findEach(repos.tripRequests, org, tripIds);
+  const passengers: Map<string, Passenger> = await findEach(
+    repos.passengers,
+    org,
+    [...trips.values()].map((t) => t.passengerId),
+  );
+  const places: Map<string, Place> = await findEach(repos.places, org, placeIds(trips.values()));
+  const assistant = await hasAssistant(repos, actor, plan.serviceDate, vehicle.id);
+  const sources = { vehicle, passengerAssistant: assistant, trips, passengers, places };
+  return { manifest: buildManifest(plan, run, sources), trips, passengers };
+}
+
+/**
+ * Whether the vehicle carries a passenger assistant that day, by the planning rule
+ * (`vehiclesWithAssistant`): staff rows are read to count assistants on shift, never shown.
+ */
+async function hasAssistant(
+  repos: ManifestRepositories,
+  actor: Actor,
+  date: string,
+  vehicleId: string,
+): Promise<boolean> {
+  const org = actor.organisationId;
+  const staff = await listEvery(repos.staff, org);
+  const vehicles = await plannableVehicles(repos, org, date);
+  const assistants = staff.filter((s) => s.role === "passenger-assistant").map((s) => s.id);
+  if (assistants.length > 0) {
+    await recordRead(repos, actor, {
+      resource: "staff",
+      ids: assistants,
+      purpose: `manifest: passenger assistants on shift on ${date}`,
+      details: { vehicleId },
+    });
   }
+  return vehiclesWithAssistant(vehicles, staff, date).has(vehicleId);
 }

@@ -9,6 +9,7 @@ export * from "./import-staging";
 export * from "./jobs";
 export * from "./plans";
 export * from "./repositories";
+export * from "./run-events";
 export * from "./sharing";
 export * from "./stored-plan-parts";
 export * from "./subject-records";

@@ -27,6 +27,7 @@ import type { IdentityStore } from "./identity";
 import type { ImportStaging } from "./import-staging";
 import type { JobStore } from "./jobs";
 import type { PlanStore } from "./plans";
+import type { RunEventStore } from "./run-events";
 import type { SharingStore } from "./sharing";
 import type { SubjectRecordStore } from "./subject-records";
 
@@ -157,6 +158,8 @@ export interface Repositories extends RegisterRepositories {
   readonly subjects: SubjectRecordStore;
   /** Trips cancelled on days, with their reasons. */
   readonly cancellations: CancellationStore;
+  /** What drivers and assistants marked at stops. */
+  readonly runEvents: RunEventStore;
 }
 
 /** `snapshot`: every statement of the transaction sees the same data (REPEATABLE READ). */

@@ -22,6 +22,7 @@ import {
   termCalendarSpec,
   vehicleSpec,
 } from "./register-specs";
+import { createRunEventStore } from "./run-event-store";
 import { createSharingStore } from "./sharing-store";
 import { createSubjectRecordStore } from "./subject-store";
 import {
@@ -54,6 +55,7 @@ function createRepositories(db: Db, inTransaction: boolean, bulk: BulkInsertHook
     subjects: createSubjectRecordStore(db),
     imports: createImportStaging(db, bulk),
     cancellations: createCancellationStore(db),
+    runEvents: createRunEventStore(db),
   };
 }
 

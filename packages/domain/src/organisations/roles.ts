@@ -30,6 +30,8 @@ export const RESOURCES = [
   "agreements",
   /** Subject access exports (read) and erasure (write): the data protection officer's work. */
   "subject-rights",
+  /** What drivers and assistants mark at stops, and the day's status board built from it. */
+  "run-events",
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -58,6 +60,7 @@ const GRANTS: Record<Role, Partial<Record<Resource, Access>>> = {
     plans: W,
     entitlements: W,
     agreements: W,
+    "run-events": W,
   },
   assessor: {
     organisation: R,
@@ -76,10 +79,19 @@ const GRANTS: Record<Role, Partial<Record<Resource, Access>>> = {
     vehicles: R,
     "term-calendars": R,
     plans: R,
+    "run-events": R,
   },
-  finance: { organisation: R, funders: W, budgets: W, plans: R, operators: R, agreements: R },
-  operator: { organisation: R, vehicles: W, staff: W, places: R, plans: R },
-  driver: { organisation: R, places: R, plans: R },
+  finance: {
+    organisation: R,
+    funders: W,
+    budgets: W,
+    plans: R,
+    operators: R,
+    agreements: R,
+    "run-events": R,
+  },
+  operator: { organisation: R, vehicles: W, staff: W, places: R, plans: R, "run-events": W },
+  driver: { organisation: R, places: R, plans: R, "run-events": W },
   auditor: { organisation: R, users: R, "audit-log": R, agreements: R, "subject-rights": R },
 };
 

@@ -1,0 +1,42 @@
+import type { DriverDay, RecordedUpload, StatusBoard } from "@tt/app";
+import type { DriverDayView, RecordedUploadView, StatusBoardView } from "@tt/contract";
+import type { ReadonlyView } from "./readonly-view";
+import type { SameShape } from "./same-shape";
+
+/** The contract's views and the app's types describe the same data. */
+const _day: SameShape<DriverDay, ReadonlyView<DriverDayView>> = true;
+const _board: SameShape<StatusBoard, ReadonlyView<StatusBoardView>> = true;
+const _upload: SameShape<RecordedUpload, ReadonlyView<RecordedUploadView>> = true;
+export const operationsShapeChecks = [_day, _board, _upload];
+
+/** The driver's day as the phone reads it. */
+export function presentDriverDay(day: DriverDay): DriverDayView {
+  return {
+    ...day,
+    runs: day.runs.map((run) => ({
+      ...run,
+      vehicle: { ...run.vehicle },
+      stops: run.stops.map((s) => ({
+        ...s,
+        notes: [...s.notes],
+        notWith: [...s.notWith],
+        place: s.place && { ...s.place },
+        needs: s.needs && { ...s.needs },
+        progress: s.progress && { ...s.progress },
+      })),
+    })),
+  };
+}
+
+export function presentRecordedUpload(upload: RecordedUpload): RecordedUploadView {
+  return { ...upload, refused: upload.refused.map((r) => ({ ...r })) };
+}
+
+export function presentStatusBoard(board: StatusBoard): StatusBoardView {
+  return {
+    ...board,
+    runs: board.runs.map((r) => ({ ...r })),
+    exceptions: board.exceptions.map((e) => ({ ...e })),
+    totals: { ...board.totals },
+  };
+}

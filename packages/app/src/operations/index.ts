@@ -1,0 +1,17 @@
+export { type DriverRun, type DriverStop, shortName } from "./driver-run";
+export { type DriverDay, DriverRunService, type DriverRunUnitOfWork } from "./driver-run-service";
+export {
+  CLOCK_AHEAD_MINUTES,
+  type RecordedUpload,
+  type RefusedRunEvent,
+  RunEventService,
+  type RunEventUnitOfWork,
+} from "./run-event-service";
+export {
+  type BoardException,
+  type BoardRun,
+  buildStatusBoard,
+  type RunState,
+  type StatusBoard,
+} from "./status-board";
+export { StatusBoardService, type StatusBoardUnitOfWork } from "./status-board-service";

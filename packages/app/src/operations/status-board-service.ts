@@ -1,0 +1,75 @@
+import { isoDateSchema } from "@tt/domain";
+import { findEach, findFleetVehicles, runScopeOf, scopePlan } from "../planning";
+import type { UnitOfWorkOf } from "../ports";
+import { type Actor, authorise, parseInput } from "../shared";
+import { boardMark, findOperatingPlan } from "./operating-day";
+import { buildStatusBoard, type StatusBoard } from "./status-board";
+
+/** At most this many of the day's cancellations on the board. */
+export const BOARD_CANCELLATIONS = 500;
+
+/** What the board reads: the plan, its vehicles, the events, the cancellations, trip references. */
+export type StatusBoardUnitOfWork = UnitOfWorkOf<
+  "plans" | "crew" | "vehicles" | "grants" | "runEvents" | "cancellations" | "tripRequests"
+>;
+
+/**
+ * The day's status board for controllers and the booking desk: each run's progress and the
+ * exceptions, from what drivers marked. A fleet manager or driver sees their own runs only, and
+ * no cancellations (those are the planners').
+ */
+export class StatusBoardService {
+  constructor(private readonly unitOfWork: StatusBoardUnitOfWork) {}
+
+  async board(actor: Actor, date: unknown): Promise<StatusBoard> {
+    authorise(actor, "run-events", "read");
+    const serviceDate = parseInput(isoDateSchema, date, "date");
+    return this.unitOfWork.transaction(
+      async (repos) => {
+        const org = actor.organisationId;
+        const scope = await runScopeOf(repos, actor, serviceDate);
+        const found = await findOperatingPlan(repos, org, serviceDate);
+        const plan = found && scopePlan(found, scope);
+        const vehicleIds = (plan?.runs ?? []).map((r) => r.vehicleId);
+        const vehicles = await findFleetVehicles(repos, org, vehicleIds);
+        const events = await repos.runEvents.listForDay(
+          org,
+          serviceDate,
+          "every" in scope ? undefined : vehicleIds,
+        );
+        const cancellations =
+          "every" in scope
+            ? await repos.cancellations.list(org, serviceDate, serviceDate, BOARD_CANCELLATIONS)
+            : [];
+        const tripIds = [
+          ...events.map((e) => e.tripRequestId),
+          ...cancellations.map((c) => c.tripRequestId),
+        ];
+        const trips = await findEach(repos.tripRequests, org, tripIds);
+        return buildStatusBoard({
+          serviceDate,
+          plan,
+          vehicleReferences: new Map([...vehicles].map(([id, v]) => [id, v.reference])),
+          tripReferences: new Map([...trips].map(([id, t]) => [id, t.reference])),
+          events,
+          cancellations,
+        });
+      },
+      { snapshot: true },
+    );
+  }
+
+  /** A mark that changes whenever the day's board may have changed: cheap to ask every second. */
+  async mark(actor: Actor, serviceDate: string): Promise<string> {
+    authorise(actor, "run-events", "read");
+    return this.unitOfWork.transaction(async (repos) => {
+      const org = actor.organisationId;
+      const page = await repos.plans.list(org, { offset: 0, limit: 100, serviceDate });
+      const published = page.items.find((p) => p.status === "published");
+      const events = await repos.runEvents.markOfDay(org, serviceDate);
+      const cancelled = await repos.cancellations.countByReason(org, serviceDate, serviceDate);
+      const total = Object.values(cancelled).reduce((a, b) => a + b, 0);
+      return boardMark(published?.id, events, total);
+    });
+  }
+}
