@@ -10,6 +10,7 @@ import {
   screenshot,
 } from "./support/browser";
 import { type DemoServer, ensureWebBuilt, startDemoServer } from "./support/demo-server";
+import { boardShowsMarks, crewARun, markOffline, openStatusBoard } from "./support/driver-walks";
 import {
   chooseByKeys,
   chosenText,
@@ -309,6 +310,14 @@ describe.skipIf(!HAS_CHROMIUM)("the planner's web app in Debian's chromium", () 
     await checkPage(page, "09b-plan-after-booking");
     await cancelTheTrip(page, url, reference);
     await checkPage(page, "09c-booking-desk");
+  }, 120_000);
+
+  it("a driver on a phone marks a pick-up and a no-show offline; back online, the board shows both", async () => {
+    await crewARun(page, url);
+    await openStatusBoard(page);
+    await markOffline(browser, url, password);
+    await boardShowsMarks(page);
+    await checkPage(page, "09d-status-board");
   }, 120_000);
 
   it("assesses a pupil by keyboard and reads the decision with its reasons and dates", async () => {

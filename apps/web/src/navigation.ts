@@ -28,6 +28,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
     text: "Booking desk",
     roles: ["admin", "commissioner", "booking-agent"],
   },
+  {
+    href: "/status-board",
+    text: "Status board",
+    roles: ["admin", "commissioner", "booking-agent", "operator"],
+  },
+  { href: "/driver", text: "Your runs", roles: ["driver", "operator"] },
   { href: "/entitlement", text: "Entitlement", roles: ["admin", "commissioner", "assessor"] },
   { href: "/integration", text: "Integration", roles: ["admin", "commissioner"] },
   {

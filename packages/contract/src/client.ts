@@ -1,4 +1,5 @@
 import { bookingClientMethods } from "./client-bookings";
+import { operationsClientMethods } from "./client-operations";
 import { planOverrideClientMethods } from "./client-plan-overrides";
 import { planClientMethods } from "./client-plans";
 import { sharingClientMethods } from "./client-sharing";
@@ -145,6 +146,7 @@ export function createClient(options: ClientOptions) {
     ...planOverrideClientMethods(call),
     ...sharingClientMethods(call),
     ...bookingClientMethods(call),
+    ...operationsClientMethods(call, base),
     /** The same client, recording `purpose` in the audit log. */
     withPurpose: (purpose: string) => createClient({ ...options, purpose }),
   };

@@ -1,5 +1,6 @@
 export * from "./client";
 export * from "./client-bookings";
+export * from "./client-operations";
 export * from "./client-plan-overrides";
 export * from "./client-plans";
 export * from "./client-sharing";
@@ -7,13 +8,18 @@ export * from "./common";
 /** Which role may read or write what: the server's own grants, for menus and buttons. */
 /** How agreements are put in words: the lawful bases' and data items' own labels. */
 /** The booking desk's lists: trip purposes, and cancellation reasons with their labels. */
+/** The driver's list of no-show reasons with their labels, and what marks at a stop add up to. */
 export {
   ARTICLE_6_LABELS,
   ARTICLE_9_LABELS,
   CANCELLATION_REASON_CODES,
   CANCELLATION_REASONS,
   DATA_ITEM_DESCRIPTIONS,
+  foldRunEvents,
   isAllowed,
+  NO_SHOW_REASON_CODES,
+  NO_SHOW_REASONS,
+  stopKey,
   TRIP_PURPOSES,
 } from "./domain";
 export * from "./errors";

@@ -142,7 +142,7 @@ const DEFINITIONS: readonly OrganisationDefinition[] = [
     name: "Fen Edge Villages Transport Consortium",
     kind: "local-consortium",
     domain: "fenedge.demo",
-    roles: ["admin", "commissioner", "finance"],
+    roles: ["admin", "commissioner", "finance", "driver"],
     funders: [["fen-edge", "public-transport", "Fen Edge delegated area budget", 250_000]],
     operators: [["fen-edge-bus", { name: "Fen Edge Villager (micro-franchise)", kind: "bus" }]],
   },

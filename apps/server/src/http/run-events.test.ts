@@ -183,6 +183,23 @@ for (const driver of listTestDrivers()) {
       expect(JSON.parse(last.split("\n")[0] ?? "{}").totals.finished).toBe(1);
     });
 
+    it("lists what was marked at a passenger's stops in their subject access export", async () => {
+      const { county } = fixture();
+      const res = await get(
+        `/api/passengers/${county.rows.passengers}/subject-access`,
+        county.users.auditor.token,
+      );
+      const exported = (await res.json()) as { journeyEvents: Json[] };
+      // Both of the scene's trips are the same passenger's.
+      expect(exported.journeyEvents.map((e) => e.kind).sort()).toEqual([
+        "arrived",
+        "dropped-off",
+        "no-show",
+        "picked-up",
+      ]);
+      expect(JSON.stringify(exported.journeyEvents)).not.toContain("recordedBy");
+    });
+
     it("checks the role before the body, and keeps each organisation to its own day", async () => {
       const { county, city } = fixture();
       const agentPost = await send(county.users["booking-agent"].token, "not a list");

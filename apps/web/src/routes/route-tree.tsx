@@ -4,7 +4,9 @@ import type { ReactNode } from "react";
 import { AccessLogPage } from "../audit/access-log-page";
 import { readAccessLogSearch } from "../audit/access-log-search";
 import { BookingPage } from "../booking/booking-page";
+import { DriverPage } from "../driver/driver-page";
 import { IntegrationPage } from "../integration/integration-page";
+import { StatusBoardPage } from "../operations/status-board-page";
 import { EntitlementPage } from "../pages/entitlement-page";
 import { HomePage } from "../pages/home-page";
 import { IMPORT_KINDS, ImportPage } from "../pages/import-page";
@@ -92,6 +94,28 @@ const bookingRoute = createRoute({
   component: BookingPage,
 });
 
+const driverRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "driver",
+  validateSearch: (raw: Record<string, unknown>) => ({
+    date: dateParam(raw, "date", "your runs"),
+  }),
+  component: function Driver(): ReactNode {
+    return <DriverPage date={driverRoute.useSearch().date} />;
+  },
+});
+
+const statusBoardRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "status-board",
+  validateSearch: (raw: Record<string, unknown>) => ({
+    date: dateParam(raw, "date", "the status board"),
+  }),
+  component: function StatusBoard(): ReactNode {
+    return <StatusBoardPage date={statusBoardRoute.useSearch().date} />;
+  },
+});
+
 const entitlementRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "entitlement",
@@ -138,6 +162,8 @@ export const routeTree = rootRoute.addChildren([
   planRoute,
   manifestRoute,
   bookingRoute,
+  driverRoute,
+  statusBoardRoute,
   entitlementRoute,
   integrationRoute,
   partnershipRoute,

@@ -71,6 +71,18 @@ export function subjectAccessHtml(data: SubjectAccessExport): string {
       ]),
     ),
     table(
+      "What drivers recorded at your stops",
+      ["Date", "Journey", "Stop", "What", "When", "Why"],
+      data.journeyEvents.map((e) => [
+        e.serviceDate,
+        data.tripRequests.find((t) => t.id === e.tripRequestId)?.reference ?? e.tripRequestId,
+        e.stop === "pickup" ? "pick-up" : "drop-off",
+        e.kind.replaceAll("-", " "),
+        e.at,
+        (e.reason ?? "").replaceAll("-", " "),
+      ]),
+    ),
+    table(
       "Decisions on entitlement to travel",
       ["Assessed on", "Scheme", "Eligible", "Why", "Review date"],
       data.entitlementDecisions.map((d) => [

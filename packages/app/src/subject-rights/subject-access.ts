@@ -4,6 +4,7 @@ import type {
   PlannedStop,
   StoredCancellation,
   StoredEntitlementDecision,
+  StoredRunEvent,
 } from "../ports";
 
 /** Who read or changed the record, and under which agreement when it was a partner. */
@@ -21,6 +22,12 @@ export interface AccessRecord {
 /** A planned stop, and who holds the plan: the organisation, or a partnership it is a member of. */
 export type HeldStop = PlannedStop & { readonly heldBy: string };
 
+/** A mark at one of the person's stops, without who marked it (the organisation's staff). */
+export type JourneyEvent = Pick<
+  StoredRunEvent,
+  "id" | "serviceDate" | "tripRequestId" | "stop" | "kind" | "at"
+> & { readonly reason: string | null };
+
 /**
  * Everything an organisation holds about one passenger (UK GDPR Article 15): the record, their
  * trip requests, entitlement decisions, the plans that carry them and who has seen it.
@@ -34,6 +41,8 @@ export interface SubjectAccessExport {
   readonly tripRequests: readonly TripRequest[];
   /** Days their trips were cancelled, and why. */
   readonly cancellations: readonly Omit<StoredCancellation, "cancelledBy">[];
+  /** What drivers marked at their stops: boarded, set down, or a no-show and why. */
+  readonly journeyEvents: readonly JourneyEvent[];
   readonly entitlementDecisions: readonly StoredEntitlementDecision[];
   /** Stops of stored plans that carry them: the organisation's own and its partnerships'. */
   readonly plannedJourneys: readonly HeldStop[];

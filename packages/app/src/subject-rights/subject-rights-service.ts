@@ -19,6 +19,7 @@ export type SubjectRightsUnitOfWork = UnitOfWorkOf<
   | "subjects"
   | "sharing"
   | "cancellations"
+  | "runEvents"
 >;
 type Repos = SubjectRightsUnitOfWork["repositories"];
 
@@ -73,6 +74,7 @@ export class SubjectRightsService {
       const tripIds = await repos.subjects.tripRequestIdsOf(org, passengerId);
       const tripRequests = await repos.tripRequests.findByIds(org, tripIds);
       const cancelled = await repos.cancellations.listForTrips(org, tripIds);
+      const marked = await repos.runEvents.listForTrips(org, tripIds);
       const decisions = await repos.entitlements.list(org, { offset: 0, limit: 1000, passengerId });
       const access = await accessTo(repos, org, passengerId);
       const erasedAt = await repos.subjects.erasedAt(org, passengerId);
@@ -93,6 +95,15 @@ export class SubjectRightsService {
         tripRequests,
         // Who cancelled is the organisation's staff, not the person's data.
         cancellations: cancelled.map(({ cancelledBy: _by, ...c }) => c),
+        journeyEvents: marked.map((e) => ({
+          id: e.id,
+          serviceDate: e.serviceDate,
+          tripRequestId: e.tripRequestId,
+          stop: e.stop,
+          kind: e.kind,
+          reason: e.reason ?? null,
+          at: e.at,
+        })),
         entitlementDecisions: decisions.items,
         plannedJourneys: await heldStops(
           repos,

@@ -57,6 +57,17 @@ export const subjectAccessExportSchema = z
         createdAt: z.string(),
       }),
     ),
+    journeyEvents: z.array(
+      z.object({
+        id: z.uuid(),
+        serviceDate: z.string(),
+        tripRequestId: z.uuid(),
+        stop: z.enum(["pickup", "dropoff"]),
+        kind: z.enum(["arrived", "picked-up", "dropped-off", "no-show"]),
+        reason: z.string().nullable(),
+        at: z.string(),
+      }),
+    ),
     entitlementDecisions: z.array(storedEntitlementDecisionSchema),
     plannedJourneys: z.array(plannedStopSchema),
     access: z.array(accessRecordSchema),

@@ -16,6 +16,7 @@ function presentExport(data: SubjectAccessExport): SubjectAccessExportBody {
     ...data,
     tripRequests: [...data.tripRequests],
     cancellations: data.cancellations.map((c) => ({ ...c })),
+    journeyEvents: data.journeyEvents.map((e) => ({ ...e })),
     entitlementDecisions: data.entitlementDecisions.map(presentEntitlementDecision),
     plannedJourneys: [...data.plannedJourneys],
     access: [...data.access],

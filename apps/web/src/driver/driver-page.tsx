@@ -1,0 +1,111 @@
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import type { DriverRunView } from "@tt/contract";
+import { useCallback, useMemo } from "react";
+import { api, problemsOf } from "../api";
+import { ErrorSummary } from "../components/error-summary";
+import { useTitle } from "../components/use-title";
+import { DriverStop } from "./driver-stop";
+import { localProgress, outboxText, progressOnPhone, todayOnPhone } from "./driver-words";
+import type { RunMark } from "./outbox";
+import { useOutbox } from "./use-outbox";
+
+/** Recorded in the audit log with every open of the driver's runs. */
+const PURPOSE = "driver's app: the runs I crew today";
+
+function Run({
+  run,
+  local,
+  onMark,
+}: {
+  run: DriverRunView;
+  local: ReturnType<typeof localProgress>;
+  onMark: (
+    mark: Omit<RunMark, "id" | "at" | "serviceDate" | "vehicleId">,
+    run: DriverRunView,
+  ) => void;
+}) {
+  return (
+    <section className="app-driver-run" data-testid="driver-run">
+      <h2 className="govuk-heading-m">
+        {run.vehicle.reference}
+        <span className="govuk-caption-m">
+          {run.stops.length} stops{run.passengerAssistant ? ", with a passenger assistant" : ""}
+        </span>
+      </h2>
+      <ol className="app-stops">
+        {run.stops.map((stop) => (
+          <DriverStop
+            key={stop.position}
+            stop={stop}
+            progress={progressOnPhone(stop, local)}
+            onMark={(kind, reason) => {
+              if (stop.kind === "break" || !stop.tripRequestId) return;
+              const base = { tripRequestId: stop.tripRequestId, stop: stop.kind, kind };
+              onMark(reason ? { ...base, reason } : base, run);
+            }}
+          />
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+/**
+ * The driver's and assistant's phone: the runs they crew on the day, stop by stop, with a button
+ * for each mark. Marks are kept on the phone first and sent when there is signal.
+ */
+export function DriverPage({ date }: { date: string | undefined }) {
+  useTitle("Your runs");
+  const day = date ?? todayOnPhone();
+  const client = useQueryClient();
+  const query = useQuery({
+    queryKey: ["driver-day", day],
+    queryFn: () => api.withPurpose(PURPOSE).driverDay(day),
+  });
+  const refresh = useCallback(
+    () => void client.invalidateQueries({ queryKey: ["driver-day", day] }),
+    [client, day],
+  );
+  const { state, mark } = useOutbox(refresh);
+  const local = useMemo(() => localProgress(state.marks), [state.marks]);
+  const onMark = (
+    m: Omit<RunMark, "id" | "at" | "serviceDate" | "vehicleId">,
+    run: DriverRunView,
+  ) =>
+    void mark({
+      ...m,
+      id: crypto.randomUUID(),
+      serviceDate: run.serviceDate,
+      vehicleId: run.vehicle.id,
+      at: new Date().toISOString(),
+    });
+  return (
+    <div className="app-driver">
+      <span className="govuk-caption-l">{day}</span>
+      <h1 className="govuk-heading-l">Your runs</h1>
+      <p
+        className={`govuk-body app-outbox${state.offline ? " app-outbox--offline" : ""}`}
+        data-testid="outbox-status"
+        aria-live="polite"
+      >
+        {outboxText(state.waiting, state.offline)}
+      </p>
+      {state.refused.length > 0 && (
+        <ErrorSummary
+          problems={state.refused.map((r) => ({ text: `A mark was not recorded: ${r.message}` }))}
+        />
+      )}
+      {query.error ? <ErrorSummary problems={problemsOf(query.error)} /> : null}
+      {!query.data && !query.error && <p className="govuk-body">Loading your runs…</p>}
+      {query.data && !query.data.published && (
+        <p className="govuk-body">The plan for {day} is not published yet.</p>
+      )}
+      {query.data?.published && query.data.runs.length === 0 && (
+        <p className="govuk-body">You crew no run on {day}.</p>
+      )}
+      {query.data?.runs.map((run) => (
+        <Run key={run.vehicle.id} run={run} local={local} onMark={onMark} />
+      ))}
+    </div>
+  );
+}

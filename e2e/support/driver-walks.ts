@@ -1,0 +1,106 @@
+import type { Browser, Page } from "playwright-core";
+import { expect } from "vitest";
+import { screenshot } from "./browser";
+import { signInAs } from "./partnership-walks";
+
+const DAY = "2026-11-24";
+const CSRF = { "x-requested-with": "e2e" };
+/** The consortium's driver: the demo links them to its first driver's staff record. */
+const DRIVER = {
+  email: "driver@fenedge.demo",
+  organisation: "Fen Edge Villages Transport Consortium",
+};
+
+type Json = Record<string, unknown>;
+
+async function read(page: Page, base: string, path: string): Promise<Json> {
+  const response = await page.request.get(new URL(path, base).toString());
+  expect(response.status(), path).toBe(200);
+  return (await response.json()) as Json;
+}
+
+const items = (json: Json) => (json.items ?? []) as Json[];
+
+/**
+ * As the commissioner: crews the first run of the day's operating plan with two pick-ups or more
+ * with the consortium's first driver (by reference), through the crew API. Answers the vehicle's id.
+ */
+export async function crewARun(page: Page, base: string): Promise<string> {
+  const plans = items(await read(page, base, `/api/plans?serviceDate=${DAY}&limit=20`));
+  const published = plans.find((p) => p.status === "published");
+  const plan = await read(page, base, `/api/plans/${String(published?.id)}`);
+  const pickups = (run: Json) => (run.stops as Json[]).filter((s) => s.kind === "pickup").length;
+  const run = (plan.runs as Json[]).find((r) => pickups(r) >= 2);
+  expect(run, "a run with two pick-ups in the published plan").toBeDefined();
+  const staff = items(await read(page, base, "/api/staff?limit=100"))
+    .filter((s) => s.role === "driver")
+    .sort((a, b) => String(a.reference).localeCompare(String(b.reference)));
+  const vehicleId = String(run?.vehicleId);
+  const url = new URL(`/api/crew/${DAY}/${vehicleId}`, base).toString();
+  const crewed = await page.request.put(url, {
+    headers: CSRF,
+    data: { staffIds: [String(staff[0]?.id)] },
+  });
+  expect(crewed.status(), "crew the run").toBe(200);
+  return vehicleId;
+}
+
+/** Opens the status board of the demo day and waits for its live updates. */
+export async function openStatusBoard(page: Page): Promise<void> {
+  await page
+    .getByRole("navigation", { name: "Menu" })
+    .getByRole("link", { name: "Status board" })
+    .click();
+  await page.getByRole("heading", { name: "Status board", level: 1 }).waitFor();
+  await page.goto(new URL(`/status-board?date=${DAY}`, page.url()).toString());
+  await page.getByTestId("board-totals").waitFor({ timeout: 20_000 });
+  await expect
+    .poll(() => page.getByTestId("board-live").textContent(), { timeout: 20_000 })
+    .toContain("Updating");
+}
+
+/**
+ * On a 390 × 844 phone: the driver signs in, opens their run, loses signal, marks the first
+ * pick-up on board and the second a no-show, sees both kept on the phone, gets signal back and
+ * sees them sent.
+ */
+export async function markOffline(browser: Browser, base: string, password: string) {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+  });
+  const phone = await context.newPage();
+  try {
+    await signInAs(phone, base, { ...DRIVER, password });
+    await phone.goto(new URL(`/driver?date=${DAY}`, base).toString());
+    await phone.getByTestId("driver-run").first().waitFor({ timeout: 20_000 });
+    const status = phone.getByTestId("outbox-status");
+    await context.setOffline(true);
+    await expect.poll(() => status.textContent()).toContain("No signal");
+    const pickups = phone.locator("[data-testid=driver-stop][data-kind=pickup]");
+    await pickups.nth(0).getByRole("button", { name: "On board" }).click();
+    const second = pickups.nth(1);
+    await second.getByRole("button", { name: "No-show" }).click();
+    await second.getByLabel("Why did nobody travel?").selectOption("not-at-pickup");
+    await second.getByRole("button", { name: "Record the no-show" }).click();
+    await expect.poll(() => status.textContent()).toContain("2 marks kept on this phone");
+    expect(await pickups.nth(0).getByTestId("stop-progress").textContent()).toContain("On board");
+    expect(await second.getByTestId("stop-progress").textContent()).toContain("No-show at");
+    await screenshot(phone, "11-driver-offline");
+    await context.setOffline(false);
+    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toBe("All marks sent.");
+  } finally {
+    await context.close();
+  }
+}
+
+/** The board shows the driver's two marks without being reloaded. */
+export async function boardShowsMarks(page: Page): Promise<void> {
+  const totals = page.getByTestId("board-totals");
+  await expect.poll(() => totals.textContent(), { timeout: 30_000 }).toContain("1 no-show,");
+  const exceptions = (await page.getByTestId("board-exceptions").textContent()) ?? "";
+  expect(exceptions).toContain("No-show: Nobody at the pick-up point");
+  const runs = (await page.getByTestId("board-runs").textContent()) ?? "";
+  expect(runs).toMatch(/Under way, 2 of \d+ stops/);
+}

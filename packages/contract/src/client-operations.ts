@@ -1,0 +1,26 @@
+import type {
+  DriverDayView,
+  RecordedUploadView,
+  RunEventUploadBody,
+  StatusBoardView,
+} from "./routes";
+
+type Call = <T>(method: string, path: string, body?: unknown) => Promise<T>;
+
+const onDate = (date: string) => new URLSearchParams({ date }).toString();
+
+/** Running the day: the driver's runs, their marks at stops, and the status board. */
+export function operationsClientMethods(call: Call, base: string) {
+  return {
+    /** The runs the signed-in driver or assistant crews on the day (audited). */
+    driverDay: (date: string) => call<DriverDayView>("GET", `/api/driver/runs?${onDate(date)}`),
+    /** Sends marks made on the phone; each is recorded once, however often it is sent. */
+    recordRunEvents: (body: RunEventUploadBody) =>
+      call<RecordedUploadView>("POST", "/api/run-events", body),
+    /** The day's runs with their progress and exceptions. */
+    statusBoard: (date: string) =>
+      call<StatusBoardView>("GET", `/api/status-board?${onDate(date)}`),
+    /** The board's event stream: a `board` event with the board as JSON whenever it changes. */
+    statusBoardEventsUrl: (date: string) => `${base}/api/status-board/events?${onDate(date)}`,
+  };
+}
