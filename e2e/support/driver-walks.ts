@@ -60,9 +60,30 @@ export async function openStatusBoard(page: Page): Promise<void> {
 }
 
 /**
+ * The app installs on a phone: a web manifest with icons and a start page, and a service worker
+ * that controls the page (so it opens without signal).
+ */
+async function expectInstallable(phone: Page): Promise<void> {
+  const CONTROLLED = "Boolean(navigator.serviceWorker.controller)";
+  const href = await phone.locator("link[rel=manifest]").getAttribute("href");
+  const manifest = (await (
+    await phone.request.get(new URL(href ?? "", phone.url()).toString())
+  ).json()) as Json;
+  expect(manifest).toMatchObject({ display: "standalone", start_url: "/driver" });
+  expect((manifest.icons as Json[]).map((i) => i.sizes)).toEqual(["192x192", "512x512"]);
+  await phone.evaluate("navigator.serviceWorker.ready.then(() => true)");
+  if (!(await phone.evaluate(CONTROLLED))) {
+    await phone.reload();
+    await phone.getByTestId("driver-run").first().waitFor({ timeout: 20_000 });
+  }
+  expect(await phone.evaluate(CONTROLLED)).toBe(true);
+}
+
+/**
  * On a 390 × 844 phone: the driver signs in, opens their run, loses signal, marks the first
- * pick-up on board and the second a no-show, sees both kept on the phone, gets signal back and
- * sees them sent.
+ * pick-up on board and the second a no-show, sees both kept on the phone, opens the page again
+ * still without signal (it comes from the phone, marks and all), gets signal back and sees them
+ * sent.
  */
 export async function markOffline(browser: Browser, base: string, password: string) {
   const context = await browser.newContext({
@@ -75,6 +96,7 @@ export async function markOffline(browser: Browser, base: string, password: stri
     await signInAs(phone, base, { ...DRIVER, password });
     await phone.goto(new URL(`/driver?date=${DAY}`, base).toString());
     await phone.getByTestId("driver-run").first().waitFor({ timeout: 20_000 });
+    await expectInstallable(phone);
     const status = phone.getByTestId("outbox-status");
     await context.setOffline(true);
     await expect.poll(() => status.textContent()).toContain("No signal");
@@ -87,6 +109,16 @@ export async function markOffline(browser: Browser, base: string, password: stri
     await expect.poll(() => status.textContent()).toContain("2 marks kept on this phone");
     expect(await pickups.nth(0).getByTestId("stop-progress").textContent()).toContain("On board");
     expect(await second.getByTestId("stop-progress").textContent()).toContain("No-show at");
+    // Still without signal, the page opened again comes from the phone: the run and both marks.
+    await phone.reload();
+    await phone.getByTestId("kept-day").waitFor({ timeout: 20_000 });
+    await expect.poll(() => status.textContent()).toContain("2 marks kept on this phone");
+    expect(await phone.getByTestId("stop-progress").allTextContents()).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining("On board"),
+        expect.stringContaining("No-show at"),
+      ]),
+    );
     await screenshot(phone, "11-driver-offline");
     await context.setOffline(false);
     await expect.poll(() => status.textContent(), { timeout: 30_000 }).toBe("All marks sent.");

@@ -35,6 +35,7 @@ const TYPES: Record<string, string> = {
   ".mjs": "text/javascript; charset=utf-8",
   ".css": "text/css; charset=utf-8",
   ".json": "application/json",
+  ".webmanifest": "application/manifest+json",
   ".geojson": "application/geo+json",
   ".svg": "image/svg+xml",
   ".png": "image/png",

@@ -17,6 +17,7 @@ const INDEX = join(WEB, "dist/index.html");
 const SOURCES = [
   join(WEB, "src"),
   join(WEB, "index.html"),
+  join(WEB, "public"),
   join(WEB, "vite.config.ts"),
   join(WEB, "package.json"),
   join(ROOT, "packages/contract/src"),

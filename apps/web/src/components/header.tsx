@@ -3,7 +3,9 @@ import { useNavigate } from "@tanstack/react-router";
 import type { ApiUser } from "@tt/contract";
 import { api } from "../api";
 import { Link } from "../components/link";
+import { forgetKeptDays } from "../driver/outbox";
 import { isCurrent, navFor, roleName } from "../navigation";
+import { keepUser } from "../session";
 
 interface HeaderProps {
   readonly user: ApiUser | null;
@@ -20,6 +22,9 @@ export function Header({ user, organisationName, path }: HeaderProps) {
     // Nobody is signed in now, even on the page already shown; nothing read stays cached.
     queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== "me" });
     queryClient.setQueryData(["me"], null);
+    // Nor on the phone: the driver's days kept for working without signal are forgotten.
+    keepUser(null);
+    await forgetKeptDays().catch(() => undefined);
     await navigate({ to: "/", replace: true });
   };
   return (

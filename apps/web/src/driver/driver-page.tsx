@@ -1,13 +1,16 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import type { DriverRunView } from "@tt/contract";
+import type { ApiUser, DriverRunView } from "@tt/contract";
 import { useCallback, useMemo } from "react";
 import { api, problemsOf } from "../api";
 import { ErrorSummary } from "../components/error-summary";
 import { useTitle } from "../components/use-title";
 import { DriverStop } from "./driver-stop";
 import { localProgress, outboxText, progressOnPhone, todayOnPhone } from "./driver-words";
-import type { RunMark } from "./outbox";
+import { dayOnPhone, type RunMark } from "./outbox";
 import { useOutbox } from "./use-outbox";
+
+const clockOf = (iso: string) =>
+  new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
 
 /** Recorded in the audit log with every open of the driver's runs. */
 const PURPOSE = "driver's app: the runs I crew today";
@@ -54,14 +57,16 @@ function Run({
  * The driver's and assistant's phone: the runs they crew on the day, stop by stop, with a button
  * for each mark. Marks are kept on the phone first and sent when there is signal.
  */
-export function DriverPage({ date }: { date: string | undefined }) {
+export function DriverPage({ user, date }: { user: ApiUser; date: string | undefined }) {
   useTitle("Your runs");
   const day = date ?? todayOnPhone();
   const client = useQueryClient();
   const query = useQuery({
     queryKey: ["driver-day", day],
-    queryFn: () => api.withPurpose(PURPOSE).driverDay(day),
+    queryFn: () => dayOnPhone(`${user.id}:${day}`, () => api.withPurpose(PURPOSE).driverDay(day)),
+    networkMode: "always",
   });
+  const data = query.data?.day;
   const refresh = useCallback(
     () => void client.invalidateQueries({ queryKey: ["driver-day", day] }),
     [client, day],
@@ -96,14 +101,20 @@ export function DriverPage({ date }: { date: string | undefined }) {
         />
       )}
       {query.error ? <ErrorSummary problems={problemsOf(query.error)} /> : null}
-      {!query.data && !query.error && <p className="govuk-body">Loading your runs…</p>}
-      {query.data && !query.data.published && (
+      {!data && !query.error && <p className="govuk-body">Loading your runs…</p>}
+      {query.data?.loadedAt && (
+        <p className="govuk-body" data-testid="kept-day">
+          Shown as loaded at {clockOf(query.data.loadedAt)}: changes since then reach this phone
+          when it has signal.
+        </p>
+      )}
+      {data && !data.published && (
         <p className="govuk-body">The plan for {day} is not published yet.</p>
       )}
-      {query.data?.published && query.data.runs.length === 0 && (
+      {data?.published && data.runs.length === 0 && (
         <p className="govuk-body">You crew no run on {day}.</p>
       )}
-      {query.data?.runs.map((run) => (
+      {data?.runs.map((run) => (
         <Run key={run.vehicle.id} run={run} local={local} onMark={onMark} />
       ))}
     </div>

@@ -1,7 +1,7 @@
 import "fake-indexeddb/auto";
 import type { RecordedUploadView } from "@tt/contract";
 import { describe, expect, it } from "vitest";
-import { openOutbox, type RunMark } from "./outbox";
+import { dayOnPhone, forgetKeptDays, openOutbox, type RunMark } from "./outbox";
 import { syncOutbox } from "./sync";
 
 let n = 0;
@@ -66,5 +66,25 @@ describe("the phone's outbox", () => {
     expect(result.sent).toBe(998);
     expect(await outbox.count()).toBe(0);
     outbox.close();
+  });
+});
+
+describe("the day kept on the phone", () => {
+  const day = { serviceDate: "2026-11-24", published: true, runs: [] };
+
+  it("answers the copy last loaded without signal, and a server's refusal as it is", async () => {
+    const name = `days-${Math.random()}`;
+    const loaded = await dayOnPhone("u1:2026-11-24", async () => day, name);
+    expect(loaded).toEqual({ day, loadedAt: null });
+    const offline = () => Promise.reject(new TypeError("Failed to fetch"));
+    const kept = await dayOnPhone("u1:2026-11-24", offline, name);
+    expect(kept.day).toEqual(day);
+    expect(kept.loadedAt).not.toBeNull();
+    // Another user on the same phone, or another day, has no copy.
+    await expect(dayOnPhone("u2:2026-11-24", offline, name)).rejects.toThrow("Failed to fetch");
+    const refused = () => Promise.reject(new Error("forbidden"));
+    await expect(dayOnPhone("u1:2026-11-24", refused, name)).rejects.toThrow("forbidden");
+    await forgetKeptDays(name);
+    await expect(dayOnPhone("u1:2026-11-24", offline, name)).rejects.toThrow("Failed to fetch");
   });
 });

@@ -3,6 +3,9 @@ import { api } from "../api";
 import { type Outbox, openOutbox, type RunMark } from "./outbox";
 import { type SyncResult, syncOutbox } from "./sync";
 
+/** At most this many queued marks are read back when the page opens (a day's work is far fewer). */
+const QUEUED_SHOWN = 5000;
+
 /** How often the phone tries again while marks wait, milliseconds. */
 const RETRY_MS = 10_000;
 
@@ -60,6 +63,14 @@ export function useOutbox(onSent: () => void) {
     },
     [sync],
   );
+
+  useEffect(() => {
+    // Marks still queued from before the page was (re)opened show on their stops at once.
+    void box.current?.then(async (outbox) => {
+      const queued = await outbox.pending(QUEUED_SHOWN);
+      setState((s) => ({ ...s, waiting: queued.length, marks: [...queued, ...s.marks] }));
+    });
+  }, []);
 
   useEffect(() => {
     const again = () => void sync();

@@ -101,7 +101,8 @@ const driverRoute = createRoute({
     date: dateParam(raw, "date", "your runs"),
   }),
   component: function Driver(): ReactNode {
-    return <DriverPage date={driverRoute.useSearch().date} />;
+    const { date } = driverRoute.useSearch();
+    return <SignedIn page={(user) => <DriverPage user={user} date={date} />} />;
   },
 });
 
