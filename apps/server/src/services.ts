@@ -20,6 +20,7 @@ import {
   JobService,
   ManifestService,
   MemberPlanService,
+  OccupancyService,
   PartnerService,
   PartnershipService,
   PlanMapService,
@@ -36,6 +37,7 @@ import {
   StatusBoardService,
   SubjectRightsService,
   systemClock,
+  TapImportService,
   type TravelTimeProvider,
   type UnitOfWork,
 } from "@tt/app";
@@ -77,6 +79,10 @@ export interface ServerServices {
   readonly runEvents: RunEventService;
   /** The day's runs with their progress and exceptions. */
   readonly statusBoard: StatusBoardService;
+  /** Smartcard taps and attendance, imported from CSV. */
+  readonly taps: TapImportService;
+  /** Observed occupancy against the plans, and the seats to plan for. */
+  readonly occupancy: OccupancyService;
   /** A day plan's revisions: who changed what, when and why, and the runs each changed. */
   readonly revisions: RevisionHistoryService;
   readonly analyses: IntegrationAnalysisService;
@@ -171,6 +177,8 @@ export function buildServices(
     driverRuns: new DriverRunService(unitOfWork),
     runEvents: new RunEventService(unitOfWork, clock),
     statusBoard: new StatusBoardService(unitOfWork),
+    taps: new TapImportService(unitOfWork),
+    occupancy: new OccupancyService(unitOfWork),
     revisions: new RevisionHistoryService(unitOfWork),
     analyses,
     partnerships: new PartnershipService(unitOfWork),

@@ -34,6 +34,7 @@ import { mountRegisterRoutes } from "./routes/register";
 import { mountSessionRoutes } from "./routes/session";
 import { mountSharingRoutes } from "./routes/sharing";
 import { mountSubjectRightsRoutes } from "./routes/subject-rights";
+import { mountTapRoutes } from "./routes/taps";
 
 export interface HttpAppOptions {
   /** Where request lines and server errors go (default: pino to stdout at `info`). */
@@ -78,6 +79,7 @@ export function createHttpApp(
   mountPlanOverrideRoutes(app, services);
   mountBookingRoutes(app, services);
   mountOperationsRoutes(app, services);
+  mountTapRoutes(app, services);
   mountPlanRevisionRoutes(app, services);
   mountCrewRoutes(app, services);
   mountAnalysisRoutes(app, services);

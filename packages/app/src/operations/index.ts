@@ -15,3 +15,13 @@ export {
   type StatusBoard,
 } from "./status-board";
 export { StatusBoardService, type StatusBoardUnitOfWork } from "./status-board-service";
+export {
+  cardKeyOf,
+  MAX_OCCUPANCY_DAYS,
+  type Occupancy,
+  type OccupancyRow,
+  OccupancyService,
+  type TapImportReport,
+  TapImportService,
+  type UncoveredRun,
+} from "./taps";

@@ -13,4 +13,5 @@ export * from "./run-events";
 export * from "./sharing";
 export * from "./stored-plan-parts";
 export * from "./subject-records";
+export * from "./taps";
 export * from "./travel-times";

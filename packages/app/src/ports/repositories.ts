@@ -30,6 +30,7 @@ import type { PlanStore } from "./plans";
 import type { RunEventStore } from "./run-events";
 import type { SharingStore } from "./sharing";
 import type { SubjectRecordStore } from "./subject-records";
+import type { TapStore } from "./taps";
 
 export interface ListQuery {
   readonly offset: number;
@@ -160,6 +161,8 @@ export interface Repositories extends RegisterRepositories {
   readonly cancellations: CancellationStore;
   /** What drivers and assistants marked at stops. */
   readonly runEvents: RunEventStore;
+  /** Smartcard taps and attendance: who really travelled. */
+  readonly taps: TapStore;
 }
 
 /** `snapshot`: every statement of the transaction sees the same data (REPEATABLE READ). */

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { isIsoDate } from "@tt/domain";
 import { NO_SHOW_REASON_CODES, runEventUploadSchema } from "../domain";
-import { COMMON_ERROR_RESPONSES } from "../errors";
+import { COMMON_ERROR_RESPONSES, PAYLOAD_TOO_LARGE_RESPONSE } from "../errors";
 import { named } from "../resources";
 import { AUTHENTICATED } from "./security";
 
@@ -192,6 +192,103 @@ export const statusBoardEventsRoute = createRoute({
       description: "An event stream; each event's data is the board as JSON.",
       content: { "text/event-stream": { schema: z.string() } },
     },
+    ...COMMON_ERROR_RESPONSES,
+  },
+});
+
+export const tapImportReportSchema = z
+  .object({
+    rows: z.number().int(),
+    stored: z.number().int(),
+    duplicates: z.number().int().openapi({ description: "Taps already held: stored once." }),
+    withPassenger: z
+      .number()
+      .int()
+      .openapi({ description: "Taps whose card is a passenger's reference." }),
+    vehicles: z.number().int(),
+    from: z.string().nullable(),
+    to: z.string().nullable(),
+  })
+  .openapi("TapImportReport");
+export type TapImportReportView = z.infer<typeof tapImportReportSchema>;
+
+export const importTapsRoute = createRoute({
+  ...common,
+  tags,
+  method: "post",
+  path: "/api/taps/import",
+  summary: "Import smartcard taps or attendance from CSV (all or nothing)",
+  description:
+    "Columns `date,card,vehicle,stop,time`: the day, the card number (or the passenger's reference), the vehicle's reference, the stop and the time of the tap. A file with any bad row stores nothing; the 422 answer lists every problem by row. A tap already held is stored once. Up to 250,000 rows.",
+  request: {
+    body: {
+      required: true,
+      content: { "text/csv": { schema: z.string().openapi({ format: "binary" }) } },
+    },
+  },
+  responses: {
+    201: {
+      description: "Every row was stored (or was already held).",
+      content: json(tapImportReportSchema),
+    },
+    ...COMMON_ERROR_RESPONSES,
+    ...PAYLOAD_TOO_LARGE_RESPONSE,
+  },
+});
+
+const weekday = z.enum(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]);
+
+export const occupancySchema = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    percentile: z.number().int(),
+    rows: z.array(
+      z.object({
+        vehicleId: z.string(),
+        vehicleReference: z.string(),
+        weekday,
+        seats: z.number().int(),
+        plannedTravellers: z.number().int().nullable(),
+        daysObserved: z.number().int(),
+        observedMean: z.number(),
+        observedMax: z.number().int(),
+        observedAtPercentile: z.number().int(),
+        suggestedSeats: z.number().int(),
+      }),
+    ),
+    uncovered: z.array(
+      z.object({
+        vehicleId: z.string(),
+        vehicleReference: z.string(),
+        weekday,
+        plannedTravellers: z.number().int(),
+      }),
+    ),
+    sweeperSeats: z.number().int().nullable().openapi({
+      description: "Seats of a sweeper vehicle for the planned runs no tap covers yet.",
+    }),
+    reviewCandidates: z.array(z.object({ id: z.uuid(), reference: z.string() })),
+  })
+  .openapi("Occupancy");
+export type OccupancyView = z.infer<typeof occupancySchema>;
+
+export const occupancyRoute = createRoute({
+  ...common,
+  tags,
+  method: "get",
+  path: "/api/occupancy",
+  summary:
+    "Observed occupancy per vehicle and weekday against the plans, and the seats to plan for",
+  request: {
+    query: z.object({
+      from: z.string().openapi({ format: "date", example: "2026-09-07" }),
+      to: z.string().openapi({ format: "date", example: "2026-10-16" }),
+      percentile: z.string().optional().openapi({ description: "50 to 100; 85 by default." }),
+    }),
+  },
+  responses: {
+    200: { description: "The occupancy.", content: json(occupancySchema) },
     ...COMMON_ERROR_RESPONSES,
   },
 });

@@ -31,6 +31,7 @@ import {
   bulkTables,
   collectBulkInserts,
 } from "./table-statistics";
+import { createTapStore } from "./tap-store";
 import { createTripRequestRepository } from "./trip-request-repository";
 
 function createRepositories(db: Db, inTransaction: boolean, bulk: BulkInsertHook): Repositories {
@@ -56,6 +57,7 @@ function createRepositories(db: Db, inTransaction: boolean, bulk: BulkInsertHook
     imports: createImportStaging(db, bulk),
     cancellations: createCancellationStore(db),
     runEvents: createRunEventStore(db),
+    taps: createTapStore(db),
   };
 }
 

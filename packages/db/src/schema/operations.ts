@@ -1,5 +1,17 @@
-import { date, index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { id } from "./common";
 import { organisations } from "./organisations";
+import { passengers, vehicles } from "./register";
 import { plans, tripRequests } from "./trips";
 
 /**
@@ -35,5 +47,43 @@ export const runEvents = pgTable(
   (t) => [
     primaryKey({ name: "run_events_pkey", columns: [t.organisationId, t.id] }),
     index("run_events_org_day_idx").on(t.organisationId, t.serviceDate),
+  ],
+);
+
+/**
+ * Smartcard taps or attendance marks as imported: who boarded (a keyed hash of the card, and the
+ * passenger when the card is their reference), which vehicle, where and when. Sized school routes
+ * from what happened rather than from entitlement lists. A tap is stored once, however often its
+ * file is imported.
+ */
+export const observedTaps = pgTable(
+  "observed_taps",
+  {
+    id: id(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    serviceDate: date("service_date", { mode: "string" }).notNull(),
+    vehicleId: uuid("vehicle_id")
+      .notNull()
+      .references(() => vehicles.id, { onDelete: "cascade" }),
+    /** The card number hashed with the organisation's id: counts travellers, names nobody. */
+    cardKey: text("card_key").notNull(),
+    passengerId: uuid("passenger_id").references(() => passengers.id, { onDelete: "set null" }),
+    stop: text("stop").notNull(),
+    /** Minutes after midnight of the tap. */
+    minutes: integer("minutes").notNull(),
+    importId: uuid("import_id").notNull(),
+    importedAt: timestamp("imported_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("observed_taps_tap_key").on(
+      t.organisationId,
+      t.serviceDate,
+      t.vehicleId,
+      t.cardKey,
+      t.minutes,
+    ),
+    index("observed_taps_passenger_idx").on(t.organisationId, t.passengerId),
   ],
 );

@@ -1,2 +1,3 @@
 export * from "./run-event";
 export * from "./stop-progress";
+export * from "./taps";

@@ -110,3 +110,13 @@ describe("londonClock", () => {
     expect(londonClock("2026-06-30T23:30:00Z")).toEqual({ date: "2026-07-01", minutes: 30 });
   });
 });
+
+describe("percentile", () => {
+  it("takes the nearest rank: the smallest load that covers the share of days", async () => {
+    const { percentile } = await import("./taps");
+    expect(percentile([], 85)).toBe(0);
+    expect(percentile([3, 1, 2, 4, 5, 6, 7, 8, 9, 10], 85)).toBe(9);
+    expect(percentile([4], 50)).toBe(4);
+    expect(percentile([1, 2, 3, 4], 100)).toBe(4);
+  });
+});

@@ -22,6 +22,7 @@ import {
   getAgreementRoute,
   getEntitlementDecisionRoute,
   getPlanRoute,
+  importTapsRoute,
   integrationReportCsvRoute,
   integrationReportHtmlRoute,
   listAgreementsRoute,
@@ -32,6 +33,7 @@ import {
   listPlansRoute,
   memberPlansRoute,
   memberSharesRoute,
+  occupancyRoute,
   offerGrantRoute,
   organisationRoute,
   partnerPassengersCsvRoute,
@@ -169,6 +171,10 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   rule(recordRunEventsRoute, "run-events", "write"),
   rule(statusBoardRoute, "run-events", "read"),
   rule(statusBoardEventsRoute, "run-events", "read"),
+  rule(importTapsRoute, "run-events", "write"),
+  rule(importTapsRoute, "plans", "write"),
+  rule(occupancyRoute, "run-events", "read"),
+  rule(occupancyRoute, "plans", "read"),
   rule(getEntitlementDecisionRoute, "entitlements", "read"),
 ];
 

@@ -1,5 +1,11 @@
-import type { DriverDay, RecordedUpload, StatusBoard } from "@tt/app";
-import type { DriverDayView, RecordedUploadView, StatusBoardView } from "@tt/contract";
+import type { DriverDay, Occupancy, RecordedUpload, StatusBoard, TapImportReport } from "@tt/app";
+import type {
+  DriverDayView,
+  OccupancyView,
+  RecordedUploadView,
+  StatusBoardView,
+  TapImportReportView,
+} from "@tt/contract";
 import type { ReadonlyView } from "./readonly-view";
 import type { SameShape } from "./same-shape";
 
@@ -7,7 +13,9 @@ import type { SameShape } from "./same-shape";
 const _day: SameShape<DriverDay, ReadonlyView<DriverDayView>> = true;
 const _board: SameShape<StatusBoard, ReadonlyView<StatusBoardView>> = true;
 const _upload: SameShape<RecordedUpload, ReadonlyView<RecordedUploadView>> = true;
-export const operationsShapeChecks = [_day, _board, _upload];
+const _occupancy: SameShape<Occupancy, ReadonlyView<OccupancyView>> = true;
+const _taps: SameShape<TapImportReport, ReadonlyView<TapImportReportView>> = true;
+export const operationsShapeChecks = [_day, _board, _upload, _occupancy, _taps];
 
 /** The driver's day as the phone reads it. */
 export function presentDriverDay(day: DriverDay): DriverDayView {
@@ -38,5 +46,14 @@ export function presentStatusBoard(board: StatusBoard): StatusBoardView {
     runs: board.runs.map((r) => ({ ...r })),
     exceptions: board.exceptions.map((e) => ({ ...e })),
     totals: { ...board.totals },
+  };
+}
+
+export function presentOccupancy(o: Occupancy): OccupancyView {
+  return {
+    ...o,
+    rows: o.rows.map((r) => ({ ...r })),
+    uncovered: o.uncovered.map((u) => ({ ...u })),
+    reviewCandidates: o.reviewCandidates.map((c) => ({ ...c })),
   };
 }

@@ -11,7 +11,9 @@ export const CSV_KINDS_MATCH: Same<CsvResourceKind, CsvKind> = true;
 const CSV_TYPES = ["text/csv", "text/plain", "application/csv"];
 
 /** The request body as it arrives, chunk by chunk. */
-async function* chunksOf(body: ReadableStream<Uint8Array> | null): AsyncIterable<Uint8Array> {
+export async function* chunksOf(
+  body: ReadableStream<Uint8Array> | null,
+): AsyncIterable<Uint8Array> {
   if (!body) return;
   const reader = body.getReader();
   try {
@@ -25,7 +27,7 @@ async function* chunksOf(body: ReadableStream<Uint8Array> | null): AsyncIterable
   }
 }
 
-function assertCsv(contentType: string | undefined): void {
+export function assertCsv(contentType: string | undefined): void {
   const type = contentType?.split(";")[0]?.trim().toLowerCase() ?? "";
   if (!CSV_TYPES.includes(type)) {
     throw new AppError("validation-failed", "Send the file with Content-Type: text/csv.", [

@@ -1,0 +1,23 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import { importTapsRoute, occupancyRoute } from "@tt/contract";
+import type { ServerServices } from "../../services";
+import { actorOf, type HttpEnv } from "../context";
+import { presentOccupancy } from "../presenters/operations";
+import { assertCsv, chunksOf } from "./csv";
+
+/**
+ * Loading what really happened: `POST /api/taps/import` takes smartcard taps or attendance as CSV
+ * (all or nothing), `GET /api/occupancy` compares them with the operating plans.
+ */
+export function mountTapRoutes(app: OpenAPIHono<HttpEnv>, services: ServerServices): void {
+  app.openapi(importTapsRoute, async (c) => {
+    assertCsv(c.req.header("content-type"));
+    const report = await services.taps.importCsv(actorOf(c), chunksOf(c.req.raw.body));
+    return c.json(report, 201);
+  });
+
+  app.openapi(occupancyRoute, async (c) => {
+    const occupancy = await services.occupancy.occupancy(actorOf(c), c.req.valid("query"));
+    return c.json(presentOccupancy(occupancy), 200);
+  });
+}

@@ -1,0 +1,99 @@
+import { DEFAULT_SEAT_PERCENTILE, isoDateSchema } from "@tt/domain";
+import { z } from "zod";
+import { findEach } from "../../planning";
+import type { StoredPlan, UnitOfWorkOf } from "../../ports";
+import { type Actor, authorise, parseInput, recordRead } from "../../shared";
+import { findOperatingPlan } from "../operating-day";
+import { type Occupancy, occupancyOf } from "./occupancy";
+
+/** The longest period one report covers: a school term. */
+export const MAX_OCCUPANCY_DAYS = 100;
+/** Most review candidates listed. */
+export const MAX_REVIEW_CANDIDATES = 200;
+
+const DAY_MS = 86_400_000;
+
+export const occupancyQuerySchema = z
+  .object({
+    from: isoDateSchema,
+    to: isoDateSchema,
+    percentile: z.coerce
+      .number()
+      .int({ message: "expected a whole percentage" })
+      .min(50, { message: "at least 50" })
+      .max(100, { message: "at most 100" })
+      .default(DEFAULT_SEAT_PERCENTILE),
+  })
+  .refine((q) => q.from <= q.to, { path: ["to"], message: "the period ends before it starts" })
+  .refine((q) => Date.parse(q.to) - Date.parse(q.from) < MAX_OCCUPANCY_DAYS * DAY_MS, {
+    path: ["to"],
+    message: `at most ${MAX_OCCUPANCY_DAYS} days at a time`,
+  });
+
+export type OccupancyUnitOfWork = UnitOfWorkOf<
+  "plans" | "vehicles" | "taps" | "passengers" | "audit"
+>;
+
+function* daysOf(from: string, to: string): Generator<string> {
+  for (let t = Date.parse(from); t <= Date.parse(to); t += DAY_MS) {
+    yield new Date(t).toISOString().slice(0, 10);
+  }
+}
+
+/**
+ * Observed occupancy from the taps against the operating plans of a period: seats to plan for per
+ * vehicle and weekday, runs no tap covers yet, and entitled passengers who never travelled.
+ */
+export class OccupancyService {
+  constructor(private readonly unitOfWork: OccupancyUnitOfWork) {}
+
+  async occupancy(actor: Actor, query: unknown): Promise<Occupancy> {
+    authorise(actor, "run-events", "read");
+    authorise(actor, "plans", "read");
+    const { from, to, percentile } = parseInput(occupancyQuerySchema, query, "period");
+    return this.unitOfWork.transaction(
+      async (repos) => {
+        const org = actor.organisationId;
+        const boardings = await repos.taps.dailyBoardings(org, from, to);
+        const plans: StoredPlan[] = [];
+        for (const day of daysOf(from, to)) {
+          const plan = await findOperatingPlan(repos, org, day);
+          if (plan) plans.push(plan);
+        }
+        const vehicleIds = [
+          ...boardings.map((b) => b.vehicleId),
+          ...plans.flatMap((p) => p.runs.map((r) => r.vehicleId)),
+        ];
+        const vehicles = await findEach(repos.vehicles, org, vehicleIds);
+        const candidateIds = await repos.taps.entitledWithoutTaps(
+          org,
+          from,
+          to,
+          MAX_REVIEW_CANDIDATES,
+        );
+        const candidates = await findEach(repos.passengers, org, candidateIds);
+        if (candidates.size > 0) {
+          await recordRead(repos, actor, {
+            resource: "passengers",
+            ids: [...candidates.keys()],
+            purpose: "occupancy: entitled passengers with no taps, for review",
+            details: { from, to },
+          });
+        }
+        return occupancyOf({
+          from,
+          to,
+          percentile,
+          boardings,
+          plans,
+          vehicles,
+          reviewCandidates: candidateIds.flatMap((id) => {
+            const p = candidates.get(id);
+            return p ? [{ id, reference: p.reference }] : [];
+          }),
+        });
+      },
+      { snapshot: true },
+    );
+  }
+}

@@ -1,0 +1,35 @@
+/** A tap ready to store: the vehicle and passenger found, the card hashed. */
+export interface NewTap {
+  readonly serviceDate: string;
+  readonly vehicleId: string;
+  readonly cardKey: string;
+  readonly passengerId: string | null;
+  readonly stop: string;
+  readonly minutes: number;
+}
+
+/** How many travellers boarded a vehicle on a day. */
+export interface DailyBoardings {
+  readonly vehicleId: string;
+  readonly serviceDate: string;
+  /** Distinct cards that tapped on. */
+  readonly travellers: number;
+}
+
+/** Smartcard taps and attendance, by organisation. */
+export interface TapStore {
+  /** Stores the taps not already held (same day, vehicle, card and minute); answers how many were new. */
+  append(organisationId: string, importId: string, taps: readonly NewTap[]): Promise<number>;
+  /** Travellers per vehicle and day from `from` to `to` (inclusive). */
+  dailyBoardings(organisationId: string, from: string, to: string): Promise<DailyBoardings[]>;
+  /**
+   * Passengers whose latest entitlement decision is eligible and in date on `from`, who did not
+   * tap once from `from` to `to`: candidates for a review. At most `limit`.
+   */
+  entitledWithoutTaps(
+    organisationId: string,
+    from: string,
+    to: string,
+    limit: number,
+  ): Promise<string[]>;
+}

@@ -1,0 +1,73 @@
+import type { TapStore } from "@tt/app";
+import { and, countDistinct, eq, gte, lte, sql } from "drizzle-orm";
+import type { Db } from "../create-db";
+import { queryRows } from "../raw-query";
+import { observedTaps } from "../schema";
+import { recordsetSelect } from "./bulk-insert";
+
+/** Taps stored per statement: one parameter each, well inside the database's limits. */
+const APPEND_BATCH = 10_000;
+
+/** Smartcard taps: stored once per day, vehicle, card and minute. */
+export function createTapStore(db: Db): TapStore {
+  const t = observedTaps;
+  return {
+    async append(organisationId, importId, taps) {
+      let added = 0;
+      for (let i = 0; i < taps.length; i += APPEND_BATCH) {
+        const rows = taps.slice(i, i + APPEND_BATCH).map((tap) => ({
+          ...tap,
+          organisationId,
+          importId,
+        }));
+        const stored = await db
+          .insert(t)
+          .select(recordsetSelect(t, rows))
+          .onConflictDoNothing()
+          .returning({ id: t.id });
+        added += stored.length;
+      }
+      return added;
+    },
+    async dailyBoardings(organisationId, from, to) {
+      const rows = await db
+        .select({
+          vehicleId: t.vehicleId,
+          serviceDate: t.serviceDate,
+          travellers: countDistinct(t.cardKey),
+        })
+        .from(t)
+        .where(
+          and(
+            eq(t.organisationId, organisationId),
+            gte(t.serviceDate, from),
+            lte(t.serviceDate, to),
+          ),
+        )
+        .groupBy(t.vehicleId, t.serviceDate);
+      return rows.map((r) => ({ ...r, travellers: Number(r.travellers) }));
+    },
+    async entitledWithoutTaps(organisationId, from, to, limit) {
+      const rows = await queryRows<{ passenger_id: string }>(
+        db,
+        sql`select latest.passenger_id from (
+              select distinct on (d.passenger_id) d.passenger_id, d.eligible, d.review_date
+              from entitlement_decisions d
+              where d.organisation_id = ${organisationId} and d.passenger_id is not null
+                and d.assessed_on <= ${to}
+              order by d.passenger_id, d.assessed_on desc, d.created_at desc
+            ) latest
+            join passengers p on p.id = latest.passenger_id and p.erased_at is null
+            where latest.eligible and latest.review_date >= ${from}
+              and not exists (
+                select 1 from observed_taps o
+                where o.organisation_id = ${organisationId}
+                  and o.passenger_id = latest.passenger_id
+                  and o.service_date between ${from} and ${to})
+            order by p.reference
+            limit ${limit}`,
+      );
+      return rows.map((r) => r.passenger_id);
+    },
+  };
+}
