@@ -23,7 +23,10 @@ export const tapRowSchema = z.object({
     .min(1, { message: "the card number or passenger reference is missing" })
     .max(MAX_CARD_LENGTH, { message: `at most ${MAX_CARD_LENGTH} characters` }),
   vehicle: z.string().trim().min(1, { message: "the vehicle's reference is missing" }).max(100),
-  stop: z.string().trim().max(MAX_STOP_LENGTH, { message: `at most ${MAX_STOP_LENGTH} characters` }),
+  stop: z
+    .string()
+    .trim()
+    .max(MAX_STOP_LENGTH, { message: `at most ${MAX_STOP_LENGTH} characters` }),
   time: timeOfDaySchema,
 });
 export type TapRow = z.infer<typeof tapRowSchema>;
