@@ -34,6 +34,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: ["admin", "commissioner", "booking-agent", "operator"],
   },
   { href: "/driver", text: "Your runs", roles: ["driver", "operator"] },
+  { href: "/occupancy", text: "Taps and occupancy", roles: ["admin", "commissioner"] },
   { href: "/entitlement", text: "Entitlement", roles: ["admin", "commissioner", "assessor"] },
   { href: "/integration", text: "Integration", roles: ["admin", "commissioner"] },
   {

@@ -1,5 +1,6 @@
 import type {
   DriverDayView,
+  OccupancyView,
   RecordedUploadView,
   RunEventUploadBody,
   StatusBoardView,
@@ -20,6 +21,12 @@ export function operationsClientMethods(call: Call, base: string) {
     /** The day's runs with their progress and exceptions. */
     statusBoard: (date: string) =>
       call<StatusBoardView>("GET", `/api/status-board?${onDate(date)}`),
+    /** Observed occupancy against the operating plans of a period, at a percentile (50–100). */
+    occupancy: (from: string, to: string, percentile: number) =>
+      call<OccupancyView>(
+        "GET",
+        `/api/occupancy?${new URLSearchParams({ from, to, percentile: String(percentile) }).toString()}`,
+      ),
     /** The board's event stream: a `board` event with the board as JSON whenever it changes. */
     statusBoardEventsUrl: (date: string) => `${base}/api/status-board/events?${onDate(date)}`,
   };

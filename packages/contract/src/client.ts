@@ -15,6 +15,7 @@ import {
 } from "./resources";
 import type { AuditPage, AuditQuery } from "./routes/audit";
 import type { Health } from "./routes/health";
+import type { TapImportReportView } from "./routes/operations";
 import type { ImportReport } from "./routes/register";
 import type { ApiToken, ApiUser, IssuedToken, SignIn, TokenList } from "./routes/session";
 
@@ -138,6 +139,11 @@ export function createClient(options: ClientOptions) {
       (
         await send("POST", `${collection(kind)}/import`, csv, "text/csv")
       ).json() as Promise<ImportReport>,
+    /** Smartcard taps or attendance, all or nothing (`date,card,vehicle,stop,time`). */
+    importTaps: async (csv: string | Blob): Promise<TapImportReportView> =>
+      (
+        await send("POST", "/api/taps/import", csv, "text/csv")
+      ).json() as Promise<TapImportReportView>,
     exportCsv: async (kind: CsvResourceKind): Promise<string> =>
       (await send("GET", `${collection(kind)}/export`)).text(),
     auditLog: (query: AuditQuery = {}) =>

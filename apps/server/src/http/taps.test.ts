@@ -1,5 +1,6 @@
-import { listTestDrivers } from "@tt/db";
+import { listTestDrivers, queryRows } from "@tt/db";
 import { CONTRACT_HOME_TO_SCHOOL_CASE } from "@tt/testkit";
+import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Fixture, useFixture } from "./test-support/fixture";
 import { buildRunScene, DAY, type RunScene } from "./test-support/run-scene";
@@ -172,6 +173,22 @@ for (const driver of listTestDrivers()) {
       expect(((await cityUpload.json()) as { details: Json[] }).details[0]?.message).toBe(
         "no vehicle V-county in your register",
       );
+    });
+
+    it("unlinks an erased passenger's taps but keeps counting them", async () => {
+      const f = fixture();
+      const erased = await f.call("POST", `/api/passengers/${f.county.rows.passengers}/erasure`, {
+        token: admin,
+        json: { ground: "no-longer-necessary", requestReference: "SAR-TAPS" },
+      });
+      expect(erased.status).toBe(200);
+      const linked = await queryRows<{ n: number }>(
+        f.db,
+        sql`select count(*)::int as n from observed_taps where passenger_id = ${f.county.rows.passengers}`,
+      );
+      expect(linked[0]?.n).toBe(0);
+      const { body } = await occupancy(`from=${WEEK_BEFORE}&to=${DAY}&percentile=100`);
+      expect((body.rows as Json[])[0]).toMatchObject({ observedMax: 3, daysObserved: 2 });
     });
   });
 }

@@ -6,6 +6,7 @@ import { readAccessLogSearch } from "../audit/access-log-search";
 import { BookingPage } from "../booking/booking-page";
 import { DriverPage } from "../driver/driver-page";
 import { IntegrationPage } from "../integration/integration-page";
+import { OccupancyPage } from "../operations/occupancy-page";
 import { StatusBoardPage } from "../operations/status-board-page";
 import { EntitlementPage } from "../pages/entitlement-page";
 import { HomePage } from "../pages/home-page";
@@ -117,6 +118,19 @@ const statusBoardRoute = createRoute({
   },
 });
 
+const occupancyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "occupancy",
+  validateSearch: (raw: Record<string, unknown>) => ({
+    from: dateParam(raw, "from", "taps and occupancy"),
+    to: dateParam(raw, "to", "taps and occupancy"),
+  }),
+  component: function Occupancy(): ReactNode {
+    const { from, to } = occupancyRoute.useSearch();
+    return <OccupancyPage from={from ?? ""} to={to ?? ""} />;
+  },
+});
+
 const entitlementRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "entitlement",
@@ -165,6 +179,7 @@ export const routeTree = rootRoute.addChildren([
   bookingRoute,
   driverRoute,
   statusBoardRoute,
+  occupancyRoute,
   entitlementRoute,
   integrationRoute,
   partnershipRoute,

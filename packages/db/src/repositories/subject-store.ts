@@ -3,7 +3,14 @@ import { type ErasedPassenger, noNeeds } from "@tt/domain";
 import { and, eq, inArray, isNull, lt, ne, sql } from "drizzle-orm";
 import type { Db } from "../create-db";
 import { queryRows } from "../raw-query";
-import { entitlementDecisions, jobs, passengers, plans, tripRequests } from "../schema";
+import {
+  entitlementDecisions,
+  jobs,
+  observedTaps,
+  passengers,
+  plans,
+  tripRequests,
+} from "../schema";
 import { erasePlanPoints } from "./erase-plan-points";
 import { published } from "./import-visibility";
 import { anyUuid } from "./keyset";
@@ -193,6 +200,7 @@ export function createSubjectRecordStore(db: Db): SubjectRecordStore {
         erased.reference,
       );
       await erasePlanPoints(db, organisationId, { lat: before.homeLat, lon: before.homeLon });
+      await unlinkTaps(db, organisationId, passengerId);
       const counts: ErasureCounts = {
         passengers: 1,
         travelWithLists,
@@ -226,6 +234,22 @@ async function erasePassengerRow(
       updatedAt: new Date(),
     })
     .where(and(eq(passengers.organisationId, organisationId), eq(passengers.id, passengerId)));
+}
+
+/**
+ * Their taps still count travellers, but name nobody: no passenger, and the card's hash (which
+ * could be their old reference's) replaced by one random key for all of them.
+ */
+async function unlinkTaps(db: Db, organisationId: string, passengerId: string): Promise<void> {
+  await db
+    .update(observedTaps)
+    .set({ passengerId: null, cardKey: crypto.randomUUID().replaceAll("-", "") })
+    .where(
+      and(
+        eq(observedTaps.organisationId, organisationId),
+        eq(observedTaps.passengerId, passengerId),
+      ),
+    );
 }
 
 /** Other passengers who may not travel with them keep the rule, now naming the pseudonym. */
