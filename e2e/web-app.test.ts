@@ -10,7 +10,13 @@ import {
   screenshot,
 } from "./support/browser";
 import { type DemoServer, ensureWebBuilt, startDemoServer } from "./support/demo-server";
-import { boardShowsMarks, crewARun, markOffline, openStatusBoard } from "./support/driver-walks";
+import {
+  boardShowsMarks,
+  crewARun,
+  journeysCountThem,
+  markOffline,
+  openStatusBoard,
+} from "./support/driver-walks";
 import {
   chooseByKeys,
   chosenText,
@@ -318,7 +324,9 @@ describe.skipIf(!HAS_CHROMIUM)("the planner's web app in Debian's chromium", () 
     await markOffline(browser, url, password);
     await boardShowsMarks(page);
     await checkPage(page, "09d-status-board");
-  }, 120_000);
+    await journeysCountThem(page);
+    await checkPage(page, "09e-completed-journeys");
+  }, 150_000);
 
   it("assesses a pupil by keyboard and reads the decision with its reasons and dates", async () => {
     await openFromMenu(page, "/entitlement", "Assess a pupil: home to school");

@@ -136,3 +136,17 @@ export async function boardShowsMarks(page: Page): Promise<void> {
   const runs = (await page.getByTestId("board-runs").textContent()) ?? "";
   expect(runs).toMatch(/Under way, 2 of \d+ stops/);
 }
+
+/** The completed journeys of the demo day count the driver's no-show and the desk's cancellation. */
+export async function journeysCountThem(page: Page): Promise<void> {
+  await page.goto(new URL(`/journeys?from=${DAY}&to=${DAY}`, page.url()).toString());
+  await page.getByRole("heading", { name: "Completed journeys", level: 1 }).waitFor();
+  await page.getByRole("button", { name: "Show the journeys" }).click();
+  const total = page.getByTestId("journeys-total");
+  await total.waitFor({ timeout: 30_000 });
+  const text = (await total.textContent()) ?? "";
+  expect(text).toContain("no-shows: 1 ");
+  expect(text).toContain("cancelled: 1.");
+  const services = (await page.getByTestId("journeys-by-service").textContent()) ?? "";
+  expect(services).toContain("drt");
+}

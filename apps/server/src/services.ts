@@ -18,6 +18,7 @@ import {
   IntegrationAnalysisService,
   type JobQueue,
   JobService,
+  JourneyService,
   ManifestService,
   MemberPlanService,
   OccupancyService,
@@ -83,6 +84,8 @@ export interface ServerServices {
   readonly taps: TapImportService;
   /** Observed occupancy against the plans, and the seats to plan for. */
   readonly occupancy: OccupancyService;
+  /** Completed journeys and their figures. */
+  readonly journeys: JourneyService;
   /** A day plan's revisions: who changed what, when and why, and the runs each changed. */
   readonly revisions: RevisionHistoryService;
   readonly analyses: IntegrationAnalysisService;
@@ -179,6 +182,7 @@ export function buildServices(
     statusBoard: new StatusBoardService(unitOfWork),
     taps: new TapImportService(unitOfWork),
     occupancy: new OccupancyService(unitOfWork),
+    journeys: new JourneyService(unitOfWork),
     revisions: new RevisionHistoryService(unitOfWork),
     analyses,
     partnerships: new PartnershipService(unitOfWork),

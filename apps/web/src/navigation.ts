@@ -35,6 +35,11 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
   { href: "/driver", text: "Your runs", roles: ["driver", "operator"] },
   { href: "/occupancy", text: "Taps and occupancy", roles: ["admin", "commissioner"] },
+  {
+    href: "/journeys",
+    text: "Completed journeys",
+    roles: ["admin", "commissioner", "booking-agent", "finance"],
+  },
   { href: "/entitlement", text: "Entitlement", roles: ["admin", "commissioner", "assessor"] },
   { href: "/integration", text: "Integration", roles: ["admin", "commissioner"] },
   {

@@ -53,6 +53,8 @@ export {
   type DriverRun,
   DriverRunService,
   type DriverStop,
+  type JourneyReport,
+  JourneyService,
   type Occupancy,
   OccupancyService,
   type RecordedUpload,

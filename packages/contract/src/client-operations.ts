@@ -1,5 +1,6 @@
 import type {
   DriverDayView,
+  JourneyReportView,
   OccupancyView,
   RecordedUploadView,
   RunEventUploadBody,
@@ -27,6 +28,15 @@ export function operationsClientMethods(call: Call, base: string) {
         "GET",
         `/api/occupancy?${new URLSearchParams({ from, to, percentile: String(percentile) }).toString()}`,
       ),
+    /** Completed journeys of a period (at most 31 days) and their figures. */
+    journeys: (from: string, to: string) =>
+      call<JourneyReportView>(
+        "GET",
+        `/api/journeys?${new URLSearchParams({ from, to }).toString()}`,
+      ),
+    /** Where the period's journeys are as CSV (a link the browser follows with its session). */
+    journeysCsvUrl: (from: string, to: string) =>
+      `${base}/api/journeys/export?${new URLSearchParams({ from, to }).toString()}`,
     /** The board's event stream: a `board` event with the board as JSON whenever it changes. */
     statusBoardEventsUrl: (date: string) => `${base}/api/status-board/events?${onDate(date)}`,
   };

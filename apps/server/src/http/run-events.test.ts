@@ -183,6 +183,46 @@ for (const driver of listTestDrivers()) {
       expect(JSON.parse(last.split("\n")[0] ?? "{}").totals.finished).toBe(1);
     });
 
+    it("reports completed journeys against the plan, with their figures and a CSV export", async () => {
+      const res = await get(`/api/journeys?from=${DAY}&to=${DAY}`, admin);
+      expect(res.status).toBe(200);
+      const report = (await res.json()) as Json;
+      const journeys = report.journeys as Json[];
+      expect(journeys.map((j) => [j.tripReference, j.outcome, j.minutesLate, j.reason])).toEqual([
+        ["T-county", "completed", 25, null],
+        ["T-2", "no-show", null, "not-at-pickup"],
+      ]);
+      expect(journeys[0]).toMatchObject({ plannedPickup: "08:00", actualPickup: "08:25" });
+      expect(report.total).toMatchObject({
+        journeys: 2,
+        completed: 1,
+        timed: 1,
+        onTime: 0,
+        noShows: 1,
+      });
+      expect(report.noShows).toEqual({ byReason: { "not-at-pickup": 1 }, rate: 0.5 });
+      expect((report.byOperator as Json[]).map((o) => o.key).sort()).toEqual([
+        "Ribbonway Taxis",
+        "own fleet",
+      ]);
+      const csv = await get(`/api/journeys/export?from=${DAY}&to=${DAY}`, admin);
+      expect(csv.headers.get("content-type")).toContain("text/csv");
+      const lines = (await csv.text()).trim().split("\n");
+      expect(lines[0]).toBe(
+        "date,tripReference,service,operator,vehicleReference,plannedPickup,actualPickup,minutesLate,plannedDropoff,actualDropoff,rideMinutes,maxRideMinutes,outcome,reason",
+      );
+      expect(lines).toHaveLength(3);
+      const own = (await (
+        await get(`/api/journeys?from=${DAY}&to=${DAY}`, scene.tokens.driverB)
+      ).json()) as Json;
+      expect((own.journeys as Json[]).map((j) => j.tripReference)).toEqual(["T-2"]);
+      expect(
+        (await get(`/api/journeys?from=${DAY}&to=${DAY}`, fixture().county.users.auditor.token))
+          .status,
+      ).toBe(403);
+      expect((await get(`/api/journeys?from=2026-01-01&to=2026-03-01`, admin)).status).toBe(422);
+    });
+
     it("lists what was marked at a passenger's stops in their subject access export", async () => {
       const { county } = fixture();
       const res = await get(

@@ -6,6 +6,7 @@ import { readAccessLogSearch } from "../audit/access-log-search";
 import { BookingPage } from "../booking/booking-page";
 import { DriverPage } from "../driver/driver-page";
 import { IntegrationPage } from "../integration/integration-page";
+import { JourneysPage } from "../operations/journeys-page";
 import { OccupancyPage } from "../operations/occupancy-page";
 import { StatusBoardPage } from "../operations/status-board-page";
 import { EntitlementPage } from "../pages/entitlement-page";
@@ -131,6 +132,19 @@ const occupancyRoute = createRoute({
   },
 });
 
+const journeysRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "journeys",
+  validateSearch: (raw: Record<string, unknown>) => ({
+    from: dateParam(raw, "from", "completed journeys"),
+    to: dateParam(raw, "to", "completed journeys"),
+  }),
+  component: function Journeys(): ReactNode {
+    const { from, to } = journeysRoute.useSearch();
+    return <JourneysPage from={from ?? ""} to={to ?? ""} />;
+  },
+});
+
 const entitlementRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "entitlement",
@@ -180,6 +194,7 @@ export const routeTree = rootRoute.addChildren([
   driverRoute,
   statusBoardRoute,
   occupancyRoute,
+  journeysRoute,
   entitlementRoute,
   integrationRoute,
   partnershipRoute,

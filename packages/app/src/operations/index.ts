@@ -1,6 +1,13 @@
 export { type DriverRun, type DriverStop, shortName } from "./driver-run";
 export { type DriverDay, DriverRunService, type DriverRunUnitOfWork } from "./driver-run-service";
 export {
+  type CompletedJourney,
+  type JourneyFigures,
+  type JourneyReport,
+  JourneyService,
+  MAX_JOURNEY_DAYS,
+} from "./journeys";
+export {
   CLOCK_AHEAD_MINUTES,
   type RecordedUpload,
   type RefusedRunEvent,

@@ -292,3 +292,94 @@ export const occupancyRoute = createRoute({
     ...COMMON_ERROR_RESPONSES,
   },
 });
+
+const journeyFiguresSchema = z.object({
+  key: z.string(),
+  journeys: z.number().int(),
+  completed: z.number().int(),
+  timed: z
+    .number()
+    .int()
+    .openapi({ description: "Journeys with a pick-up time marked on the day." }),
+  onTime: z.number().int(),
+  onTimeRate: z.number().nullable(),
+  noShows: z.number().int(),
+  cancelled: z.number().int(),
+  overRideLimit: z.number().int().openapi({ description: "Rides longer than their rule's limit." }),
+});
+
+export const completedJourneySchema = z
+  .object({
+    date: z.string(),
+    tripReference: z.string(),
+    service: z.string(),
+    operator: z.string(),
+    vehicleReference: z.string().nullable(),
+    plannedPickup: z.string().nullable(),
+    actualPickup: z.string().nullable(),
+    minutesLate: z.number().nullable(),
+    plannedDropoff: z.string().nullable(),
+    actualDropoff: z.string().nullable(),
+    rideMinutes: z.number().nullable(),
+    maxRideMinutes: z.number(),
+    outcome: z.enum(["completed", "no-show", "cancelled", "on-board", "not-recorded"]),
+    reason: z.string().nullable(),
+  })
+  .openapi("CompletedJourney");
+
+export const journeyReportSchema = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    total: journeyFiguresSchema,
+    byService: z.array(journeyFiguresSchema),
+    byOperator: z.array(journeyFiguresSchema),
+    noShows: z.object({ byReason: z.record(z.string(), z.number()), rate: z.number().nullable() }),
+    nepts: z.object({
+      journeys: z.number().int(),
+      missed: z.number().int(),
+      missedByReason: z.record(z.string(), z.number()),
+    }),
+    journeys: z.array(completedJourneySchema),
+    journeysListed: z.number().int(),
+    journeysTotal: z.number().int(),
+  })
+  .openapi("JourneyReport");
+export type JourneyReportView = z.infer<typeof journeyReportSchema>;
+
+const periodQuery = () =>
+  z.object({
+    from: z.string().openapi({ format: "date", example: "2026-11-23" }),
+    to: z.string().openapi({ format: "date", example: "2026-11-27" }),
+  });
+
+export const journeyReportRoute = createRoute({
+  ...common,
+  tags,
+  method: "get",
+  path: "/api/journeys",
+  summary: "Completed journeys of a period and their figures",
+  description:
+    "Each planned journey of the operating plans with the times marked on the road, and the trips cancelled: on-time rates per service and per operator, rides over their limit, no-shows by reason, NEPTS missed appointments. At most 31 days; the first 500 journeys listed (the CSV export has them all).",
+  request: { query: periodQuery() },
+  responses: {
+    200: { description: "The figures.", content: json(journeyReportSchema) },
+    ...COMMON_ERROR_RESPONSES,
+  },
+});
+
+export const journeyExportRoute = createRoute({
+  ...common,
+  tags,
+  method: "get",
+  path: "/api/journeys/export",
+  summary: "Completed journeys of a period as CSV, one row each",
+  request: { query: periodQuery() },
+  responses: {
+    200: {
+      description: "The file.",
+      content: { "text/csv": { schema: z.string().openapi({ format: "binary" }) } },
+    },
+    ...COMMON_ERROR_RESPONSES,
+  },
+});

@@ -25,6 +25,8 @@ import {
   importTapsRoute,
   integrationReportCsvRoute,
   integrationReportHtmlRoute,
+  journeyExportRoute,
+  journeyReportRoute,
   listAgreementsRoute,
   listEntitlementDecisionsRoute,
   listGrantsRoute,
@@ -175,6 +177,10 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   rule(importTapsRoute, "plans", "write"),
   rule(occupancyRoute, "run-events", "read"),
   rule(occupancyRoute, "plans", "read"),
+  rule(journeyReportRoute, "run-events", "read"),
+  rule(journeyReportRoute, "plans", "read"),
+  rule(journeyExportRoute, "run-events", "read"),
+  rule(journeyExportRoute, "plans", "read"),
   rule(getEntitlementDecisionRoute, "entitlements", "read"),
 ];
 

@@ -1,6 +1,14 @@
-import type { DriverDay, Occupancy, RecordedUpload, StatusBoard, TapImportReport } from "@tt/app";
+import type {
+  DriverDay,
+  JourneyReport,
+  Occupancy,
+  RecordedUpload,
+  StatusBoard,
+  TapImportReport,
+} from "@tt/app";
 import type {
   DriverDayView,
+  JourneyReportView,
   OccupancyView,
   RecordedUploadView,
   StatusBoardView,
@@ -15,7 +23,8 @@ const _board: SameShape<StatusBoard, ReadonlyView<StatusBoardView>> = true;
 const _upload: SameShape<RecordedUpload, ReadonlyView<RecordedUploadView>> = true;
 const _occupancy: SameShape<Occupancy, ReadonlyView<OccupancyView>> = true;
 const _taps: SameShape<TapImportReport, ReadonlyView<TapImportReportView>> = true;
-export const operationsShapeChecks = [_day, _board, _upload, _occupancy, _taps];
+const _journeys: SameShape<JourneyReport, ReadonlyView<JourneyReportView>> = true;
+export const operationsShapeChecks = [_day, _board, _upload, _occupancy, _taps, _journeys];
 
 /** The driver's day as the phone reads it. */
 export function presentDriverDay(day: DriverDay): DriverDayView {
@@ -55,5 +64,17 @@ export function presentOccupancy(o: Occupancy): OccupancyView {
     rows: o.rows.map((r) => ({ ...r })),
     uncovered: o.uncovered.map((u) => ({ ...u })),
     reviewCandidates: o.reviewCandidates.map((c) => ({ ...c })),
+  };
+}
+
+export function presentJourneyReport(r: JourneyReport): JourneyReportView {
+  return {
+    ...r,
+    total: { ...r.total },
+    byService: r.byService.map((f) => ({ ...f })),
+    byOperator: r.byOperator.map((f) => ({ ...f })),
+    noShows: { ...r.noShows, byReason: { ...r.noShows.byReason } },
+    nepts: { ...r.nepts, missedByReason: { ...r.nepts.missedByReason } },
+    journeys: r.journeys.map((j) => ({ ...j })),
   };
 }

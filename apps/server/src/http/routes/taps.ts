@@ -1,13 +1,19 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { importTapsRoute, occupancyRoute } from "@tt/contract";
+import {
+  importTapsRoute,
+  journeyExportRoute,
+  journeyReportRoute,
+  occupancyRoute,
+} from "@tt/contract";
 import type { ServerServices } from "../../services";
 import { actorOf, type HttpEnv } from "../context";
-import { presentOccupancy } from "../presenters/operations";
+import { presentJourneyReport, presentOccupancy } from "../presenters/operations";
 import { assertCsv, chunksOf } from "./csv";
 
 /**
  * Loading what really happened: `POST /api/taps/import` takes smartcard taps or attendance as CSV
- * (all or nothing), `GET /api/occupancy` compares them with the operating plans.
+ * (all or nothing), `GET /api/occupancy` compares them with the operating plans;
+ * `GET /api/journeys` (and `/export`, CSV) gives completed journeys and their figures.
  */
 export function mountTapRoutes(app: OpenAPIHono<HttpEnv>, services: ServerServices): void {
   app.openapi(importTapsRoute, async (c) => {
@@ -19,5 +25,19 @@ export function mountTapRoutes(app: OpenAPIHono<HttpEnv>, services: ServerServic
   app.openapi(occupancyRoute, async (c) => {
     const occupancy = await services.occupancy.occupancy(actorOf(c), c.req.valid("query"));
     return c.json(presentOccupancy(occupancy), 200);
+  });
+
+  app.openapi(journeyReportRoute, async (c) => {
+    const report = await services.journeys.report(actorOf(c), c.req.valid("query"));
+    return c.json(presentJourneyReport(report), 200);
+  });
+
+  app.openapi(journeyExportRoute, async (c) => {
+    const csv = await services.journeys.csv(actorOf(c), c.req.valid("query"));
+    const { from, to } = c.req.valid("query");
+    return c.body(csv, 200, {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="journeys-${from}-${to}.csv"`,
+    });
   });
 }
