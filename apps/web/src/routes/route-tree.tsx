@@ -40,7 +40,14 @@ export const rootRoute = createRootRoute({
 const homeRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/",
-  component: () => <SignedIn page={(user) => <HomePage user={user} />} />,
+  validateSearch: (raw: Record<string, unknown>): { date?: string } => {
+    const date = dateParam(raw, "date", "your start page");
+    return date === undefined ? {} : { date };
+  },
+  component: function Home(): ReactNode {
+    const { date } = homeRoute.useSearch();
+    return <SignedIn page={(user) => <HomePage user={user} date={date} />} />;
+  },
 });
 
 const importRoute = createRoute({
