@@ -16,6 +16,7 @@ import {
   journeysCountThem,
   markOffline,
   openStatusBoard,
+  startPageShowsTheDay,
 } from "./support/driver-walks";
 import {
   chooseByKeys,
@@ -326,6 +327,8 @@ describe.skipIf(!HAS_CHROMIUM)("the planner's web app in Debian's chromium", () 
     await checkPage(page, "09d-status-board");
     await journeysCountThem(page);
     await checkPage(page, "09e-completed-journeys");
+    await startPageShowsTheDay(page);
+    await checkPage(page, "09f-start-page");
   }, 150_000);
 
   it("assesses a pupil by keyboard and reads the decision with its reasons and dates", async () => {

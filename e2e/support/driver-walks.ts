@@ -150,3 +150,14 @@ export async function journeysCountThem(page: Page): Promise<void> {
   const services = (await page.getByTestId("journeys-by-service").textContent()) ?? "";
   expect(services).toContain("drt");
 }
+
+/** The commissioner's start page for the demo day: the operating plan and the day's board. */
+export async function startPageShowsTheDay(page: Page): Promise<void> {
+  await page.goto(new URL(`/?date=${DAY}`, page.url()).toString());
+  const today = page.getByTestId("start-today");
+  await expect
+    .poll(() => today.textContent(), { timeout: 20_000 })
+    .toContain("Operating plan (revision");
+  expect(await today.textContent()).toContain("1 no-show");
+  await page.getByTestId("start-agreements").waitFor();
+}

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { findDemo } from "@tt/demo";
 import { type Composition, compose, loadConfig } from "@tt/server";
 import { afterAll, describe, expect, it } from "vitest";
+import { publishDemoDay } from "./demo-day";
 import { decideDemo } from "./demo-exposure";
 import { prepareDemo } from "./serve-demo";
 
@@ -62,5 +63,25 @@ describe("tt serve on a network host, on the embedded database", () => {
     expect(await findDemo(unitOfWork)).toBeDefined();
     expect(printed[0]).toMatch(/^Warning: the server listens on 0\.0\.0\.0/);
     expect(printed.join("\n")).toMatch(/Sign in as .* password "/);
+  }, 180_000);
+
+  it("plans a demo organisation's day and publishes it, once", async () => {
+    const services = composition?.services;
+    if (!services) throw new Error("the demo is not loaded");
+    const printed: string[] = [];
+    const day = { seconds: 1, domain: "fenedge.demo", log: (m: string) => printed.push(m) };
+    const planId = await publishDemoDay(services, day);
+    expect(planId).toBeDefined();
+    const org = await services.unitOfWork.repositories.identity.findUserByEmail(
+      "commissioner@fenedge.demo",
+    );
+    const plans = await services.unitOfWork.repositories.plans.list(org?.organisationId ?? "", {
+      offset: 0,
+      limit: 5,
+      serviceDate: "2026-11-24",
+    });
+    expect(plans.items.map((p) => [p.id, p.status])).toEqual([[planId, "published"]]);
+    expect(printed.at(-1)).toContain("Published the demo day plan of 2026-11-24");
+    expect(await publishDemoDay(services, day)).toBeUndefined();
   }, 180_000);
 });

@@ -42,9 +42,11 @@ function NextRun({ date }: { date: string }) {
       ) : (
         <p className="govuk-body">No stop left to serve on {date}.</p>
       )}
-      <Link to="/driver" search={{ date: undefined }}>
-        Open your runs
-      </Link>
+      <p className="govuk-body">
+        <Link to="/driver" search={{ date: undefined }}>
+          Open your runs
+        </Link>
+      </p>
     </Panel>
   );
 }
@@ -129,7 +131,9 @@ function DeskDay({ date }: { date: string }) {
         {counts.data.total} trips cancelled for {date}; {board.data.exceptions.length} exceptions on
         the road ({board.data.totals.noShows} no-shows, {board.data.totals.late} late stops).
       </p>
-      <Link to="/booking">Open the booking desk</Link>
+      <p className="govuk-body">
+        <Link to="/booking">Open the booking desk</Link>
+      </p>
     </Panel>
   );
 }
@@ -152,7 +156,9 @@ function Agreements({ date }: { date: string }) {
           ))}
         </ul>
       )}
-      <Link to="/partnership">Agreements</Link>
+      <p className="govuk-body">
+        <Link to="/partnership">Agreements</Link>
+      </p>
     </Panel>
   );
 }
