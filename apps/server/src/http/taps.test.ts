@@ -62,10 +62,22 @@ for (const driver of listTestDrivers()) {
         `${bad.split("\n").slice(0, 2).join("\n")}\n${DAY},C-3,NO-SUCH,Over,08:03`,
       );
       expect(((await missing.json()) as { details: Json[] }).details).toEqual([
-        { row: 3, path: "vehicle", message: "no vehicle NO-SUCH in your register" },
+        {
+          row: 3,
+          path: "vehicle",
+          message: "no vehicle NO-SUCH in your register or granted to you",
+        },
       ]);
       const { body } = await occupancy(`from=${DAY}&to=${DAY}`);
       expect(body.rows).toEqual([]);
+      // A file of nothing but bad rows is not read to its end.
+      const junk = ["date,card,vehicle,stop,time", ...Array.from({ length: 5000 }, () => "x,,,,y")];
+      const stopped = await upload(junk.join("\n"));
+      const junkDetails = ((await stopped.json()) as { details: Json[] }).details;
+      expect(junkDetails.length).toBeLessThanOrEqual(1000);
+      expect(String(junkDetails.at(-1)?.message)).toMatch(
+        /^reading stopped at row \d+: mend the problems listed/,
+      );
       const header = await upload("date,card,bus,time\n");
       expect(((await header.json()) as { details: Json[] }).details.map((d) => d.message)).toEqual([
         'unknown column "bus"',
@@ -153,6 +165,19 @@ for (const driver of listTestDrivers()) {
       expect(body.reviewCandidates).toEqual([{ id: otherId, reference: "P-NEVER" }]);
     });
 
+    it("counts a day's load on its fullest leg: the morning and afternoon runs are not added", async () => {
+      const legs = [
+        "date,card,vehicle,stop,time",
+        ...["A", "B", "C"].map((c, i) => `${DAY},L-${c},TX-2,School,07:3${i}`),
+        ...["D", "E"].map((c) => `${DAY},L-${c},TX-2,School,15:30`),
+      ].join("\n");
+      expect((await upload(legs)).status).toBe(201);
+      const { body } = await occupancy(`from=${DAY}&to=${DAY}`);
+      const row = (body.rows as Json[]).find((r) => r.vehicleReference === "TX-2");
+      expect(row).toMatchObject({ observedMax: 3, daysObserved: 1, plannedTravellers: 1 });
+      expect(body.uncovered).toEqual([]);
+    });
+
     it("checks the role first, bounds the period, and keeps organisations apart", async () => {
       const { county, city } = fixture();
       expect((await upload("not csv", county.users["booking-agent"].token)).status).toBe(403);
@@ -171,7 +196,7 @@ for (const driver of listTestDrivers()) {
         city.users.admin.token,
       );
       expect(((await cityUpload.json()) as { details: Json[] }).details[0]?.message).toBe(
-        "no vehicle V-county in your register",
+        "no vehicle V-county in your register or granted to you",
       );
     });
 
@@ -188,7 +213,8 @@ for (const driver of listTestDrivers()) {
       );
       expect(linked[0]?.n).toBe(0);
       const { body } = await occupancy(`from=${WEEK_BEFORE}&to=${DAY}&percentile=100`);
-      expect((body.rows as Json[])[0]).toMatchObject({ observedMax: 3, daysObserved: 2 });
+      const county = (body.rows as Json[]).find((r) => r.vehicleReference === "V-county");
+      expect(county).toMatchObject({ observedMax: 3, daysObserved: 2 });
     });
   });
 }

@@ -3,15 +3,21 @@ import type { RunEventsMark, StoredPlan, UnitOfWorkOf } from "../ports";
 /** What reading a day's operating plan needs. */
 export type OperatingDayRepositories = UnitOfWorkOf<"plans">["repositories"];
 
-/** The organisation's published plan of the day, if it has one. */
+/** Plans of a day read per page while looking for the published one. */
+const PAGE = 100;
+
+/** The organisation's published plan of the day, if it has one (however many drafts are newer). */
 export async function findOperatingPlan(
   repos: OperatingDayRepositories,
   organisationId: string,
   serviceDate: string,
 ): Promise<StoredPlan | undefined> {
-  const page = await repos.plans.list(organisationId, { offset: 0, limit: 100, serviceDate });
-  const published = page.items.find((p) => p.status === "published");
-  return published && (await repos.plans.find(organisationId, published.id));
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await repos.plans.list(organisationId, { offset, limit: PAGE, serviceDate });
+    const published = page.items.find((p) => p.status === "published");
+    if (published) return repos.plans.find(organisationId, published.id);
+    if (page.items.length < PAGE) return undefined;
+  }
 }
 
 /** A run's trip stops in order, without the driver's breaks. */

@@ -9,6 +9,8 @@ import type { Clock, NewRunEvent, StoredPlan, UnitOfWorkOf } from "../ports";
 import { type Actor, authorise, parseInput } from "../shared";
 import { findOperatingPlan, tripStopsOf } from "./operating-day";
 
+const DAY_MS = 86_400_000;
+
 /** A phone's clock may run this far ahead of the server's, minutes. */
 export const CLOCK_AHEAD_MINUTES = 5;
 
@@ -51,6 +53,10 @@ function refusal(event: RunEventInput, day: DayCheck, latest: number): string | 
   );
   if (!onRun) return `the trip's ${event.stop} is not on this vehicle's run in the operating plan`;
   if (Date.parse(event.at) > latest) return "the time is ahead of the server's clock";
+  // A mark is made on the day of its run (a day's grace either side for clocks and night runs).
+  if (Date.parse(event.at) < Date.parse(event.serviceDate) - DAY_MS) {
+    return `the time is before the day of the run (${event.serviceDate})`;
+  }
   return undefined;
 }
 

@@ -77,7 +77,7 @@ function minutesLate(stop: PlanRunTripStop, progress: StopProgress, date: string
   const at = progress.arrivedAt ?? progress.outcomeAt;
   if (!at) return null;
   const clock = londonClock(at);
-  return clock.date === date ? clock.minutes - stop.start : null;
+  return clock.date === date ? clock.minutes - Math.round(stop.start) : null;
 }
 
 interface RunReading {
@@ -93,7 +93,12 @@ function readRun(run: PlanRun, sources: BoardSources, progress: Map<string, Stop
   let next: string | null = null;
   let lastLate: number | null = null;
   for (const stop of stops) {
-    const p = progress.get(stopKey(stop.tripRequestId, stop.kind));
+    // A no-show's drop-off will not happen: it counts as done with its pick-up.
+    const pickup = progress.get(stopKey(stop.tripRequestId, "pickup"));
+    const p =
+      stop.kind === "dropoff" && pickup?.outcome === "no-show"
+        ? pickup
+        : progress.get(stopKey(stop.tripRequestId, stop.kind));
     const tripReference = sources.tripReferences.get(stop.tripRequestId) ?? stop.tripRequestId;
     const planned = formatMinutesOfDay(stop.start);
     const base = { tripReference, vehicleReference, planned };
@@ -102,12 +107,13 @@ function readRun(run: PlanRun, sources: BoardSources, progress: Map<string, Stop
       continue;
     }
     done += 1;
-    const late = minutesLate(stop, p, sources.serviceDate);
-    lastLate = late;
+    const late =
+      p === pickup && stop.kind === "dropoff" ? null : minutesLate(stop, p, sources.serviceDate);
+    if (late !== null) lastLate = late;
     if (late !== null && late > LATE_AFTER_MINUTES) {
       exceptions.push({ ...base, kind: "late", minutesLate: late, reason: null });
     }
-    if (p.outcome === "no-show") {
+    if (p.outcome === "no-show" && stop.kind === "pickup") {
       exceptions.push({ ...base, kind: "no-show", minutesLate: null, reason: p.reason });
     }
   }

@@ -8,11 +8,11 @@ export interface NewTap {
   readonly minutes: number;
 }
 
-/** How many travellers boarded a vehicle on a day. */
+/** How many travellers a vehicle carried on a day, on its fullest leg. */
 export interface DailyBoardings {
   readonly vehicleId: string;
   readonly serviceDate: string;
-  /** Distinct cards that tapped on. */
+  /** Distinct cards that tapped on during the day's fullest leg (`LEG_GAP_MINUTES`). */
   readonly travellers: number;
 }
 
@@ -20,7 +20,7 @@ export interface DailyBoardings {
 export interface TapStore {
   /** Stores the taps not already held (same day, vehicle, card and minute); answers how many were new. */
   append(organisationId: string, importId: string, taps: readonly NewTap[]): Promise<number>;
-  /** Travellers per vehicle and day from `from` to `to` (inclusive). */
+  /** Travellers per vehicle and day (on its fullest leg) from `from` to `to` (inclusive). */
   dailyBoardings(organisationId: string, from: string, to: string): Promise<DailyBoardings[]>;
   /**
    * Passengers whose latest entitlement decision is eligible and in date on `from`, who did not

@@ -185,7 +185,7 @@ export const statusBoardEventsRoute = createRoute({
   path: "/api/status-board/events",
   summary: "Server-sent events: `board` with the day's board whenever it changes",
   description:
-    "Read from the database, so a mark recorded by any server process reaches every board. The stream closes after an hour; the page opens it again.",
+    "Read from the database, so a mark recorded by any server process reaches every board. The stream closes after five minutes (the session is checked when a stream opens); the page opens it again.",
   request: { query: dateQuery() },
   responses: {
     200: {

@@ -1,5 +1,6 @@
 import type { TapStore } from "@tt/app";
-import { and, countDistinct, eq, gte, lte, sql } from "drizzle-orm";
+import { LEG_GAP_MINUTES } from "@tt/domain";
+import { sql } from "drizzle-orm";
 import type { Db } from "../create-db";
 import { queryRows } from "../raw-query";
 import { observedTaps } from "../schema";
@@ -30,22 +31,37 @@ export function createTapStore(db: Db): TapStore {
       return added;
     },
     async dailyBoardings(organisationId, from, to) {
-      const rows = await db
-        .select({
-          vehicleId: t.vehicleId,
-          serviceDate: t.serviceDate,
-          travellers: countDistinct(t.cardKey),
-        })
-        .from(t)
-        .where(
-          and(
-            eq(t.organisationId, organisationId),
-            gte(t.serviceDate, from),
-            lte(t.serviceDate, to),
-          ),
-        )
-        .groupBy(t.vehicleId, t.serviceDate);
-      return rows.map((r) => ({ ...r, travellers: Number(r.travellers) }));
+      // Taps more than LEG_GAP_MINUTES apart start a new leg; a day's load is its fullest leg.
+      const rows = await queryRows<{
+        vehicle_id: string;
+        service_date: string;
+        travellers: number;
+      }>(
+        db,
+        sql`with taps as (
+              select vehicle_id, service_date, card_key, minutes,
+                case when minutes - lag(minutes) over w > ${LEG_GAP_MINUTES} then 1 else 0 end as starts
+              from observed_taps
+              where organisation_id = ${organisationId}
+                and service_date between ${from} and ${to}
+              window w as (partition by vehicle_id, service_date order by minutes)
+            ), legs as (
+              select vehicle_id, service_date, card_key,
+                sum(starts) over (partition by vehicle_id, service_date order by minutes
+                                  rows unbounded preceding) as leg
+              from taps
+            ), per_leg as (
+              select vehicle_id, service_date, leg, count(distinct card_key)::int as travellers
+              from legs group by vehicle_id, service_date, leg
+            )
+            select vehicle_id, service_date::text as service_date, max(travellers)::int as travellers
+            from per_leg group by vehicle_id, service_date`,
+      );
+      return rows.map((r) => ({
+        vehicleId: r.vehicle_id,
+        serviceDate: r.service_date,
+        travellers: Number(r.travellers),
+      }));
     },
     async entitledWithoutTaps(organisationId, from, to, limit) {
       const rows = await queryRows<{ passenger_id: string }>(

@@ -31,6 +31,13 @@ export const tapRowSchema = z.object({
 });
 export type TapRow = z.infer<typeof tapRowSchema>;
 
+/**
+ * Taps on one vehicle more than this many minutes apart belong to different legs (the morning
+ * and afternoon school runs, a dialysis round) [D]: a day's load is its fullest leg, since taps
+ * say who boarded, not who alighted.
+ */
+export const LEG_GAP_MINUTES = 45;
+
 /** The share of observed days whose load the suggested seats cover, by default [D]. */
 export const DEFAULT_SEAT_PERCENTILE = 85;
 

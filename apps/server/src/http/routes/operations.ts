@@ -18,8 +18,11 @@ import {
 
 /** How often a board's event stream asks whether the day changed, milliseconds. */
 export const BOARD_POLL_MS = 1000;
-/** How long a board's event stream stays open before the page opens another, seconds. */
-export const BOARD_STREAM_SECONDS = 3600;
+/**
+ * How long a board's event stream stays open before the browser opens another, seconds. Short,
+ * because the session is checked when a stream opens: a signed-out user's stream ends soon.
+ */
+export const BOARD_STREAM_SECONDS = 300;
 
 /**
  * Running the day: `GET /api/driver/runs` is the driver's phone, `POST /api/run-events` records

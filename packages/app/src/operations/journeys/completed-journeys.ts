@@ -21,7 +21,10 @@ export interface CompletedJourney {
   readonly vehicleReference: string | null;
   readonly plannedPickup: string | null;
   readonly actualPickup: string | null;
-  /** Minutes after the planned pick-up (negative when early); null without a pick-up that day. */
+  /**
+   * Minutes the vehicle reached the pick-up after its planned time (negative when early), as the
+   * status board counts them; null without a boarding marked that day.
+   */
   readonly minutesLate: number | null;
   readonly plannedDropoff: string | null;
   readonly actualDropoff: string | null;
@@ -86,6 +89,8 @@ function journeyOf(
   const pickup = day.progress.get(stopKey(tripId, "pickup"));
   const dropoff = day.progress.get(stopKey(tripId, "dropoff"));
   const pickedAt = minuteOn(day.date, pickup?.outcome === "picked-up" ? pickup.outcomeAt : null);
+  // Punctuality is the vehicle's: its arrival at the pick-up (or the boarding, if not marked).
+  const calledAt = pickedAt === null ? null : (minuteOn(day.date, pickup?.arrivedAt) ?? pickedAt);
   const droppedAt = minuteOn(
     day.date,
     dropoff?.outcome === "dropped-off" ? dropoff.outcomeAt : null,
@@ -98,7 +103,7 @@ function journeyOf(
     vehicleReference: vehicle?.reference ?? null,
     plannedPickup: formatMinutesOfDay(stops.pickup.start),
     actualPickup: clockOrNull(pickedAt),
-    minutesLate: pickedAt === null ? null : pickedAt - stops.pickup.start,
+    minutesLate: calledAt === null ? null : calledAt - Math.round(stops.pickup.start),
     plannedDropoff: stops.dropoff ? formatMinutesOfDay(stops.dropoff.start) : null,
     actualDropoff: clockOrNull(droppedAt),
     rideMinutes: pickedAt !== null && droppedAt !== null ? droppedAt - pickedAt : null,

@@ -1,8 +1,8 @@
-import { DEFAULT_SEAT_PERCENTILE, isoDateSchema } from "@tt/domain";
+import { DEFAULT_SEAT_PERCENTILE, isAllowed, isoDateSchema } from "@tt/domain";
 import { z } from "zod";
 import { findEach } from "../../planning";
 import type { StoredPlan, UnitOfWorkOf } from "../../ports";
-import { type Actor, authorise, parseInput, recordRead } from "../../shared";
+import { type Actor, AppError, authorise, parseInput, recordRead } from "../../shared";
 import { findOperatingPlan } from "../operating-day";
 import { type Occupancy, occupancyOf } from "./occupancy";
 
@@ -50,7 +50,15 @@ export class OccupancyService {
   async occupancy(actor: Actor, query: unknown): Promise<Occupancy> {
     authorise(actor, "run-events", "read");
     authorise(actor, "plans", "read");
+    if (actor.role === "driver" || actor.role === "operator") {
+      throw new AppError(
+        "forbidden",
+        `Occupancy covers every run of the organisation; your role (${actor.role}) sees its own runs on the status board.`,
+      );
+    }
     const { from, to, percentile } = parseInput(occupancyQuerySchema, query, "period");
+    // Review candidates are passengers: only for roles that may read the register.
+    const namesPassengers = isAllowed(actor.role, "passengers", "read");
     return this.unitOfWork.transaction(
       async (repos) => {
         const org = actor.organisationId;
@@ -65,12 +73,9 @@ export class OccupancyService {
           ...plans.flatMap((p) => p.runs.map((r) => r.vehicleId)),
         ];
         const vehicles = await findEach(repos.vehicles, org, vehicleIds);
-        const candidateIds = await repos.taps.entitledWithoutTaps(
-          org,
-          from,
-          to,
-          MAX_REVIEW_CANDIDATES,
-        );
+        const candidateIds = namesPassengers
+          ? await repos.taps.entitledWithoutTaps(org, from, to, MAX_REVIEW_CANDIDATES)
+          : [];
         const candidates = await findEach(repos.passengers, org, candidateIds);
         if (candidates.size > 0) {
           await recordRead(repos, actor, {

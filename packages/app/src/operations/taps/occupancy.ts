@@ -7,7 +7,7 @@ export interface OccupancyRow {
   readonly vehicleReference: string;
   readonly weekday: Weekday;
   readonly seats: number;
-  /** Most travellers the operating plans of those days put on the vehicle; null without a plan. */
+  /** Most on board at once in the operating plans of those days (seated and in wheelchairs); null without a plan. */
   readonly plannedTravellers: number | null;
   readonly daysObserved: number;
   readonly observedMean: number;
@@ -68,14 +68,14 @@ function slot<T>(map: Map<string, VehicleDay<T>>, vehicleId: string, date: strin
   return found;
 }
 
-/** Travellers each plan puts on each vehicle (the trips it picks up), the most of the weekday. */
+/** Most on board at once in each plan's run of each vehicle, the most of the weekday. */
 function plannedByVehicleDay(plans: readonly StoredPlan[]): Map<string, VehicleDay<number>> {
   const out = new Map<string, VehicleDay<number>>();
   for (const plan of plans) {
     for (const run of plan.runs) {
-      const trips = run.stops.filter((s) => s.kind === "pickup").length;
+      const peak = Math.max(0, ...run.stops.map((s) => (s.load[0] ?? 0) + (s.load[1] ?? 0)));
       const day = slot(out, run.vehicleId, plan.serviceDate, 0);
-      day.value = Math.max(day.value, trips);
+      day.value = Math.max(day.value, peak);
     }
   }
   return out;

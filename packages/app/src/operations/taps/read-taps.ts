@@ -6,7 +6,7 @@ import {
   type TapRow,
   tapRowSchema,
 } from "@tt/domain";
-import { type IssueList, readRecords } from "../../register";
+import { type IssueList, MAX_LISTED_ISSUES, readRecords } from "../../register";
 
 /** A tap as read, with its row number as a spreadsheet shows it. */
 export interface ReadTap {
@@ -76,6 +76,13 @@ export async function readTaps(
     }
     const tap = readRow(record.row, record.cells, header, issues);
     if (tap) taps.push(tap);
+    // A file this wrong is not read to its end: the first problems say what to mend.
+    // (A row has at most a problem per column: stop while the list has room to say so.)
+    if (issues.listedCount >= MAX_LISTED_ISSUES - TAP_COLUMNS.length - 1) {
+      const message = `reading stopped at row ${record.row}: mend the problems listed and import the file again`;
+      issues.add({ row: record.row, path: "", message });
+      return taps;
+    }
   }
   if (!header) {
     issues.add({

@@ -7,7 +7,9 @@ import { type ReadTap, readTaps } from "./read-taps";
 /** References looked up per query. */
 const LOOKUP_BATCH = 1000;
 
-export type TapImportUnitOfWork = UnitOfWorkOf<"vehicles" | "passengers" | "taps" | "audit">;
+export type TapImportUnitOfWork = UnitOfWorkOf<
+  "vehicles" | "grants" | "passengers" | "taps" | "audit"
+>;
 
 /** What an import stored. */
 export interface TapImportReport {
@@ -40,6 +42,27 @@ async function idsByReference(
   return out;
 }
 
+/**
+ * The vehicles the file names, by reference: the organisation's own, then those granted to it
+ * (an operator's bus on a council's contract carries the council's passengers, and its taps).
+ */
+async function vehiclesByReference(
+  repos: TapImportUnitOfWork["repositories"],
+  org: string,
+  taps: readonly ReadTap[],
+): Promise<Map<string, string>> {
+  const named = taps.map((t) => t.tap.vehicle);
+  const found = await idsByReference((refs) => repos.vehicles.findByReferences(org, refs), named);
+  const missing = new Set(named.filter((ref) => !found.has(ref)));
+  if (missing.size === 0) return found;
+  for (const grant of await repos.grants.listReceived(org)) {
+    for (const v of await repos.vehicles.findByIds(grant.organisationId, grant.vehicleIds)) {
+      if (missing.has(v.reference) && !found.has(v.reference)) found.set(v.reference, v.id);
+    }
+  }
+  return found;
+}
+
 function dateRange(taps: readonly ReadTap[]): { from: string | null; to: string | null } {
   let from: string | null = null;
   let to: string | null = null;
@@ -70,16 +93,13 @@ export class TapImportService {
     if (!issues.isEmpty) throw issues.toError();
     const org = actor.organisationId;
     return this.unitOfWork.transaction(async (repos) => {
-      const vehicles = await idsByReference(
-        (refs) => repos.vehicles.findByReferences(org, refs),
-        taps.map((t) => t.tap.vehicle),
-      );
+      const vehicles = await vehiclesByReference(repos, org, taps);
       for (const { row, tap } of taps) {
         if (!vehicles.has(tap.vehicle)) {
           issues.add({
             row,
             path: "vehicle",
-            message: `no vehicle ${tap.vehicle} in your register`,
+            message: `no vehicle ${tap.vehicle} in your register or granted to you`,
           });
         }
       }

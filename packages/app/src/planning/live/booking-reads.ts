@@ -60,8 +60,12 @@ export async function operatingPlan(
   date: string,
   read: (id: string) => Promise<StoredPlan | undefined>,
 ): Promise<StoredPlan> {
-  const page = await repos.plans.list(org, { offset: 0, limit: 100, serviceDate: date });
-  const published = page.items.find((p) => p.status === "published");
+  let published: { id: string } | undefined;
+  for (let offset = 0; !published; offset += 100) {
+    const page = await repos.plans.list(org, { offset, limit: 100, serviceDate: date });
+    published = page.items.find((p) => p.status === "published");
+    if (page.items.length < 100) break;
+  }
   const plan = published && (await read(published.id));
   if (!plan) {
     throw new AppError(

@@ -20,6 +20,11 @@ export class IssueList {
     return this.total === 0;
   }
 
+  /** How many problems are listed so far (at most `MAX_LISTED_ISSUES`). */
+  get listedCount(): number {
+    return this.listed.length;
+  }
+
   hasRow(row: number): boolean {
     return this.rows.has(row);
   }
