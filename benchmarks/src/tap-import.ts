@@ -1,8 +1,8 @@
 /**
  * Smartcard taps at county scale: plans and publishes Cambridgeshire's demo day of 2026-11-24
- * through `tt serve`, then imports `--rows` taps (100,000 by default) on its runs' vehicles over
- * the four school weeks around it as one CSV through `POST /api/taps/import`, and asks for the
- * occupancy of those weeks. Checks all or nothing: a second file of as many rows with one bad
+ * through `tt serve`, then imports `--rows` taps (100,000 by default) on its runs' vehicles (the
+ * council's own and its operators' granted ones), school day after school day from 28 October,
+ * as one CSV through `POST /api/taps/import`, and asks for the occupancy of those days. Checks all or nothing: a second file of as many rows with one bad
  * row at its end is refused whole, and the occupancy is the same afterwards. Writes
  * `results/tap-import.json` with the machine and its load average.
  *
@@ -31,45 +31,61 @@ const { values } = parseArgs({
 const dataDir = values["data-dir"];
 if (!dataDir) throw new Error("--data-dir: a directory holding the demo (`tt demo`)");
 const DATE = "2026-11-24";
-const FROM = "2026-11-09";
-const TO = "2026-12-04";
+/** Four school weeks ending on the plan's day and a little after, so occupancy meets the plan. */
+const FROM = "2026-10-28";
 const DOMAIN = "cambridgeshire.demo";
 const DEMO_PASSWORD = "fenland-demo-2026";
 
-/** The school days from `FROM` to `TO`. */
-function schoolDays(): string[] {
+/** School days (Monday to Friday) from `FROM`, as many as asked. */
+function schoolDays(count: number): string[] {
   const out: string[] = [];
-  for (let t = Date.parse(FROM); t <= Date.parse(TO); t += 86_400_000) {
+  for (let t = Date.parse(FROM); out.length < count; t += 86_400_000) {
     const day = new Date(t);
     if (day.getUTCDay() !== 0 && day.getUTCDay() !== 6) out.push(day.toISOString().slice(0, 10));
   }
   return out;
 }
 
+const clock = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+
+/** A run's regular travellers: as many cards as it has on board at most, and two spare. */
+function cardsOf(run: Json, reference: string): string[] {
+  const stops = (run.stops ?? []) as Json[];
+  const peak = Math.max(
+    1,
+    ...stops.map((s) => ((s.load ?? []) as number[]).reduce((a, b) => a + b, 0)),
+  );
+  return Array.from({ length: peak + 2 }, (_, i) => `${reference}-C${String(i).padStart(3, "0")}`);
+}
+
 /**
- * `rows` taps on the vehicles' runs: each vehicle has as many regular cards as its run picks up
- * (and a few more), each travelling on most days at about the run's first pick-up.
+ * `rows` taps on the runs' vehicles, school day after school day from `FROM`: each card boards
+ * on nine days in ten, in the morning near the run's first stop and in the afternoon near its
+ * last. Answers the file and the last day it reaches.
  */
 function tapsCsv(runs: readonly Json[], vehicles: Map<string, string>, rows: number, seed: number) {
   const random = new Random(seed);
-  const days = schoolDays();
   const lines = ["date,card,vehicle,stop,time"];
-  const perRunDay = Math.max(1, Math.round(rows / (runs.length * days.length)));
+  const days = schoolDays(100);
+  let last = FROM;
   outer: for (const day of days) {
+    last = day;
     for (const run of runs) {
       const reference = vehicles.get(String(run.vehicleId)) ?? "";
-      const start = Number(((run.stops as Json[])[0] ?? {}).start ?? 480);
-      for (let i = 0; i < perRunDay; i += 1) {
-        if (lines.length > rows) break outer;
-        const card = `${reference}-C${String(random.int(0, perRunDay + 2)).padStart(3, "0")}`;
-        const minutes = Math.min(1439, start + random.int(0, 40));
-        const time = `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
-        lines.push(`${day},${card},${reference},Stop ${i % 9},${time}`);
+      const stops = (run.stops ?? []) as Json[];
+      const legs = [Number(stops[0]?.start ?? 480), Number(stops.at(-1)?.start ?? 960) - 30];
+      for (const card of cardsOf(run, reference)) {
+        if (random.next() > 0.9) continue;
+        for (const [leg, start] of legs.entries()) {
+          if (lines.length > rows) break outer;
+          const minutes = Math.max(0, Math.min(1439, Math.round(start) + random.int(0, 20)));
+          lines.push(`${day},${card},${reference},Stop ${leg},${clock(minutes)}`);
+        }
       }
     }
   }
-  while (lines.length <= rows) lines.push(lines[1 + (lines.length % (lines.length - 1))] ?? "");
-  return `${lines.join("\n")}\n`;
+  return { csv: `${lines.join("\n")}\n`, to: last };
 }
 
 async function importTaps(base: string, token: string, csv: string) {
@@ -103,14 +119,13 @@ async function main(): Promise<void> {
     await apiMust(base, token, "POST", `/api/plans/${header.id}/publish`);
     const plan = (await apiMust(base, token, "GET", `/api/plans/${header.id}`)).json;
     const runs = (plan.runs ?? []) as Json[];
+    // Every run's vehicle, the council's own and those its operators grant it, by reference.
+    const map = (await apiMust(base, token, "GET", `/api/plans/${header.id}/map`)).json;
     const vehicles = new Map<string, string>();
-    for (let offset = 0; ; offset += 200) {
-      const page = await apiMust(base, token, "GET", `/api/vehicles?limit=200&offset=${offset}`);
-      const found = (page.json.items ?? []) as Json[];
-      for (const v of found) vehicles.set(String(v.id), String(v.reference));
-      if (found.length < 200) break;
+    for (const r of (map.runs ?? []) as Json[]) {
+      if (r.vehicleReference) vehicles.set(String(r.vehicleId), String(r.vehicleReference));
     }
-    const csv = tapsCsv(runs, vehicles, rows, 1);
+    const { csv, to: TO } = tapsCsv(runs, vehicles, rows, 1);
     const first = await importTaps(base, token, csv);
     if (first.status !== 201)
       throw new Error(`import: ${first.status} ${JSON.stringify(first.json)}`);
@@ -118,7 +133,7 @@ async function main(): Promise<void> {
     const askStarted = performance.now();
     const before = (await apiMust(base, token, "GET", occupancyQuery)).json;
     const occupancyMs = Math.round(performance.now() - askStarted);
-    const badCsv = `${tapsCsv(runs, vehicles, rows, 2)}2026-11-31,CARD,NO-SUCH,Nowhere,25:00\n`;
+    const badCsv = `${tapsCsv(runs, vehicles, rows, 2).csv}2026-11-31,CARD,NO-SUCH,Nowhere,25:00\n`;
     const refused = await importTaps(base, token, badCsv);
     const after = (await apiMust(base, token, "GET", occupancyQuery)).json;
     const again = await importTaps(base, token, csv);
@@ -127,7 +142,7 @@ async function main(): Promise<void> {
       command: `npx tsx benchmarks/src/tap-import.ts --data-dir <demo> --rows ${rows}`,
       date: new Date().toISOString(),
       machine: machineWithLoad(loadBefore),
-      plan: { date: DATE, runs: runs.length },
+      plan: { date: DATE, runs: runs.length, vehiclesNamed: vehicles.size },
       file: { rows, bytes: Buffer.byteLength(csv), period: `${FROM} to ${TO}` },
       import: { status: first.status, httpMs: first.ms, report: first.json },
       allOrNothing: {

@@ -1,6 +1,6 @@
 import { DEFAULT_SEAT_PERCENTILE, isAllowed, isoDateSchema } from "@tt/domain";
 import { z } from "zod";
-import { findEach } from "../../planning";
+import { findEach, findFleetVehicles } from "../../planning";
 import type { StoredPlan, UnitOfWorkOf } from "../../ports";
 import { type Actor, AppError, authorise, parseInput, recordRead } from "../../shared";
 import { findOperatingPlan } from "../operating-day";
@@ -31,7 +31,7 @@ export const occupancyQuerySchema = z
   });
 
 export type OccupancyUnitOfWork = UnitOfWorkOf<
-  "plans" | "vehicles" | "taps" | "passengers" | "audit"
+  "plans" | "vehicles" | "grants" | "taps" | "passengers" | "audit"
 >;
 
 function* daysOf(from: string, to: string): Generator<string> {
@@ -72,7 +72,7 @@ export class OccupancyService {
           ...boardings.map((b) => b.vehicleId),
           ...plans.flatMap((p) => p.runs.map((r) => r.vehicleId)),
         ];
-        const vehicles = await findEach(repos.vehicles, org, vehicleIds);
+        const vehicles = await findFleetVehicles(repos, org, vehicleIds);
         const candidateIds = namesPassengers
           ? await repos.taps.entitledWithoutTaps(org, from, to, MAX_REVIEW_CANDIDATES)
           : [];
