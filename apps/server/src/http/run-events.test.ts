@@ -261,6 +261,14 @@ for (const driver of listTestDrivers()) {
       );
       const planner = await get(`/api/driver/runs?date=${DAY}`, admin);
       expect(planner.status).toBe(403);
+      // The role is refused before the date is looked at.
+      expect((await get("/api/driver/runs?date=not-a-date", admin)).status).toBe(403);
+      expect((await get("/api/driver/runs?date=2026-02-30", scene.tokens.driverA)).status).toBe(
+        422,
+      );
+      const twice = await get(`/api/status-board/events?date=${DAY}&date=${DAY}`, admin);
+      expect(twice.status).toBe(422);
+      expect((await get("/api/status-board/events?date=0001-01-01", admin)).status).toBe(422);
       const cityBoard = await board(city.users.admin.token);
       expect(cityBoard).toMatchObject({ planId: null, runs: [], exceptions: [] });
       const cityMark = await send(city.users.admin.token, [event()]);

@@ -78,6 +78,10 @@ for (const driver of listTestDrivers()) {
       expect(String(junkDetails.at(-1)?.message)).toMatch(
         /^reading stopped at row \d+: mend the problems listed/,
       );
+      const empty = await upload("date,card,vehicle,stop,time\n");
+      expect(((await empty.json()) as { details: Json[] }).details).toEqual([
+        { row: 2, path: "", message: "the file has no taps below its header" },
+      ]);
       const header = await upload("date,card,bus,time\n");
       expect(((await header.json()) as { details: Json[] }).details.map((d) => d.message)).toEqual([
         'unknown column "bus"',

@@ -86,7 +86,12 @@ export const driverDayRoute = createRoute({
   summary: "The runs the signed-in driver or assistant crews on a day, as their phone shows them",
   description:
     "The day's operating plan cut down to the runs the user's staff record crews (a fleet manager: their operator's vehicles): pick-up points, given names, the needs that matter on the road, and what has been marked. Every read is audited.",
-  request: { query: dateQuery() },
+  // The date is checked by the service, after the role: planners are refused before their input.
+  request: {
+    query: z.object({
+      date: z.string().max(20).openapi({ example: "2026-11-24", format: "date" }),
+    }),
+  },
   responses: {
     200: { description: "The runs.", content: json(driverDaySchema) },
     ...COMMON_ERROR_RESPONSES,
@@ -112,7 +117,7 @@ export const recordRunEventsRoute = createRoute({
   path: "/api/run-events",
   summary: "Record what was marked at stops: arrived, picked up, dropped off, no-show",
   description:
-    "Events made on a phone, each with its own id: an event sent again is recorded once. A badly formed upload is refused whole (400); an event not on the user's runs of the operating plan is refused alone, with its reason, and the rest are recorded.",
+    "Events made on a phone, each with its own id: an event sent again is recorded once. A badly formed upload is refused whole (422); an event not on the user's runs of the operating plan is refused alone, with its reason, and the rest are recorded.",
   request: { body: { content: json(runEventUploadBodySchema), required: true } },
   responses: {
     200: { description: "What was recorded.", content: json(recordedUploadSchema) },

@@ -6,7 +6,7 @@ import {
   statusBoardEventsRoute,
   statusBoardRoute,
 } from "@tt/contract";
-import { isIsoDate } from "@tt/domain";
+import { isoDateSchema } from "@tt/domain";
 import { streamSSE } from "hono/streaming";
 import type { ServerServices } from "../../services";
 import { actorOf, type HttpEnv } from "../context";
@@ -50,12 +50,14 @@ export function mountOperationsRoutes(app: OpenAPIHono<HttpEnv>, services: Serve
   app.openAPIRegistry.registerPath(statusBoardEventsRoute);
   app.get("/api/status-board/events", async (c) => {
     const actor = actorOf(c);
-    const date = c.req.query("date") ?? "";
-    if (!isIsoDate(date)) {
+    const dates = c.req.queries("date") ?? [];
+    const parsed = isoDateSchema.safeParse(dates.length === 1 ? dates[0] : undefined);
+    if (!parsed.success) {
       throw new AppError("validation-failed", "The date is not valid.", [
-        { path: "date", message: 'expected a date "YYYY-MM-DD" that exists' },
+        { path: "date", message: 'expected one date "YYYY-MM-DD" that exists' },
       ]);
     }
+    const date = parsed.data;
     const first = await statusBoard.mark(actor, date);
     const until = services.clock.now().getTime() + BOARD_STREAM_SECONDS * 1000;
     return streamSSE(c, (stream) =>

@@ -84,7 +84,10 @@ export async function readTaps(
       return taps;
     }
   }
-  if (!header) {
+  if (header && taps.length === 0 && issues.isEmpty) {
+    issues.add({ row: 2, path: "", message: "the file has no taps below its header" });
+  }
+  if (!header && issues.isEmpty) {
     issues.add({
       row: 1,
       path: "",
