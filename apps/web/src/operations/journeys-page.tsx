@@ -3,6 +3,7 @@ import { type FormEvent, useState } from "react";
 import { api, type Problem, problemsOf } from "../api";
 import { DateField, dateFromParts } from "../components/date-field";
 import { ErrorSummary } from "../components/error-summary";
+import { TableHead } from "../components/table-head";
 import { useTitle } from "../components/use-title";
 import { figureCells, percent, reasonRows, serviceLabel } from "./journey-words";
 
@@ -29,15 +30,7 @@ function FiguresTable({
   return (
     <table className="govuk-table" data-testid={testId}>
       <caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          {[first, ...FIGURE_HEADINGS].map((h) => (
-            <th scope="col" className="govuk-table__header" key={h}>
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <TableHead labels={[first, ...FIGURE_HEADINGS]} />
       <tbody className="govuk-table__body">
         {rows.map((f) => (
           <tr className="govuk-table__row" key={f.key}>

@@ -5,6 +5,7 @@ import { DateField, dateFromParts } from "../components/date-field";
 import { ErrorSummary } from "../components/error-summary";
 import { NotificationBanner } from "../components/notification-banner";
 import { SelectField } from "../components/select-field";
+import { TableHead } from "../components/table-head";
 import { useTitle } from "../components/use-title";
 import {
   importedText,
@@ -33,15 +34,7 @@ function OccupancyTable({ occupancy }: { occupancy: OccupancyView }) {
         Travellers per run, {occupancy.from} to {occupancy.to} (seats at the {occupancy.percentile}
         th percentile)
       </caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          {HEADINGS.map((h) => (
-            <th scope="col" className="govuk-table__header" key={h}>
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <TableHead labels={HEADINGS} />
       <tbody className="govuk-table__body">
         {occupancy.rows.map((r) => (
           <tr

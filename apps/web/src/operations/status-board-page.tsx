@@ -1,24 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { api, problemsOf } from "../api";
 import { ErrorSummary } from "../components/error-summary";
+import { TableHead } from "../components/table-head";
 import { useTitle } from "../components/use-title";
 import { todayOnPhone } from "../driver/driver-words";
 import { exceptionText, runProgressText, totalsText } from "./board-words";
 import { useBoardEvents } from "./use-board-events";
-
-function Header({ labels }: { labels: readonly string[] }) {
-  return (
-    <thead className="govuk-table__head">
-      <tr className="govuk-table__row">
-        {labels.map((h) => (
-          <th scope="col" className="govuk-table__header" key={h}>
-            {h}
-          </th>
-        ))}
-      </tr>
-    </thead>
-  );
-}
 
 /**
  * The day's runs as they are running: each run's progress, and the exceptions a controller acts
@@ -50,7 +37,7 @@ export function StatusBoardPage({ date }: { date: string | undefined }) {
         <caption className="govuk-table__caption govuk-table__caption--m">
           Exceptions ({board.exceptions.length})
         </caption>
-        <Header labels={["What", "Trip", "Vehicle", "Planned"]} />
+        <TableHead labels={["What", "Trip", "Vehicle", "Planned"]} />
         <tbody className="govuk-table__body">
           {board.exceptions.map((e) => (
             <tr
@@ -69,7 +56,7 @@ export function StatusBoardPage({ date }: { date: string | undefined }) {
         <caption className="govuk-table__caption govuk-table__caption--m">
           Runs ({board.runs.length})
         </caption>
-        <Header labels={["Vehicle", "Planned", "Progress", "Next stop"]} />
+        <TableHead labels={["Vehicle", "Planned", "Progress", "Next stop"]} />
         <tbody className="govuk-table__body">
           {board.runs.map((run) => (
             <tr className="govuk-table__row" key={run.vehicleId} data-testid="board-run">

@@ -1,3 +1,5 @@
+import { isoDateSchema } from "@tt/domain";
+import { z } from "zod";
 import type { RunEventsMark, StoredPlan, UnitOfWorkOf } from "../ports";
 
 /** What reading a day's operating plan needs. */
@@ -32,4 +34,24 @@ export function tripStopsOf(plan: StoredPlan, vehicleId: string) {
  */
 export function boardMark(planId: string | undefined, events: RunEventsMark, cancelled: number) {
   return [planId ?? "none", events.count, events.latest ?? "", cancelled].join("|");
+}
+
+const DAY_MS = 86_400_000;
+
+/** A period of days, `from` to `to` inclusive, at most `maxDays` long. */
+export function periodSchema(maxDays: number) {
+  return z
+    .object({ from: isoDateSchema, to: isoDateSchema })
+    .refine((q) => q.from <= q.to, { path: ["to"], message: "the period ends before it starts" })
+    .refine((q) => Date.parse(q.to) - Date.parse(q.from) < maxDays * DAY_MS, {
+      path: ["to"],
+      message: `at most ${maxDays} days at a time`,
+    });
+}
+
+/** Each day of a period, "YYYY-MM-DD". */
+export function* daysFrom(from: string, to: string): Generator<string> {
+  for (let t = Date.parse(from); t <= Date.parse(to); t += DAY_MS) {
+    yield new Date(t).toISOString().slice(0, 10);
+  }
 }

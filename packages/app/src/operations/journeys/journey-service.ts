@@ -1,11 +1,10 @@
-import { foldRunEvents, isoDateSchema } from "@tt/domain";
+import { foldRunEvents } from "@tt/domain";
 import { stringify } from "csv-stringify/sync";
-import { z } from "zod";
 import { findEach, findFleetVehicles, runScopeOf, scopePlan } from "../../planning";
 import type { StoredCancellation, UnitOfWorkOf } from "../../ports";
 import { neutraliseFormula } from "../../register";
 import { type Actor, authorise, parseInput } from "../../shared";
-import { findOperatingPlan } from "../operating-day";
+import { daysFrom, findOperatingPlan, periodSchema } from "../operating-day";
 import { type CompletedJourney, completedJourneys, type JourneyDay } from "./completed-journeys";
 import { type FiguresReport, journeyFigures } from "./journey-figures";
 
@@ -14,15 +13,7 @@ export const MAX_JOURNEY_DAYS = 31;
 /** Journeys listed in the JSON answer; the CSV export has them all. */
 export const JOURNEYS_LISTED = 500;
 
-const DAY_MS = 86_400_000;
-
-export const journeyQuerySchema = z
-  .object({ from: isoDateSchema, to: isoDateSchema })
-  .refine((q) => q.from <= q.to, { path: ["to"], message: "the period ends before it starts" })
-  .refine((q) => Date.parse(q.to) - Date.parse(q.from) < MAX_JOURNEY_DAYS * DAY_MS, {
-    path: ["to"],
-    message: `at most ${MAX_JOURNEY_DAYS} days at a time`,
-  });
+export const journeyQuerySchema = periodSchema(MAX_JOURNEY_DAYS);
 
 export type JourneyUnitOfWork = UnitOfWorkOf<
   | "plans"
@@ -59,12 +50,6 @@ const CSV_COLUMNS: readonly (keyof CompletedJourney)[] = [
   "outcome",
   "reason",
 ];
-
-function* daysOf(from: string, to: string): Generator<string> {
-  for (let t = Date.parse(from); t <= Date.parse(to); t += DAY_MS) {
-    yield new Date(t).toISOString().slice(0, 10);
-  }
-}
 
 /**
  * Completed journeys and their figures: each planned journey of the period's operating plans with
@@ -105,7 +90,7 @@ export class JourneyService {
         const org = actor.organisationId;
         const days: JourneyDay[] = [];
         const cancelled = await repos.cancellations.list(org, from, to, 100_000);
-        for (const date of daysOf(from, to)) {
+        for (const date of daysFrom(from, to)) {
           const scope = await runScopeOf(repos, actor, date);
           const found = await findOperatingPlan(repos, org, date);
           const plan = found && scopePlan(found, scope);

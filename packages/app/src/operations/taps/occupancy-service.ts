@@ -1,9 +1,9 @@
-import { DEFAULT_SEAT_PERCENTILE, isAllowed, isoDateSchema } from "@tt/domain";
+import { DEFAULT_SEAT_PERCENTILE, isAllowed } from "@tt/domain";
 import { z } from "zod";
 import { findEach, findFleetVehicles } from "../../planning";
 import type { StoredPlan, UnitOfWorkOf } from "../../ports";
 import { type Actor, AppError, authorise, parseInput, recordRead } from "../../shared";
-import { findOperatingPlan } from "../operating-day";
+import { daysFrom, findOperatingPlan, periodSchema } from "../operating-day";
 import { type Occupancy, occupancyOf } from "./occupancy";
 
 /** The longest period one report covers: a school term. */
@@ -11,34 +11,21 @@ export const MAX_OCCUPANCY_DAYS = 100;
 /** Most review candidates listed. */
 export const MAX_REVIEW_CANDIDATES = 200;
 
-const DAY_MS = 86_400_000;
-
-export const occupancyQuerySchema = z
-  .object({
-    from: isoDateSchema,
-    to: isoDateSchema,
+export const occupancyQuerySchema = z.intersection(
+  periodSchema(MAX_OCCUPANCY_DAYS),
+  z.object({
     percentile: z.coerce
       .number()
       .int({ message: "expected a whole percentage" })
       .min(50, { message: "at least 50" })
       .max(100, { message: "at most 100" })
       .default(DEFAULT_SEAT_PERCENTILE),
-  })
-  .refine((q) => q.from <= q.to, { path: ["to"], message: "the period ends before it starts" })
-  .refine((q) => Date.parse(q.to) - Date.parse(q.from) < MAX_OCCUPANCY_DAYS * DAY_MS, {
-    path: ["to"],
-    message: `at most ${MAX_OCCUPANCY_DAYS} days at a time`,
-  });
+  }),
+);
 
 export type OccupancyUnitOfWork = UnitOfWorkOf<
   "plans" | "vehicles" | "grants" | "taps" | "passengers" | "audit"
 >;
-
-function* daysOf(from: string, to: string): Generator<string> {
-  for (let t = Date.parse(from); t <= Date.parse(to); t += DAY_MS) {
-    yield new Date(t).toISOString().slice(0, 10);
-  }
-}
 
 /**
  * Observed occupancy from the taps against the operating plans of a period: seats to plan for per
@@ -64,7 +51,7 @@ export class OccupancyService {
         const org = actor.organisationId;
         const boardings = await repos.taps.dailyBoardings(org, from, to);
         const plans: StoredPlan[] = [];
-        for (const day of daysOf(from, to)) {
+        for (const day of daysFrom(from, to)) {
           const plan = await findOperatingPlan(repos, org, day);
           if (plan) plans.push(plan);
         }
