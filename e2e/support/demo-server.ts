@@ -44,12 +44,15 @@ export interface DemoServer {
   stop(): void;
 }
 
-/** `tt serve --demo` on a fresh embedded database in a temporary folder, on a free port. */
-export function startDemoServer(): DemoServer {
+/**
+ * `tt serve --demo` on a fresh embedded database in a temporary folder, on a free port; `args`
+ * are more flags (e.g. `--demo-day-seconds 20`).
+ */
+export function startDemoServer(args: readonly string[] = []): DemoServer {
   const dataDir = mkdtempSync(join(tmpdir(), "tt-web-e2e-"));
   const { DATABASE_URL: _postgres, ...inherited } = process.env;
   const env = { ...inherited, TT_DATA_DIR: dataDir, PORT: "0", TT_LOG_LEVEL: "warn" };
-  const child: ChildProcess = spawn(process.execPath, [TT, "serve", "--demo"], {
+  const child: ChildProcess = spawn(process.execPath, [TT, "serve", "--demo", ...args], {
     cwd: ROOT,
     env,
     stdio: "pipe",

@@ -154,6 +154,7 @@ export {
   type Page,
   type PartnershipMember,
   type PassengerRepository,
+  type PassengerTap,
   type PlanHeader,
   type PlannedStop,
   type PlanRun,

@@ -206,6 +206,19 @@ for (const driver of listTestDrivers()) {
 
     it("unlinks an erased passenger's taps but keeps counting them", async () => {
       const f = fixture();
+      const exportOf = async () => {
+        const res = await f.call(
+          "GET",
+          `/api/passengers/${f.county.rows.passengers}/subject-access`,
+          {
+            token: f.county.users.auditor.token,
+          },
+        );
+        return ((await res.json()) as { taps: Json[] }).taps;
+      };
+      expect(await exportOf()).toEqual([
+        { serviceDate: DAY, vehicleId: scene.vehicles.mine, stop: "Over", time: "08:01" },
+      ]);
       const erased = await f.call("POST", `/api/passengers/${f.county.rows.passengers}/erasure`, {
         token: admin,
         json: { ground: "no-longer-necessary", requestReference: "SAR-TAPS" },
@@ -216,6 +229,7 @@ for (const driver of listTestDrivers()) {
         sql`select count(*)::int as n from observed_taps where passenger_id = ${f.county.rows.passengers}`,
       );
       expect(linked[0]?.n).toBe(0);
+      expect(await exportOf()).toEqual([]);
       const { body } = await occupancy(`from=${WEEK_BEFORE}&to=${DAY}&percentile=100`);
       const county = (body.rows as Json[]).find((r) => r.vehicleReference === "V-county");
       expect(county).toMatchObject({ observedMax: 3, daysObserved: 2 });

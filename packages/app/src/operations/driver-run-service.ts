@@ -5,6 +5,7 @@ import {
   type ManifestUnitOfWork,
   runScopeOf,
   scopeAllows,
+  vehiclesWithAssistantOn,
 } from "../planning";
 import type { UnitOfWorkOf } from "../ports";
 import { type Actor, AppError, authorise, parseInput, recordRead } from "../shared";
@@ -63,10 +64,14 @@ export class DriverRunService {
       const progress = foldRunEvents(events);
       const out: DriverRun[] = [];
       const read: string[] = [];
+      const assistants =
+        runs.length > 0
+          ? await vehiclesWithAssistantOn(repos, actor, serviceDate, [...vehicles.keys()])
+          : new Set<string>();
       for (const run of runs) {
         const vehicle = vehicles.get(run.vehicleId);
         if (!vehicle) continue;
-        const loaded = await loadManifest(repos, actor, plan, run, vehicle);
+        const loaded = await loadManifest(repos, actor, plan, run, vehicle, assistants);
         const passengerOfTrip = new Map<string, Passenger>();
         for (const [tripId, trip] of loaded.trips) {
           const passenger = loaded.passengers.get(trip.passengerId);
@@ -75,6 +80,7 @@ export class DriverRunService {
         read.push(...loaded.passengers.keys());
         out.push(driverRunOf(loaded.manifest, { passengerOfTrip, progress }));
       }
+      if (read.length === 0) return { serviceDate, published: true, runs: out };
       await recordRead(repos, actor, {
         resource: "passengers",
         ids: read,

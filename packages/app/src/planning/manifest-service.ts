@@ -108,6 +108,8 @@ export async function loadManifest(
   plan: StoredPlan,
   run: PlanRun,
   vehicle: Vehicle,
+  /** The day's vehicles with an assistant, when the caller reads many runs (one audit row). */
+  assistants?: ReadonlySet<string>,
 ): Promise<LoadedManifest> {
   const org = actor.organisationId;
   const tripIds = run.stops.flatMap((s) => (s.kind === "break" ? [] : [s.tripRequestId]));
@@ -118,7 +120,9 @@ export async function loadManifest(
     [...trips.values()].map((t) => t.passengerId),
   );
   const places: Map<string, Place> = await findEach(repos.places, org, placeIds(trips.values()));
-  const assistant = await hasAssistant(repos, actor, plan.serviceDate, vehicle.id);
+  const withAssistant =
+    assistants ?? (await vehiclesWithAssistantOn(repos, actor, plan.serviceDate, [vehicle.id]));
+  const assistant = withAssistant.has(vehicle.id);
   const sources = { vehicle, passengerAssistant: assistant, trips, passengers, places };
   return { manifest: buildManifest(plan, run, sources), trips, passengers };
 }
@@ -127,12 +131,17 @@ export async function loadManifest(
  * Whether the vehicle carries a passenger assistant that day, by the planning rule
  * (`vehiclesWithAssistant`): staff rows are read to count assistants on shift, never shown.
  */
-async function hasAssistant(
+/**
+ * The vehicles that carry a passenger assistant that day, by the planning rule
+ * (`vehiclesWithAssistant`): staff rows are read to count assistants on shift, never shown. One
+ * audit row for the read, however many runs it serves.
+ */
+export async function vehiclesWithAssistantOn(
   repos: ManifestRepositories,
   actor: Actor,
   date: string,
-  vehicleId: string,
-): Promise<boolean> {
+  vehicleIds: readonly string[],
+): Promise<ReadonlySet<string>> {
   const org = actor.organisationId;
   const staff = await listEvery(repos.staff, org);
   const vehicles = await plannableVehicles(repos, org, date);
@@ -142,8 +151,8 @@ async function hasAssistant(
       resource: "staff",
       ids: assistants,
       purpose: `manifest: passenger assistants on shift on ${date}`,
-      details: { vehicleId },
+      details: { vehicles: vehicleIds.length },
     });
   }
-  return vehiclesWithAssistant(vehicles, staff, date).has(vehicleId);
+  return vehiclesWithAssistant(vehicles, staff, date);
 }

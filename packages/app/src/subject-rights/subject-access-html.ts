@@ -83,6 +83,11 @@ export function subjectAccessHtml(data: SubjectAccessExport): string {
       ]),
     ),
     table(
+      "Smartcard taps and attendance",
+      ["Date", "Stop", "Time"],
+      data.taps.map((t) => [t.serviceDate, t.stop, t.time]),
+    ),
+    table(
       "Decisions on entitlement to travel",
       ["Assessed on", "Scheme", "Eligible", "Why", "Review date"],
       data.entitlementDecisions.map((d) => [

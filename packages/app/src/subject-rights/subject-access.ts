@@ -1,6 +1,7 @@
 import type { Passenger, TripRequest } from "@tt/domain";
 import type {
   AuditEntry,
+  PassengerTap,
   PlannedStop,
   StoredCancellation,
   StoredEntitlementDecision,
@@ -43,6 +44,8 @@ export interface SubjectAccessExport {
   readonly cancellations: readonly Omit<StoredCancellation, "cancelledBy">[];
   /** What drivers marked at their stops: boarded, set down, or a no-show and why. */
   readonly journeyEvents: readonly JourneyEvent[];
+  /** Smartcard taps or attendance that name them. */
+  readonly taps: readonly PassengerTap[];
   readonly entitlementDecisions: readonly StoredEntitlementDecision[];
   /** Stops of stored plans that carry them: the organisation's own and its partnerships'. */
   readonly plannedJourneys: readonly HeldStop[];

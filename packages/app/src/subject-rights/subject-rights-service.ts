@@ -20,6 +20,7 @@ export type SubjectRightsUnitOfWork = UnitOfWorkOf<
   | "sharing"
   | "cancellations"
   | "runEvents"
+  | "taps"
 >;
 type Repos = SubjectRightsUnitOfWork["repositories"];
 
@@ -75,6 +76,7 @@ export class SubjectRightsService {
       const tripRequests = await repos.tripRequests.findByIds(org, tripIds);
       const cancelled = await repos.cancellations.listForTrips(org, tripIds);
       const marked = await repos.runEvents.listForTrips(org, tripIds);
+      const taps = await repos.taps.listForPassenger(org, passengerId);
       const decisions = await repos.entitlements.list(org, { offset: 0, limit: 1000, passengerId });
       const access = await accessTo(repos, org, passengerId);
       const erasedAt = await repos.subjects.erasedAt(org, passengerId);
@@ -104,6 +106,7 @@ export class SubjectRightsService {
           reason: e.reason ?? null,
           at: e.at,
         })),
+        taps,
         entitlementDecisions: decisions.items,
         plannedJourneys: await heldStops(
           repos,

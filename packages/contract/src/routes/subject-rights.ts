@@ -68,6 +68,14 @@ export const subjectAccessExportSchema = z
         at: z.string(),
       }),
     ),
+    taps: z.array(
+      z.object({
+        serviceDate: z.string(),
+        vehicleId: z.string(),
+        stop: z.string(),
+        time: z.string(),
+      }),
+    ),
     entitlementDecisions: z.array(storedEntitlementDecisionSchema),
     plannedJourneys: z.array(plannedStopSchema),
     access: z.array(accessRecordSchema),

@@ -1,10 +1,11 @@
 import type { TapStore } from "@tt/app";
-import { LEG_GAP_MINUTES } from "@tt/domain";
-import { sql } from "drizzle-orm";
+import { formatMinutesOfDay, LEG_GAP_MINUTES } from "@tt/domain";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../create-db";
 import { queryRows } from "../raw-query";
 import { observedTaps } from "../schema";
 import { recordsetSelect } from "./bulk-insert";
+import { isUuid } from "./record-repository";
 
 /** Taps stored per statement: one parameter each, well inside the database's limits. */
 const APPEND_BATCH = 10_000;
@@ -62,6 +63,20 @@ export function createTapStore(db: Db): TapStore {
         serviceDate: r.service_date,
         travellers: Number(r.travellers),
       }));
+    },
+    async listForPassenger(organisationId, passengerId) {
+      if (!isUuid(passengerId)) return [];
+      const rows = await db
+        .select({
+          serviceDate: t.serviceDate,
+          vehicleId: t.vehicleId,
+          stop: t.stop,
+          minutes: t.minutes,
+        })
+        .from(t)
+        .where(and(eq(t.organisationId, organisationId), eq(t.passengerId, passengerId)))
+        .orderBy(desc(t.serviceDate), desc(t.minutes));
+      return rows.map(({ minutes, ...r }) => ({ ...r, time: formatMinutesOfDay(minutes) }));
     },
     async entitledWithoutTaps(organisationId, from, to, limit) {
       const rows = await queryRows<{ passenger_id: string }>(

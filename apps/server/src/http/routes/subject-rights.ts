@@ -17,6 +17,7 @@ function presentExport(data: SubjectAccessExport): SubjectAccessExportBody {
     tripRequests: [...data.tripRequests],
     cancellations: data.cancellations.map((c) => ({ ...c })),
     journeyEvents: data.journeyEvents.map((e) => ({ ...e })),
+    taps: data.taps.map((t) => ({ ...t })),
     entitlementDecisions: data.entitlementDecisions.map(presentEntitlementDecision),
     plannedJourneys: [...data.plannedJourneys],
     access: [...data.access],
