@@ -19,6 +19,8 @@ export {
   foldRunEvents,
   funderInputSchema,
   isAllowed,
+  MAX_RUN_EVENT_DAYS,
+  MAX_RUN_EVENTS_PER_UPLOAD,
   NO_SHOW_REASON_CODES,
   NO_SHOW_REASONS,
   OPERATOR_KINDS,

@@ -17,6 +17,8 @@ export {
   DATA_ITEM_DESCRIPTIONS,
   foldRunEvents,
   isAllowed,
+  MAX_RUN_EVENT_DAYS,
+  MAX_RUN_EVENTS_PER_UPLOAD,
   NO_SHOW_REASON_CODES,
   NO_SHOW_REASONS,
   stopKey,

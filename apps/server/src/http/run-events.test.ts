@@ -124,6 +124,10 @@ for (const driver of listTestDrivers()) {
       expect(((await before.json()) as Json).refused).toEqual([
         { index: 0, id: early.id, message: `the time is before the day of the run (${DAY})` },
       ]);
+      const eightDays = Array.from({ length: 8 }, (_, i) =>
+        event({ serviceDate: `2026-09-${String(10 + i).padStart(2, "0")}` }),
+      );
+      expect((await send(scene.tokens.driverA, eightDays)).status).toBe(422);
       const tooMany = await send(
         scene.tokens.driverA,
         Array.from({ length: 501 }, () => event()),

@@ -2,7 +2,7 @@ import "fake-indexeddb/auto";
 import type { RecordedUploadView } from "@tt/contract";
 import { describe, expect, it } from "vitest";
 import { dayOnPhone, forgetKeptDays, openOutbox, type RunMark } from "./outbox";
-import { syncOutbox } from "./sync";
+import { firstDays, syncOutbox } from "./sync";
 
 let n = 0;
 const mark = (kind: RunMark["kind"] = "picked-up"): RunMark => ({
@@ -66,6 +66,19 @@ describe("the phone's outbox", () => {
     expect(result.sent).toBe(998);
     expect(await outbox.count()).toBe(0);
     outbox.close();
+  });
+});
+
+describe("an upload's days", () => {
+  it("sends the oldest marks of at most seven days at a time, in order", () => {
+    const days = Array.from({ length: 9 }, (_, i) => ({
+      ...mark(),
+      serviceDate: `2026-11-${10 + i}`,
+    }));
+    const queue = [days[0], days[1], days[0], ...days.slice(2)].filter((m) => m !== undefined);
+    const sent = firstDays(queue);
+    expect(new Set(sent.map((m) => m.serviceDate)).size).toBe(7);
+    expect(sent.map((m) => m.id)).toEqual(queue.slice(0, 8).map((m) => m.id));
   });
 });
 

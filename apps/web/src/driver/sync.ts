@@ -1,8 +1,24 @@
-import type { RecordedUploadView } from "@tt/contract";
+import {
+  MAX_RUN_EVENT_DAYS,
+  MAX_RUN_EVENTS_PER_UPLOAD,
+  type RecordedUploadView,
+} from "@tt/contract";
 import type { Outbox, RunMark } from "./outbox";
 
 /** At most this many marks in one upload (the server's own bound). */
-export const UPLOAD_BATCH = 500;
+export const UPLOAD_BATCH = MAX_RUN_EVENTS_PER_UPLOAD;
+
+/** The oldest marks, in order, of no more days than one upload may hold. */
+export function firstDays(marks: readonly RunMark[], days = MAX_RUN_EVENT_DAYS): RunMark[] {
+  const seen = new Set<string>();
+  const out: RunMark[] = [];
+  for (const mark of marks) {
+    if (!seen.has(mark.serviceDate) && seen.size === days) break;
+    seen.add(mark.serviceDate);
+    out.push(mark);
+  }
+  return out;
+}
 
 /** How a sync ended: everything sent, or stopped with marks still waiting. */
 export interface SyncResult {
@@ -26,7 +42,7 @@ export async function syncOutbox(
   let sent = 0;
   const refused: { mark: RunMark; message: string }[] = [];
   for (;;) {
-    const batch = await outbox.pending(UPLOAD_BATCH);
+    const batch = firstDays(await outbox.pending(UPLOAD_BATCH));
     if (batch.length === 0) return { sent, refused, offline: false, waiting: 0 };
     let answer: RecordedUploadView;
     try {

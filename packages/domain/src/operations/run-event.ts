@@ -84,12 +84,18 @@ export const runEventSchema = z
   });
 export type RunEventInput = z.infer<typeof runEventSchema>;
 
+/** At most this many days in one upload: a phone's queue holds a few days' work at most. */
+export const MAX_RUN_EVENT_DAYS = 7;
+
 export const runEventUploadSchema = z.object({
   events: z
     .array(runEventSchema)
     .min(1, { message: "send at least one event" })
     .max(MAX_RUN_EVENTS_PER_UPLOAD, {
       message: `at most ${MAX_RUN_EVENTS_PER_UPLOAD} events in one upload`,
+    })
+    .refine((events) => new Set(events.map((e) => e.serviceDate)).size <= MAX_RUN_EVENT_DAYS, {
+      message: `events of at most ${MAX_RUN_EVENT_DAYS} days in one upload`,
     }),
 });
 export type RunEventUpload = z.infer<typeof runEventUploadSchema>;
