@@ -49,6 +49,14 @@ export async function bookATrip(page: Page, base: string): Promise<string> {
   await choose(page, "passenger-search", String(passenger.reference));
   await choose(page, "place-search", String(place.reference));
   await page.selectOption("#purpose", "demand-responsive");
+  // An organisation of several funders asks which pays: the one for buses and DRT.
+  const funder = page.locator("#funder");
+  await funder.locator("option").nth(1).waitFor({ state: "attached" });
+  if ((await funder.inputValue()) === "") {
+    const labels = await funder.locator("option").allTextContents();
+    const label = labels.find((l) => /DRT|public transport/i.test(l)) ?? labels[1] ?? "";
+    await funder.selectOption({ label });
+  }
   await page.check("input[name=timing][value=depart-after]");
   await page.fill("#date", DAY.day);
   await page.fill("#date-month", DAY.month);
