@@ -17,6 +17,7 @@ import {
   markOffline,
   openStatusBoard,
   startPageShowsTheDay,
+  tapsShowOccupancy,
 } from "./support/driver-walks";
 import {
   chooseByKeys,
@@ -320,7 +321,7 @@ describe.skipIf(!HAS_CHROMIUM)("the planner's web app in Debian's chromium", () 
   }, 120_000);
 
   it("a driver on a phone marks a pick-up and a no-show offline; back online, the board shows both", async () => {
-    await crewARun(page, url);
+    const vehicleId = await crewARun(page, url);
     await openStatusBoard(page);
     await markOffline(browser, url, password);
     await boardShowsMarks(page);
@@ -329,7 +330,9 @@ describe.skipIf(!HAS_CHROMIUM)("the planner's web app in Debian's chromium", () 
     await checkPage(page, "09e-completed-journeys");
     await startPageShowsTheDay(page);
     await checkPage(page, "09f-start-page");
-  }, 150_000);
+    await tapsShowOccupancy(page, url, vehicleId);
+    await checkPage(page, "09g-occupancy");
+  }, 180_000);
 
   it("assesses a pupil by keyboard and reads the decision with its reasons and dates", async () => {
     await openFromMenu(page, "/entitlement", "Assess a pupil: home to school");

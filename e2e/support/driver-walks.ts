@@ -162,3 +162,44 @@ export async function startPageShowsTheDay(page: Page): Promise<void> {
   expect(await today.textContent()).toContain("1 no-show");
   await page.getByTestId("start-agreements").waitFor();
 }
+
+async function fillDate(page: Page, id: string, iso: string): Promise<void> {
+  const [year = "", month = "", day = ""] = iso.split("-");
+  await page.fill(`#${id}`, day);
+  await page.fill(`#${id}-month`, month);
+  await page.fill(`#${id}-year`, year);
+}
+
+/**
+ * Imports a small taps file for the crewed run's vehicle (the demo day and the Tuesday before) on
+ * the occupancy page, then reads its travellers and suggested seats.
+ */
+export async function tapsShowOccupancy(page: Page, base: string, vehicleId: string) {
+  const vehicle = await read(page, base, `/api/vehicles/${vehicleId}`);
+  const reference = String(vehicle.reference);
+  const rows = [
+    "date,card,vehicle,stop,time",
+    ...["A", "B", "C"].map((c) => `${DAY},CARD-${c},${reference},Over,16:3${c === "A" ? 0 : 1}`),
+    ...["A", "B"].map((c) => `2026-11-17,CARD-${c},${reference},Over,16:32`),
+  ];
+  await page.goto(new URL("/occupancy", base).toString());
+  await page.getByRole("heading", { name: "Taps and occupancy", level: 1 }).waitFor();
+  await page.setInputFiles("#taps-file", {
+    name: "taps.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(`${rows.join("\n")}\n`),
+  });
+  await page.getByRole("button", { name: "Import the taps" }).click();
+  const banner = page.getByTestId("taps-imported");
+  await banner.waitFor({ timeout: 20_000 });
+  expect(await banner.textContent()).toContain("Imported 5 taps on 1 vehicle");
+  await fillDate(page, "from", "2026-11-17");
+  await fillDate(page, "to", DAY);
+  await page.getByRole("button", { name: "Show occupancy" }).click();
+  const row = page.getByTestId("occupancy-row").filter({ hasText: reference });
+  await row.first().waitFor({ timeout: 20_000 });
+  const cells = await row.first().locator("td").allTextContents();
+  // Vehicle, day, seats, planned, days seen, mean, most, suggested seats (85th percentile), verdict.
+  expect(cells.slice(0, 2)).toEqual([reference, "Tuesday"]);
+  expect(cells.slice(4, 8)).toEqual(["2", "2.5", "3", "3"]);
+}
