@@ -5,7 +5,13 @@ import { api, problemsOf } from "../api";
 import { ErrorSummary } from "../components/error-summary";
 import { useTitle } from "../components/use-title";
 import { DriverStop } from "./driver-stop";
-import { localProgress, outboxText, progressOnPhone, todayOnPhone } from "./driver-words";
+import {
+  localProgress,
+  newMarkId,
+  outboxText,
+  progressOnPhone,
+  todayOnPhone,
+} from "./driver-words";
 import { dayOnPhone, type RunMark } from "./outbox";
 import { useOutbox } from "./use-outbox";
 
@@ -79,7 +85,7 @@ export function DriverPage({ user, date }: { user: ApiUser; date: string | undef
   ) =>
     void mark({
       ...m,
-      id: crypto.randomUUID(),
+      id: newMarkId(),
       serviceDate: run.serviceDate,
       vehicleId: run.vehicle.id,
       at: new Date().toISOString(),

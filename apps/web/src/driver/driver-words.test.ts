@@ -1,6 +1,12 @@
 import type { DriverStopView } from "@tt/contract";
 import { describe, expect, it } from "vitest";
-import { localProgress, outboxText, progressOnPhone, progressText } from "./driver-words";
+import {
+  localProgress,
+  newMarkId,
+  outboxText,
+  progressOnPhone,
+  progressText,
+} from "./driver-words";
 import type { RunMark } from "./outbox";
 
 const TRIP = "22222222-2222-4222-8222-222222222222";
@@ -48,5 +54,14 @@ describe("the driver's screen", () => {
       "No signal: 2 marks kept on this phone, to send when back online.",
     );
     expect(outboxText(1, false)).toBe("Sending 1 mark…");
+  });
+});
+
+describe("a mark's id", () => {
+  it("is a version 4 UUID the server's schema takes, different each time", () => {
+    const a = newMarkId();
+    expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(newMarkId()).not.toBe(a);
+    expect(newMarkId((bytes) => bytes.fill(255))).toBe("ffffffff-ffff-4fff-bfff-ffffffffffff");
   });
 });

@@ -54,3 +54,15 @@ export function todayOnPhone(now = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
+
+/**
+ * A new mark's id, a version 4 UUID. `crypto.randomUUID` exists only in secure contexts (https
+ * or localhost); `getRandomValues` everywhere, so a phone on a plain-http test server still marks.
+ */
+export function newMarkId(random = (bytes: Uint8Array) => crypto.getRandomValues(bytes)): string {
+  const b = random(new Uint8Array(16));
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+  const hex = [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
