@@ -62,7 +62,7 @@ function refusal(event: RunEventInput, day: DayCheck, latest: number): string | 
 
 /**
  * Records what drivers and assistants mark at stops. An upload is checked whole for its form (a
- * 400 names each bad field); then each event is recorded, counted as a resend, or refused with
+ * 422 names each bad field); then each event is recorded, counted as a resend, or refused with
  * its reason, so one stale event never blocks a phone's queue. Reasons stay in the events, not in
  * the audit row.
  */
