@@ -80,6 +80,7 @@ export {
   DayQueue,
   type DayRegister,
   defaultSolveCapacity,
+  findPublishedHeader,
   loadDayRegister,
   MAX_TIME_LIMIT_SECONDS,
   type Manifest,

@@ -1,4 +1,4 @@
-import type { Actor } from "@tt/app";
+import { type Actor, findPublishedHeader } from "@tt/app";
 import type { ServerServices } from "@tt/server";
 
 /** The demo's operating day, and whose plan a newcomer sees published on it. */
@@ -31,12 +31,8 @@ export async function publishDemoDay(
   try {
     const actor = await commissionerOf(services, domain);
     if (!actor) return undefined;
-    const existing = await services.unitOfWork.repositories.plans.list(actor.organisationId, {
-      offset: 0,
-      limit: 20,
-      serviceDate: date,
-    });
-    if (existing.items.some((p) => p.status === "published")) return undefined;
+    const plans = services.unitOfWork.repositories.plans;
+    if (await findPublishedHeader(plans, actor.organisationId, date)) return undefined;
     const { jobId } = await services.planning.startDayPlan(actor, {
       date,
       timeLimitSeconds: options.seconds,

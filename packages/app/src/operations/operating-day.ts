@@ -1,12 +1,10 @@
 import { isoDateSchema } from "@tt/domain";
 import { z } from "zod";
+import { findPublishedHeader } from "../planning";
 import type { RunEventsMark, StoredPlan, UnitOfWorkOf } from "../ports";
 
 /** What reading a day's operating plan needs. */
 export type OperatingDayRepositories = UnitOfWorkOf<"plans">["repositories"];
-
-/** Plans of a day read per page while looking for the published one. */
-const PAGE = 100;
 
 /** The organisation's published plan of the day, if it has one (however many drafts are newer). */
 export async function findOperatingPlan(
@@ -14,12 +12,8 @@ export async function findOperatingPlan(
   organisationId: string,
   serviceDate: string,
 ): Promise<StoredPlan | undefined> {
-  for (let offset = 0; ; offset += PAGE) {
-    const page = await repos.plans.list(organisationId, { offset, limit: PAGE, serviceDate });
-    const published = page.items.find((p) => p.status === "published");
-    if (published) return repos.plans.find(organisationId, published.id);
-    if (page.items.length < PAGE) return undefined;
-  }
+  const published = await findPublishedHeader(repos.plans, organisationId, serviceDate);
+  return published && repos.plans.find(organisationId, published.id);
 }
 
 /** A run's trip stops in order, without the driver's breaks. */

@@ -1,5 +1,11 @@
 import { isoDateSchema } from "@tt/domain";
-import { findEach, findFleetVehicles, runScopeOf, scopePlan } from "../planning";
+import {
+  findEach,
+  findFleetVehicles,
+  findPublishedHeader,
+  runScopeOf,
+  scopePlan,
+} from "../planning";
 import type { UnitOfWorkOf } from "../ports";
 import { type Actor, authorise, parseInput } from "../shared";
 import { boardMark, findOperatingPlan } from "./operating-day";
@@ -64,8 +70,7 @@ export class StatusBoardService {
     authorise(actor, "run-events", "read");
     return this.unitOfWork.transaction(async (repos) => {
       const org = actor.organisationId;
-      const page = await repos.plans.list(org, { offset: 0, limit: 100, serviceDate });
-      const published = page.items.find((p) => p.status === "published");
+      const published = await findPublishedHeader(repos.plans, org, serviceDate);
       const events = await repos.runEvents.markOfDay(org, serviceDate);
       const cancelled = await repos.cancellations.countByReason(org, serviceDate, serviceDate);
       const total = Object.values(cancelled).reduce((a, b) => a + b, 0);

@@ -75,6 +75,7 @@ export {
   readMemberDay,
 } from "./pooled-day";
 export { clashesOf, PlanPublicationService } from "./publication-service";
+export { findPublishedHeader } from "./published-plan";
 export { findEach, listEvery, placeIds } from "./register-reads";
 export { type RunScope, runScopeOf, scopeAllows, scopePlan } from "./run-scope";
 export {

@@ -9,6 +9,7 @@ import {
 } from "@tt/domain";
 import type { StoredPlan, UnitOfWorkOf } from "../../ports";
 import { AppError } from "../../shared";
+import { findPublishedHeader } from "../published-plan";
 import type { LiveProblem } from "./live-problem";
 
 /** What the booking desk reads. */
@@ -60,12 +61,7 @@ export async function operatingPlan(
   date: string,
   read: (id: string) => Promise<StoredPlan | undefined>,
 ): Promise<StoredPlan> {
-  let published: { id: string } | undefined;
-  for (let offset = 0; !published; offset += 100) {
-    const page = await repos.plans.list(org, { offset, limit: 100, serviceDate: date });
-    published = page.items.find((p) => p.status === "published");
-    if (page.items.length < 100) break;
-  }
+  const published = await findPublishedHeader(repos.plans, org, date);
   const plan = published && (await read(published.id));
   if (!plan) {
     throw new AppError(

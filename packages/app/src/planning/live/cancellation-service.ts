@@ -18,6 +18,7 @@ import { type Actor, AppError, authorise, notFound, parseInput } from "../../sha
 import type { RestoredProblems } from "../kept-problem";
 import { storedRun } from "../overrides/plan-override-evaluation";
 import { publishIn } from "../publication-service";
+import { findPublishedHeader } from "../published-plan";
 import { movedSummary } from "./booking-revision";
 import { DayQueue } from "./day-queue";
 import { insertionOptions } from "./insertion-options";
@@ -176,8 +177,7 @@ export class CancellationService {
   /** The day's published plan and its live Problem, when it holds the trip. */
   private async livePlan(org: string, date: string, tripRequestId: string) {
     const plans = this.unitOfWork.repositories.plans;
-    const page = await plans.list(org, { offset: 0, limit: 100, serviceDate: date });
-    const header = page.items.find((p) => p.status === "published");
+    const header = await findPublishedHeader(plans, org, date);
     if (!header) return undefined;
     const plan = await plans.find(org, header.id);
     if (!plan || !carries(plan, tripRequestId)) return undefined;
