@@ -3,6 +3,7 @@ import { type FormEvent, useState } from "react";
 import { api, type Problem, problemsOf } from "../api";
 import { DateField, dateFromParts } from "../components/date-field";
 import { ErrorSummary } from "../components/error-summary";
+import { TableHead } from "../components/table-head";
 import { countedReasons } from "./cancel-words";
 
 /** How many trips were cancelled on a day, by reason: what Kent asked every cancellation to say. */
@@ -37,16 +38,7 @@ export function CancellationCounts({ date }: { date: string }) {
           <caption className="govuk-table__caption govuk-table__caption--s">
             {shown.total} cancelled on {shown.from} (reasons of {shown.reasonsVersion})
           </caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Reason
-              </th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                Trips
-              </th>
-            </tr>
-          </thead>
+          <TableHead labels={["Reason", "Trips"]} numeric={["Trips"]} />
           <tbody className="govuk-table__body">
             {countedReasons(shown).map((row) => (
               <tr key={row.code} className="govuk-table__row">
