@@ -3,6 +3,7 @@ export * from "./emissions";
 export * from "./entitlement";
 export * from "./fleet";
 export * from "./funding";
+export * from "./notifications";
 export * from "./operations";
 export * from "./operators";
 export * from "./organisations";

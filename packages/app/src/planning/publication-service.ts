@@ -1,4 +1,5 @@
 import { formatMinutesOfDay } from "@tt/domain";
+import { noticesDue, pickupTimesOf, queuePlanNotices } from "../notifications";
 import {
   type Clock,
   type PlanHeader,
@@ -16,8 +17,17 @@ import { memberAccess } from "./pooled-day";
 
 /** What publishing reads and writes: plans, the fleet (for references) and the audit log. */
 export type PublicationUnitOfWork = UnitOfWorkOf<
-  "plans" | "vehicles" | "grants" | "audit" | "sharing"
+  "plans" | "vehicles" | "grants" | "audit" | "sharing" | "contacts" | "messages"
 >;
+
+/**
+ * What a publication tells passengers: the plan it replaces (read from the day's superseded plan
+ * when not given; none at the day's first publication) and the trips this change cancelled.
+ */
+export interface PublicationNotice {
+  readonly previous?: Pick<StoredPlan, "runs">;
+  readonly cancelled?: readonly string[];
+}
 
 /** A vehicle the plan would run while another organisation's published plan runs it. */
 interface Clash {
@@ -114,6 +124,7 @@ export async function publishIn(
   clock: Clock,
   actor: Actor,
   plan: StoredPlan,
+  notice: PublicationNotice = {},
 ): Promise<string[]> {
   const org = actor.organisationId;
   await stillPooled(repos, clock, actor, plan);
@@ -135,7 +146,22 @@ export async function publishIn(
     purpose: actor.purpose ?? `operating plan for ${plan.serviceDate}`,
     details: { serviceDate: plan.serviceDate, revision: plan.revision, superseded },
   });
+  if (noticesDue(clock, plan.serviceDate)) {
+    const previous = notice.previous ?? (await supersededPlan(repos, org, superseded));
+    const before = previous && pickupTimesOf(previous);
+    await queuePlanNotices(repos, clock, org, plan, before, notice.cancelled);
+  }
   return superseded;
+}
+
+/** The plan this publication replaced, when there was one. */
+async function supersededPlan(
+  repos: PublicationUnitOfWork["repositories"],
+  organisationId: string,
+  superseded: readonly string[],
+): Promise<StoredPlan | undefined> {
+  const id = superseded[0];
+  return id === undefined ? undefined : repos.plans.find(organisationId, id);
 }
 
 /**

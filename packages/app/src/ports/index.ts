@@ -7,6 +7,7 @@ export * from "./grants";
 export * from "./identity";
 export * from "./import-staging";
 export * from "./jobs";
+export * from "./notifications";
 export * from "./plans";
 export * from "./repositories";
 export * from "./run-events";

@@ -26,6 +26,7 @@ import type { GrantStore } from "./grants";
 import type { IdentityStore } from "./identity";
 import type { ImportStaging } from "./import-staging";
 import type { JobStore } from "./jobs";
+import type { ContactStore, MessageStore } from "./notifications";
 import type { PlanStore } from "./plans";
 import type { RunEventStore } from "./run-events";
 import type { SharingStore } from "./sharing";
@@ -163,6 +164,10 @@ export interface Repositories extends RegisterRepositories {
   readonly runEvents: RunEventStore;
   /** Smartcard taps and attendance: who really travelled. */
   readonly taps: TapStore;
+  /** Where passengers' pick-up times and changes are sent. */
+  readonly contacts: ContactStore;
+  /** Every message sent or held back, and the queue it is sent from. */
+  readonly messages: MessageStore;
 }
 
 /** `snapshot`: every statement of the transaction sees the same data (REPEATABLE READ). */

@@ -3,12 +3,14 @@ import type { PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "../create-db";
 import { createAuditLog } from "./audit-log";
 import { createCancellationStore } from "./cancellation-store";
+import { createContactStore } from "./contact-store";
 import { createCrewStore } from "./crew-store";
 import { createEntitlementStore } from "./entitlement-store";
 import { createGrantStore } from "./grant-store";
 import { createIdentityStore } from "./identity-store";
 import { createImportStaging } from "./import-staging";
 import { createJobStore } from "./job-store";
+import { createMessageStore } from "./message-store";
 import { createPassengerRepository } from "./passenger-repository";
 import { createPlanStore } from "./plan-store";
 import { type BulkInsertHook, createRecordRepository } from "./record-repository";
@@ -58,6 +60,8 @@ function createRepositories(db: Db, inTransaction: boolean, bulk: BulkInsertHook
     cancellations: createCancellationStore(db),
     runEvents: createRunEventStore(db),
     taps: createTapStore(db),
+    contacts: createContactStore(db),
+    messages: createMessageStore(db),
   };
 }
 

@@ -3,6 +3,7 @@ export * from "./crew";
 export * from "./entitlements";
 export * from "./imports";
 export * from "./jobs";
+export * from "./notifications";
 export * from "./operations";
 export * from "./organisations";
 export * from "./register";

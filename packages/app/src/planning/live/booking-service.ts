@@ -54,6 +54,8 @@ export type BookingUnitOfWork = UnitOfWorkOf<
   | "vehicles"
   | "grants"
   | "cancellations"
+  | "contacts"
+  | "messages"
 >;
 
 /** An option with the vehicle's reference, as the desk names it. */
@@ -175,7 +177,8 @@ export class BookingService {
         ...revision,
         additions: { requests: [booked], ...prepared.added },
       });
-      if (plan.status === "published") await publishIn(repos, this.clock, actor, stored);
+      if (plan.status === "published")
+        await publishIn(repos, this.clock, actor, stored, { previous: plan });
       await repos.audit.append({
         organisationId: org,
         userId: actor.userId,

@@ -5,6 +5,7 @@ import {
   occursOn,
   type TripRequest,
 } from "@tt/domain";
+import { queueTripNotices } from "../../notifications";
 import {
   type Clock,
   type NewPlanRevision,
@@ -36,6 +37,8 @@ export type CancellationUnitOfWork = UnitOfWorkOf<
   | "sharing"
   | "vehicles"
   | "grants"
+  | "contacts"
+  | "messages"
 >;
 
 /** A trip waiting for a place that now fits the seat a cancellation freed. */
@@ -121,7 +124,10 @@ export class CancellationService {
             })
           : undefined;
       if (stored && live?.plan.status === "published") {
-        await publishIn(tx, this.clock, actor, stored);
+        await publishIn(tx, this.clock, actor, stored, {
+          previous: live.plan,
+          cancelled: [tripRequestId],
+        });
       }
       const cancellation = await tx.cancellations.create(org, {
         tripRequestId,
@@ -131,6 +137,11 @@ export class CancellationService {
         cancelledBy: actor.userId,
         planId: stored?.id ?? null,
       });
+      if (!stored) {
+        // No operating plan carried it: the passenger still hears that the trip is off.
+        const change = { tripRequestId, kind: "trip-cancelled" as const };
+        await queueTripNotices(tx, this.clock, org, input.date, [change]);
+      }
       await tx.audit.append({
         organisationId: org,
         userId: actor.userId,

@@ -78,7 +78,8 @@ export class PlanOverrideService {
         revisionOf(plan, problem, checked),
       );
       // A change to the operating plan is the operating plan from now on.
-      if (plan.status === "published") await publishIn(repos, this.clock, actor, stored);
+      if (plan.status === "published")
+        await publishIn(repos, this.clock, actor, stored, { previous: plan });
       await repos.audit.append({
         organisationId: actor.organisationId,
         userId: actor.userId,

@@ -1,0 +1,149 @@
+import { type ContactChannel, RETRY_AFTER_MINUTES, withOptOut } from "@tt/domain";
+import {
+  type ClaimedMessage,
+  type Clock,
+  type Notifier,
+  NotifierError,
+  systemClock,
+  type UnitOfWorkOf,
+} from "../ports";
+
+/** What one round of sending did. */
+export interface DispatchCounts {
+  readonly sent: number;
+  readonly retrying: number;
+  readonly failed: number;
+  readonly optedOut: number;
+}
+
+export interface DispatcherOptions {
+  /** The contact's opt-out link from its token (none: the message says to ask the team). */
+  readonly optOutUrl?: (token: string) => string;
+  readonly clock?: Clock;
+  /** Messages claimed per round. */
+  readonly batch?: number;
+  /** How long a claim holds before another dispatcher may send the message, minutes. */
+  readonly leaseMinutes?: number;
+  /** Told of each failed attempt (no address, no words of the message). */
+  readonly onFailure?: (failure: { id: string; error: string; permanent: boolean }) => void;
+}
+
+const MINUTE_MS = 60_000;
+
+type Outcome = keyof DispatchCounts;
+
+/**
+ * Sends queued messages through the notifiers configured (SMTP for email, GOV.UK Notify for
+ * email and SMS), from any number of server processes: each round claims a batch no other
+ * dispatcher holds. A temporary failure is tried again after 1, 5, 15 and 60 minutes; a refusal,
+ * a removed contact or a channel no notifier sends fails at once; a contact that opted out since
+ * the message was queued gets nothing.
+ */
+export class MessageDispatcher {
+  private readonly clock: Clock;
+
+  constructor(
+    private readonly unitOfWork: UnitOfWorkOf<"messages">,
+    private readonly notifiers: readonly Notifier[],
+    private readonly options: DispatcherOptions = {},
+  ) {
+    this.clock = options.clock ?? systemClock;
+  }
+
+  /** One round: claims what is due and sends it. */
+  async dispatchDue(): Promise<DispatchCounts> {
+    const now = this.clock.now();
+    const lease = new Date(now.getTime() + (this.options.leaseMinutes ?? 5) * MINUTE_MS);
+    const claimed = await this.unitOfWork.repositories.messages.claimDue(
+      now.toISOString(),
+      lease.toISOString(),
+      this.options.batch ?? 50,
+    );
+    const counts: Record<Outcome, number> = { sent: 0, retrying: 0, failed: 0, optedOut: 0 };
+    for (const message of claimed) counts[await this.deliver(message)]++;
+    return counts;
+  }
+
+  /**
+   * Sends in rounds every `intervalMs` until stopped (a full batch goes round again at once).
+   * Answers the stop, which waits for the round under way.
+   */
+  start(intervalMs: number, onError: (error: unknown) => void): () => Promise<void> {
+    let stopped = false;
+    let timer: NodeJS.Timeout | undefined;
+    let running: Promise<void> = Promise.resolve();
+    const round = async () => {
+      try {
+        const c = await this.dispatchDue();
+        const total = c.sent + c.retrying + c.failed + c.optedOut;
+        if (total >= (this.options.batch ?? 50) && !stopped) return round();
+      } catch (error) {
+        onError(error);
+      }
+    };
+    const tick = () => {
+      running = round().then(() => {
+        if (!stopped) timer = setTimeout(tick, intervalMs).unref();
+      });
+    };
+    tick();
+    return async () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    };
+  }
+
+  private notifierFor(channel: ContactChannel): Notifier | undefined {
+    return this.notifiers.find((n) => n.channels.includes(channel));
+  }
+
+  private async deliver(message: ClaimedMessage): Promise<Outcome> {
+    const messages = this.unitOfWork.repositories.messages;
+    if (message.optedOut) {
+      await messages.markOptedOut(message.id);
+      return "optedOut";
+    }
+    const notifier = this.notifierFor(message.channel);
+    if (!message.address || !notifier) {
+      const why = message.address
+        ? `no service is configured to send ${message.channel === "sms" ? "SMS" : "email"}`
+        : "the contact was removed before the message was sent";
+      return this.fail(message, why, true);
+    }
+    const link = message.optOutToken && this.options.optOutUrl?.(message.optOutToken);
+    const words = withOptOut(
+      { subject: message.subject, body: message.body },
+      message.channel,
+      link || undefined,
+    );
+    try {
+      const { providerReference } = await notifier.send({
+        id: message.id,
+        channel: message.channel,
+        to: message.address,
+        ...words,
+        ...(link ? { optOutUrl: link } : {}),
+      });
+      await messages.markSent(message.id, providerReference, this.clock.now().toISOString());
+      return "sent";
+    } catch (error) {
+      const permanent = error instanceof NotifierError && error.permanent;
+      const why = error instanceof NotifierError ? error.message : "the notifier failed";
+      return this.fail(message, why, permanent);
+    }
+  }
+
+  private async fail(message: ClaimedMessage, error: string, permanent: boolean): Promise<Outcome> {
+    this.options.onFailure?.({ id: message.id, error, permanent });
+    const wait = permanent ? undefined : RETRY_AFTER_MINUTES[message.attempts - 1];
+    const retryAt =
+      wait === undefined ? null : new Date(this.clock.now().getTime() + wait * MINUTE_MS);
+    await this.unitOfWork.repositories.messages.markFailed(
+      message.id,
+      error,
+      retryAt?.toISOString() ?? null,
+    );
+    return retryAt ? "retrying" : "failed";
+  }
+}
