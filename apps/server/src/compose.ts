@@ -7,6 +7,7 @@ import {
 import { createDb, createPostgresJobQueue, type DbHandle } from "@tt/db";
 import { createTravelTimeProvider } from "@tt/integrations";
 import type { Config } from "./config";
+import { startMessageDispatch } from "./messages";
 import { buildServices, lazyTravelTimes, type ServerServices } from "./services";
 
 /** The services wired on the configured database, and how to let that database go. */
@@ -30,6 +31,8 @@ export interface ComposeOptions {
    * with `tt worker` processes beside it. On the embedded database the server always runs them.
    */
   readonly workerCapacity?: number;
+  /** Send queued messages from this process (the server and `tt worker`; not one-off commands). */
+  readonly dispatchMessages?: { warn(details: object, message: string): void };
 }
 
 /**
@@ -53,9 +56,13 @@ export async function compose(config: Config, options: ComposeOptions = {}): Pro
     ...(options.solveRunner ? { solveRunner: options.solveRunner } : {}),
     ...(options.logPlanningFailure ? { logPlanningFailure: options.logPlanningFailure } : {}),
   });
+  const stopDispatch =
+    options.dispatchMessages &&
+    startMessageDispatch(config.notifications, services.unitOfWork, options.dispatchMessages);
   return {
     services,
     close: async () => {
+      await stopDispatch?.();
       await services.jobs.stop();
       await handle.close();
     },

@@ -55,7 +55,35 @@ const envSchema = z.object({
     .default("info"),
   TT_TRAVEL_TIMES: travelTimesSchema,
   TT_TRUSTED_PROXIES: z.string().optional(),
+  TT_PUBLIC_URL: z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).optional(),
+  TT_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s/]+/, { message: "must be an smtp:// or smtps:// URL" })
+    .optional(),
+  TT_MAIL_FROM: z.email({ message: "must be an email address" }).optional(),
+  TT_NOTIFY_API_KEY: z
+    .string()
+    .regex(/^[\w-]+-[0-9a-f-]{36}-[0-9a-f-]{36}$/, {
+      message: "must be a GOV.UK Notify API key (name-service id-secret)",
+    })
+    .optional(),
+  TT_NOTIFY_BASE_URL: z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).optional(),
+  TT_NOTIFY_EMAIL_TEMPLATE: z.uuid({ message: "must be a Notify template id" }).optional(),
+  TT_NOTIFY_SMS_TEMPLATE: z.uuid({ message: "must be a Notify template id" }).optional(),
 });
+
+/** Where passengers' messages are sent from: SMTP for email, GOV.UK Notify for email and SMS. */
+export interface NotificationsConfig {
+  readonly smtp?: { readonly url: string; readonly from: string };
+  readonly notify?: {
+    readonly apiKey: string;
+    readonly baseUrl?: string;
+    readonly emailTemplateId: string;
+    readonly smsTemplateId: string;
+  };
+  /** The address people reach the web app at: opt-out links start here (none: no link). */
+  readonly publicUrl?: string;
+}
 
 export interface Config {
   readonly port: number;
@@ -68,6 +96,8 @@ export interface Config {
   readonly travelTimes: TravelTimeProviderConfig;
   /** Which proxies' X-Forwarded-For is believed (`TT_TRUSTED_PROXIES`: a hop count or addresses). */
   readonly trustedProxies: string | undefined;
+  /** Where messages go (`TT_SMTP_URL`, `TT_NOTIFY_*`); none configured: they stay queued. */
+  readonly notifications: NotificationsConfig;
 }
 
 export class ConfigError extends Error {
@@ -84,6 +114,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
   }
   const e = parsed.data;
+  const problems = notificationProblems(e);
+  if (problems.length > 0) throw new ConfigError(problems);
   const local = isLoopbackHost(e.TT_HOST);
   return {
     port: e.PORT,
@@ -94,5 +126,40 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.TT_LOG_LEVEL,
     travelTimes: e.TT_TRAVEL_TIMES,
     trustedProxies: e.TT_TRUSTED_PROXIES,
+    notifications: notificationsOf(e),
   };
+}
+
+type Env = z.infer<typeof envSchema>;
+
+/** The settings that only make sense together: SMTP needs a sender, Notify its two templates. */
+function notificationProblems(e: Env): string[] {
+  const problems: string[] = [];
+  if (e.TT_SMTP_URL && !e.TT_MAIL_FROM)
+    problems.push("TT_MAIL_FROM: is required with TT_SMTP_URL (the sender's address)");
+  if (e.TT_NOTIFY_API_KEY) {
+    if (!e.TT_NOTIFY_EMAIL_TEMPLATE)
+      problems.push("TT_NOTIFY_EMAIL_TEMPLATE: is required with TT_NOTIFY_API_KEY");
+    if (!e.TT_NOTIFY_SMS_TEMPLATE)
+      problems.push("TT_NOTIFY_SMS_TEMPLATE: is required with TT_NOTIFY_API_KEY");
+  }
+  return problems;
+}
+
+function notificationsOf(e: Env): NotificationsConfig {
+  const smtp =
+    e.TT_SMTP_URL && e.TT_MAIL_FROM ? { smtp: { url: e.TT_SMTP_URL, from: e.TT_MAIL_FROM } } : {};
+  const notify =
+    e.TT_NOTIFY_API_KEY && e.TT_NOTIFY_EMAIL_TEMPLATE && e.TT_NOTIFY_SMS_TEMPLATE
+      ? {
+          notify: {
+            apiKey: e.TT_NOTIFY_API_KEY,
+            emailTemplateId: e.TT_NOTIFY_EMAIL_TEMPLATE,
+            smsTemplateId: e.TT_NOTIFY_SMS_TEMPLATE,
+            ...(e.TT_NOTIFY_BASE_URL ? { baseUrl: e.TT_NOTIFY_BASE_URL } : {}),
+          },
+        }
+      : {};
+  const publicUrl = e.TT_PUBLIC_URL ? { publicUrl: e.TT_PUBLIC_URL.replace(/\/+$/, "") } : {};
+  return { ...smtp, ...notify, ...publicUrl };
 }

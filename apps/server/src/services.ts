@@ -21,6 +21,7 @@ import {
   JourneyService,
   ManifestService,
   MemberPlanService,
+  NotificationService,
   OccupancyService,
   PartnerService,
   PartnershipService,
@@ -86,6 +87,8 @@ export interface ServerServices {
   readonly occupancy: OccupancyService;
   /** Completed journeys and their figures. */
   readonly journeys: JourneyService;
+  /** Passengers' contacts and the log of every message about their trips. */
+  readonly notifications: NotificationService;
   /** A day plan's revisions: who changed what, when and why, and the runs each changed. */
   readonly revisions: RevisionHistoryService;
   readonly analyses: IntegrationAnalysisService;
@@ -184,6 +187,7 @@ export function buildServices(
     occupancy: new OccupancyService(unitOfWork),
     journeys: new JourneyService(unitOfWork),
     revisions: new RevisionHistoryService(unitOfWork),
+    notifications: new NotificationService(unitOfWork, clock),
     analyses,
     partnerships: new PartnershipService(unitOfWork),
     agreements: new AgreementService(unitOfWork, clock),

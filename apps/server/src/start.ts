@@ -36,6 +36,7 @@ export async function startServer(
     logPlanningFailure: (failure) =>
       logger.error({ ...failure, error: loggedError(failure.error) }, "job failed"),
     ...(options.noWorker ? { workerCapacity: 0 } : {}),
+    dispatchMessages: logger,
   });
   if (services.driver === "pglite") {
     // On the embedded database jobs run in this process only: any still open were cut off by a

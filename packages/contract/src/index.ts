@@ -8,17 +8,23 @@ export * from "./common";
 /** Which role may read or write what: the server's own grants, for menus and buttons. */
 /** How agreements are put in words: the lawful bases' and data items' own labels. */
 /** The booking desk's lists: trip purposes, and cancellation reasons with their labels. */
+/** Contacts' channels and relationships, messages' kinds and statuses, and masked addresses. */
 /** The driver's list of no-show reasons with their labels, and what marks at a stop add up to. */
 export {
   ARTICLE_6_LABELS,
   ARTICLE_9_LABELS,
   CANCELLATION_REASON_CODES,
   CANCELLATION_REASONS,
+  CONTACT_CHANNELS,
+  CONTACT_RELATIONSHIPS,
   DATA_ITEM_DESCRIPTIONS,
   foldRunEvents,
   isAllowed,
   MAX_RUN_EVENT_DAYS,
   MAX_RUN_EVENTS_PER_UPLOAD,
+  MESSAGE_KINDS,
+  MESSAGE_STATUSES,
+  maskedAddress,
   NO_SHOW_REASON_CODES,
   NO_SHOW_REASONS,
   stopKey,

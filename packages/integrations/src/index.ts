@@ -1,2 +1,3 @@
+export * from "./notifications";
 export * from "./open-data";
 export * from "./travel-times";

@@ -28,7 +28,12 @@ export const workerCommand: Command = {
       throw new UsageError(
         "tt worker needs DATABASE_URL (PostgreSQL); on the embedded database `tt serve` runs the jobs itself",
       );
-    const { close } = await compose(config, { workerCapacity: capacity });
+    const warn = (details: object, message: string) =>
+      console.warn(`${message} ${JSON.stringify(details)}`);
+    const { close } = await compose(config, {
+      workerCapacity: capacity,
+      dispatchMessages: { warn },
+    });
     console.log(`Worker ${process.pid} is taking jobs from PostgreSQL, ${capacity} at once.`);
     await waitForSignal();
     console.log(`Worker ${process.pid} is stopping once its running jobs have ended.`);

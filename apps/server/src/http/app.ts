@@ -25,6 +25,7 @@ import { mountEntitlementRoutes } from "./routes/entitlement";
 import { mountGrantRoutes } from "./routes/grants";
 import { mountHealthRoute } from "./routes/health";
 import { mountJobRoutes } from "./routes/jobs";
+import { mountNotificationRoutes } from "./routes/notifications";
 import { mountOperationsRoutes } from "./routes/operations";
 import { mountOrganisationRoute } from "./routes/organisation";
 import { mountPlanOverrideRoutes } from "./routes/plan-overrides";
@@ -80,6 +81,7 @@ export function createHttpApp(
   mountBookingRoutes(app, services);
   mountOperationsRoutes(app, services);
   mountTapRoutes(app, services);
+  mountNotificationRoutes(app, services);
   mountPlanRevisionRoutes(app, services);
   mountCrewRoutes(app, services);
   mountAnalysisRoutes(app, services);

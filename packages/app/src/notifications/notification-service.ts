@@ -7,7 +7,7 @@ import {
   systemClock,
   type UnitOfWorkOf,
 } from "../ports";
-import { type Actor, AppError, authorise, notFound, parseInput } from "../shared";
+import { type Actor, AppError, authorise, notFound, parseInput, periodSchema } from "../shared";
 
 export type NotificationUnitOfWork = UnitOfWorkOf<"passengers" | "contacts" | "messages" | "audit">;
 
@@ -15,6 +15,8 @@ export type NotificationUnitOfWork = UnitOfWorkOf<"passengers" | "contacts" | "m
 export const MESSAGES_LISTED = 200;
 /** Days one message log spans at most. */
 export const MAX_MESSAGE_DAYS = 31;
+
+const messageLogQuerySchema = periodSchema(MAX_MESSAGE_DAYS);
 
 /** The shape of an opt-out link's token: 24 random bytes, base64url. */
 const TOKEN = /^[A-Za-z0-9_-]{32}$/;
@@ -132,10 +134,10 @@ export class NotificationService {
   /** The messages about the trips of these days, newest first, and how many stand in each status. */
   async messagesOfDays(
     actor: Actor,
-    from: string,
-    to: string,
+    query: unknown,
   ): Promise<{ messages: MessageView[]; counts: MessageCounts }> {
     authorise(actor, "passengers", "read");
+    const { from, to } = parseInput(messageLogQuerySchema, query, "period");
     const list = await this.unitOfWork.repositories.messages.listForDays(
       actor.organisationId,
       from,

@@ -1,5 +1,3 @@
-import { isoDateSchema } from "@tt/domain";
-import { z } from "zod";
 import { findPublishedHeader } from "../planning";
 import type { RunEventsMark, StoredPlan, UnitOfWorkOf } from "../ports";
 
@@ -32,16 +30,7 @@ export function boardMark(planId: string | undefined, events: RunEventsMark, can
 
 const DAY_MS = 86_400_000;
 
-/** A period of days, `from` to `to` inclusive, at most `maxDays` long. */
-export function periodSchema(maxDays: number) {
-  return z
-    .object({ from: isoDateSchema, to: isoDateSchema })
-    .refine((q) => q.from <= q.to, { path: ["to"], message: "the period ends before it starts" })
-    .refine((q) => Date.parse(q.to) - Date.parse(q.from) < maxDays * DAY_MS, {
-      path: ["to"],
-      message: `at most ${maxDays} days at a time`,
-    });
-}
+export { periodSchema } from "../shared";
 
 /** Each day of a period, "YYYY-MM-DD". */
 export function* daysFrom(from: string, to: string): Generator<string> {

@@ -2,4 +2,5 @@ export * from "./actor";
 export * from "./app-error";
 export * from "./audit-reads";
 export * from "./error-log";
+export * from "./period";
 export * from "./validation";

@@ -7,6 +7,7 @@ export * from "./entitlement";
 export * from "./grants";
 export * from "./health";
 export * from "./jobs";
+export * from "./notifications";
 export * from "./operations";
 export * from "./organisation";
 export * from "./plan-map";

@@ -32,31 +32,32 @@ function normalisedAddress(channel: ContactChannel, text: string): string | unde
  * Where a passenger's pick-up times and changes are sent: an email address or a UK mobile
  * number, and who it reaches. The least a message needs: no other detail is kept with it.
  */
-export const contactInputSchema = z
-  .object({
-    channel: z.enum(CONTACT_CHANNELS, {
-      message: `expected one of ${CONTACT_CHANNELS.join(", ")}`,
-    }),
-    address: z.string().trim().min(1, { message: "is required" }).max(254),
-    relationship: z.enum(CONTACT_RELATIONSHIPS, {
-      message: `expected one of ${CONTACT_RELATIONSHIPS.join(", ")}`,
-    }),
-    /** The name of the person it reaches, when not the passenger (a parent, a carer). */
-    name: nameSchema.optional(),
-  })
-  .transform((input, context) => {
-    const address = normalisedAddress(input.channel, input.address);
-    if (address) return { ...input, address };
-    context.addIssue({
-      code: "custom",
-      path: ["address"],
-      message:
-        input.channel === "sms"
-          ? "expected a UK mobile number (07… or +447…)"
-          : "expected an email address",
-    });
-    return z.NEVER;
+export const contactFieldsSchema = z.object({
+  channel: z.enum(CONTACT_CHANNELS, {
+    message: `expected one of ${CONTACT_CHANNELS.join(", ")}`,
+  }),
+  address: z.string().trim().min(1, { message: "is required" }).max(254),
+  relationship: z.enum(CONTACT_RELATIONSHIPS, {
+    message: `expected one of ${CONTACT_RELATIONSHIPS.join(", ")}`,
+  }),
+  /** The name of the person it reaches, when not the passenger (a parent, a carer). */
+  name: nameSchema.optional(),
+});
+
+/** A contact's fields with the address checked against its channel and normalised. */
+export const contactInputSchema = contactFieldsSchema.transform((input, context) => {
+  const address = normalisedAddress(input.channel, input.address);
+  if (address) return { ...input, address };
+  context.addIssue({
+    code: "custom",
+    path: ["address"],
+    message:
+      input.channel === "sms"
+        ? "expected a UK mobile number (07… or +447…)"
+        : "expected an email address",
   });
+  return z.NEVER;
+});
 export type ContactInput = z.infer<typeof contactInputSchema>;
 
 /** A contact as stored and shown to the desk. */

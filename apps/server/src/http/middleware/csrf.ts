@@ -4,6 +4,7 @@ import type { MiddlewareHandler } from "hono";
 import { readBearer } from "./authenticate";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+const OPT_OUT_LINK = /^\/api\/opt-out\/[^/]+$/;
 
 /**
  * CSRF rule: a state-changing request that does not carry an API token must send the
@@ -16,6 +17,9 @@ export function requireCsrfHeader(): MiddlewareHandler {
     if (SAFE_METHODS.has(c.req.method) || readBearer(c.req.header("authorization"))) {
       return next();
     }
+    // The opt-out link: keyed by its token, not by a session, so a forged request gains nothing,
+    // and mail programs post it for one-click unsubscribe without custom headers (RFC 8058).
+    if (OPT_OUT_LINK.test(c.req.path)) return next();
     if (!c.req.header(CSRF_HEADER)?.trim()) {
       throw new AppError(
         "forbidden",

@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { authorise, REGISTER } from "@tt/app";
 import {
+  addContactRoute,
   analysableFundersRoute,
   approveAgreementRoute,
   assessEntitlementRoute,
@@ -28,6 +29,7 @@ import {
   journeyExportRoute,
   journeyReportRoute,
   listAgreementsRoute,
+  listContactsRoute,
   listEntitlementDecisionsRoute,
   listGrantsRoute,
   listPartnershipsRoute,
@@ -35,12 +37,15 @@ import {
   listPlansRoute,
   memberPlansRoute,
   memberSharesRoute,
+  messageLogRoute,
   occupancyRoute,
   offerGrantRoute,
+  optOutContactRoute,
   organisationRoute,
   partnerPassengersCsvRoute,
   partnerPassengersRoute,
   partnershipRoute,
+  passengerMessagesRoute,
   planChangesRoute,
   planMapRoute,
   planRevisionsRoute,
@@ -48,6 +53,7 @@ import {
   REGISTER_ROUTES,
   RESOURCE_KINDS,
   recordRunEventsRoute,
+  removeContactRoute,
   retryJobRoute,
   runManifestRoute,
   savePlanRunsRoute,
@@ -182,6 +188,13 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   rule(journeyExportRoute, "run-events", "read"),
   rule(journeyExportRoute, "plans", "read"),
   rule(getEntitlementDecisionRoute, "entitlements", "read"),
+  // Contacts and messages belong to the passenger's record: its grant, before the body.
+  rule(listContactsRoute, "passengers", "read"),
+  rule(addContactRoute, "passengers", "write"),
+  rule(optOutContactRoute, "passengers", "write"),
+  rule(removeContactRoute, "passengers", "write"),
+  rule(passengerMessagesRoute, "passengers", "read"),
+  rule(messageLogRoute, "passengers", "read"),
 ];
 
 /** `/api/plans/{id}` → `/api/plans/:id`, as Hono routes it. */

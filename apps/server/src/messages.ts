@@ -1,0 +1,45 @@
+import { MessageDispatcher, type Notifier, type UnitOfWork } from "@tt/app";
+import { createNotifyNotifier, createSmtpNotifier } from "@tt/integrations";
+import type { NotificationsConfig } from "./config";
+
+/** How often a process looks for messages to send, milliseconds. */
+export const DISPATCH_INTERVAL_MS = 5_000;
+
+/** The notifiers configured: SMTP first (email), then GOV.UK Notify (email without SMTP, and SMS). */
+export function configuredNotifiers(config: NotificationsConfig): Notifier[] {
+  const notifiers: Notifier[] = [];
+  if (config.smtp) notifiers.push(createSmtpNotifier(config.smtp));
+  if (config.notify) notifiers.push(createNotifyNotifier(config.notify));
+  return notifiers;
+}
+
+/** The opt-out link of a contact's token, when the service has a public address. */
+export function optOutLink(publicUrl: string | undefined) {
+  return publicUrl ? (token: string) => `${publicUrl}/api/opt-out/${token}` : undefined;
+}
+
+/**
+ * Starts sending queued messages from this process, when a notifier is configured (without one
+ * they stay queued, and the desk shows them so). Answers how to stop, or undefined.
+ */
+export function startMessageDispatch(
+  config: NotificationsConfig,
+  unitOfWork: UnitOfWork,
+  log: { warn(details: object, message: string): void },
+): (() => Promise<void>) | undefined {
+  const notifiers = configuredNotifiers(config);
+  if (notifiers.length === 0) return undefined;
+  const optOutUrl = optOutLink(config.publicUrl);
+  const dispatcher = new MessageDispatcher(unitOfWork, notifiers, {
+    ...(optOutUrl ? { optOutUrl } : {}),
+    // The provider's words only: never the address or the message.
+    onFailure: (failure) => log.warn(failure, "a message was not sent"),
+  });
+  const stop = dispatcher.start(DISPATCH_INTERVAL_MS, (error) =>
+    log.warn({ error: error instanceof Error ? error.name : "unknown" }, "sending messages failed"),
+  );
+  return async () => {
+    await stop();
+    await Promise.all(notifiers.map((n) => n.close?.()));
+  };
+}

@@ -1,0 +1,2 @@
+export { createNotifyNotifier, type NotifyNotifierOptions } from "./notify-notifier";
+export { createSmtpNotifier, SMTP_MESSAGE_HEADER, type SmtpNotifierOptions } from "./smtp-notifier";
