@@ -1,6 +1,12 @@
 import type { Browser, FileChooser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { bookATrip, cancelTheTrip, publishLatestPlan } from "./support/booking-walks";
+import {
+  addAContact,
+  bookATrip,
+  cancelTheTrip,
+  followAWrongOptOutLink,
+  publishLatestPlan,
+} from "./support/booking-walks";
 import {
   checkPage,
   HAS_CHROMIUM,
@@ -314,10 +320,14 @@ describe.skipIf(!HAS_CHROMIUM)("the planner's web app in Debian's chromium", () 
 
   it("books a trip into the published plan, sees it in the revisions, then cancels it with a reason", async () => {
     await publishLatestPlan(page, url);
+    await addAContact(page, url);
+    await checkPage(page, "09a-desk-contacts");
     const reference = await bookATrip(page, url);
     await checkPage(page, "09b-plan-after-booking");
     await cancelTheTrip(page, url, reference);
     await checkPage(page, "09c-booking-desk");
+    await followAWrongOptOutLink(page, url);
+    await checkPage(page, "09d-opt-out");
   }, 120_000);
 
   it("a driver on a phone marks a pick-up and a no-show offline; back online, the board shows both", async () => {

@@ -101,3 +101,34 @@ export async function cancelTheTrip(page: Page, base: string, reference: string)
   const counted = await read(page, base, `/api/cancellations?from=${DAY.iso}&to=${DAY.iso}`);
   expect(counted.total).toBe(1);
 }
+
+/**
+ * At the booking desk: finds the first passenger and adds their parent's email as a contact,
+ * which the passenger's contacts then list as receiving messages.
+ */
+export async function addAContact(page: Page, base: string): Promise<void> {
+  const passenger = firstOf(await read(page, base, "/api/passengers?limit=1"));
+  await menuLink(page, "Booking desk").click();
+  await page.getByRole("heading", { name: "Booking desk", level: 1 }).waitFor();
+  await choose(page, "passenger-search", String(passenger.reference));
+  const section = page.getByTestId("passenger-messages");
+  await section.waitFor();
+  await section.getByText("Add a contact").click();
+  await page.check("input[name=contact-channel][value=email]");
+  await page.fill("#contact-address", "Parent.E2E@Example.org");
+  await page.selectOption("#contact-relationship", "parent");
+  await page.getByRole("button", { name: "Add the contact" }).click();
+  const contacts = page.getByTestId("contacts");
+  await contacts.waitFor({ timeout: 20_000 });
+  const row = (await contacts.locator("tbody tr").first().innerText()).replace(/\s+/g, " ");
+  expect(row).toContain("parent.e2e@example.org");
+  expect(row).toContain("Receives pick-up times and changes");
+}
+
+/** Opens an opt-out link whose token matches nothing: the page refuses it, and stops nothing. */
+export async function followAWrongOptOutLink(page: Page, base: string): Promise<void> {
+  await page.goto(new URL(`/opt-out#${"x".repeat(32)}`, base).toString());
+  await page.getByRole("heading", { name: "Stop messages about trips", level: 1 }).waitFor();
+  await page.getByRole("button", { name: "Stop these messages" }).click();
+  await page.getByTestId("opt-out-refused").waitFor({ timeout: 20_000 });
+}

@@ -13,9 +13,17 @@ export function configuredNotifiers(config: NotificationsConfig): Notifier[] {
   return notifiers;
 }
 
-/** The opt-out link of a contact's token, when the service has a public address. */
-export function optOutLink(publicUrl: string | undefined) {
-  return publicUrl ? (token: string) => `${publicUrl}/api/opt-out/${token}` : undefined;
+/**
+ * A contact's opt-out links from its token, when the service has a public address: the web
+ * page (the token after `#`, so it never reaches a server log) and the one-click address.
+ */
+export function optOutLinks(publicUrl: string | undefined) {
+  return publicUrl
+    ? (token: string) => ({
+        page: `${publicUrl}/opt-out#${token}`,
+        oneClick: `${publicUrl}/api/opt-out/${token}`,
+      })
+    : undefined;
 }
 
 /**
@@ -29,9 +37,9 @@ export function startMessageDispatch(
 ): (() => Promise<void>) | undefined {
   const notifiers = configuredNotifiers(config);
   if (notifiers.length === 0) return undefined;
-  const optOutUrl = optOutLink(config.publicUrl);
+  const links = optOutLinks(config.publicUrl);
   const dispatcher = new MessageDispatcher(unitOfWork, notifiers, {
-    ...(optOutUrl ? { optOutUrl } : {}),
+    ...(links ? { optOutLinks: links } : {}),
     // The provider's words only: never the address or the message.
     onFailure: (failure) => log.warn(failure, "a message was not sent"),
   });

@@ -55,6 +55,7 @@ export {
   MessageDispatcher,
   type MessageView,
   NotificationService,
+  type OptOutLinks,
   pickupTimesOf,
 } from "./notifications";
 export {

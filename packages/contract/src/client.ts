@@ -1,4 +1,5 @@
 import { bookingClientMethods } from "./client-bookings";
+import { messageClientMethods } from "./client-messages";
 import { operationsClientMethods } from "./client-operations";
 import { planOverrideClientMethods } from "./client-plan-overrides";
 import { planClientMethods } from "./client-plans";
@@ -152,6 +153,7 @@ export function createClient(options: ClientOptions) {
     ...planOverrideClientMethods(call),
     ...sharingClientMethods(call),
     ...bookingClientMethods(call),
+    ...messageClientMethods(call),
     ...operationsClientMethods(call, base),
     /** The same client, recording `purpose` in the audit log. */
     withPurpose: (purpose: string) => createClient({ ...options, purpose }),

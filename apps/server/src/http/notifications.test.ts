@@ -2,6 +2,7 @@ import { MessageDispatcher, type Notifier, type OutgoingMessage } from "@tt/app"
 import { listTestDrivers } from "@tt/db";
 import { aPassenger, aTripRequest } from "@tt/testkit";
 import { beforeAll, describe, expect, it } from "vitest";
+import { optOutLinks } from "../messages";
 import { type Fixture, useFixture } from "./test-support/fixture";
 
 type Json = Record<string, unknown>;
@@ -210,7 +211,7 @@ for (const driver of listTestDrivers()) {
       const f = fixture();
       const notifier = recordingNotifier();
       const dispatcher = new MessageDispatcher(f.services.unitOfWork, [notifier], {
-        optOutUrl: (token) => `https://tt.example/api/opt-out/${token}`,
+        optOutLinks: optOutLinks("https://tt.example"),
       });
       const counts = await dispatcher.dispatchDue();
       expect(counts.sent).toBe(notifier.sent.length);
@@ -222,8 +223,12 @@ for (const driver of listTestDrivers()) {
         "parent@example.org",
       ]);
       expect(counts.failed).toBe(3);
+      // The words link to the page; mail programs post the one-click address.
       expect(notifier.sent[0]?.body).toContain(
-        "To stop these messages: https://tt.example/api/opt-out/",
+        "To stop these messages: https://tt.example/opt-out#",
+      );
+      expect(notifier.sent[0]?.optOutUrl).toMatch(
+        /^https:\/\/tt\.example\/api\/opt-out\/[\w-]{32}$/,
       );
       const sms = (await messagesOf(f, passengerId)).filter((m) => m.channel === "sms");
       expect(new Set(sms.map((m) => `${m.status}: ${m.error}`))).toEqual(

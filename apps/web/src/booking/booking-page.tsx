@@ -11,6 +11,7 @@ import { CancelTrip } from "./cancel-trip";
 import { CancellationCounts } from "./cancellation-counts";
 import type { Found } from "./finder-words";
 import { bookedDetails } from "./option-words";
+import { PassengerMessages } from "./passenger-messages";
 import { RecordFinder } from "./record-finder";
 import { type TripAnswers, TripForm } from "./trip-form";
 import { useBookingDesk } from "./use-booking-desk";
@@ -136,6 +137,7 @@ export function BookingPage() {
             date={desk.date ?? todayIso()}
           />
           <CancellationCounts date={desk.date ?? todayIso()} />
+          {passenger && <PassengerMessages key={passenger.id} passenger={passenger} />}
         </div>
       </div>
     </>

@@ -4,6 +4,9 @@ import { Header } from "../components/header";
 import { SignInPage } from "../pages/sign-in-page";
 import { useSession } from "../session";
 
+/** Pages anyone may open without signing in: a message's opt-out link. */
+const PUBLIC_PATHS = new Set(["/opt-out"]);
+
 /**
  * Every page's frame: the skip link, the header and menu, the main content and the footer. Anyone
  * not signed in gets the sign-in page at any address, and the page asked for once signed in.
@@ -13,7 +16,7 @@ export function AppShell() {
   const session = useSession();
   let content = <Outlet />;
   if (session.loading) content = <p className="govuk-body">Loading…</p>;
-  else if (!session.user) content = <SignInPage />;
+  else if (!session.user && !PUBLIC_PATHS.has(path)) content = <SignInPage />;
   return (
     <>
       <a href="#main-content" className="govuk-skip-link">

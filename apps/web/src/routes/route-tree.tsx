@@ -13,6 +13,7 @@ import { EntitlementPage } from "../pages/entitlement-page";
 import { HomePage } from "../pages/home-page";
 import { IMPORT_KINDS, ImportPage } from "../pages/import-page";
 import { NotFoundPage } from "../pages/not-found-page";
+import { OptOutPage } from "../pages/opt-out-page";
 import { PartnershipPlansPage } from "../partnership-plans/partnership-plans-page";
 import { ManifestPage } from "../planning/manifest-page";
 import { PlanPage } from "../planning/plan-page";
@@ -191,7 +192,15 @@ const accessLogRoute = createRoute({
   },
 });
 
+/** The page a message's opt-out link opens: public, the shell shows it to anyone. */
+const optOutRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "opt-out",
+  component: OptOutPage,
+});
+
 export const routeTree = rootRoute.addChildren([
+  optOutRoute,
   homeRoute,
   importRoute,
   planningRoute,

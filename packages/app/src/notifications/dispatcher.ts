@@ -17,8 +17,12 @@ export interface DispatchCounts {
 }
 
 export interface DispatcherOptions {
-  /** The contact's opt-out link from its token (none: the message says to ask the team). */
-  readonly optOutUrl?: (token: string) => string;
+  /**
+   * The contact's opt-out links from its token: the page a person opens from the message, and
+   * the address a mail program posts for one-click unsubscribe (none: the message says to ask
+   * the transport team).
+   */
+  readonly optOutLinks?: (token: string) => OptOutLinks;
   readonly clock?: Clock;
   /** Messages claimed per round. */
   readonly batch?: number;
@@ -26,6 +30,14 @@ export interface DispatcherOptions {
   readonly leaseMinutes?: number;
   /** Told of each failed attempt (no address, no words of the message). */
   readonly onFailure?: (failure: { id: string; error: string; permanent: boolean }) => void;
+}
+
+/** Where a contact stops their messages. */
+export interface OptOutLinks {
+  /** A page with a button: opening a link must not act (mail scanners open links). */
+  readonly page: string;
+  /** Posted by mail programs for one-click unsubscribe (RFC 8058). */
+  readonly oneClick: string;
 }
 
 const MINUTE_MS = 60_000;
@@ -111,11 +123,11 @@ export class MessageDispatcher {
         : "the contact was removed before the message was sent";
       return this.fail(message, why, true);
     }
-    const link = message.optOutToken && this.options.optOutUrl?.(message.optOutToken);
+    const links = message.optOutToken ? this.options.optOutLinks?.(message.optOutToken) : undefined;
     const words = withOptOut(
       { subject: message.subject, body: message.body },
       message.channel,
-      link || undefined,
+      links?.page,
     );
     try {
       const { providerReference } = await notifier.send({
@@ -123,7 +135,7 @@ export class MessageDispatcher {
         channel: message.channel,
         to: message.address,
         ...words,
-        ...(link ? { optOutUrl: link } : {}),
+        ...(links ? { optOutUrl: links.oneClick } : {}),
       });
       await messages.markSent(message.id, providerReference, this.clock.now().toISOString());
       return "sent";

@@ -1,4 +1,9 @@
-export { type DispatchCounts, type DispatcherOptions, MessageDispatcher } from "./dispatcher";
+export {
+  type DispatchCounts,
+  type DispatcherOptions,
+  MessageDispatcher,
+  type OptOutLinks,
+} from "./dispatcher";
 export { noticesDue, pickupTimesOf, queuePlanNotices, queueTripNotices } from "./notices";
 export {
   MAX_MESSAGE_DAYS,

@@ -166,3 +166,7 @@ export const optOutLinkRoute = createRoute({
     ...NOT_FOUND_RESPONSE,
   },
 });
+
+export type ContactBody = z.input<typeof contactBodySchema>;
+export type ContactView = z.infer<typeof contactSchema>;
+export type MessageView = z.infer<typeof messageSchema>;
