@@ -261,5 +261,31 @@ for (const driver of listTestDrivers()) {
       const recipient = notifier.sent[0]?.to ?? "";
       expect(byAddress[recipient]?.optedOutAt ?? "not this passenger's").not.toBeNull();
     });
+
+    it("lists contacts and messages in the subject access export, and erasure removes them", async () => {
+      const f = fixture();
+      const auditor = f.county.users.auditor.token;
+      const exported = await f.call("GET", `/api/passengers/${passengerId}/subject-access`, {
+        token: auditor,
+      });
+      expect(exported.status).toBe(200);
+      const held = (await exported.json()) as { contacts: Json[]; messages: Json[] };
+      expect(held.contacts.map((c) => c.address).sort()).toEqual([
+        "+447700900123",
+        "parent@example.org",
+      ]);
+      expect(JSON.stringify(held.contacts)).not.toContain("optOutToken");
+      expect(held.messages.map((m) => m.kind)).toContain("trip-cancelled");
+      const erased = await f.call("POST", `/api/passengers/${passengerId}/erasure`, {
+        token: admin,
+        json: { ground: "consent-withdrawn", requestReference: "SAR-MSG-1" },
+      });
+      expect(erased.status).toBe(200);
+      const after = (await (
+        await f.call("GET", `/api/passengers/${passengerId}/subject-access`, { token: auditor })
+      ).json()) as { contacts: Json[]; messages: Json[] };
+      expect(after.contacts).toEqual([]);
+      expect(after.messages).toEqual([]);
+    });
   });
 }

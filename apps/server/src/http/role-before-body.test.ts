@@ -6,7 +6,8 @@ import { FIXTURE_ROLES, useFixture } from "./test-support/fixture";
 
 /** Routes any signed-in user (or anyone) may call: no grant to check. */
 const OPEN_WRITES = new Set(["POST /api/session", "DELETE /api/session", "POST /api/tokens"]);
-const OPEN_WRITES_WITH_ID = new Set(["DELETE /api/tokens/{id}"]);
+// The opt-out link needs no sign-in: its token is the key, and it can only stop messages.
+const OPEN_WRITES_WITH_ID = new Set(["DELETE /api/tokens/{id}", "POST /api/opt-out/{token}"]);
 /** The one write a driver may make: the marks at their runs' stops. */
 const DRIVER_WRITES = new Set(["POST /api/run-events"]);
 const WRITE_METHODS = ["post", "put", "patch", "delete"];

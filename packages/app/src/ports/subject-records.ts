@@ -21,6 +21,8 @@ export interface ErasureCounts {
   readonly travelWithLists: number;
   readonly tripRequestsCancelled: number;
   readonly entitlementDecisions: number;
+  /** Contacts removed, with every message about the passenger. */
+  readonly contacts: number;
 }
 
 /**

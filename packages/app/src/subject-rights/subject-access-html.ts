@@ -88,6 +88,27 @@ export function subjectAccessHtml(data: SubjectAccessExport): string {
       data.taps.map((t) => [t.serviceDate, t.stop, t.time]),
     ),
     table(
+      "Where messages about their trips go",
+      ["How", "Address", "Who", "Opted out"],
+      data.contacts.map((c) => [
+        c.channel === "sms" ? "text message" : "email",
+        c.address,
+        c.relationship,
+        c.optedOutAt ?? "",
+      ]),
+    ),
+    table(
+      "Messages about their trips",
+      ["Day", "Message", "How", "Where it stands", "Sent"],
+      data.messages.map((m) => [
+        m.serviceDate,
+        m.body,
+        m.channel === "sms" ? "text message" : "email",
+        m.status.replaceAll("-", " "),
+        m.sentAt ?? "",
+      ]),
+    ),
+    table(
       "Decisions on entitlement to travel",
       ["Assessed on", "Scheme", "Eligible", "Why", "Review date"],
       data.entitlementDecisions.map((d) => [

@@ -1,12 +1,19 @@
-import type { Passenger, TripRequest } from "@tt/domain";
+import type { Contact, Passenger, TripRequest } from "@tt/domain";
 import type {
   AuditEntry,
   PassengerTap,
   PlannedStop,
   StoredCancellation,
   StoredEntitlementDecision,
+  StoredMessage,
   StoredRunEvent,
 } from "../ports";
+
+/** A message about one of their trips, as sent (or held back). */
+export type SentMessage = Pick<
+  StoredMessage,
+  "serviceDate" | "kind" | "channel" | "subject" | "body" | "status" | "sentAt"
+>;
 
 /** Who read or changed the record, and under which agreement when it was a partner. */
 export interface AccessRecord {
@@ -46,6 +53,10 @@ export interface SubjectAccessExport {
   readonly journeyEvents: readonly JourneyEvent[];
   /** Smartcard taps or attendance that name them. */
   readonly taps: readonly PassengerTap[];
+  /** Where their pick-up times and changes are sent. */
+  readonly contacts: readonly Contact[];
+  /** What was sent to those contacts about their trips, newest first. */
+  readonly messages: readonly SentMessage[];
   readonly entitlementDecisions: readonly StoredEntitlementDecision[];
   /** Stops of stored plans that carry them: the organisation's own and its partnerships'. */
   readonly plannedJourneys: readonly HeldStop[];

@@ -21,6 +21,8 @@ export type SubjectRightsUnitOfWork = UnitOfWorkOf<
   | "cancellations"
   | "runEvents"
   | "taps"
+  | "contacts"
+  | "messages"
 >;
 type Repos = SubjectRightsUnitOfWork["repositories"];
 
@@ -28,6 +30,8 @@ type Repos = SubjectRightsUnitOfWork["repositories"];
 const AUDIT_PAGE = 500;
 /** Enough for any one person's record; a larger answer is refused rather than cut short. */
 const MAX_ACCESS_ENTRIES = 20_000;
+/** Messages about one person listed, newest first (years of daily pick-up times). */
+const MAX_MESSAGES = 5_000;
 
 export interface ErasureResult extends ErasureCounts {
   readonly passengerId: string;
@@ -77,6 +81,8 @@ export class SubjectRightsService {
       const cancelled = await repos.cancellations.listForTrips(org, tripIds);
       const marked = await repos.runEvents.listForTrips(org, tripIds);
       const taps = await repos.taps.listForPassenger(org, passengerId);
+      const contacts = await repos.contacts.listForPassenger(org, passengerId);
+      const messages = await repos.messages.listForPassenger(org, passengerId, MAX_MESSAGES);
       const decisions = await repos.entitlements.list(org, { offset: 0, limit: 1000, passengerId });
       const access = await accessTo(repos, org, passengerId);
       const erasedAt = await repos.subjects.erasedAt(org, passengerId);
@@ -107,6 +113,16 @@ export class SubjectRightsService {
           at: e.at,
         })),
         taps,
+        contacts: contacts.map(({ optOutToken: _t, organisationId: _o, ...c }) => c),
+        messages: messages.map((m) => ({
+          serviceDate: m.serviceDate,
+          kind: m.kind,
+          channel: m.channel,
+          subject: m.subject,
+          body: m.body,
+          status: m.status,
+          sentAt: m.sentAt,
+        })),
         entitlementDecisions: decisions.items,
         plannedJourneys: await heldStops(
           repos,

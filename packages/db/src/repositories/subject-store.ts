@@ -4,8 +4,10 @@ import { and, eq, inArray, isNull, lt, ne, sql } from "drizzle-orm";
 import type { Db } from "../create-db";
 import { queryRows } from "../raw-query";
 import {
+  contacts,
   entitlementDecisions,
   jobs,
+  messages,
   observedTaps,
   passengers,
   plans,
@@ -201,15 +203,30 @@ export function createSubjectRecordStore(db: Db): SubjectRecordStore {
       );
       await erasePlanPoints(db, organisationId, { lat: before.homeLat, lon: before.homeLon });
       await unlinkTaps(db, organisationId, passengerId);
+      const contactsRemoved = await removeContactsAndMessages(db, organisationId, passengerId);
       const counts: ErasureCounts = {
         passengers: 1,
         travelWithLists,
         tripRequestsCancelled: cancelled.length,
         entitlementDecisions: decisions,
+        contacts: contactsRemoved,
       };
       return counts;
     },
   };
+}
+
+/** The passenger's contacts and every message about them (their words name the passenger). */
+async function removeContactsAndMessages(
+  db: Db,
+  organisationId: string,
+  passengerId: string,
+): Promise<number> {
+  const mine = (t: typeof messages | typeof contacts) =>
+    and(eq(t.organisationId, organisationId), eq(t.passengerId, passengerId));
+  await db.delete(messages).where(mine(messages));
+  const removed = await db.delete(contacts).where(mine(contacts)).returning({ id: contacts.id });
+  return removed.length;
 }
 
 async function erasePassengerRow(
