@@ -100,9 +100,18 @@ describe("the booking made", () => {
       planId: VIEW.planId,
       revision: 4,
       option: OPTION,
+      repeats: null,
     };
     expect(bookedDetails(booked)).toBe(
       "On CCC-MB-11: pick-up between 08:35 and 08:50 (planned 08:40), drop-off 09:12. The day's plan is now revision 4.",
+    );
+    const weekly: BookedView["repeats"] = {
+      weekdays: ["mon", "wed", "fri"],
+      until: "2027-07-21",
+      termCalendarId: "t",
+    };
+    expect(bookedDetails({ ...booked, repeats: weekly })).toMatch(
+      /revision 4\. It repeats every Monday, Wednesday and Friday in term time until 2027-07-21: later days' plans take it when they are made\.$/,
     );
   });
 });

@@ -73,7 +73,26 @@ export function optionsSummary(view: BookingOptionsView): string {
 export function bookedDetails(booked: BookedView): string {
   const { option } = booked;
   const [from, to] = option.pickupWindow;
-  return `On ${option.vehicleReference}: pick-up between ${from} and ${to} (planned ${option.pickup}), drop-off ${option.dropoff}. The day's plan is now revision ${booked.revision}.`;
+  const first = `On ${option.vehicleReference}: pick-up between ${from} and ${to} (planned ${option.pickup}), drop-off ${option.dropoff}. The day's plan is now revision ${booked.revision}.`;
+  return booked.repeats ? `${first} ${repeatsText(booked.repeats)}` : first;
+}
+
+const WEEKDAY_NAMES: Record<string, string> = {
+  mon: "Monday",
+  tue: "Tuesday",
+  wed: "Wednesday",
+  thu: "Thursday",
+  fri: "Friday",
+  sat: "Saturday",
+  sun: "Sunday",
+};
+
+/** When a repeating trip travels, and what carries it on the later days. */
+export function repeatsText(repeats: NonNullable<BookedView["repeats"]>): string {
+  const days = repeats.weekdays.map((d) => WEEKDAY_NAMES[d] ?? d);
+  const list = days.length > 1 ? `${days.slice(0, -1).join(", ")} and ${days.at(-1)}` : days[0];
+  const terms = repeats.termCalendarId ? " in term time" : "";
+  return `It repeats every ${list}${terms} until ${repeats.until}: later days' plans take it when they are made.`;
 }
 
 /** The vehicles the search left out, being farther off. */

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { isIsoDate } from "@tt/domain";
+import { isIsoDate, WEEKDAYS } from "@tt/domain";
 import { idParamSchema } from "../common";
 import { bookingInputSchema, CANCELLATION_REASON_CODES, cancellationInputSchema } from "../domain";
 import { COMMON_ERROR_RESPONSES, CONFLICT_RESPONSE, NOT_FOUND_RESPONSE } from "../errors";
@@ -88,6 +88,17 @@ export const bookedSchema = z
     planId: z.uuid().openapi({ description: "The plan revision now published with the trip." }),
     revision: z.number().int(),
     option: bookingOptionSchema,
+    repeats: z
+      .object({
+        weekdays: z.array(z.enum(WEEKDAYS)),
+        until: z.string(),
+        termCalendarId: z.uuid().nullable(),
+      })
+      .nullable()
+      .openapi({
+        description:
+          "For a repeating trip: its weekdays and last day. Only the first day's plan carries it now; later days' plans take it from the register when they are made.",
+      }),
   })
   .openapi("Booked");
 export type BookedView = z.infer<typeof bookedSchema>;

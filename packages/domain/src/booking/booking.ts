@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { EntitlementDecision, Regime } from "../entitlement/types";
-import { referenceSchema } from "../shared/schemas";
+import { idSchema, referenceSchema, WEEKDAYS } from "../shared/schemas";
 import { isoDateSchema } from "../shared/time-of-day";
+import { weekdayOf } from "../trips/occurrences";
 import {
   NOT_HOME_TO_HOME_ISSUE,
   notHomeToHome,
@@ -10,22 +11,102 @@ import {
   tripShape,
 } from "../trips/trip-request";
 
-/** A one-off trip the booking desk books on a day that has an operating plan. */
+/** The longest a recurring booking runs: a school year and a little more [D]. */
+export const MAX_REPEAT_DAYS = 400;
+
+/**
+ * A booking that repeats: on these weekdays from the booking's day until `until` (inclusive),
+ * inside a term calendar's terms when one is named (school and SEND transport).
+ */
+export const repeatSchema = z.object({
+  weekdays: z.array(z.enum(WEEKDAYS)).min(1, { message: "name at least one weekday" }),
+  until: isoDateSchema,
+  termCalendarId: idSchema.optional(),
+});
+export type Repeat = z.infer<typeof repeatSchema>;
+
+/** The repeat's last day comes after the first, within `MAX_REPEAT_DAYS`, on one of its weekdays. */
+function repeatIssues(
+  booking: { date: string; repeat?: Repeat | undefined },
+  context: z.RefinementCtx,
+) {
+  const repeat = booking.repeat;
+  if (!repeat) return;
+  if (repeat.until <= booking.date)
+    context.addIssue({
+      code: "custom",
+      path: ["repeat", "until"],
+      message: "must come after the first day",
+    });
+  else if (Date.parse(repeat.until) - Date.parse(booking.date) > MAX_REPEAT_DAYS * 86_400_000)
+    context.addIssue({
+      code: "custom",
+      path: ["repeat", "until"],
+      message: `at most ${MAX_REPEAT_DAYS} days after the first day`,
+    });
+  if (!repeat.weekdays.includes(weekdayOf(booking.date)))
+    context.addIssue({
+      code: "custom",
+      path: ["repeat", "weekdays"],
+      message: `the first day (${booking.date}) is not one of them`,
+    });
+}
+
+/**
+ * A trip the booking desk books on a day that has an operating plan: one-off, or repeating from
+ * that day (`repeat`). It goes into the first day's plan; later days' plans take it from the
+ * register when they are made.
+ */
 export const bookingInputSchema = z
   .object({
-    /** The day of travel, "YYYY-MM-DD". */
+    /** The day of travel (the first, for a repeating trip), "YYYY-MM-DD". */
     date: isoDateSchema,
     ...tripShape,
     /** The trip's reference; one is made (`BK-…`) when omitted. */
     reference: referenceSchema.optional(),
+    repeat: repeatSchema.optional(),
   })
-  .refine(notHomeToHome, NOT_HOME_TO_HOME_ISSUE);
+  .refine(notHomeToHome, NOT_HOME_TO_HOME_ISSUE)
+  .superRefine(repeatIssues);
 export type BookingInput = z.infer<typeof bookingInputSchema>;
 
-/** The trip request a booking makes: one-off on its day, booked. */
+/** The trip request a booking makes, booked: one-off on its day, or repeating from it. */
 export function bookedTripRequest(booking: BookingInput, reference: string): TripRequestInput {
-  const { date, reference: _given, ...trip } = booking;
-  return { ...trip, reference, recurrence: { kind: "one-off", date }, status: "booked" };
+  const { date, reference: _given, repeat, ...trip } = booking;
+  const recurrence: TripRequestInput["recurrence"] = repeat
+    ? {
+        kind: "recurring",
+        weekdays: repeat.weekdays,
+        from: date,
+        to: repeat.until,
+        ...(repeat.termCalendarId ? { termCalendarId: repeat.termCalendarId } : {}),
+      }
+    : { kind: "one-off", date };
+  return { ...trip, reference, recurrence, status: "booked" };
+}
+
+/**
+ * The entitlement check of a repeating booking: the decision that holds on the first day must
+ * still hold on the last (not due for review before it), so the trip is not booked for weeks
+ * nobody may fund.
+ */
+export function checkRepeatEntitlement(
+  purpose: TripPurpose,
+  date: string,
+  until: string | undefined,
+  decisions: readonly DecisionOnFile[],
+): BookingEntitlement {
+  const first = checkBookingEntitlement(purpose, date, decisions);
+  if (!first.ok || until === undefined || first.decisionId === null) return first;
+  const decision = decisions.find((d) => d.id === first.decisionId);
+  if (!decision || decision.reviewDate >= until) return first;
+  return {
+    ok: false,
+    regime: decision.regime,
+    decisionId: decision.id,
+    rule: "review-before-last-day",
+    message: `The ${decision.regime} decision of ${decision.assessedOn} is due for review on ${decision.reviewDate}, before the last day (${until}): book until then, or review it first.`,
+  };
 }
 
 /**

@@ -51,7 +51,15 @@ export function presentBooked(booked: Booked): BookedView {
     planId: booked.planId,
     revision: booked.revision,
     option: presentOption(booked.option),
+    repeats: repeatsOf(booked.tripRequest.recurrence),
   };
+}
+
+/** A repeating trip's weekdays and last day; null for a one-off. */
+function repeatsOf(recurrence: Booked["tripRequest"]["recurrence"]): BookedView["repeats"] {
+  if (recurrence.kind === "one-off") return null;
+  const { weekdays, to: until, termCalendarId } = recurrence;
+  return { weekdays, until, termCalendarId: termCalendarId ?? null };
 }
 
 const isReason = (code: string): code is CancellationReason =>

@@ -4,7 +4,7 @@ import {
   type BookingInput,
   bookedTripRequest,
   bookingInputSchema,
-  checkBookingEntitlement,
+  checkRepeatEntitlement,
   type Passenger,
   type TripRequest,
 } from "@tt/domain";
@@ -18,7 +18,7 @@ import {
   type TravelTimeProvider,
   type UnitOfWorkOf,
 } from "../../ports";
-import { type Actor, AppError, authorise, parseInput } from "../../shared";
+import { type Actor, AppError, authorise, notFound, parseInput } from "../../shared";
 import { mixingPolicyOf } from "../day-mixing";
 import { findFleetVehicles } from "../fleet-reads";
 import { RestoredProblems } from "../kept-problem";
@@ -56,6 +56,7 @@ export type BookingUnitOfWork = UnitOfWorkOf<
   | "cancellations"
   | "contacts"
   | "messages"
+  | "termCalendars"
 >;
 
 /** An option with the vehicle's reference, as the desk names it. */
@@ -233,7 +234,13 @@ export class BookingService {
       limit: 100,
       passengerId: passenger.id,
     });
-    const entitlement = checkBookingEntitlement(booking.purpose, booking.date, decisions.items);
+    const entitlement = checkRepeatEntitlement(
+      booking.purpose,
+      booking.date,
+      booking.repeat?.until,
+      decisions.items,
+    );
+    await mustBeInTerm(repos, org, booking);
     const plan = await operatingPlan(repos, org, booking.date, (id) => this.storedPlan(org, id));
     const chain = () => repos.plans.findProblemChain(org, plan.id);
     const live = await this.liveProblem(org, plan.id, chain);
@@ -301,6 +308,25 @@ export class BookingService {
       details: { plan: prepared.plan.id, date: prepared.booking.date },
     });
   }
+}
+
+/**
+ * A repeating booking named a term calendar of the organisation, and its first day is in term:
+ * otherwise the trip would be booked into a day it never travels.
+ */
+async function mustBeInTerm(
+  repos: BookingUnitOfWork["repositories"],
+  org: string,
+  booking: BookingInput,
+): Promise<void> {
+  const id = booking.repeat?.termCalendarId;
+  if (!id) return;
+  const calendar = await repos.termCalendars.find(org, id);
+  if (!calendar) throw notFound("term calendar", id);
+  if (calendar.periods.some((p) => booking.date >= p.start && booking.date <= p.end)) return;
+  throw new AppError("validation-failed", `${booking.date} is not in a term of ${calendar.name}.`, [
+    { path: "date", message: `not in a term of ${calendar.name}` },
+  ]);
 }
 
 function authoriseBooking(actor: Actor): void {
