@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { bookedTripRequest, bookingInputSchema, checkBookingEntitlement } from "./booking";
+import {
+  bookedTripRequest,
+  bookingInputSchema,
+  checkBookingEntitlement,
+  checkRepeatEntitlement,
+} from "./booking";
 
 const ID = "00000000-0000-4000-8000-000000000001";
 
@@ -73,5 +78,63 @@ describe("a booking", () => {
       ok: false,
       rule: "review-overdue",
     });
+  });
+});
+
+describe("a repeating booking", () => {
+  const body = {
+    date: "2026-11-24",
+    passengerId: ID,
+    funderId: ID,
+    purpose: "send-school",
+    origin: { kind: "home" },
+    destination: { kind: "place", placeId: ID },
+    timing: "arrive-by",
+    time: "08:40",
+  };
+
+  it("makes a recurring booked trip request from its first day to its last", () => {
+    const booking = bookingInputSchema.parse({
+      ...body,
+      repeat: { weekdays: ["tue", "thu"], until: "2027-07-21", termCalendarId: ID },
+    });
+    expect(bookedTripRequest(booking, "BK-2").recurrence).toEqual({
+      kind: "recurring",
+      weekdays: ["tue", "thu"],
+      from: "2026-11-24",
+      to: "2027-07-21",
+      termCalendarId: ID,
+    });
+  });
+
+  it("names what is wrong with its days", () => {
+    const issues = (repeat: unknown) =>
+      bookingInputSchema
+        .safeParse({ ...body, repeat })
+        .error?.issues.map((i) => [i.path.join("."), i.message]);
+    expect(issues({ weekdays: ["mon"], until: "2026-11-24" })).toEqual([
+      ["repeat.until", "must come after the first day"],
+      ["repeat.weekdays", "the first day (2026-11-24) is not one of them"],
+    ]);
+    expect(issues({ weekdays: ["tue"], until: "2028-01-01" })).toEqual([
+      ["repeat.until", "at most 400 days after the first day"],
+    ]);
+    expect(issues({ weekdays: [], until: "2027-01-01" })?.[0]?.[0]).toBe("repeat.weekdays");
+  });
+
+  it("needs the decision to hold until the last day", () => {
+    const decisions = [decision({ reviewDate: "2027-03-31" })];
+    expect(
+      checkRepeatEntitlement("send-school", "2026-11-24", "2027-03-31", decisions),
+    ).toMatchObject({ ok: true });
+    expect(checkRepeatEntitlement("send-school", "2026-11-24", undefined, decisions).ok).toBe(true);
+    const refused = checkRepeatEntitlement("send-school", "2026-11-24", "2027-07-21", decisions);
+    expect(refused).toMatchObject({ ok: false, rule: "review-before-last-day", decisionId: "d1" });
+    expect(refused.ok === false && refused.message).toMatch(
+      /due for review on 2027-03-31, before the last day \(2027-07-21\)/,
+    );
+    expect(checkRepeatEntitlement("demand-responsive", "2026-11-24", "2027-07-21", []).ok).toBe(
+      true,
+    );
   });
 });
