@@ -63,6 +63,7 @@ export async function bookATrip(page: Page, base: string): Promise<string> {
   await page.fill("#date-year", DAY.year);
   await page.fill("#time", "10:00");
   await page.fill("#window", "30");
+  await askedToRepeatWithoutDays(page);
   await page.getByTestId("find-options").click();
   const options = page.getByTestId("booking-option");
   await options.first().waitFor({ timeout: 30_000 });
@@ -76,6 +77,20 @@ export async function bookATrip(page: Page, base: string): Promise<string> {
   await revisions.first().waitFor({ timeout: 30_000 });
   expect(await revisions.first().textContent()).toContain("Trip booked");
   return reference;
+}
+
+/** A repeat with no weekdays and no last day is refused, naming both; travelling once clears it. */
+async function askedToRepeatWithoutDays(page: Page): Promise<void> {
+  await page.check("input[name=often][value=repeats]");
+  await page.getByTestId("repeat-fields").waitFor();
+  await page.getByTestId("find-options").click();
+  const summary = page.locator(".govuk-error-summary");
+  await summary.waitFor();
+  const text = (await summary.textContent()) ?? "";
+  expect(text).toContain("Choose the weekdays the trip repeats on");
+  expect(text).toContain("Enter the last day the trip repeats");
+  await page.check("input[name=often][value=once]");
+  await page.getByTestId("repeat-fields").waitFor({ state: "detached" });
 }
 
 /** Cancels the booking for the day with a reason, and finds it counted by that reason. */

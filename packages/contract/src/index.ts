@@ -11,6 +11,7 @@ export * from "./common";
 /** The booking desk's lists: trip purposes, and cancellation reasons with their labels. */
 /** Contacts' channels and relationships, messages' kinds and statuses, and masked addresses. */
 /** The driver's list of no-show reasons with their labels, and what marks at a stop add up to. */
+/** The week's days, for a repeating booking. */
 export {
   ARTICLE_6_LABELS,
   ARTICLE_9_LABELS,
@@ -30,6 +31,7 @@ export {
   NO_SHOW_REASONS,
   stopKey,
   TRIP_PURPOSES,
+  WEEKDAYS,
 } from "./domain";
 export * from "./errors";
 export * from "./resources";

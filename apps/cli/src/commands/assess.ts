@@ -41,7 +41,8 @@ function parseCases(document: unknown): EntitlementCase[] {
   return cases;
 }
 
-async function readDocument(file: string): Promise<unknown> {
+/** A JSON file read and parsed; a file that cannot be read is a usage error, bad JSON invalid input. */
+export async function readDocument(file: string): Promise<unknown> {
   const text = await readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(`cannot read ${file}: ${error.code ?? error.message}`);
   });

@@ -41,6 +41,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import("./plan")).planCommand,
   },
   {
+    name: "book",
+    summary: "the booking desk: a trip's options on the day's operating plan, book one, cancel",
+    load: async () => (await import("./book")).bookCommand,
+  },
+  {
     name: "analyse",
     summary: "silo versus pooled planning: savings, fair cost shares, overlap and CO2e",
     load: async () => (await import("./analyse")).analyseCommand,

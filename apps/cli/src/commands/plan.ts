@@ -12,7 +12,7 @@ import { cliActor } from "./import";
 
 const USAGE = `
 Usage: tt plan --organisation ID_OR_NAME --date YYYY-MM-DD [--time-limit S] [--seed N]
-               [--iterations N] [--as EMAIL]
+               [--iterations N] [--publish] [--as EMAIL]
 
 Plans the organisation's trip requests for one day on the vehicles in its register and stores
 the plan (the same job as POST /api/plans). Prints a summary and the plan id.
@@ -21,6 +21,7 @@ the plan (the same job as POST /api/plans). Prints a summary and the plan id.
   --time-limit    seconds the planning engine may search (default 30, at most 600)
   --iterations    stop after N iterations instead: same seed and N give the same plan
   --seed          random seed (default 1)
+  --publish       publish the plan as the day's operating plan (the booking desk books into it)
   --as            the email of the user to act as (default: the organisation's first admin)
 Travel times: TT_TRAVEL_TIMES (default: the calibrated geometric model). Rules: docs/planning.md.
 Exit codes: 0 planned, 2 usage error, 3 invalid input, 1 other errors.
@@ -75,6 +76,7 @@ function failure(job: Job): AppError {
 function parsePlanFlags(argv: string[]): {
   organisation: string;
   as?: string;
+  publish: boolean;
   input: DayPlanInput;
 } {
   const { values, positionals } = parseFlags(argv, {
@@ -83,6 +85,7 @@ function parsePlanFlags(argv: string[]): {
     "time-limit": { type: "string" },
     iterations: { type: "string" },
     seed: { type: "string" },
+    publish: { type: "boolean" },
     as: { type: "string" },
   });
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
@@ -94,6 +97,7 @@ function parsePlanFlags(argv: string[]): {
   return {
     organisation: values.organisation,
     ...(values.as ? { as: values.as } : {}),
+    publish: values.publish === true,
     input: {
       date: values.date,
       ...(timeLimitSeconds === undefined ? {} : { timeLimitSeconds }),
@@ -117,7 +121,12 @@ export const planCommand: Command = {
       await planning.settled(jobId);
       const job = await planning.getJob(actor, jobId);
       if (job.status !== "succeeded") throw failure(job);
-      process.stdout.write(`${describePlan(readDayPlanResult(job)).join("\n")}\n`);
+      const result = readDayPlanResult(job);
+      process.stdout.write(`${describePlan(result).join("\n")}\n`);
+      if (flags.publish) {
+        await services.publication.publish(actor, result.planId);
+        process.stdout.write(`Published as the operating plan of ${flags.input.date}.\n`);
+      }
       return EXIT.ok;
     } finally {
       await close();

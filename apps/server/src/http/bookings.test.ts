@@ -424,6 +424,62 @@ for (const driver of listTestDrivers()) {
       expect(((await otherDay.json()) as Json).message).toMatch(/No operating plan is published/);
     });
 
+    it("books a repeating trip inside the county's terms, and refuses a calendar or day it cannot", async () => {
+      const f = fixture();
+      const passengerId = await newPassenger(f, "P-REPEAT-1", 52.19);
+      const repeat = { weekdays: ["tue", "thu"], until: "2026-10-22" };
+      const calendar = f.county.rows.termCalendars;
+      const body = booking(f, passengerId, {
+        time: "11:30",
+        repeat: { ...repeat, termCalendarId: calendar },
+      });
+      const offered = (await (await options(f, body)).json()) as { options: Json[] };
+      const vehicle = String(offered.options[0]?.vehicleId);
+      const booked = await book(f, body, vehicle);
+      expect(booked.status).toBe(201);
+      const made = (await booked.json()) as Json;
+      expect(made.repeats).toEqual({ ...repeat, termCalendarId: calendar });
+      const trip = (await (
+        await f.call("GET", `/api/trip-requests/${made.tripRequestId}`, {
+          token: f.county.users.admin.token,
+        })
+      ).json()) as Json;
+      expect(trip).toMatchObject({
+        status: "booked",
+        recurrence: { kind: "recurring", from: DAY, to: "2026-10-22", termCalendarId: calendar },
+      });
+      published = String(made.planId);
+
+      const other = f.city.rows.termCalendars;
+      const foreign = await options(f, { ...body, repeat: { ...repeat, termCalendarId: other } });
+      expect(foreign.status).toBe(404);
+      const late = booking(f, passengerId, {
+        time: "15:00",
+        repeat: { ...repeat, until: "2026-11-20", termCalendarId: calendar },
+      });
+      // The first day is in term; the last day may fall after the term (the calendar skips it).
+      expect((await options(f, late)).status).toBe(200);
+      const wrong = await options(f, { ...body, repeat: { ...repeat, weekdays: ["mon"] } });
+      expect(wrong.status).toBe(422);
+      const paths = (((await wrong.json()) as Json).details as Json[]).map((d) => d.path);
+      expect(paths).toEqual(["repeat.weekdays"]);
+      const before = await options(f, { ...body, repeat: { ...repeat, until: "2026-09-01" } });
+      expect(before.status).toBe(422);
+      const spring = await f.call("POST", "/api/term-calendars", {
+        token: f.county.users.admin.token,
+        json: { name: "Spring only", periods: [{ start: "2027-01-05", end: "2027-03-26" }] },
+      });
+      expect(spring.status).toBe(201);
+      const springId = String(((await spring.json()) as Json).id);
+      const outOfTerm = await options(f, {
+        ...body,
+        repeat: { ...repeat, termCalendarId: springId },
+      });
+      expect(outOfTerm.status).toBe(422);
+      const named = ((await outOfTerm.json()) as { details: Json[] }).details;
+      expect(named).toEqual([{ path: "date", message: "not in a term of Spring only" }]);
+    });
+
     it("keeps each organisation to its own records, and each role to its grant", async () => {
       const f = fixture();
       const passengerId = await newPassenger(f, "P-OWN-1", 52.2);

@@ -11,6 +11,7 @@ import {
   tripEnds,
   windowMinutes,
 } from "./booking-words";
+import { ONCE } from "./repeat-words";
 
 const DRAFT: BookingDraft = {
   passengerId: "p1",
@@ -22,6 +23,7 @@ const DRAFT: BookingDraft = {
   date: "2026-11-24",
   time: " 9.30 ",
   window: "20",
+  repeat: ONCE,
 };
 
 describe("the booking from the desk's form", () => {
@@ -61,6 +63,7 @@ describe("the booking from the desk's form", () => {
       date: "2026-02-30",
       time: "25:00",
       window: "300",
+      repeat: { often: "repeats", weekdays: [], until: "", termCalendarId: "" },
     });
     expect(read.ok).toBe(false);
     if (read.ok) return;
@@ -74,8 +77,17 @@ describe("the booking from the desk's form", () => {
       "#date",
       "#time",
       "#window",
+      "#repeat-weekdays",
+      "#repeat-until",
     ]);
     expect(read.problems[6]?.text).toBe("The date of travel must be a real date, like 24 11 2026");
+  });
+
+  it("carries a repeat the agent asked for, and links its fields' refusals", () => {
+    const repeat = { often: "repeats", weekdays: ["tue"], until: "2026-12-15", termCalendarId: "" };
+    const read = readBooking({ ...DRAFT, repeat });
+    expect(read.ok && read.value.repeat).toEqual({ weekdays: ["tue"], until: "2026-12-15" });
+    expect(BOOKING_FIELDS["booking.repeat.until"]).toBe("repeat-until");
   });
 
   it("asks for the date when none is given", () => {

@@ -2,6 +2,7 @@ import { ApiError, type BookingBody, TRIP_PURPOSES } from "@tt/contract";
 import { type Problem, problemsOf } from "../api";
 import type { Choice } from "../components/select-field";
 import { isRealDate } from "../routes/search-params";
+import { REPEAT_FIELDS, type RepeatDraft, repeatOf, repeatProblems } from "./repeat-words";
 
 type Purpose = BookingBody["purpose"];
 type Timing = BookingBody["timing"];
@@ -54,6 +55,7 @@ const FIELD_IDS: Readonly<Record<string, string>> = {
   date: "date",
   time: "time",
   windowMinutes: "window",
+  ...REPEAT_FIELDS,
 };
 export const BOOKING_FIELDS: Readonly<Record<string, string>> = {
   ...FIELD_IDS,
@@ -71,6 +73,7 @@ export interface BookingDraft {
   readonly date: string;
   readonly time: string;
   readonly window: string;
+  readonly repeat: RepeatDraft;
 }
 
 const pick = <T extends string>(options: readonly T[], value: string): T | undefined =>
@@ -119,7 +122,10 @@ function draftProblems(draft: BookingDraft): Problem[] {
       "Enter the window as a whole number of minutes from 0 to 240",
     ],
   ];
-  return checks.filter(([, fails]) => fails).map(([id, , text]) => ({ text, href: `#${id}` }));
+  return [
+    ...checks.filter(([, fails]) => fails).map(([id, , text]) => ({ text, href: `#${id}` })),
+    ...repeatProblems(draft.repeat, draft.date),
+  ];
 }
 
 /** The trip's ends: home and the place chosen, one way or the other. */
@@ -143,6 +149,7 @@ export function readBooking(draft: BookingDraft): Read<BookingBody> {
   const minutes = windowMinutes(draft.window);
   const time = clockOf(draft.time);
   const { passengerId, placeId } = draft;
+  const repeat = repeatOf(draft.repeat);
   if (
     problems.length > 0 ||
     !passengerId ||
@@ -167,6 +174,7 @@ export function readBooking(draft: BookingDraft): Read<BookingBody> {
       time,
       windowMinutes: minutes,
       escorts: 0,
+      ...(repeat ? { repeat } : {}),
     },
   };
 }

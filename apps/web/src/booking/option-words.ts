@@ -1,6 +1,7 @@
 import type { BookedView, BookingOptionsView } from "@tt/contract";
 import { pounds, reasonText } from "../planning/format";
 import { capitalise } from "./booking-words";
+import { weekdayList } from "./repeat-words";
 
 export type BookingOption = BookingOptionsView["options"][number];
 type Entitlement = BookingOptionsView["entitlement"];
@@ -77,20 +78,9 @@ export function bookedDetails(booked: BookedView): string {
   return booked.repeats ? `${first} ${repeatsText(booked.repeats)}` : first;
 }
 
-const WEEKDAY_NAMES: Record<string, string> = {
-  mon: "Monday",
-  tue: "Tuesday",
-  wed: "Wednesday",
-  thu: "Thursday",
-  fri: "Friday",
-  sat: "Saturday",
-  sun: "Sunday",
-};
-
 /** When a repeating trip travels, and what carries it on the later days. */
 export function repeatsText(repeats: NonNullable<BookedView["repeats"]>): string {
-  const days = repeats.weekdays.map((d) => WEEKDAY_NAMES[d] ?? d);
-  const list = days.length > 1 ? `${days.slice(0, -1).join(", ")} and ${days.at(-1)}` : days[0];
+  const list = weekdayList(repeats.weekdays);
   const terms = repeats.termCalendarId ? " in term time" : "";
   return `It repeats every ${list}${terms} until ${repeats.until}: later days' plans take it when they are made.`;
 }

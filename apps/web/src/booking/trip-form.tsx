@@ -12,6 +12,7 @@ import {
   TIMING_CHOICES,
   todayIso,
 } from "./booking-words";
+import { RepeatFields, repeatAnswers } from "./repeat-fields";
 
 /** The trip's answers in the form; the passenger and the place come from the finders. */
 export type TripAnswers = Omit<BookingDraft, "passengerId" | "placeId">;
@@ -26,6 +27,7 @@ function answersOf(form: FormData): TripAnswers {
     date: dateFromParts(form, "date"),
     time: text("time"),
     window: text("window"),
+    repeat: repeatAnswers(form),
   };
 }
 
@@ -122,6 +124,7 @@ export function TripForm({
         defaultValue="15"
         error={errorOf("window")}
       />
+      <RepeatFields errorOf={errorOf} />
       <button type="submit" className="govuk-button" disabled={busy} data-testid="find-options">
         Find options
       </button>

@@ -10,11 +10,14 @@ export function ChoiceField({
   type,
   choices,
   checked,
+  onChoose,
 }: {
   frame: FieldFrame;
   type: "radio" | "checkbox";
   choices: readonly Choice[];
   checked: readonly string[];
+  /** Told the value of each input the user checks or unchecks. */
+  onChoose?: (value: string) => void;
 }) {
   const block = type === "radio" ? "govuk-radios" : "govuk-checkboxes";
   return (
@@ -31,6 +34,7 @@ export function ChoiceField({
                 type={type}
                 value={choice.value}
                 defaultChecked={checked.includes(choice.value)}
+                onChange={onChoose ? () => onChoose(choice.value) : undefined}
               />
               <label className={`govuk-label ${block}__label`} htmlFor={id}>
                 {choice.text}

@@ -18,7 +18,6 @@ import {
   budgetSpec,
   funderSpec,
   operatorSpec,
-  passengerSpec,
   placeSpec,
   staffSpec,
   termCalendarSpec,
