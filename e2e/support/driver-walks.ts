@@ -1,10 +1,9 @@
 import type { Browser, Page } from "playwright-core";
 import { expect } from "vitest";
-import { screenshot } from "./browser";
+import { checkPage, screenshot } from "./browser";
 import { signInAs } from "./partnership-walks";
 
 const DAY = "2026-11-24";
-const CSRF = { "x-requested-with": "e2e" };
 /** The consortium's driver: the demo links them to its first driver's staff record. */
 const DRIVER = {
   email: "driver@fenedge.demo",
@@ -22,8 +21,9 @@ async function read(page: Page, base: string, path: string): Promise<Json> {
 const items = (json: Json) => (json.items ?? []) as Json[];
 
 /**
- * As the commissioner: crews the first run of the day's operating plan with two pick-ups or more
- * with the consortium's first driver (by reference), through the crew API. Answers the vehicle's id.
+ * As the commissioner, on the crew rota page: crews the first run of the day's operating plan
+ * with two pick-ups or more with the consortium's first driver (by reference), then finds them on
+ * the rota's row and in the API's rota. Answers the vehicle's id.
  */
 export async function crewARun(page: Page, base: string): Promise<string> {
   const plans = items(await read(page, base, `/api/plans?serviceDate=${DAY}&limit=20`));
@@ -32,16 +32,24 @@ export async function crewARun(page: Page, base: string): Promise<string> {
   const pickups = (run: Json) => (run.stops as Json[]).filter((s) => s.kind === "pickup").length;
   const run = (plan.runs as Json[]).find((r) => pickups(r) >= 2);
   expect(run, "a run with two pick-ups in the published plan").toBeDefined();
-  const staff = items(await read(page, base, "/api/staff?limit=100"))
+  const driver = items(await read(page, base, "/api/staff?limit=100"))
     .filter((s) => s.role === "driver")
-    .sort((a, b) => String(a.reference).localeCompare(String(b.reference)));
+    .sort((a, b) => String(a.reference).localeCompare(String(b.reference)))[0];
   const vehicleId = String(run?.vehicleId);
-  const url = new URL(`/api/crew/${DAY}/${vehicleId}`, base).toString();
-  const crewed = await page.request.put(url, {
-    headers: CSRF,
-    data: { staffIds: [String(staff[0]?.id)] },
-  });
-  expect(crewed.status(), "crew the run").toBe(200);
+  await page.goto(new URL(`/crew?date=${DAY}`, base).toString());
+  const row = page.locator(`tr[data-vehicle-id="${vehicleId}"]`);
+  await row.waitFor({ timeout: 30_000 });
+  await row.getByRole("button").click();
+  await page.getByTestId("crew-form").waitFor();
+  await page.selectOption("#crew-driver", String(driver?.id));
+  await page.getByTestId("save-crew").click();
+  await page.getByTestId("crew-saved").waitFor({ timeout: 20_000 });
+  await checkPage(page, "10a-crew-rota");
+  expect(await row.textContent()).toContain(String(driver?.reference));
+  const rota = items(await read(page, base, `/api/crew/${DAY}`));
+  expect(rota.filter((a) => a.vehicleId === vehicleId).map((a) => a.staffId)).toEqual([
+    String(driver?.id),
+  ]);
   return vehicleId;
 }
 

@@ -32,6 +32,15 @@ describe("the menu", () => {
     }
   });
 
+  it("shows the crew rota to the roles that may crew vehicles and read the day's runs", () => {
+    for (const role of ROLES) {
+      expect([role, shows(role, "/crew")]).toEqual([
+        role,
+        isAllowed(role, "staff", "write") && isAllowed(role, "plans", "read"),
+      ]);
+    }
+  });
+
   it("shows the booking desk to the roles that may book trips into the day's plan", () => {
     for (const role of ROLES) {
       expect([role, shows(role, "/booking")]).toEqual([

@@ -33,6 +33,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     text: "Status board",
     roles: ["admin", "commissioner", "booking-agent", "operator"],
   },
+  { href: "/crew", text: "Crew rota", roles: ["admin", "commissioner", "operator"] },
   { href: "/driver", text: "Your runs", roles: ["driver", "operator"] },
   { href: "/occupancy", text: "Taps and occupancy", roles: ["admin", "commissioner"] },
   {

@@ -1,4 +1,5 @@
 import type {
+  CrewRotaView,
   DriverDayView,
   JourneyReportView,
   OccupancyView,
@@ -19,6 +20,15 @@ export function operationsClientMethods(call: Call, base: string) {
     /** Sends marks made on the phone; each is recorded once, however often it is sent. */
     recordRunEvents: (body: RunEventUploadBody) =>
       call<RecordedUploadView>("POST", "/api/run-events", body),
+    /** Who crews which vehicle on a date (a read of the staff it names, audited). */
+    crewRota: (date: string) => call<CrewRotaView>("GET", `/api/crew/${encodeURIComponent(date)}`),
+    /** Sets a vehicle's whole crew on a date (none clears it); answers the date's rota. */
+    assignCrew: (date: string, vehicleId: string, staffIds: readonly string[]) =>
+      call<CrewRotaView>(
+        "PUT",
+        `/api/crew/${encodeURIComponent(date)}/${encodeURIComponent(vehicleId)}`,
+        { staffIds },
+      ),
     /** The day's runs with their progress and exceptions. */
     statusBoard: (date: string) =>
       call<StatusBoardView>("GET", `/api/status-board?${onDate(date)}`),

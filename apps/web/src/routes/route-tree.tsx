@@ -6,6 +6,7 @@ import { readAccessLogSearch } from "../audit/access-log-search";
 import { BookingPage } from "../booking/booking-page";
 import { DriverPage } from "../driver/driver-page";
 import { IntegrationPage } from "../integration/integration-page";
+import { CrewPage } from "../operations/crew-page";
 import { JourneysPage } from "../operations/journeys-page";
 import { OccupancyPage } from "../operations/occupancy-page";
 import { StatusBoardPage } from "../operations/status-board-page";
@@ -127,6 +128,17 @@ const statusBoardRoute = createRoute({
   },
 });
 
+const crewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "crew",
+  validateSearch: (raw: Record<string, unknown>) => ({
+    date: dateParam(raw, "date", "the crew rota"),
+  }),
+  component: function Crew(): ReactNode {
+    return <CrewPage date={crewRoute.useSearch().date} />;
+  },
+});
+
 const occupancyRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "occupancy",
@@ -209,6 +221,7 @@ export const routeTree = rootRoute.addChildren([
   bookingRoute,
   driverRoute,
   statusBoardRoute,
+  crewRoute,
   occupancyRoute,
   journeysRoute,
   entitlementRoute,
