@@ -23,6 +23,7 @@ import {
   MemberPlanService,
   NotificationService,
   OccupancyService,
+  PartnerDesk,
   PartnerService,
   PartnershipService,
   PlanMapService,
@@ -75,6 +76,8 @@ export interface ServerServices {
   readonly bookings: BookingService;
   /** Trips cancelled for a day with a reason, and the figures by reason. */
   readonly cancellations: CancellationService;
+  /** The desk booking and cancelling for a partner's passengers under a booking agreement. */
+  readonly partnerDesk: PartnerDesk;
   /** The driver's phone: their runs of the day, cut down to what the road needs. */
   readonly driverRuns: DriverRunService;
   /** What drivers and assistants mark at stops. */
@@ -143,6 +146,8 @@ export function buildServices(
   const problems = new RestoredProblems(travelTimes);
   // Bookings and cancellations of one day, one after another in this process.
   const days = new DayQueue();
+  const bookings = new BookingService(unitOfWork, travelTimes, problems, clock, days);
+  const cancellations = new CancellationService(unitOfWork, problems, clock, days);
   const planning = new PlanningService(unitOfWork, {
     travelTimes,
     clock,
@@ -178,8 +183,9 @@ export function buildServices(
     planMaps: new PlanMapService(unitOfWork, clock),
     memberPlans: new MemberPlanService(unitOfWork),
     publication: new PlanPublicationService(unitOfWork, clock),
-    bookings: new BookingService(unitOfWork, travelTimes, problems, clock, days),
-    cancellations: new CancellationService(unitOfWork, problems, clock, days),
+    bookings,
+    cancellations,
+    partnerDesk: new PartnerDesk(unitOfWork, bookings, cancellations, clock),
     driverRuns: new DriverRunService(unitOfWork),
     runEvents: new RunEventService(unitOfWork, clock),
     statusBoard: new StatusBoardService(unitOfWork),

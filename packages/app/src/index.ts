@@ -101,6 +101,7 @@ export {
   MemberPlanService,
   type MemberPlanView,
   type OfferedOption,
+  PartnerDesk,
   type PlanChange,
   type PlanCheck,
   type PlanMap,

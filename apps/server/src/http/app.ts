@@ -28,6 +28,7 @@ import { mountJobRoutes } from "./routes/jobs";
 import { mountNotificationRoutes } from "./routes/notifications";
 import { mountOperationsRoutes } from "./routes/operations";
 import { mountOrganisationRoute } from "./routes/organisation";
+import { mountPartnerDeskRoutes } from "./routes/partner-desk";
 import { mountPlanOverrideRoutes } from "./routes/plan-overrides";
 import { mountPlanRevisionRoutes } from "./routes/plan-revisions";
 import { mountPlanRoutes } from "./routes/plans";
@@ -79,6 +80,7 @@ export function createHttpApp(
   mountJobRoutes(app, services);
   mountPlanOverrideRoutes(app, services);
   mountBookingRoutes(app, services);
+  mountPartnerDeskRoutes(app, services);
   mountOperationsRoutes(app, services);
   mountTapRoutes(app, services);
   mountNotificationRoutes(app, services);

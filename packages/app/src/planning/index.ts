@@ -36,6 +36,7 @@ export {
   type NoOption,
 } from "./live/insertion-options";
 export { LiveProblem } from "./live/live-problem";
+export { PartnerDesk, type PartnerDeskUnitOfWork } from "./live/partner-desk";
 export {
   type PlanRevisionEntry,
   RevisionHistoryService,

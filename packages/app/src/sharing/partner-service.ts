@@ -85,14 +85,21 @@ export class PartnerService {
   async listPassengers(
     actor: Actor,
     provider: string,
-    query: { purpose?: string; offset: number; limit: number },
+    query: { purpose?: string; offset: number; limit: number; search?: string | undefined },
   ): Promise<SharedPassengerPage> {
     authorise(actor, "passengers", "read");
     const purpose = parsePurpose(query.purpose);
     return this.unitOfWork.transaction(async (repos) => {
       let total = 0;
-      const read = async () => {
-        const page = await repos.passengers.list(provider, query);
+      const { search, offset, limit } = query;
+      const read = async (access: SharedAccess) => {
+        // A search matches names and references: only where the agreement shares identity.
+        if (search && !access.items.has("identity")) throw searchNeedsIdentity(access);
+        const page = await repos.passengers.list(provider, {
+          offset,
+          limit,
+          ...(search ? { search } : {}),
+        });
         total = page.total;
         return page.items;
       };
@@ -152,12 +159,15 @@ export class PartnerService {
     repos: PartnerUnitOfWork["repositories"],
     actor: Actor,
     reach: { provider: string; purpose: SharingPurpose },
-    how: { action: "list" | "export"; read: () => Promise<readonly Passenger[]> },
+    how: {
+      action: "list" | "export";
+      read: (access: SharedAccess) => Promise<readonly Passenger[]>;
+    },
   ): Promise<{ access: SharedAccess; shared: SharedPassenger[] }> {
     const { provider, purpose } = reach;
     const access = await requireAgreement(repos, this.clock, actor, provider, purpose);
     const key = await pseudonymKeyOf(repos, access);
-    const passengers = await how.read();
+    const passengers = await how.read(access);
     await recordPartnerRead(repos, actor, access, {
       resource: "passengers",
       action: how.action,
@@ -169,6 +179,14 @@ export class PartnerService {
         : undefined;
     return { access, shared: passengers.map((p) => sharePassenger(p, access, key, pseudonyms)) };
   }
+}
+
+function searchNeedsIdentity(access: SharedAccess): AppError {
+  return new AppError(
+    "validation-failed",
+    `Agreement ${access.agreement.reference} does not share identity for ${access.purpose}, so its passengers cannot be searched by name or reference.`,
+    [{ path: "search", message: "not allowed without identity" }],
+  );
 }
 
 /** The most passengers one export holds: a county's register, with room to spare. */
@@ -213,14 +231,18 @@ async function pseudonymsOfReferences(
 }
 
 /**
- * Writes a read across organisations to the provider's audit log: who (the actor's user and
+ * Writes a read (or a write, for booking) across organisations to the provider's audit log: who (the actor's user and
  * organisation), what, why, and the agreement it went through.
  */
 export async function recordPartnerRead(
   repos: UnitOfWorkOf<"audit">["repositories"],
   actor: Actor,
   access: SharedAccess,
-  read: { resource: string; action: "read" | "list" | "export"; ids: readonly string[] },
+  read: {
+    resource: string;
+    action: "read" | "list" | "export" | "create" | "update";
+    ids: readonly string[];
+  },
 ): Promise<void> {
   const { agreement } = access;
   await repos.audit.append({

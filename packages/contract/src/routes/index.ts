@@ -10,6 +10,7 @@ export * from "./jobs";
 export * from "./notifications";
 export * from "./operations";
 export * from "./organisation";
+export * from "./partner-desk";
 export * from "./plan-map";
 export * from "./plan-overrides";
 export * from "./plan-summary";

@@ -160,7 +160,7 @@ const idParams = z.object({
     .max(100)
     .openapi({ param: { name: "id", in: "path" }, format: "uuid" }),
 });
-const partnerParams = z.object({
+export const partnerParams = z.object({
   organisationId: z
     .string()
     .max(100)
@@ -168,6 +168,11 @@ const partnerParams = z.object({
 });
 export const partnerQuerySchema = z.object({
   ...pageQueryShape,
+  search: z
+    .string()
+    .max(100)
+    .optional()
+    .openapi({ description: "Part of a name, a reference or a postcode (booking)." }),
   purpose: z.enum(SHARING_PURPOSES).openapi({ description: "Why: from the versioned list." }),
 });
 

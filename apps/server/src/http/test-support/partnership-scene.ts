@@ -1,5 +1,5 @@
 import type { Actor, AgreementService } from "@tt/app";
-import type { Role, SharingPurpose } from "@tt/domain";
+import type { DataItem, Role, SharingPurpose } from "@tt/domain";
 import { type Fixture, PASSWORD } from "./fixture";
 
 /** The fixture's trips travel on this day. */
@@ -31,6 +31,7 @@ export async function activeAgreement(
   partnershipAdmin: Actor,
   reference: string,
   purpose: SharingPurpose = "analysis",
+  dataItems: readonly DataItem[] = ["trips", "home-location", "travel-needs"],
 ): Promise<string> {
   const draft = await agreements.draft(member, {
     reference,
@@ -38,7 +39,7 @@ export async function activeAgreement(
     providers: [member.organisationId],
     recipients: [partnershipAdmin.organisationId],
     purposes: [purpose],
-    dataItems: ["trips", "home-location", "travel-needs"],
+    dataItems: [...dataItems],
     lawfulBasis: { article6: "public-task" },
     startDate: isoDay(-30),
     reviewDate: isoDay(180),
