@@ -2,6 +2,7 @@ import type { Browser, FileChooser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   addAContact,
+  askForAPartnersTrip,
   bookATrip,
   cancelTheTrip,
   followAWrongOptOutLink,
@@ -437,6 +438,8 @@ describe.skipIf(!HAS_CHROMIUM)("the planner's web app in Debian's chromium", () 
     await signInAs(page, url, { ...DEMO_ACCOUNTS.partnershipCommissioner, password });
     await planPooledDay(page);
     await screenshot(page, "15-pooled-plan");
+    await askForAPartnersTrip(page, url);
+    await checkPage(page, "15a-partner-desk");
     await signInAs(page, url, { ...DEMO_ACCOUNTS.councilFinance, password });
     await readMemberTrips(page);
     await checkPage(page, "16-partnership-plans");

@@ -147,3 +147,38 @@ export async function followAWrongOptOutLink(page: Page, base: string): Promise<
   await page.getByRole("button", { name: "Stop these messages" }).click();
   await page.getByTestId("opt-out-refused").waitFor({ timeout: 20_000 });
 }
+
+/**
+ * At the partnership's booking desk: books for Peterborough's passengers under its booking
+ * agreement (TFC-DSA-003). The passenger, the place and the funder are found among the city's,
+ * and the options are asked of the city's operating plan of the demo day, which the city has not
+ * published: the desk says so, naming the day.
+ */
+export async function askForAPartnersTrip(page: Page, base: string): Promise<void> {
+  const partners = ((await read(page, base, "/api/partners")).items ?? []) as Json[];
+  const city = partners.find((p) => p.name === "Peterborough City Council");
+  expect(city, "Peterborough shares with the partnership").toBeDefined();
+  const at = `/api/partners/${String(city?.organisationId)}`;
+  const passenger = firstOf(await read(page, base, `${at}/passengers?purpose=booking&limit=1`));
+  const place = firstOf(await read(page, base, `${at}/places?limit=1`));
+  await menuLink(page, "Booking desk").click();
+  await page.getByRole("heading", { name: "Booking desk", level: 1 }).waitFor();
+  const bookFor = page.locator("#book-for");
+  await bookFor.locator("option").nth(1).waitFor({ state: "attached" });
+  await bookFor.selectOption(String(city?.organisationId));
+  await choose(page, "passenger-search", String(passenger.reference));
+  await choose(page, "place-search", String(place.reference));
+  await page.selectOption("#purpose", "demand-responsive");
+  const funder = page.locator("#funder");
+  await funder.locator("option").nth(1).waitFor({ state: "attached" });
+  await funder.selectOption({ index: 1 });
+  await page.check("input[name=timing][value=depart-after]");
+  await page.fill("#date", DAY.day);
+  await page.fill("#date-month", DAY.month);
+  await page.fill("#date-year", DAY.year);
+  await page.fill("#time", "10:00");
+  await page.getByTestId("find-options").click();
+  const summary = page.locator(".govuk-error-summary");
+  await summary.waitFor({ timeout: 30_000 });
+  expect(await summary.textContent()).toContain(`No operating plan is published for ${DAY.iso}`);
+}

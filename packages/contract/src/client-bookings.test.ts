@@ -71,3 +71,24 @@ describe("the API client: the booking desk", () => {
     ]);
   });
 });
+
+describe("the API client: the desk for a partner's passengers", () => {
+  it("reaches the partner's passengers, places, funders, options, bookings and cancellations", async () => {
+    const { fetch, seen } = recorder({ items: [] });
+    const client = createClient({ baseUrl: "", fetch });
+    await client.findPartnerPassengers("o/1", "Amira K");
+    await client.findPartnerPlaces("o/1", "Addenbrooke's");
+    await client.partnerFunders("o/1");
+    await client.partnerBookingOptions("o/1", BOOKING, { everyRun: true });
+    await client.partnerBook("o/1", { booking: BOOKING, vehicleId: "v1" });
+    await client.partnerCancelTrip("o/1", "t1", { date: "2026-11-24", reason: "weather" });
+    expect(seen.map((s) => `${s.method} ${s.url}`)).toEqual([
+      "GET /api/partners/o%2F1/passengers?purpose=booking&search=Amira+K&limit=10",
+      "GET /api/partners/o%2F1/places?search=Addenbrooke%27s&limit=10",
+      "GET /api/partners/o%2F1/funders",
+      "POST /api/partners/o%2F1/bookings/options?everyRun=true",
+      "POST /api/partners/o%2F1/bookings",
+      "POST /api/partners/o%2F1/trip-requests/t1/cancel",
+    ]);
+  });
+});

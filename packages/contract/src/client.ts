@@ -1,6 +1,7 @@
 import { bookingClientMethods } from "./client-bookings";
 import { messageClientMethods } from "./client-messages";
 import { operationsClientMethods } from "./client-operations";
+import { partnerDeskClientMethods } from "./client-partner-desk";
 import { planOverrideClientMethods } from "./client-plan-overrides";
 import { planClientMethods } from "./client-plans";
 import { sharingClientMethods } from "./client-sharing";
@@ -152,6 +153,7 @@ export function createClient(options: ClientOptions) {
     ...planClientMethods(call, base),
     ...planOverrideClientMethods(call),
     ...sharingClientMethods(call),
+    ...partnerDeskClientMethods(call),
     ...bookingClientMethods(call),
     ...messageClientMethods(call),
     ...operationsClientMethods(call, base),

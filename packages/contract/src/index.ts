@@ -2,6 +2,7 @@ export * from "./client";
 export * from "./client-bookings";
 export * from "./client-messages";
 export * from "./client-operations";
+export * from "./client-partner-desk";
 export * from "./client-plan-overrides";
 export * from "./client-plans";
 export * from "./client-sharing";

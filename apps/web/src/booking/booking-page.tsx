@@ -5,12 +5,14 @@ import { ErrorSummary } from "../components/error-summary";
 import { Link } from "../components/link";
 import { NotificationBanner } from "../components/notification-banner";
 import { useTitle } from "../components/use-title";
+import { BookFor } from "./book-for";
 import { BookingOptions } from "./booking-options";
 import { readBooking, todayIso } from "./booking-words";
 import { CancelTrip } from "./cancel-trip";
 import { CancellationCounts } from "./cancellation-counts";
 import type { Found } from "./finder-words";
 import { bookedDetails } from "./option-words";
+import { type DeskPartner, foundPartnerPassengers, partnerPlanText } from "./partner-words";
 import { PassengerMessages } from "./passenger-messages";
 import { RecordFinder } from "./record-finder";
 import { type TripAnswers, TripForm } from "./trip-form";
@@ -18,7 +20,8 @@ import { useBookingDesk } from "./use-booking-desk";
 
 const TITLE = "Booking desk";
 
-async function findPassengers(text: string): Promise<Found[]> {
+async function findPassengers(text: string, partner?: DeskPartner): Promise<Found[]> {
+  if (partner) return foundPartnerPassengers(await api.findPartnerPassengers(partner.id, text));
   const page = await api.list("passengers", { search: text, limit: 10 });
   return page.items.map((p) => ({
     id: p.id,
@@ -27,24 +30,32 @@ async function findPassengers(text: string): Promise<Found[]> {
   }));
 }
 
-async function findPlaces(text: string): Promise<Found[]> {
-  const page = await api.list("places", { search: text, limit: 10 });
+async function findPlaces(text: string, partner?: DeskPartner): Promise<Found[]> {
+  const page = partner
+    ? await api.findPartnerPlaces(partner.id, text)
+    : await api.list("places", { search: text, limit: 10 });
   return page.items.map((p) => ({ id: p.id, reference: p.reference, name: p.name }));
 }
 
-function Booked({ booked }: { booked: BookedView }) {
+function Booked({ booked, partner }: { booked: BookedView; partner: DeskPartner | undefined }) {
   return (
     <NotificationBanner id="booked-banner" message={`Booked: ${booked.reference}`}>
       <p className="govuk-body">{bookedDetails(booked)}</p>
-      <p className="govuk-body">
-        <Link
-          to="/planning/plans/$planId"
-          params={{ planId: booked.planId }}
-          data-testid="booked-plan"
-        >
-          View revision {booked.revision} of the plan
-        </Link>
-      </p>
+      {partner ? (
+        <p className="govuk-body" data-testid="booked-partner-plan">
+          {partnerPlanText(partner, booked.revision)}
+        </p>
+      ) : (
+        <p className="govuk-body">
+          <Link
+            to="/planning/plans/$planId"
+            params={{ planId: booked.planId }}
+            data-testid="booked-plan"
+          >
+            View revision {booked.revision} of the plan
+          </Link>
+        </p>
+      )}
     </NotificationBanner>
   );
 }
@@ -77,7 +88,13 @@ function FindAgain({ onClick, busy }: { onClick: () => void; busy: boolean }) {
 export function BookingPage() {
   const [passenger, setPassenger] = useState<Found>();
   const [place, setPlace] = useState<Found>();
-  const desk = useBookingDesk();
+  const [partner, setPartner] = useState<DeskPartner>();
+  const desk = useBookingDesk(partner);
+  const bookFor = (chosen: DeskPartner | undefined) => {
+    setPartner(chosen);
+    setPassenger(undefined);
+    setPlace(undefined);
+  };
   useTitle(desk.problems.length > 0 ? `Error: ${TITLE}` : TITLE);
   const errorOf = (id: string) => desk.problems.find((p) => p.href === `#${id}`)?.text;
   const onFind = (answers: TripAnswers) => {
@@ -90,32 +107,37 @@ export function BookingPage() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <ErrorSummary problems={desk.problems} />
-          {desk.booked && <Booked key={desk.booked.tripRequestId} booked={desk.booked} />}
+          {desk.booked && (
+            <Booked key={desk.booked.tripRequestId} booked={desk.booked} partner={partner} />
+          )}
           <h1 className="govuk-heading-l">{TITLE}</h1>
           <p className="govuk-body">
-            Book a one-off trip into the day's published plan, on the vehicle that suits it best.
+            Book a trip, once or every week, into the day's published plan, on the vehicle that suits it best.
           </p>
+          <BookFor partner={partner} onChoose={bookFor} />
           <RecordFinder
+            key={`passenger-${partner?.id ?? ""}`}
             id="passenger-search"
             label="Passenger"
             hint="Their reference or name, for example SEND-0001"
             noun="passenger"
-            find={findPassengers}
+            find={(text) => findPassengers(text, partner)}
             chosen={passenger}
             onChoose={setPassenger}
             error={errorOf("passenger-search")}
           />
           <RecordFinder
+            key={`place-${partner?.id ?? ""}`}
             id="place-search"
             label="Place"
             hint="Where the passenger goes to or comes from: its reference, name or postcode"
             noun="place"
-            find={findPlaces}
+            find={(text) => findPlaces(text, partner)}
             chosen={place}
             onChoose={setPlace}
             error={errorOf("place-search")}
           />
-          <TripForm errorOf={errorOf} onFind={onFind} busy={desk.busy} />
+          <TripForm errorOf={errorOf} onFind={onFind} busy={desk.busy} partner={partner?.id} />
           {desk.refused && desk.findAgain && (
             <FindAgain onClick={desk.findAgain} busy={desk.busy} />
           )}
@@ -132,12 +154,13 @@ export function BookingPage() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <CancelTrip
-            key={desk.lastBooked?.reference ?? ""}
+            key={`${partner?.id ?? ""}-${desk.lastBooked?.reference ?? ""}`}
             booked={desk.lastBooked}
             date={desk.date ?? todayIso()}
+            partner={partner}
           />
           <CancellationCounts date={desk.date ?? todayIso()} />
-          {passenger && <PassengerMessages key={passenger.id} passenger={passenger} />}
+          {passenger && !partner && <PassengerMessages key={passenger.id} passenger={passenger} />}
         </div>
       </div>
     </>

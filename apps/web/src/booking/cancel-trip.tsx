@@ -19,6 +19,7 @@ import {
   type TripToCancel,
 } from "./cancel-words";
 import { withReference } from "./finder-words";
+import type { DeskPartner } from "./partner-words";
 
 type Offer = CancelledView["offers"][number];
 
@@ -31,6 +32,26 @@ async function tripOf(
   if (known) return known;
   const found = await api.list("tripRequests", { search: text, limit: 10 });
   return withReference(found.items, text);
+}
+
+/**
+ * A partner's trip: the one just booked for them, or one given by its id (the desk cannot search
+ * a partner's trips by reference).
+ */
+async function cancelForPartner(
+  wanted: Cancellation,
+  booked: BookedView | undefined,
+  partner: DeskPartner,
+): Promise<{ trip: string; view: CancelledView } | { problems: Problem[] }> {
+  const trip = knownTrip(wanted.trip, booked);
+  if (!trip) {
+    const text = `For ${partner.name}, give the trip just booked or the trip's id: its other trips cannot be looked up by reference here`;
+    return { problems: [{ text, href: "#cancel-trip" }] };
+  }
+  return {
+    trip: trip.reference,
+    view: await api.partnerCancelTrip(partner.id, trip.id, wanted.body),
+  };
 }
 
 /** A trip that could take the freed seat, by reference and vehicle once they are read. */
@@ -51,7 +72,8 @@ function OfferItem({ offer }: { offer: Offer }) {
   );
 }
 
-function Cancelled({ trip, view }: { trip: string; view: CancelledView }) {
+/** The cancellation; the plan and the freed seat's offers are the desk's own to open (`ours`). */
+function Cancelled({ trip, view, ours }: { trip: string; view: CancelledView; ours: boolean }) {
   const { plan } = view;
   return (
     <NotificationBanner id="cancelled-banner" message={`Trip ${trip} cancelled`}>
@@ -63,7 +85,7 @@ function Cancelled({ trip, view }: { trip: string; view: CancelledView }) {
           </div>
         ))}
       </dl>
-      {plan && (
+      {plan && ours && (
         <p className="govuk-body">
           <Link to="/planning/plans/$planId" params={{ planId: plan.id }}>
             View revision {plan.revision} of the plan
@@ -71,7 +93,7 @@ function Cancelled({ trip, view }: { trip: string; view: CancelledView }) {
         </p>
       )}
       <p className="govuk-body">{offersIntro(view)}</p>
-      {view.offers.length > 0 && (
+      {ours && view.offers.length > 0 && (
         <ul className="govuk-list govuk-list--bullet" data-testid="freed-seat-offers">
           {view.offers.map((offer) => (
             <OfferItem key={offer.tripRequestId} offer={offer} />
@@ -86,8 +108,10 @@ function Cancelled({ trip, view }: { trip: string; view: CancelledView }) {
 async function cancel(
   wanted: Cancellation,
   booked: BookedView | undefined,
+  partner: DeskPartner | undefined,
 ): Promise<{ trip: string; view: CancelledView } | { problems: Problem[] }> {
   try {
+    if (partner) return await cancelForPartner(wanted, booked, partner);
     const trip = await tripOf(wanted.trip, booked);
     if (!trip) {
       return {
@@ -104,7 +128,16 @@ async function cancel(
  * Cancels a trip for a day with a reason from the list: a one-off trip is cancelled, a recurring
  * one misses that day. The trip just booked is filled in.
  */
-export function CancelTrip({ booked, date }: { booked: BookedView | undefined; date: string }) {
+export function CancelTrip({
+  booked,
+  date,
+  partner,
+}: {
+  booked: BookedView | undefined;
+  date: string;
+  /** Cancelling for a partner: the trip just booked for them, or one given by its id. */
+  partner?: DeskPartner | undefined;
+}) {
   const [problems, setProblems] = useState<Problem[]>([]);
   const [done, setDone] = useState<{ trip: string; view: CancelledView }>();
   const [busy, setBusy] = useState(false);
@@ -120,7 +153,7 @@ export function CancelTrip({ booked, date }: { booked: BookedView | undefined; d
     setDone(undefined);
     if (!read.ok) return setProblems(read.problems);
     setBusy(true);
-    const outcome = await cancel(read.value, booked);
+    const outcome = await cancel(read.value, booked, partner);
     setBusy(false);
     setProblems("problems" in outcome ? outcome.problems : []);
     if ("view" in outcome) setDone(outcome);
@@ -131,7 +164,14 @@ export function CancelTrip({ booked, date }: { booked: BookedView | undefined; d
         Cancel a trip
       </h2>
       <ErrorSummary problems={problems} />
-      {done && <Cancelled key={done.view.cancellation.id} trip={done.trip} view={done.view} />}
+      {done && (
+        <Cancelled
+          key={done.view.cancellation.id}
+          trip={done.trip}
+          view={done.view}
+          ours={!partner}
+        />
+      )}
       <form onSubmit={submit} noValidate data-testid="cancel-form">
         <TextField
           id="cancel-trip"

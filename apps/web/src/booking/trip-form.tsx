@@ -31,11 +31,12 @@ function answersOf(form: FormData): TripAnswers {
   };
 }
 
-/** Who funds the trip: the organisation's funders. */
-function FunderField({ error }: { error: string | undefined }) {
+/** Who funds the trip: the organisation's funders, or the partner's when booking for one. */
+function FunderField({ error, partner }: { error: string | undefined; partner?: string }) {
   const funders = useQuery({
-    queryKey: ["register", "funders", "booking"],
-    queryFn: () => api.list("funders", { limit: 100 }),
+    queryKey: ["register", "funders", "booking", partner ?? ""],
+    queryFn: async (): Promise<{ items: { id: string; name: string }[] }> =>
+      partner ? api.partnerFunders(partner) : api.list("funders", { limit: 100 }),
   });
   const frame = {
     id: "funder",
@@ -63,10 +64,13 @@ export function TripForm({
   errorOf,
   onFind,
   busy,
+  partner,
 }: {
   errorOf: (id: string) => string | undefined;
   onFind: (answers: TripAnswers) => void;
   busy: boolean;
+  /** The partner whose passenger the trip is for (its funders are offered). */
+  partner?: string | undefined;
 }) {
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -74,7 +78,11 @@ export function TripForm({
   };
   return (
     <form onSubmit={submit} noValidate data-testid="trip-form">
-      <FunderField error={errorOf("funder")} />
+      <FunderField
+        key={partner ?? ""}
+        error={errorOf("funder")}
+        {...(partner ? { partner } : {})}
+      />
       <SelectField
         frame={{ id: "purpose", label: "Purpose of the trip", error: errorOf("purpose") }}
         choices={PURPOSE_CHOICES}

@@ -2,6 +2,7 @@ import type { BookedView, BookingBody, BookingOptionsView } from "@tt/contract";
 import { useState } from "react";
 import { api, type Problem } from "../api";
 import { deskProblems, isConflict } from "./booking-words";
+import type { DeskPartner } from "./partner-words";
 
 /** The trip last asked about, and whether every vehicle was tried. */
 interface Asked {
@@ -13,7 +14,7 @@ interface Asked {
  * The desk's state: the options found for the trip last asked about, the booking made, and the
  * problems to list. A refused booking (409) keeps the trip, so that the options can be found again.
  */
-export function useBookingDesk() {
+export function useBookingDesk(partner: DeskPartner | undefined) {
   const [problems, setProblems] = useState<Problem[]>([]);
   const [asked, setAsked] = useState<Asked>();
   const [found, setFound] = useState<BookingOptionsView>();
@@ -27,7 +28,11 @@ export function useBookingDesk() {
     setRefused(false);
     setBooked(undefined);
     try {
-      setFound(await api.bookingOptions(booking, { everyRun }));
+      setFound(
+        partner
+          ? await api.partnerBookingOptions(partner.id, booking, { everyRun })
+          : await api.bookingOptions(booking, { everyRun }),
+      );
       setAsked({ booking, everyRun });
       setProblems([]);
     } catch (error) {
@@ -42,7 +47,8 @@ export function useBookingDesk() {
     if (!asked) return;
     setBusy(true);
     try {
-      const made = await api.book({ booking: asked.booking, vehicleId });
+      const body = { booking: asked.booking, vehicleId };
+      const made = partner ? await api.partnerBook(partner.id, body) : await api.book(body);
       setBooked(made);
       setLastBooked(made);
       setFound(undefined);

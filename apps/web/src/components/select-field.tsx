@@ -11,11 +11,14 @@ export function SelectField({
   choices,
   defaultValue,
   blank,
+  onChange,
 }: {
   frame: FieldFrame;
   choices: readonly Choice[];
   defaultValue?: string | undefined;
   blank?: string | undefined;
+  /** Told the value chosen, as soon as it is chosen. */
+  onChange?: (value: string) => void;
 }) {
   return (
     <FormGroup error={frame.error}>
@@ -29,6 +32,7 @@ export function SelectField({
         name={frame.id}
         defaultValue={defaultValue}
         aria-describedby={describedBy(frame)}
+        onChange={onChange ? (event) => onChange(event.currentTarget.value) : undefined}
       >
         {blank !== undefined && <option value="">{blank}</option>}
         {choices.map((choice) => (

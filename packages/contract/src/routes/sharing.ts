@@ -109,6 +109,7 @@ export const partnerSchema = z
   .openapi("Partner");
 
 export const partnerListSchema = z.object({ items: z.array(partnerSchema) }).openapi("PartnerList");
+export type PartnerListView = z.infer<typeof partnerListSchema>;
 
 export const sharedPassengerSchema = z
   .object({
@@ -153,6 +154,7 @@ export const sharedPassengerPageSchema = z
     dataItems: z.array(z.enum(DATA_ITEMS)),
   })
   .openapi("SharedPassengerPage");
+export type SharedPassengerPageView = z.infer<typeof sharedPassengerPageSchema>;
 
 const idParams = z.object({
   id: z
