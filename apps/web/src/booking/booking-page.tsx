@@ -112,7 +112,8 @@ export function BookingPage() {
           )}
           <h1 className="govuk-heading-l">{TITLE}</h1>
           <p className="govuk-body">
-            Book a trip, once or every week, into the day's published plan, on the vehicle that suits it best.
+            Book a trip, once or every week, into the day's published plan, on the vehicle that
+            suits it best.
           </p>
           <BookFor partner={partner} onChoose={bookFor} />
           <RecordFinder

@@ -10,7 +10,8 @@ const DESCRIPTIONS: Record<string, string> = {
   "/register/vehicles": "Your vehicles, their layouts and features.",
   "/import": "Add passengers, places, vehicles or trip requests from a CSV file.",
   "/planning": "Plan a day on the shared fleet, see it on a map and print run manifests.",
-  "/booking": "Book a one-off trip into the day's plan, or cancel a trip for a day with a reason.",
+  "/booking":
+    "Book a trip, once or every week, into the day's plan, for your passengers or a partner's, or cancel a trip for a day with a reason.",
   "/status-board":
     "Today's runs as they run: progress, late stops, no-shows and cancellations, live.",
   "/driver": "Your runs stop by stop on your phone; marks kept without signal and sent later.",
