@@ -480,6 +480,53 @@ for (const driver of listTestDrivers()) {
       expect(named).toEqual([{ path: "date", message: "not in a term of Spring only" }]);
     });
 
+    it("puts a repeating trip into a later day's published plan too, on the same vehicle where it fits", async () => {
+      const f = fixture();
+      const admin = f.county.users.admin.token;
+      const later = "2026-09-10";
+      const started = await f.call("POST", "/api/plans", {
+        token: admin,
+        json: { date: later, iterations: 10, seed: 1 },
+      });
+      const jobId = String(((await started.json()) as Json).jobId);
+      await f.services.planning.settled(jobId);
+      const job = (await (
+        await f.call("GET", `/api/jobs/${jobId}`, { token: admin })
+      ).json()) as Json;
+      const laterPlan = String((job.result as Json).planId);
+      expect(
+        (await f.call("POST", `/api/plans/${laterPlan}/publish`, { token: admin })).status,
+      ).toBe(200);
+
+      const passengerId = await newPassenger(f, "P-REPEAT-2", 52.185);
+      const body = booking(f, passengerId, {
+        time: "08:30",
+        repeat: { weekdays: ["thu"], until: "2026-09-17" },
+      });
+      const offered = (await (await options(f, body)).json()) as { options: Json[] };
+      const vehicle = String(offered.options[0]?.vehicleId);
+      const booked = await book(f, body, vehicle);
+      const made = (await booked.json()) as Json;
+      expect([booked.status, made.message]).toEqual([201, undefined]);
+      published = String(made.planId);
+      // 2026-09-17 has no published plan: its plan takes the trip from the register when made.
+      const days = made.laterDays as Json[];
+      expect(days.map((d) => d.date)).toEqual([later]);
+      expect(days[0]).toMatchObject({ revision: 2, vehicleId: vehicle, reason: null });
+      const revision = (await (
+        await f.call("GET", `/api/plans/${days[0]?.planId}`, { token: admin })
+      ).json()) as Json;
+      expect(revision).toMatchObject({ status: "published", serviceDate: later });
+      const run = (revision.runs as Json[]).find((r) => r.vehicleId === vehicle);
+      const stops = (run?.stops as Json[]).filter((s) => s.tripRequestId === made.tripRequestId);
+      expect(stops.map((s) => s.kind)).toEqual(["pickup", "dropoff"]);
+      const evaluation = await f.services.planning.evaluatePlan(
+        { userId: f.county.users.admin.user.id, organisationId: f.county.id, role: "admin" },
+        String(days[0]?.planId),
+      );
+      expect(evaluation?.violations).toEqual([]);
+    });
+
     it("keeps each organisation to its own records, and each role to its grant", async () => {
       const f = fixture();
       const passengerId = await newPassenger(f, "P-OWN-1", 52.2);

@@ -78,6 +78,24 @@ for (const driver of listTestDrivers()) {
         expect(res.status).toBe(201);
       });
 
+      it("answers 422, not a crash, to JSON nested deeper than any body, even before sign-in", async () => {
+        const deep = `${"[".repeat(50_000)}${"]".repeat(50_000)}`;
+        for (const path of ["/api/session", "/api/passengers"]) {
+          const res = await fixture().app.request(path, {
+            method: "POST",
+            headers: {
+              "content-type": "application/json",
+              "x-requested-with": "test",
+              authorization: `Bearer ${admin()}`,
+            },
+            body: deep,
+          });
+          expect([path, res.status]).toEqual([path, 422]);
+          const details = ((await res.json()) as ErrorJson).details;
+          expect(details[0]?.message).toBe("nested more than 32 levels deep");
+        }
+      });
+
       it("answers 422 for a NUL in a query parameter or a sign-in email", async () => {
         const list = await fixture().call("GET", "/api/passengers?search=Ann%00", {
           token: admin(),

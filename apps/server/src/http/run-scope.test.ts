@@ -97,6 +97,22 @@ for (const driver of listTestDrivers()) {
       const two = await crew(admin, scene.vehicles.mine, [scene.staff.a, scene.staff.b]);
       expect(two.status).toBe(422);
       expect(JSON.stringify(await two.json())).toContain("a vehicle has one driver");
+      const assistants: string[] = [];
+      for (const n of [1, 2, 3, 4]) {
+        const made = await fixture().call("POST", "/api/staff", {
+          token: admin,
+          json: {
+            reference: `PA-${n}`,
+            name: "Pat Assistant",
+            role: "passenger-assistant",
+            dbsExpiry: "2030-01-31",
+          },
+        });
+        assistants.push(String(((await made.json()) as Json).id));
+      }
+      const four = await crew(admin, scene.vehicles.theirs, assistants);
+      expect(four.status).toBe(422);
+      expect(JSON.stringify(await four.json())).toContain("at most 3 passenger assistants");
       // Nothing changed: driver A still sees their run.
       expect((await runsOf(scene.tokens.driverA)).runs).toEqual([scene.vehicles.mine]);
     });

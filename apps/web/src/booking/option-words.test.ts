@@ -5,6 +5,7 @@ import {
   bookedDetails,
   detourText,
   entitledText,
+  laterDaysText,
   notEntitledText,
   optionCells,
   optionsSummary,
@@ -101,6 +102,7 @@ describe("the booking made", () => {
       revision: 4,
       option: OPTION,
       repeats: null,
+      laterDays: [],
     };
     expect(bookedDetails(booked)).toBe(
       "On CCC-MB-11: pick-up between 08:35 and 08:50 (planned 08:40), drop-off 09:12. The day's plan is now revision 4.",
@@ -112,6 +114,28 @@ describe("the booking made", () => {
     };
     expect(bookedDetails({ ...booked, repeats: weekly })).toMatch(
       /revision 4\. It repeats every Monday, Wednesday and Friday in term time until 2027-07-21: later days' plans take it when they are made\.$/,
+    );
+    const day = (date: string, vehicleId: string | null, reason: string | null = null) => ({
+      date,
+      planId: reason ? null : VIEW.planId,
+      revision: reason ? null : 2,
+      vehicleId,
+      reason,
+    });
+    const later = {
+      ...booked,
+      repeats: weekly,
+      laterDays: [
+        day("2026-11-25", OPTION.vehicleId),
+        day("2026-11-27", "v9"),
+        day("2026-11-30", null, "no vehicle can take it (capacity, 3 vehicles)"),
+      ],
+    };
+    expect(laterDaysText(later)).toBe(
+      "It is also in the published plans of 2026-11-25 and 2026-11-27, on another vehicle on 2026-11-27. Not yet in the plan of 2026-11-30: no vehicle can take it (capacity, 3 vehicles); the day's next plan takes it.",
+    );
+    expect(laterDaysText({ ...later, laterDays: [day("2026-11-25", OPTION.vehicleId)] })).toBe(
+      "It is also in the published plans of 2026-11-25, on the same vehicle.",
     );
   });
 });

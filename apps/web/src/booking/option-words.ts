@@ -75,7 +75,31 @@ export function bookedDetails(booked: BookedView): string {
   const { option } = booked;
   const [from, to] = option.pickupWindow;
   const first = `On ${option.vehicleReference}: pick-up between ${from} and ${to} (planned ${option.pickup}), drop-off ${option.dropoff}. The day's plan is now revision ${booked.revision}.`;
-  return booked.repeats ? `${first} ${repeatsText(booked.repeats)}` : first;
+  if (!booked.repeats) return first;
+  const later = laterDaysText(booked);
+  return [first, repeatsText(booked.repeats), ...(later ? [later] : [])].join(" ");
+}
+
+const listOf = (items: readonly string[]) =>
+  items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items.at(-1)}` : (items[0] ?? "");
+
+/** The later days that already had a published plan: in it (on which vehicle), or why not. */
+export function laterDaysText(booked: BookedView): string {
+  const placed = booked.laterDays.filter((d) => d.planId !== null && d.reason === null);
+  const other = placed.filter((d) => d.vehicleId !== booked.option.vehicleId).map((d) => d.date);
+  const missed = booked.laterDays.filter((d) => d.reason !== null);
+  const parts: string[] = [];
+  if (placed.length > 0) {
+    const where =
+      other.length === 0 ? "on the same vehicle" : `on another vehicle on ${listOf(other)}`;
+    parts.push(
+      `It is also in the published plans of ${listOf(placed.map((d) => d.date))}, ${where}.`,
+    );
+  }
+  for (const day of missed) {
+    parts.push(`Not yet in the plan of ${day.date}: ${day.reason}; the day's next plan takes it.`);
+  }
+  return parts.join(" ");
 }
 
 /** When a repeating trip travels, and what carries it on the later days. */

@@ -31,6 +31,9 @@ function checkOperatorOwns(actor: Actor, vehicle: Vehicle, people: readonly Staf
 }
 
 /** One driver at most, and nobody whose DBS check or licence has lapsed on the date. */
+/** Passenger assistants on one vehicle at most: the crew's seats beside the driver [D]. */
+const MAX_ASSISTANTS = 3;
+
 function checkCrew(people: readonly Staff[], serviceDate: string): void {
   const issues = people.flatMap((p, i) =>
     listLapsedChecks(p, serviceDate).map((check) => ({
@@ -41,6 +44,12 @@ function checkCrew(people: readonly Staff[], serviceDate: string): void {
   const drivers = people.filter((p) => p.role === "driver");
   if (drivers.length > 1) {
     issues.push({ path: "staffIds", message: "a vehicle has one driver" });
+  }
+  if (people.length - drivers.length > MAX_ASSISTANTS) {
+    issues.push({
+      path: "staffIds",
+      message: `a vehicle has at most ${MAX_ASSISTANTS} passenger assistants`,
+    });
   }
   if (issues.length > 0) {
     throw new AppError("validation-failed", "This crew cannot work that day.", issues);

@@ -97,7 +97,27 @@ export const bookedSchema = z
       .nullable()
       .openapi({
         description:
-          "For a repeating trip: its weekdays and last day. Only the first day's plan carries it now; later days' plans take it from the register when they are made.",
+          "For a repeating trip: its weekdays and last day. Later days' plans made after the booking take it from the register.",
+      }),
+    laterDays: z
+      .array(
+        z.object({
+          date: z.string(),
+          planId: z
+            .uuid()
+            .nullable()
+            .openapi({ description: "The revision carrying it, when placed." }),
+          revision: z.number().int().nullable(),
+          vehicleId: z.string().nullable(),
+          reason: z
+            .string()
+            .nullable()
+            .openapi({ description: "Why it is not in that day's plan." }),
+        }),
+      )
+      .openapi({
+        description:
+          "A repeating trip's later days that already had a published operating plan: each placed in it as a new revision (on the first day's vehicle where it fits), or why not.",
       }),
   })
   .openapi("Booked");

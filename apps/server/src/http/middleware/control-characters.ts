@@ -5,6 +5,8 @@ import type { MiddlewareHandler } from "hono";
 
 /** Past this many problems the answer stops listing them. */
 const MAX_ISSUES = 20;
+/** No body of the API nests this deep; a deeper one is refused before anything walks it. */
+export const MAX_JSON_DEPTH = 32;
 
 const describeAt = (text: string, lineBreaks: boolean) => {
   const at = findControlCharacter(text, lineBreaks);
@@ -13,22 +15,31 @@ const describeAt = (text: string, lineBreaks: boolean) => {
 };
 
 /** Every string (and key) in a parsed JSON value holding a control other than tab, LF or CR. */
-function jsonIssues(value: unknown, path: string, issues: Issue[]): void {
+function jsonIssues(value: unknown, path: string, issues: Issue[], depth = 0): void {
   if (issues.length >= MAX_ISSUES) return;
+  if (depth > MAX_JSON_DEPTH) {
+    issues.push({
+      path: path || "body",
+      message: `nested more than ${MAX_JSON_DEPTH} levels deep`,
+    });
+    return;
+  }
   if (typeof value === "string") {
     if (findControlCharacter(value, true) >= 0) {
       issues.push({ path: path || "body", message: describeAt(value, true) });
     }
   } else if (Array.isArray(value)) {
     for (const [index, item] of value.entries()) {
-      jsonIssues(item, path ? `${path}.${index}` : `${index}`, issues);
+      jsonIssues(item, path ? `${path}.${index}` : `${index}`, issues, depth + 1);
+      if (issues.length >= MAX_ISSUES) return;
     }
   } else if (value !== null && typeof value === "object") {
     for (const [key, item] of Object.entries(value)) {
       const keyPath = path ? `${path}.${key}` : key;
       if (findControlCharacter(key) >= 0)
         issues.push({ path: keyPath, message: describeAt(key, false) });
-      jsonIssues(item, keyPath, issues);
+      jsonIssues(item, keyPath, issues, depth + 1);
+      if (issues.length >= MAX_ISSUES) return;
     }
   }
 }
@@ -59,7 +70,11 @@ export function rejectControlCharacters(): MiddlewareHandler {
       jsonIssues(body, "", issues);
     }
     if (issues.length > 0) {
-      throw new AppError("validation-failed", "The request holds control characters.", issues);
+      throw new AppError(
+        "validation-failed",
+        "The request holds control characters or nests too deeply.",
+        issues,
+      );
     }
     await next();
   };

@@ -52,6 +52,7 @@ export function presentBooked(booked: Booked): BookedView {
     revision: booked.revision,
     option: presentOption(booked.option),
     repeats: repeatsOf(booked.tripRequest.recurrence),
+    laterDays: booked.laterDays.map(({ vehicle, ...day }) => ({ ...day, vehicleId: vehicle })),
   };
 }
 

@@ -38,6 +38,7 @@ import { bookingRequest } from "./booking-request";
 import { bookingRevision } from "./booking-revision";
 import { DayQueue } from "./day-queue";
 import { type InsertionOption, insertionOptions, type NoOption } from "./insertion-options";
+import { type LaterDay, placeLaterDays } from "./later-days";
 import type { LiveProblem } from "./live-problem";
 import { timedRuns } from "./timed-runs";
 
@@ -81,12 +82,15 @@ export interface Booked {
   readonly planId: string;
   readonly revision: number;
   readonly option: OfferedOption;
+  /** A repeating trip's later days that had an operating plan: placed in it, or why not. */
+  readonly laterDays: readonly LaterDay[];
 }
 
 /** Stored plans held in memory by the desk (the latest revisions of the days being booked). */
 const PLANS_HELD = 4;
 
-interface Prepared {
+/** A booking read and checked, with its day's operating plan and the trip in the engine's terms. */
+export interface Prepared {
   readonly plan: StoredPlan;
   readonly booking: BookingInput;
   readonly passenger: Passenger;
@@ -151,13 +155,28 @@ export class BookingService {
    */
   async book(actor: Actor, body: unknown, vehicleId: string): Promise<Booked> {
     authoriseBooking(actor);
-    const { date } = parseInput(bookingInputSchema, body, "booking");
-    return this.queue.change(actor.organisationId, date, () =>
+    const booking = parseInput(bookingInputSchema, body, "booking");
+    const first = await this.queue.change(actor.organisationId, booking.date, () =>
       this.bookOnce(actor, body, vehicleId),
     );
+    if (!booking.repeat) return { ...first, laterDays: [] };
+    const deps = {
+      unitOfWork: this.unitOfWork,
+      problems: this.problems,
+      queue: this.queue,
+      clock: this.clock,
+      prepare: (as: Actor, day: unknown) => this.prepare(as, day),
+    };
+    const trip = first.tripRequest;
+    const laterDays = await placeLaterDays(deps, actor, booking, trip, first.option.vehicle);
+    return { ...first, laterDays };
   }
 
-  private async bookOnce(actor: Actor, body: unknown, vehicleId: string): Promise<Booked> {
+  private async bookOnce(
+    actor: Actor,
+    body: unknown,
+    vehicleId: string,
+  ): Promise<Omit<Booked, "laterDays">> {
     const prepared = await this.prepare(actor, body);
     if (!prepared.entitlement.ok) throw notEntitled(prepared.entitlement);
     await refuseTwice(this.unitOfWork.repositories, actor.organisationId, prepared.booking);
