@@ -518,7 +518,9 @@ for (const driver of listTestDrivers()) {
       ).json()) as Json;
       expect(revision).toMatchObject({ status: "published", serviceDate: later });
       const run = (revision.runs as Json[]).find((r) => r.vehicleId === vehicle);
-      const stops = (run?.stops as Json[]).filter((s) => s.tripRequestId === made.tripRequestId);
+      const stops = ((run?.stops ?? []) as Json[]).filter(
+        (s) => s.tripRequestId === made.tripRequestId,
+      );
       expect(stops.map((s) => s.kind)).toEqual(["pickup", "dropoff"]);
       const evaluation = await f.services.planning.evaluatePlan(
         { userId: f.county.users.admin.user.id, organisationId: f.county.id, role: "admin" },
