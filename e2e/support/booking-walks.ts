@@ -47,6 +47,11 @@ export async function bookATrip(page: Page, base: string): Promise<string> {
   await menuLink(page, "Booking desk").click();
   await page.getByRole("heading", { name: "Booking desk", level: 1 }).waitFor();
   await choose(page, "passenger-search", String(passenger.reference));
+  // Beside the passenger: their standing under each regime and the trips they have to come.
+  await page.getByTestId("upcoming-trips").waitFor({ timeout: 20_000 });
+  expect(await page.getByTestId("passenger-standing").textContent()).toMatch(
+    /entitled|No entitlement decision on file/,
+  );
   await choose(page, "place-search", String(place.reference));
   await page.selectOption("#purpose", "demand-responsive");
   // An organisation of several funders asks which pays: the one for buses and DRT.

@@ -26,6 +26,7 @@ import {
   PartnerDesk,
   PartnerService,
   PartnershipService,
+  PassengerStandingService,
   PlanMapService,
   type PlanningFailure,
   PlanningService,
@@ -76,6 +77,8 @@ export interface ServerServices {
   readonly bookings: BookingService;
   /** Trips cancelled for a day with a reason, and the figures by reason. */
   readonly cancellations: CancellationService;
+  /** Beside a passenger at the desk: their standing under each regime (no reasons). */
+  readonly standings: PassengerStandingService;
   /** The desk booking and cancelling for a partner's passengers under a booking agreement. */
   readonly partnerDesk: PartnerDesk;
   /** The driver's phone: their runs of the day, cut down to what the road needs. */
@@ -186,6 +189,7 @@ export function buildServices(
     bookings,
     cancellations,
     partnerDesk: new PartnerDesk(unitOfWork, bookings, cancellations, clock),
+    standings: new PassengerStandingService(unitOfWork, clock),
     driverRuns: new DriverRunService(unitOfWork),
     runEvents: new RunEventService(unitOfWork, clock),
     statusBoard: new StatusBoardService(unitOfWork),

@@ -102,6 +102,7 @@ export {
   type MemberPlanView,
   type OfferedOption,
   PartnerDesk,
+  PassengerStandingService,
   type PlanChange,
   type PlanCheck,
   type PlanMap,

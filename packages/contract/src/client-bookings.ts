@@ -6,6 +6,7 @@ import type {
   CancellationBody,
   CancellationSummaryView,
   CancelledView,
+  PassengerStandingView,
   PlanRevisionEntryView,
 } from "./routes";
 
@@ -20,6 +21,12 @@ export function bookingClientMethods(call: Call) {
      * Up to three places for the trip in the day's operating plan, cheapest first, and the
      * passenger's entitlement. `everyRun` tries every vehicle, however far (slower).
      */
+    /** The passenger's entitlement under each regime, as the desk may see it. */
+    passengerStanding: (passengerId: string) =>
+      call<PassengerStandingView>(
+        "GET",
+        `/api/bookings/passengers/${encodeURIComponent(passengerId)}/standing`,
+      ),
     bookingOptions: (body: BookingBody, options: { everyRun?: boolean } = {}) =>
       call<BookingOptionsView>(
         "POST",

@@ -1,7 +1,7 @@
 import { RestoredProblems } from "@tt/app";
 import { listTestDrivers } from "@tt/db";
 import { evaluate } from "@tt/solver";
-import { aPassenger } from "@tt/testkit";
+import { aPassenger, CONTRACT_HOME_TO_SCHOOL_CASE } from "@tt/testkit";
 import { beforeAll, describe, expect, it } from "vitest";
 import { lazyTravelTimes } from "../services";
 import { type Fixture, useFixture } from "./test-support/fixture";
@@ -527,6 +527,38 @@ for (const driver of listTestDrivers()) {
         String(days[0]?.planId),
       );
       expect(evaluation?.violations).toEqual([]);
+    });
+
+    it("shows the desk the passenger's standing under each regime, without the decision's words", async () => {
+      const f = fixture();
+      const passengerId = await newPassenger(f, "P-STAND-1", 52.18);
+      const standing = (token = agent) =>
+        f.call("GET", `/api/bookings/passengers/${passengerId}/standing`, { token });
+      expect(await (await standing()).json()).toEqual({ items: [] });
+      const assessed = await f.call("POST", "/api/entitlement/assess", {
+        token: f.county.users.admin.token,
+        json: { case: CONTRACT_HOME_TO_SCHOOL_CASE, passengerId, assessedOn: "2026-09-01" },
+      });
+      expect(assessed.status).toBe(201);
+      const decision = (await assessed.json()) as Json;
+      const shown = (await (await standing()).json()) as { items: Json[] };
+      expect(shown.items).toEqual([
+        {
+          regime: "home-to-school",
+          eligible: decision.eligible,
+          assessedOn: "2026-09-01",
+          reviewDate: decision.reviewDate,
+          reviewOverdue: String(decision.reviewDate) < new Date().toISOString().slice(0, 10),
+        },
+      ]);
+      expect((await standing(f.county.users.finance.token)).status).toBe(403);
+      expect((await standing(f.city.users["booking-agent"].token)).status).toBe(404);
+      const log = await f.services.unitOfWork.repositories.audit.list(f.county.id, {
+        offset: 0,
+        limit: 5,
+        resource: "passengers",
+      });
+      expect(log.items[0]).toMatchObject({ action: "read", resourceIds: [passengerId] });
     });
 
     it("keeps each organisation to its own records, and each role to its grant", async () => {

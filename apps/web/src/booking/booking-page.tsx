@@ -14,6 +14,7 @@ import type { Found } from "./finder-words";
 import { bookedDetails } from "./option-words";
 import { type DeskPartner, foundPartnerPassengers, partnerPlanText } from "./partner-words";
 import { PassengerMessages } from "./passenger-messages";
+import { PassengerStanding } from "./passenger-standing";
 import { RecordFinder } from "./record-finder";
 import { type TripAnswers, TripForm } from "./trip-form";
 import { useBookingDesk } from "./use-booking-desk";
@@ -127,6 +128,7 @@ export function BookingPage() {
             onChoose={setPassenger}
             error={errorOf("passenger-search")}
           />
+          {passenger && !partner && <PassengerStanding key={passenger.id} passenger={passenger} />}
           <RecordFinder
             key={`place-${partner?.id ?? ""}`}
             id="place-search"

@@ -13,7 +13,7 @@ export type Read<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly problems: Problem[] };
 
-const PURPOSE_LABELS: Readonly<Record<Purpose, string>> = {
+export const PURPOSE_LABELS: Readonly<Record<Purpose, string>> = {
   school: "School",
   "send-school": "School, special educational needs (SEND)",
   "post-16": "Post-16 education",

@@ -38,6 +38,10 @@ export {
 export { LiveProblem } from "./live/live-problem";
 export { PartnerDesk, type PartnerDeskUnitOfWork } from "./live/partner-desk";
 export {
+  PassengerStandingService,
+  type PassengerStandingUnitOfWork,
+} from "./live/passenger-standing";
+export {
   type PlanRevisionEntry,
   RevisionHistoryService,
   type RevisionKind,

@@ -168,6 +168,38 @@ export const bookRoute = createRoute({
   },
 });
 
+export const passengerStandingSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        regime: z.string(),
+        eligible: z.boolean(),
+        assessedOn: z.string(),
+        reviewDate: z.string(),
+        reviewOverdue: z.boolean(),
+      }),
+    ),
+  })
+  .openapi("PassengerStanding", {
+    description:
+      "The latest decision under each regime: whether it allows travel and its review date. No reasons or summary.",
+  });
+export type PassengerStandingView = z.infer<typeof passengerStandingSchema>;
+
+export const passengerStandingRoute = createRoute({
+  ...common,
+  tags: ["Booking desk"],
+  method: "get",
+  path: "/api/bookings/passengers/{id}/standing",
+  summary: "The passenger's entitlement under each regime, as the desk may see it (audited)",
+  request: { params: idParamSchema },
+  responses: {
+    200: { description: "By regime.", content: json(passengerStandingSchema) },
+    ...COMMON_ERROR_RESPONSES,
+    ...NOT_FOUND_RESPONSE,
+  },
+});
+
 export const cancellationBodySchema = named(cancellationInputSchema, "Cancellation");
 export type CancellationBody = z.infer<typeof cancellationBodySchema>;
 

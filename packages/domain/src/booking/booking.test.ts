@@ -4,6 +4,7 @@ import {
   bookingInputSchema,
   checkBookingEntitlement,
   checkRepeatEntitlement,
+  standingsOf,
 } from "./booking";
 
 const ID = "00000000-0000-4000-8000-000000000001";
@@ -136,5 +137,42 @@ describe("a repeating booking", () => {
     expect(checkRepeatEntitlement("demand-responsive", "2026-11-24", "2027-07-21", []).ok).toBe(
       true,
     );
+  });
+});
+
+describe("a passenger's standing at the desk", () => {
+  const decision = (regime: "nepts" | "home-to-school", assessedOn: string, eligible = true) => ({
+    id: `${regime}-${assessedOn}`,
+    regime,
+    eligible,
+    assessedOn,
+    reviewDate: `${Number(assessedOn.slice(0, 4)) + 1}${assessedOn.slice(4)}`,
+    decision: { decidedBy: "rule" },
+  });
+
+  it("is the latest decision of each regime by the day, and says when its review is overdue", () => {
+    const decisions = [
+      decision("nepts", "2026-11-01", false),
+      decision("home-to-school", "2024-09-01"),
+      decision("nepts", "2025-06-01"),
+      decision("nepts", "2026-12-20"),
+    ];
+    expect(standingsOf(decisions, "2026-11-24")).toEqual([
+      {
+        regime: "home-to-school",
+        eligible: true,
+        assessedOn: "2024-09-01",
+        reviewDate: "2025-09-01",
+        reviewOverdue: true,
+      },
+      {
+        regime: "nepts",
+        eligible: false,
+        assessedOn: "2026-11-01",
+        reviewDate: "2027-11-01",
+        reviewOverdue: false,
+      },
+    ]);
+    expect(standingsOf([], "2026-11-24")).toEqual([]);
   });
 });

@@ -179,3 +179,36 @@ export function checkBookingEntitlement(
   }
   return { ok: true, regime, decisionId: latest.id };
 }
+
+/** A passenger's standing under one regime, as the booking desk may see it: no reasons, no summary. */
+export interface RegimeStanding {
+  readonly regime: Regime;
+  readonly eligible: boolean;
+  readonly assessedOn: string;
+  readonly reviewDate: string;
+  /** True when the review date has passed on `on`: a booking under it is refused. */
+  readonly reviewOverdue: boolean;
+}
+
+/**
+ * The latest decision under each regime assessed on or before `on`, by regime: what the desk
+ * shows beside the passenger, without the decision's words (they can quote health facts).
+ * `decisions` newest first, as the store lists them.
+ */
+export function standingsOf(decisions: readonly DecisionOnFile[], on: string): RegimeStanding[] {
+  const latest = new Map<Regime, DecisionOnFile>();
+  for (const d of decisions) {
+    if (d.assessedOn > on) continue;
+    const held = latest.get(d.regime);
+    if (!held || d.assessedOn > held.assessedOn) latest.set(d.regime, d);
+  }
+  return [...latest.values()]
+    .map((d) => ({
+      regime: d.regime,
+      eligible: d.eligible,
+      assessedOn: d.assessedOn,
+      reviewDate: d.reviewDate,
+      reviewOverdue: d.reviewDate < on,
+    }))
+    .sort((a, b) => a.regime.localeCompare(b.regime));
+}

@@ -51,6 +51,7 @@ import {
   partnerPlacesRoute,
   partnershipRoute,
   passengerMessagesRoute,
+  passengerStandingRoute,
   planChangesRoute,
   planMapRoute,
   planRevisionsRoute,
@@ -172,6 +173,8 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   rule(bookRoute, "trip-requests", "write"),
   rule(bookRoute, "plans", "read"),
   rule(cancelTripRoute, "trip-requests", "write"),
+  rule(passengerStandingRoute, "trip-requests", "write"),
+  rule(passengerStandingRoute, "plans", "read"),
   // The desk for a partner's passengers: the same grants as the organisation's own desk.
   ...[
     partnerBookingOptionsRoute,

@@ -4,6 +4,7 @@ import {
   bookRoute,
   cancellationSummaryRoute,
   cancelTripRoute,
+  passengerStandingRoute,
 } from "@tt/contract";
 import type { ServerServices } from "../../services";
 import { actorOf, type HttpEnv } from "../context";
@@ -41,6 +42,11 @@ export function mountBookingRoutes(app: OpenAPIHono<HttpEnv>, services: ServerSe
     const { id } = c.req.valid("param");
     const cancelled = await cancellations.cancel(actorOf(c), id, c.req.valid("json"));
     return c.json(presentCancelled(cancelled), 200);
+  });
+
+  app.openapi(passengerStandingRoute, async (c) => {
+    const items = await services.standings.standings(actorOf(c), c.req.valid("param").id);
+    return c.json({ items: items.map((s) => ({ ...s })) }, 200);
   });
 
   app.openapi(cancellationSummaryRoute, async (c) => {
