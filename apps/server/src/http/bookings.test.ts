@@ -419,6 +419,16 @@ for (const driver of listTestDrivers()) {
       const twice = await book(f, { ...body, time: "17:10" }, vehicle);
       expect(twice.status).toBe(409);
       expect(((await twice.json()) as Json).message).toMatch(/already has trip BK-/);
+      // No vehicle works at night: the refusal names the vehicle by its reference.
+      const night = (await (await options(f, { ...body, time: "22:30" })).json()) as {
+        options: Json[];
+        refusals: Json[];
+      };
+      expect(night.options).toEqual([]);
+      expect(night.refusals[0]).toMatchObject({
+        reason: "time-window",
+        example: "V-county is off duty at the trip's time",
+      });
       const otherDay = await options(f, { ...body, date: "2026-09-04" });
       expect(otherDay.status).toBe(409);
       expect(((await otherDay.json()) as Json).message).toMatch(/No operating plan is published/);

@@ -86,6 +86,8 @@ export interface Booked {
   readonly laterDays: readonly LaterDay[];
 }
 
+const UUIDS = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
 /** Stored plans held in memory by the desk (the latest revisions of the days being booked). */
 const PLANS_HELD = 4;
 
@@ -143,7 +145,7 @@ export class BookingService {
       revision: prepared.plan.revision,
       entitlement: prepared.entitlement,
       options: await this.named(actor, options),
-      refusals,
+      refusals: await this.namedRefusals(actor, refusals),
       untried,
       searchMs,
     };
@@ -226,6 +228,19 @@ export class BookingService {
       revision: saved.stored.revision,
       option: named ?? { ...option, vehicleReference: option.vehicle },
     };
+  }
+
+  /** The refusals' examples with vehicles' references in place of their ids. */
+  private async namedRefusals(actor: Actor, refusals: readonly NoOption[]): Promise<NoOption[]> {
+    const ids = [...new Set(refusals.flatMap((r) => r.example.match(UUIDS) ?? []))];
+    if (ids.length === 0) return [...refusals];
+    const vehicles = await findFleetVehicles(
+      this.unitOfWork.repositories,
+      actor.organisationId,
+      ids,
+    );
+    const name = (id: string) => vehicles.get(id)?.reference ?? "a vehicle";
+    return refusals.map((r) => ({ ...r, example: r.example.replace(UUIDS, name) }));
   }
 
   /** The options with their vehicles' references (the organisation's own, or granted to it). */
