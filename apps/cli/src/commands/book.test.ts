@@ -4,8 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDb, createUnitOfWork } from "@tt/db";
-import { aPassenger, aPlace, aTripRequest, aVehicle } from "@tt/testkit";
+import { aPassenger } from "@tt/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedSmallDay } from "../test-support/small-day";
 
 const ROOT = fileURLToPath(new URL("../../../..", import.meta.url));
 const TT = join(ROOT, "apps/cli/bin/tt.js");
@@ -21,42 +22,23 @@ beforeAll(async () => {
   try {
     await handle.migrate();
     const repos = createUnitOfWork(handle.db).repositories;
-    const org = await repos.identity.createOrganisation({ name: "Book County", kind: "council" });
-    await repos.identity.createUser({
-      organisationId: org.id,
-      email: "admin@book-county.example",
-      displayName: "Admin",
-      role: "admin",
-      passwordHash: "not-used",
-    });
-    const funder = await repos.funders.create(org.id, { name: "Buses", kind: "home-to-school" });
-    const place = await repos.places.create(org.id, aPlace());
-    await repos.vehicles.create(org.id, aVehicle());
-    for (const n of [1, 2]) {
-      const p = await repos.passengers.create(
-        org.id,
-        aPassenger({ reference: `P-${n}`, homeLat: 52.18 + n * 0.01 }),
-      );
-      await repos.tripRequests.create(
-        org.id,
-        aTripRequest(
-          { passengerId: p.id, funderId: funder.id, placeId: place.id },
-          { reference: `T-${n}`, recurrence: { kind: "one-off", date: DAY } },
-        ),
-      );
-    }
+    const seeded = await seedSmallDay(
+      repos,
+      { name: "Book County", adminEmail: "admin@book-county.example" },
+      DAY,
+    );
     const caller = await repos.passengers.create(
-      org.id,
+      seeded.organisationId,
       aPassenger({ reference: "P-CALL", homeLat: 52.2 }),
     );
     bookingFile = join(dataDir, "booking.json");
     const booking = {
       date: DAY,
       passengerId: caller.id,
-      funderId: funder.id,
+      funderId: seeded.funderId,
       purpose: "demand-responsive",
       origin: { kind: "home" },
-      destination: { kind: "place", placeId: place.id },
+      destination: { kind: "place", placeId: seeded.placeId },
       timing: "depart-after",
       time: "11:00",
       windowMinutes: 30,

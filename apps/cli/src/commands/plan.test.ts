@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDb, createUnitOfWork } from "@tt/db";
-import { aPassenger, aPlace, aTripRequest, aVehicle } from "@tt/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedSmallDay } from "../test-support/small-day";
 
 const ROOT = fileURLToPath(new URL("../../../..", import.meta.url));
 const TT = join(ROOT, "apps/cli/bin/tt.js");
@@ -18,30 +18,11 @@ beforeAll(async () => {
   try {
     await handle.migrate();
     const repos = createUnitOfWork(handle.db).repositories;
-    const org = await repos.identity.createOrganisation({ name: "Test County", kind: "council" });
-    await repos.identity.createUser({
-      organisationId: org.id,
-      email: "admin@test-county.example",
-      displayName: "Admin",
-      role: "admin",
-      passwordHash: "not-used",
-    });
-    const funder = await repos.funders.create(org.id, { name: "School", kind: "home-to-school" });
-    const place = await repos.places.create(org.id, aPlace());
-    await repos.vehicles.create(org.id, aVehicle());
-    for (const n of [1, 2]) {
-      const p = await repos.passengers.create(
-        org.id,
-        aPassenger({ reference: `P-${n}`, homeLat: 52.18 + n * 0.01 }),
-      );
-      await repos.tripRequests.create(
-        org.id,
-        aTripRequest(
-          { passengerId: p.id, funderId: funder.id, placeId: place.id },
-          { reference: `T-${n}`, recurrence: { kind: "one-off", date: "2026-11-24" } },
-        ),
-      );
-    }
+    await seedSmallDay(
+      repos,
+      { name: "Test County", adminEmail: "admin@test-county.example" },
+      "2026-11-24",
+    );
   } finally {
     await handle.close();
   }

@@ -5,6 +5,7 @@ import { aPassenger, CONTRACT_HOME_TO_SCHOOL_CASE } from "@tt/testkit";
 import { beforeAll, describe, expect, it } from "vitest";
 import { lazyTravelTimes } from "../services";
 import { type Fixture, useFixture } from "./test-support/fixture";
+import { publishDayPlan } from "./test-support/published-day";
 
 type Json = Record<string, unknown>;
 
@@ -63,15 +64,7 @@ for (const driver of listTestDrivers()) {
       const f = fixture();
       agent = f.county.users["booking-agent"].token;
       const token = f.county.users.admin.token;
-      const started = await f.call("POST", "/api/plans", {
-        token,
-        json: { date: DAY, iterations: 10, seed: 1 },
-      });
-      const jobId = String(((await started.json()) as Json).jobId);
-      await f.services.planning.settled(jobId);
-      const job = (await (await f.call("GET", `/api/jobs/${jobId}`, { token })).json()) as Json;
-      published = String((job.result as Json).planId);
-      expect((await f.call("POST", `/api/plans/${published}/publish`, { token })).status).toBe(200);
+      published = await publishDayPlan(f, token, DAY);
     });
 
     it("offers the trip's places cheapest first and books one as the next revision, published", async () => {
@@ -494,19 +487,7 @@ for (const driver of listTestDrivers()) {
       const f = fixture();
       const admin = f.county.users.admin.token;
       const later = "2026-09-10";
-      const started = await f.call("POST", "/api/plans", {
-        token: admin,
-        json: { date: later, iterations: 10, seed: 1 },
-      });
-      const jobId = String(((await started.json()) as Json).jobId);
-      await f.services.planning.settled(jobId);
-      const job = (await (
-        await f.call("GET", `/api/jobs/${jobId}`, { token: admin })
-      ).json()) as Json;
-      const laterPlan = String((job.result as Json).planId);
-      expect(
-        (await f.call("POST", `/api/plans/${laterPlan}/publish`, { token: admin })).status,
-      ).toBe(200);
+      await publishDayPlan(f, admin, later);
 
       const passengerId = await newPassenger(f, "P-REPEAT-2", 52.185);
       const body = booking(f, passengerId, {

@@ -4,6 +4,7 @@ import { aPassenger, aTripRequest } from "@tt/testkit";
 import { beforeAll, describe, expect, it } from "vitest";
 import { optOutLinks } from "../messages";
 import { type Fixture, useFixture } from "./test-support/fixture";
+import { publishDayPlan } from "./test-support/published-day";
 
 type Json = Record<string, unknown>;
 
@@ -113,19 +114,7 @@ for (const driver of listTestDrivers()) {
 
     it("queues pick-up times at publication, confirms bookings and tells cancellations", async () => {
       const f = fixture();
-      const started = await f.call("POST", "/api/plans", {
-        token: admin,
-        json: { date: DAY, iterations: 10, seed: 1 },
-      });
-      const jobId = String(((await started.json()) as Json).jobId);
-      await f.services.planning.settled(jobId);
-      const job = (await (
-        await f.call("GET", `/api/jobs/${jobId}`, { token: admin })
-      ).json()) as Json;
-      const planId = String((job.result as Json).planId);
-      expect((await f.call("POST", `/api/plans/${planId}/publish`, { token: admin })).status).toBe(
-        200,
-      );
+      const planId = await publishDayPlan(f, admin, DAY);
       const times = await messagesOf(f, passengerId);
       expect(times.map((m) => [m.kind, m.channel, m.status]).sort()).toEqual([
         ["pick-up-time", "email", "queued"],

@@ -9,6 +9,7 @@ import {
   DAY,
   type Scene,
 } from "./test-support/partnership-scene";
+import { publishDayPlan } from "./test-support/published-day";
 
 type Json = Record<string, unknown>;
 
@@ -55,19 +56,7 @@ for (const driver of listTestDrivers()) {
         json: aPassenger({ reference: "P-PARTNER-1", homeLat: 52.24, homeLon: 0.11 }),
       });
       passengerId = String(((await created.json()) as Json).id);
-      const started = await f.call("POST", "/api/plans", {
-        token: admin,
-        json: { date: DAY, iterations: 10, seed: 1 },
-      });
-      const jobId = String(((await started.json()) as Json).jobId);
-      await f.services.planning.settled(jobId);
-      const job = (await (
-        await f.call("GET", `/api/jobs/${jobId}`, { token: admin })
-      ).json()) as Json;
-      const planId = String((job.result as Json).planId);
-      expect((await f.call("POST", `/api/plans/${planId}/publish`, { token: admin })).status).toBe(
-        200,
-      );
+      await publishDayPlan(f, admin, DAY);
     });
 
     it("finds nothing without a booking agreement: an agreement for analysis is not enough", async () => {

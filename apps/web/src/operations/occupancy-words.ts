@@ -1,18 +1,9 @@
 import type { OccupancyView, TapImportReportView } from "@tt/contract";
+import { WEEKDAY_NAMES } from "../booking/repeat-words";
 
 type Row = OccupancyView["rows"][number];
 
-const DAYS: Record<Row["weekday"], string> = {
-  mon: "Monday",
-  tue: "Tuesday",
-  wed: "Wednesday",
-  thu: "Thursday",
-  fri: "Friday",
-  sat: "Saturday",
-  sun: "Sunday",
-};
-
-export const weekdayName = (day: Row["weekday"]) => DAYS[day];
+export const weekdayName = (day: Row["weekday"]) => WEEKDAY_NAMES[day];
 
 /** The choices of percentile a commissioner sizes runs at. */
 export const PERCENTILES = [50, 75, 85, 90, 95, 100] as const;
