@@ -114,7 +114,7 @@ for (const driver of listTestDrivers()) {
 
     it("queues pick-up times at publication, confirms bookings and tells cancellations", async () => {
       const f = fixture();
-      const planId = await publishDayPlan(f, admin, DAY);
+      await publishDayPlan(f, admin, DAY);
       const times = await messagesOf(f, passengerId);
       expect(times.map((m) => [m.kind, m.channel, m.status]).sort()).toEqual([
         ["pick-up-time", "email", "queued"],

@@ -18,13 +18,13 @@ import {
   type TravelTimeProvider,
   type UnitOfWorkOf,
 } from "../../ports";
-import { type Actor, AppError, authorise, notFound, parseInput } from "../../shared";
+import { type Actor, AppError, authorise, parseInput } from "../../shared";
 import { mixingPolicyOf } from "../day-mixing";
-import { findFleetVehicles } from "../fleet-reads";
 import { RestoredProblems } from "../kept-problem";
 import { forbiddenPartners, mixRequest, serviceOf } from "../mixing";
 import { publishIn } from "../publication-service";
 import { rememberIn } from "../recently-used";
+import { mustBeInTerm, namedOptions, namedRefusals } from "./booking-names";
 import {
   bookingReference,
   noLongerFits,
@@ -86,8 +86,6 @@ export interface Booked {
   readonly laterDays: readonly LaterDay[];
 }
 
-const UUIDS = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
-
 /** Stored plans held in memory by the desk (the latest revisions of the days being booked). */
 const PLANS_HELD = 4;
 
@@ -144,8 +142,8 @@ export class BookingService {
       planId: prepared.plan.id,
       revision: prepared.plan.revision,
       entitlement: prepared.entitlement,
-      options: await this.named(actor, options),
-      refusals: await this.namedRefusals(actor, refusals),
+      options: await namedOptions(this.unitOfWork.repositories, actor.organisationId, options),
+      refusals: await namedRefusals(this.unitOfWork.repositories, actor.organisationId, refusals),
       untried,
       searchMs,
     };
@@ -221,40 +219,16 @@ export class BookingService {
       return { trip, stored, booked };
     });
     this.problems.hold(org, saved.stored.id, live.withRequests([saved.booked]));
-    const [named] = await this.named(actor, [renameIn(option, PROVISIONAL, saved.trip.id)]);
+    const renamed = renameIn(option, PROVISIONAL, saved.trip.id);
+    const [named] = await namedOptions(this.unitOfWork.repositories, actor.organisationId, [
+      renamed,
+    ]);
     return {
       tripRequest: saved.trip,
       planId: saved.stored.id,
       revision: saved.stored.revision,
       option: named ?? { ...option, vehicleReference: option.vehicle },
     };
-  }
-
-  /** The refusals' examples with vehicles' references in place of their ids. */
-  private async namedRefusals(actor: Actor, refusals: readonly NoOption[]): Promise<NoOption[]> {
-    const ids = [...new Set(refusals.flatMap((r) => r.example.match(UUIDS) ?? []))];
-    if (ids.length === 0) return [...refusals];
-    const vehicles = await findFleetVehicles(
-      this.unitOfWork.repositories,
-      actor.organisationId,
-      ids,
-    );
-    const name = (id: string) => vehicles.get(id)?.reference ?? "a vehicle";
-    return refusals.map((r) => ({ ...r, example: r.example.replace(UUIDS, name) }));
-  }
-
-  /** The options with their vehicles' references (the organisation's own, or granted to it). */
-  private async named(actor: Actor, options: readonly InsertionOption[]): Promise<OfferedOption[]> {
-    const ids = options.map((o) => o.vehicle);
-    const vehicles = await findFleetVehicles(
-      this.unitOfWork.repositories,
-      actor.organisationId,
-      ids,
-    );
-    return options.map((o) => ({
-      ...o,
-      vehicleReference: vehicles.get(o.vehicle)?.reference ?? o.vehicle,
-    }));
   }
 
   /** The booking read and checked, the day's operating plan and the trip in the engine's terms. */
@@ -342,25 +316,6 @@ export class BookingService {
       details: { plan: prepared.plan.id, date: prepared.booking.date },
     });
   }
-}
-
-/**
- * A repeating booking named a term calendar of the organisation, and its first day is in term:
- * otherwise the trip would be booked into a day it never travels.
- */
-async function mustBeInTerm(
-  repos: BookingUnitOfWork["repositories"],
-  org: string,
-  booking: BookingInput,
-): Promise<void> {
-  const id = booking.repeat?.termCalendarId;
-  if (!id) return;
-  const calendar = await repos.termCalendars.find(org, id);
-  if (!calendar) throw notFound("term calendar", id);
-  if (calendar.periods.some((p) => booking.date >= p.start && booking.date <= p.end)) return;
-  throw new AppError("validation-failed", `${booking.date} is not in a term of ${calendar.name}.`, [
-    { path: "date", message: `not in a term of ${calendar.name}` },
-  ]);
 }
 
 function authoriseBooking(actor: Actor): void {
