@@ -42,6 +42,8 @@ export function startMessageDispatch(
     ...(links ? { optOutLinks: links } : {}),
     // The provider's words only: never the address or the message.
     onFailure: (failure) => log.warn(failure, "a message was not sent"),
+    onServiceFault: (fault) =>
+      log.warn(fault, "a messaging service refused our settings: messages wait until it is mended"),
   });
   const stop = dispatcher.start(DISPATCH_INTERVAL_MS, (error) =>
     log.warn({ error: error instanceof Error ? error.name : "unknown" }, "sending messages failed"),

@@ -1,4 +1,4 @@
-import { MessageDispatcher, type Notifier, type OutgoingMessage } from "@tt/app";
+import { MessageDispatcher, type Notifier, NotifierError, type OutgoingMessage } from "@tt/app";
 import { listTestDrivers } from "@tt/db";
 import { aPassenger, aTripRequest } from "@tt/testkit";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -229,6 +229,7 @@ for (const driver of listTestDrivers()) {
         retrying: 0,
         failed: 0,
         optedOut: 0,
+        waiting: 0,
       });
 
       const link = String(notifier.sent[0]?.optOutUrl);
@@ -249,6 +250,59 @@ for (const driver of listTestDrivers()) {
       const byAddress = Object.fromEntries(stoppedContacts.contacts.map((c) => [c.address, c]));
       const recipient = notifier.sent[0]?.to ?? "";
       expect(byAddress[recipient]?.optedOutAt ?? "not this passenger's").not.toBeNull();
+    });
+
+    it("holds messages back while the service refuses our key, uncounted, and sends them once mended", async () => {
+      const f = fixture();
+      const made = await f.call("POST", "/api/passengers", {
+        token: admin,
+        json: aPassenger({ reference: "P-MSG-3", homeLat: 52.22, homeLon: 0.12 }),
+      });
+      const id = String(((await made.json()) as Json).id);
+      const contact = await f.call("POST", `/api/passengers/${id}/contacts`, {
+        token: agent,
+        json: { channel: "email", address: "kai.parent@example.org", relationship: "parent" },
+      });
+      const contactId = String(((await contact.json()) as Json).id);
+      const words = { subject: "Pick-up time", body: "The bus calls at 08:10." };
+      const queued = { contactId, passengerId: id, tripRequestId: null, serviceDate: DAY };
+      await f.services.unitOfWork.repositories.messages.enqueue(f.county.id, [
+        { ...queued, ...words, kind: "pick-up-time", channel: "email", status: "queued" },
+        { ...queued, ...words, kind: "booking-confirmed", channel: "email", status: "queued" },
+      ]);
+      let calls = 0;
+      const faults: string[] = [];
+      const refusing: Notifier = {
+        channels: ["email"],
+        async send() {
+          calls++;
+          throw new NotifierError(
+            "SMTP server refused the message (535 after AUTH PLAIN)",
+            true,
+            true,
+          );
+        },
+      };
+      const now = Date.now();
+      const first = new MessageDispatcher(f.services.unitOfWork, [refusing], {
+        clock: { now: () => new Date(now) },
+        onServiceFault: (fault) => faults.push(fault.error),
+      });
+      expect(await first.dispatchDue()).toMatchObject({ waiting: 2, failed: 0, sent: 0 });
+      // One try told us the key is wrong; the other message was not even tried.
+      expect([calls, faults.length]).toEqual([1, 1]);
+      const waiting = await messagesOf(f, id);
+      expect(waiting.map((m) => [m.status, m.attempts])).toEqual([
+        ["queued", 0],
+        ["queued", 0],
+      ]);
+      expect(String(waiting[0]?.error)).toMatch(/^waiting: the service refused us/);
+      const mended = recordingNotifier();
+      const later = new MessageDispatcher(f.services.unitOfWork, [mended], {
+        clock: { now: () => new Date(now + 16 * 60_000) },
+      });
+      expect(await later.dispatchDue()).toMatchObject({ sent: 2, waiting: 0 });
+      expect((await messagesOf(f, id)).map((m) => m.status)).toEqual(["sent", "sent"]);
     });
 
     it("lists contacts and messages in the subject access export, and erasure removes them", async () => {

@@ -1,4 +1,9 @@
-import { type ContactChannel, RETRY_AFTER_MINUTES, withOptOut } from "@tt/domain";
+import {
+  type ContactChannel,
+  RETRY_AFTER_MINUTES,
+  SERVICE_PAUSE_MINUTES,
+  withOptOut,
+} from "@tt/domain";
 import {
   type ClaimedMessage,
   type Clock,
@@ -14,6 +19,8 @@ export interface DispatchCounts {
   readonly retrying: number;
   readonly failed: number;
   readonly optedOut: number;
+  /** Held back because their service refuses us (a wrong key or password): sent later. */
+  readonly waiting: number;
 }
 
 export interface DispatcherOptions {
@@ -30,6 +37,8 @@ export interface DispatcherOptions {
   readonly leaseMinutes?: number;
   /** Told of each failed attempt (no address, no words of the message). */
   readonly onFailure?: (failure: { id: string; error: string; permanent: boolean }) => void;
+  /** Told once each time a service refuses us and sending through it waits. */
+  readonly onServiceFault?: (fault: { error: string; until: string }) => void;
 }
 
 /** Where a contact stops their messages. */
@@ -49,10 +58,14 @@ type Outcome = keyof DispatchCounts;
  * email and SMS), from any number of server processes: each round claims a batch no other
  * dispatcher holds. A temporary failure is tried again after 1, 5, 15 and 60 minutes; a refusal,
  * a removed contact or a channel no notifier sends fails at once; a contact that opted out since
- * the message was queued gets nothing.
+ * the message was queued gets nothing. A service that refuses us rather than the message (a wrong
+ * key or password) is left alone for `SERVICE_PAUSE_MINUTES`: its messages wait, their attempts
+ * uncounted, so mending the settings sends them all.
  */
 export class MessageDispatcher {
   private readonly clock: Clock;
+  /** Notifiers refusing us, and until when sending through them waits. */
+  private readonly paused = new Map<Notifier, { until: Date; error: string }>();
 
   constructor(
     private readonly unitOfWork: UnitOfWorkOf<"messages">,
@@ -71,7 +84,13 @@ export class MessageDispatcher {
       lease.toISOString(),
       this.options.batch ?? 50,
     );
-    const counts: Record<Outcome, number> = { sent: 0, retrying: 0, failed: 0, optedOut: 0 };
+    const counts: Record<Outcome, number> = {
+      sent: 0,
+      retrying: 0,
+      failed: 0,
+      optedOut: 0,
+      waiting: 0,
+    };
     for (const message of claimed) counts[await this.deliver(message)]++;
     return counts;
   }
@@ -87,7 +106,7 @@ export class MessageDispatcher {
     const round = async () => {
       try {
         const c = await this.dispatchDue();
-        const total = c.sent + c.retrying + c.failed + c.optedOut;
+        const total = c.sent + c.retrying + c.failed + c.optedOut + c.waiting;
         if (total >= (this.options.batch ?? 50) && !stopped) return round();
       } catch (error) {
         onError(error);
@@ -123,6 +142,8 @@ export class MessageDispatcher {
         : "the contact was removed before the message was sent";
       return this.fail(message, why, true);
     }
+    const pause = this.paused.get(notifier);
+    if (pause && pause.until > this.clock.now()) return this.wait(message, pause);
     const links = message.optOutToken ? this.options.optOutLinks?.(message.optOutToken) : undefined;
     const words = withOptOut(
       { subject: message.subject, body: message.body },
@@ -140,10 +161,35 @@ export class MessageDispatcher {
       await messages.markSent(message.id, providerReference, this.clock.now().toISOString());
       return "sent";
     } catch (error) {
+      if (error instanceof NotifierError && error.serviceFault) {
+        return this.wait(message, this.pauseFor(notifier, error.message));
+      }
       const permanent = error instanceof NotifierError && error.permanent;
       const why = error instanceof NotifierError ? error.message : "the notifier failed";
       return this.fail(message, why, permanent);
     }
+  }
+
+  /** Sending through the notifier waits `SERVICE_PAUSE_MINUTES`; said once to `onServiceFault`. */
+  private pauseFor(notifier: Notifier, error: string): { until: Date; error: string } {
+    const until = new Date(this.clock.now().getTime() + SERVICE_PAUSE_MINUTES * MINUTE_MS);
+    const pause = { until, error };
+    this.paused.set(notifier, pause);
+    this.options.onServiceFault?.({ error, until: until.toISOString() });
+    return pause;
+  }
+
+  private async wait(
+    message: ClaimedMessage,
+    pause: { until: Date; error: string },
+  ): Promise<Outcome> {
+    const why = `waiting: the service refused us (${pause.error})`;
+    await this.unitOfWork.repositories.messages.markWaiting(
+      message.id,
+      why,
+      pause.until.toISOString(),
+    );
+    return "waiting";
   }
 
   private async fail(message: ClaimedMessage, error: string, permanent: boolean): Promise<Outcome> {

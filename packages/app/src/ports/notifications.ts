@@ -91,6 +91,8 @@ export interface MessageStore {
   markSent(id: string, providerReference: string, at: string): Promise<void>;
   /** A failed attempt: queued again at `retryAt`, or failed for good without one. */
   markFailed(id: string, error: string, retryAt: string | null): Promise<void>;
+  /** Not sent because the service is refusing us: queued again at `retryAt`, the attempt uncounted. */
+  markWaiting(id: string, error: string, retryAt: string): Promise<void>;
   markOptedOut(id: string): Promise<void>;
   /** The passenger's messages, newest first, at most `limit`. */
   listForPassenger(
@@ -124,6 +126,11 @@ export class NotifierError extends Error {
   constructor(
     message: string,
     readonly permanent: boolean,
+    /**
+     * The service refused us, not the message (a wrong API key or SMTP password): nothing it is
+     * given can go until someone mends its settings, so sending waits rather than failing.
+     */
+    readonly serviceFault = false,
   ) {
     super(message);
     this.name = "NotifierError";

@@ -104,6 +104,17 @@ export function createMessageStore(db: Db): MessageStore {
           : { status: "failed", error },
       );
     },
+    async markWaiting(id, error, retryAt) {
+      await db
+        .update(t)
+        .set({
+          status: "queued",
+          error,
+          dueAt: new Date(retryAt),
+          attempts: sql`${t.attempts} - 1`,
+        })
+        .where(eq(t.id, id));
+    },
     async markOptedOut(id) {
       await settle(id, { status: "opted-out" });
     },

@@ -26,6 +26,12 @@ export const MOVE_NOTICE_MINUTES = 5;
 /** Minutes to wait before each further attempt after a temporary failure [D]; then it has failed. */
 export const RETRY_AFTER_MINUTES: readonly number[] = [1, 5, 15, 60];
 
+/**
+ * Minutes sending waits when a service refuses us, not the message (a wrong key or password),
+ * before trying that service again; the messages wait with it, their attempts uncounted [D].
+ */
+export const SERVICE_PAUSE_MINUTES = 15;
+
 /** What one message says about one trip on one day, before it is written for a channel. */
 export interface TripNotice {
   readonly kind: MessageKind;

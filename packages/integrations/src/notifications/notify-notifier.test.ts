@@ -305,6 +305,7 @@ describe("GOV.UK Notify notifier", () => {
     });
     const error = await refusalOf(wrongKey.send(message));
     expect(error.permanent).toBe(true);
+    expect(error.serviceFault).toBe(true);
     expect(error.message).toBe(
       "GOV.UK Notify refused the message (403 AuthError: Invalid token: signature, api token not found)",
     );

@@ -83,6 +83,8 @@ function notifyFailure(error: unknown, recipient: string): unknown {
   return new NotifierError(
     `GOV.UK Notify ${verb} the message (${status}${reasons ? ` ${reasons}` : ""})`,
     permanent,
+    // Notify refuses the key, not the message: nothing can go until the key is mended.
+    status === 401 || status === 403,
   );
 }
 

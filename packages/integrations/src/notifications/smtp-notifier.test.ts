@@ -235,6 +235,8 @@ describe("SMTP notifier", () => {
     expect(error.message).toContain("User unknown");
     expect(error.message).toContain(REDACTED);
     expect(error.message).not.toContain("grace.hopper");
+    // The message was refused, not our credentials.
+    expect(error.serviceFault).toBe(false);
   });
 
   it("names the reply code and command of a deferral", async () => {
@@ -274,6 +276,32 @@ describe("SMTP notifier", () => {
     const [mail] = harness.mails;
     expect(header(mail!, "list-unsubscribe")).toBe(`<${optOutUrl}>`);
     expect(header(mail!, "list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
+  });
+
+  it("a wrong password is the service refusing us, not the message (535 after AUTH)", async () => {
+    const guarded = new SMTPServer({
+      allowInsecureAuth: true,
+      disabledCommands: ["STARTTLS"],
+      logger: false,
+      onAuth(_auth, _session, callback) {
+        callback(new Error("Invalid username or password"));
+      },
+    });
+    await new Promise<void>((resolve) => guarded.listen(0, "127.0.0.1", () => resolve()));
+    const address = guarded.server.address();
+    if (address === null || typeof address === "string") throw new Error("no TCP address");
+    const notifier = createSmtpNotifier({
+      url: `smtp://transport:wrong@127.0.0.1:${address.port}`,
+      from: FROM,
+    });
+    notifiers.push(notifier);
+    try {
+      const error = await refusalOf(notifier.send(message));
+      expect(error.serviceFault).toBe(true);
+      expect(error.message).toContain("535");
+    } finally {
+      await new Promise<void>((resolve) => guarded.close(() => resolve()));
+    }
   });
 
   it("a server that is not listening is a temporary failure", async () => {

@@ -20,6 +20,8 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 // Nodemailer's codes for failures with no SMTP reply that sending again cannot mend: a message
 // it will not build, a configuration it cannot use, or a server that wants credentials we lack.
 const PERMANENT_LOCAL_CODES = new Set(["EENVELOPE", "EMESSAGE", "ECONFIG", "ENOAUTH"]);
+// Replies that refuse our credentials, not the message: authentication required, or failed.
+const CREDENTIAL_REPLIES = new Set([530, 535]);
 
 /**
  * A notifier that sends plain-text email through an SMTP server (one connection per message).
@@ -87,6 +89,7 @@ function smtpFailure(error: unknown, recipient: string): NotifierError {
     return new NotifierError(
       `SMTP server ${verb} the message (${responseCode}${after})${said}`,
       permanent,
+      CREDENTIAL_REPLIES.has(responseCode) || stringProperty(error, "code") === "EAUTH",
     );
   }
   const code = stringProperty(error, "code");
