@@ -1,6 +1,6 @@
 import { type BookingInput, occursOn, type TripRequest } from "@tt/domain";
 import type { Clock } from "../../ports";
-import type { Actor } from "../../shared";
+import { type Actor, AppError } from "../../shared";
 import type { RestoredProblems } from "../kept-problem";
 import { publishIn } from "../publication-service";
 import { findPublishedHeader } from "../published-plan";
@@ -79,7 +79,11 @@ export async function placeLaterDays(
           planId: null,
           revision: null,
           vehicle: null,
-          reason: error instanceof Error ? error.message : String(error),
+          // The desk's own refusals say what to do; anything else is not for the agent's screen.
+          reason:
+            error instanceof AppError
+              ? error.message
+              : "it could not be placed: book that day on its own",
         })),
       ),
     );
