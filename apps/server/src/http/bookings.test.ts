@@ -518,6 +518,25 @@ for (const driver of listTestDrivers()) {
         String(days[0]?.planId),
       );
       expect(evaluation?.violations).toEqual([]);
+
+      // A passenger who already travels that later day is not booked onto it twice.
+      const other = await newPassenger(f, "P-REPEAT-3", 52.195);
+      const once = booking(f, other, { date: later, time: "12:00" });
+      const onceOptions = (await (await options(f, once)).json()) as { options: Json[] };
+      const onceBooked = await book(f, once, String(onceOptions.options[0]?.vehicleId));
+      expect(onceBooked.status).toBe(201);
+      const weekly = booking(f, other, {
+        time: "12:00",
+        repeat: { weekdays: ["thu"], until: "2026-09-17" },
+      });
+      const weeklyOptions = (await (await options(f, weekly)).json()) as { options: Json[] };
+      const twice = await book(f, weekly, String(weeklyOptions.options[0]?.vehicleId));
+      const twiceMade = (await twice.json()) as Json;
+      expect([twice.status, twiceMade.message]).toEqual([201, undefined]);
+      published = String(twiceMade.planId);
+      const skipped = (twiceMade.laterDays as Json[])[0];
+      expect(skipped).toMatchObject({ date: later, planId: null });
+      expect(String(skipped?.reason)).toMatch(/already has trip BK-/);
     });
 
     it("shows the desk the passenger's standing under each regime, without the decision's words", async () => {

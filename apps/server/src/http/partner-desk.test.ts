@@ -93,6 +93,20 @@ for (const driver of listTestDrivers()) {
       ).json()) as { items: Json[] };
       expect(found.items.map((p) => p.id)).toEqual([passengerId]);
       expect(found.items[0]).not.toHaveProperty("home");
+      // Without home-location, the partner's passengers cannot be found by their postcode.
+      const postcode = encodeURIComponent(String(aPassenger().homePostcode));
+      const byPostcode = (await (
+        await f.call("GET", partner(f, `/passengers?purpose=booking&search=${postcode}`), {
+          token: agent,
+        })
+      ).json()) as { items: Json[] };
+      expect(byPostcode.items).toEqual([]);
+      const inCounty = (await (
+        await f.call("GET", `/api/passengers?search=${postcode}`, {
+          token: f.county.users.admin.token,
+        })
+      ).json()) as { items: Json[] };
+      expect(inCounty.items.map((p) => p.id)).toContain(passengerId);
       const places = (await (
         await f.call("GET", partner(f, "/places"), { token: agent })
       ).json()) as { items: Json[]; agreement: Json };

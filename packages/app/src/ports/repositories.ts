@@ -36,8 +36,10 @@ import type { TapStore } from "./taps";
 export interface ListQuery {
   readonly offset: number;
   readonly limit: number;
-  /** Case-insensitive match on names and references. */
+  /** Case-insensitive match on names and references (and addresses, for passengers). */
   readonly search?: string;
+  /** Search names and references only, never addresses (a partner not sharing home-location). */
+  readonly narrowSearch?: boolean;
   /** Exact matches on named columns (e.g. `kind`). */
   readonly filters?: Readonly<Record<string, string>>;
 }

@@ -93,12 +93,16 @@ export class PartnerService {
       let total = 0;
       const { search, offset, limit } = query;
       const read = async (access: SharedAccess) => {
-        // A search matches names and references: only where the agreement shares identity.
-        if (search && !access.items.has("identity")) throw searchNeedsIdentity(access);
+        // A search matches names and references: only where the agreement shares identity, and
+        // never for analysis, whose view is pseudonymised. Addresses only with home-location.
+        if (search && (purpose === "analysis" || !access.items.has("identity"))) {
+          throw searchNeedsIdentity(access);
+        }
+        const narrowSearch = !access.items.has("home-location");
         const page = await repos.passengers.list(provider, {
           offset,
           limit,
-          ...(search ? { search } : {}),
+          ...(search ? { search, narrowSearch } : {}),
         });
         total = page.total;
         return page.items;
@@ -184,7 +188,7 @@ export class PartnerService {
 function searchNeedsIdentity(access: SharedAccess): AppError {
   return new AppError(
     "validation-failed",
-    `Agreement ${access.agreement.reference} does not share identity for ${access.purpose}, so its passengers cannot be searched by name or reference.`,
+    `Agreement ${access.agreement.reference} does not share identity for ${access.purpose} (or the purpose is analysis, whose passengers are pseudonymised), so its passengers cannot be searched by name or reference.`,
     [{ path: "search", message: "not allowed without identity" }],
   );
 }

@@ -33,6 +33,8 @@ export interface RecordSpec<T, Input> {
   /** The name other rows' CSV files use for a row of this kind (funders, operators, calendars). */
   readonly nameColumn?: PgColumn;
   readonly searchColumns: readonly PgColumn[];
+  /** The search columns that hold no address: those a narrow search reads. */
+  readonly narrowSearchColumns?: readonly PgColumn[];
   readonly filterColumns: Readonly<Record<string, PgColumn>>;
   readonly orderBy: PgColumn;
   toRow(input: Input): Record<string, unknown>;
@@ -163,9 +165,12 @@ function visibleTo<T, Input>(spec: RecordSpec<T, Input>, organisationId: string)
 function listConditions<T, Input>(spec: RecordSpec<T, Input>, query: ListQuery): SQL[] {
   const conditions: SQL[] = [];
   const search = query.search?.trim();
-  if (search && spec.searchColumns.length > 0) {
+  const columns = query.narrowSearch
+    ? (spec.narrowSearchColumns ?? spec.searchColumns)
+    : spec.searchColumns;
+  if (search && columns.length > 0) {
     const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const match = or(...spec.searchColumns.map((column) => ilike(column, pattern)));
+    const match = or(...columns.map((column) => ilike(column, pattern)));
     if (match) conditions.push(match);
   }
   for (const [name, value] of Object.entries(query.filters ?? {})) {

@@ -42,6 +42,7 @@ export const passengerSpec: ImportableSpec<Passenger, PassengerInput> = {
     passengers.familyName,
     passengers.homePostcode,
   ],
+  narrowSearchColumns: [passengers.reference, passengers.givenName, passengers.familyName],
   filterColumns: {},
   orderBy: passengers.reference,
   toRow: (input) => ({

@@ -104,6 +104,8 @@ export async function refuseTwice(
   repos: BookingReads,
   org: string,
   booking: BookingInput,
+  /** A trip not to count: the repeating trip being placed on its later days. */
+  except?: string,
 ): Promise<void> {
   const theirs = await repos.tripRequests.list(org, {
     offset: 0,
@@ -115,6 +117,7 @@ export async function refuseTwice(
   const minutes = (time: string) => findMinutesOfDay(time) ?? 0;
   const candidates = theirs.items.filter(
     (t) =>
+      t.id !== except &&
       t.status !== "cancelled" &&
       occursOn(t.recurrence, booking.date) &&
       t.timing === booking.timing &&

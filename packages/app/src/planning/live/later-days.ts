@@ -5,6 +5,7 @@ import type { RestoredProblems } from "../kept-problem";
 import { publishIn } from "../publication-service";
 import { findPublishedHeader } from "../published-plan";
 import { PROVISIONAL } from "./booking-parts";
+import { refuseTwice } from "./booking-reads";
 import { bookingRevision } from "./booking-revision";
 import type { BookingUnitOfWork, Prepared } from "./booking-service";
 import type { DayQueue } from "./day-queue";
@@ -68,37 +69,40 @@ export async function placeLaterDays(
 ): Promise<LaterDay[]> {
   const org = actor.organisationId;
   const placed: LaterDay[] = [];
-  for (const date of await repeatDays(deps, org, booking, trip)) {
-    const header = await findPublishedHeader(deps.unitOfWork.repositories.plans, org, date);
-    if (!header) continue;
+  // The first day is booked: nothing here may undo it or turn it into an error.
+  const days = await repeatDays(deps, org, booking, trip).catch(() => []);
+  for (const date of days) {
     const { repeat: _repeat, ...oneDay } = booking;
-    placed.push(
-      await deps.queue.change(org, date, () =>
-        placeOn(deps, actor, { ...oneDay, date }, trip, vehicle).catch((error: unknown) => ({
-          date,
-          planId: null,
-          revision: null,
-          vehicle: null,
-          // The desk's own refusals say what to do; anything else is not for the agent's screen.
-          reason:
-            error instanceof AppError
-              ? error.message
-              : "it could not be placed: book that day on its own",
-        })),
-      ),
-    );
+    const day = await deps.queue
+      .change(org, date, () => placeOn(deps, actor, { ...oneDay, date }, trip, vehicle))
+      .catch((error: unknown) => notPlaced(date, error));
+    if (day) placed.push(day);
   }
   return placed;
 }
 
+function notPlaced(date: string, error: unknown): LaterDay {
+  // The desk's own refusals say what to do; anything else is not for the agent's screen.
+  const reason =
+    error instanceof AppError ? error.message : "it could not be placed: book that day on its own";
+  return { date, planId: null, revision: null, vehicle: null, reason };
+}
+
+/** The trip on one later day, when that day has a published plan (undefined when it has none). */
 async function placeOn(
   deps: LaterDayDeps,
   actor: Actor,
   day: BookingInput,
   trip: TripRequest,
   vehicle: string,
-): Promise<LaterDay> {
-  const { plan, live, request, added } = await deps.prepare(actor, day);
+): Promise<LaterDay | undefined> {
+  const org = actor.organisationId;
+  const repos = deps.unitOfWork.repositories;
+  if (!(await findPublishedHeader(repos.plans, org, day.date))) return undefined;
+  // The passenger may already travel that day, or their decision may not hold on it.
+  await refuseTwice(repos, org, day, trip.id);
+  const { plan, live, request, added, entitlement } = await deps.prepare(actor, day);
+  if (!entitlement.ok) return notPlaced(day.date, new AppError("conflict", entitlement.message));
   const runs = timedRuns(plan);
   const same = insertionOptions(live, runs, request, { only: vehicle, max: 1 });
   const found = same.options[0] ? same : insertionOptions(live, runs, request, { max: 1 });
@@ -110,7 +114,6 @@ async function placeOn(
       : "no vehicle can take it";
     return { date: day.date, planId: plan.id, revision: plan.revision, vehicle: null, reason };
   }
-  const org = actor.organisationId;
   const booked = { ...request, id: trip.id };
   const stored = await deps.unitOfWork.transaction(async (repos) => {
     const revision = bookingRevision(plan, option, PROVISIONAL, trip.id);
