@@ -455,7 +455,9 @@ for (const driver of listTestDrivers()) {
 
       const other = f.city.rows.termCalendars;
       const foreign = await options(f, { ...body, repeat: { ...repeat, termCalendarId: other } });
-      expect(foreign.status).toBe(404);
+      expect(foreign.status).toBe(422);
+      const foreignPaths = (((await foreign.json()) as Json).details as Json[]).map((d) => d.path);
+      expect(foreignPaths).toEqual(["repeat.termCalendarId"]);
       const late = booking(f, passengerId, {
         time: "15:00",
         repeat: { ...repeat, until: "2026-11-20", termCalendarId: calendar },

@@ -269,6 +269,15 @@ for (const driver of listTestDrivers()) {
       await f.services.unitOfWork.repositories.messages.enqueue(f.county.id, [
         { ...queued, ...words, kind: "pick-up-time", channel: "email", status: "queued" },
         { ...queued, ...words, kind: "booking-confirmed", channel: "email", status: "queued" },
+        // A day already gone: no use once the service is mended.
+        {
+          ...queued,
+          ...words,
+          serviceDate: "2026-01-05",
+          kind: "trip-cancelled",
+          channel: "email",
+          status: "queued",
+        },
       ]);
       let calls = 0;
       const faults: string[] = [];
@@ -288,10 +297,14 @@ for (const driver of listTestDrivers()) {
         clock: { now: () => new Date(now) },
         onServiceFault: (fault) => faults.push(fault.error),
       });
-      expect(await first.dispatchDue()).toMatchObject({ waiting: 2, failed: 0, sent: 0 });
+      expect(await first.dispatchDue()).toMatchObject({ waiting: 2, failed: 1, sent: 0 });
       // One try told us the key is wrong; the other message was not even tried.
       expect([calls, faults.length]).toEqual([1, 1]);
-      const waiting = await messagesOf(f, id);
+      const held = await messagesOf(f, id);
+      const gone = held.filter((m) => m.serviceDate === "2026-01-05");
+      expect(gone.map((m) => m.status)).toEqual(["failed"]);
+      expect(String(gone[0]?.error)).toMatch(/^its day passed while the service refused us/);
+      const waiting = held.filter((m) => m.serviceDate === DAY);
       expect(waiting.map((m) => [m.status, m.attempts])).toEqual([
         ["queued", 0],
         ["queued", 0],
@@ -302,7 +315,8 @@ for (const driver of listTestDrivers()) {
         clock: { now: () => new Date(now + 16 * 60_000) },
       });
       expect(await later.dispatchDue()).toMatchObject({ sent: 2, waiting: 0 });
-      expect((await messagesOf(f, id)).map((m) => m.status)).toEqual(["sent", "sent"]);
+      const after = (await messagesOf(f, id)).filter((m) => m.serviceDate === DAY);
+      expect(after.map((m) => m.status)).toEqual(["sent", "sent"]);
     });
 
     it("lists contacts and messages in the subject access export, and erasure removes them", async () => {

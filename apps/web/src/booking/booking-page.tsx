@@ -95,6 +95,7 @@ export function BookingPage() {
     setPartner(chosen);
     setPassenger(undefined);
     setPlace(undefined);
+    desk.reset();
   };
   useTitle(desk.problems.length > 0 ? `Error: ${TITLE}` : TITLE);
   const errorOf = (id: string) => desk.problems.find((p) => p.href === `#${id}`)?.text;
@@ -140,7 +141,13 @@ export function BookingPage() {
             onChoose={setPlace}
             error={errorOf("place-search")}
           />
-          <TripForm errorOf={errorOf} onFind={onFind} busy={desk.busy} partner={partner?.id} />
+          <TripForm
+            key={partner?.id ?? ""}
+            errorOf={errorOf}
+            onFind={onFind}
+            busy={desk.busy}
+            partner={partner?.id}
+          />
           {desk.refused && desk.findAgain && (
             <FindAgain onClick={desk.findAgain} busy={desk.busy} />
           )}

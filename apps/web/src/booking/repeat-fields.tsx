@@ -43,7 +43,14 @@ function TermCalendarField({ error }: { error: string | undefined }) {
  * Once, or every week on chosen weekdays until a last day (inside a term calendar's terms when
  * one is chosen). The repeat's questions show only when the agent asks for a repeat.
  */
-export function RepeatFields({ errorOf }: { errorOf: (id: string) => string | undefined }) {
+export function RepeatFields({
+  errorOf,
+  withTermCalendar,
+}: {
+  errorOf: (id: string) => string | undefined;
+  /** The organisation's own calendars; not offered for a partner's passenger (theirs differ). */
+  withTermCalendar: boolean;
+}) {
   const [repeats, setRepeats] = useState(false);
   return (
     <>
@@ -80,7 +87,7 @@ export function RepeatFields({ errorOf }: { errorOf: (id: string) => string | un
             }}
             value=""
           />
-          <TermCalendarField error={errorOf("repeat-calendar")} />
+          {withTermCalendar && <TermCalendarField error={errorOf("repeat-calendar")} />}
         </div>
       ) : null}
     </>

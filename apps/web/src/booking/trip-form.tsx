@@ -132,7 +132,7 @@ export function TripForm({
         defaultValue="15"
         error={errorOf("window")}
       />
-      <RepeatFields errorOf={errorOf} />
+      <RepeatFields errorOf={errorOf} withTermCalendar={partner === undefined} />
       <button type="submit" className="govuk-button" disabled={busy} data-testid="find-options">
         Find options
       </button>

@@ -80,6 +80,15 @@ export function useBookingDesk(partner: DeskPartner | undefined) {
     findEveryRun: asked && !asked.everyRun ? () => find(asked.booking, true) : undefined,
     /** The same trip again, as it was asked. */
     findAgain: asked ? () => find(asked.booking, asked.everyRun) : undefined,
+    /** Forgets the trip asked about and the bookings made (another organisation's passenger). */
+    reset: () => {
+      setAsked(undefined);
+      setFound(undefined);
+      setBooked(undefined);
+      setLastBooked(undefined);
+      setRefused(false);
+      setProblems([]);
+    },
     reject: (found: Problem[]) => {
       setFound(undefined);
       setProblems(found);

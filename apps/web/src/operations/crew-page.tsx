@@ -40,7 +40,13 @@ function useCrewDay(date: string) {
   return { board: board.data, rota: rota.data, staff: byId, error, ready: !!staff.data };
 }
 
-/** One vehicle's crew: a driver and up to two passenger assistants, saved together. */
+const ASSISTANT_LABELS = [
+  "Passenger assistant",
+  "Second passenger assistant",
+  "Third passenger assistant",
+];
+
+/** One vehicle's crew: a driver and up to three passenger assistants, saved together. */
 function CrewForm({
   day,
   vehicle,
@@ -89,12 +95,12 @@ function CrewForm({
         defaultValue={crew.driver}
         blank="No driver"
       />
-      {[1, 2].map((n) => (
+      {[1, 2, 3].map((n) => (
         <SelectField
           key={n}
           frame={{
             id: `crew-assistant-${n}`,
-            label: n === 1 ? "Passenger assistant" : "Second passenger assistant",
+            label: ASSISTANT_LABELS[n - 1] ?? "Passenger assistant",
             error: errorOf(`crew-assistant-${n}`),
           }}
           choices={assistants}

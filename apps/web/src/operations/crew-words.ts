@@ -4,8 +4,13 @@ import type { Choice } from "../components/select-field";
 
 export type StaffRecord = ResourceRecord<"staff">;
 
-/** The crew form's fields, in the page's order: the driver, then two passenger assistants. */
-export const CREW_FIELD_IDS = ["crew-driver", "crew-assistant-1", "crew-assistant-2"] as const;
+/** The crew form's fields, in the page's order: the driver, then three passenger assistants. */
+export const CREW_FIELD_IDS = [
+  "crew-driver",
+  "crew-assistant-1",
+  "crew-assistant-2",
+  "crew-assistant-3",
+] as const;
 
 /** The checks that have lapsed on the date, in words ("" when none). */
 export function lapsedText(person: StaffRecord, date: string): string {

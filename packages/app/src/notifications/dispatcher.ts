@@ -183,6 +183,14 @@ export class MessageDispatcher {
     message: ClaimedMessage,
     pause: { until: Date; error: string },
   ): Promise<Outcome> {
+    // A pick-up time is no use after its day: it fails rather than going out late.
+    if (message.serviceDate < this.clock.now().toISOString().slice(0, 10)) {
+      return this.fail(
+        message,
+        `its day passed while the service refused us (${pause.error})`,
+        true,
+      );
+    }
     const why = `waiting: the service refused us (${pause.error})`;
     await this.unitOfWork.repositories.messages.markWaiting(
       message.id,

@@ -73,6 +73,8 @@ export interface ClaimedMessage {
   readonly subject: string;
   readonly body: string;
   readonly attempts: number;
+  /** The day of the trip the message is about, "YYYY-MM-DD". */
+  readonly serviceDate: string;
   /** The contact's address; null when the contact was removed or erased since. */
   readonly address: string | null;
   readonly optedOut: boolean;

@@ -37,16 +37,20 @@ export async function requireAgreement(
   actor: Pick<Actor, "organisationId">,
   provider: string,
   purpose: SharingPurpose,
+  /** Data items the access needs: an agreement covering them all is preferred to one that does not. */
+  needs: readonly DataItem[] = [],
 ): Promise<SharedAccess> {
   if (provider === actor.organisationId) throw noPartner(provider);
   const recipient = actor.organisationId;
   const on = clock.now().toISOString().slice(0, 10);
   const active = await repos.sharing.listActiveBetween(provider, recipient);
   const access = { provider, recipient, purpose, on };
-  // The first agreement, by reference, that covers the purpose for any data item.
-  const agreement = active.find((a) =>
-    DATA_ITEMS.some((dataItem) => agreementCovers(a, { ...access, dataItem })),
-  );
+  // The first agreement, by reference, that covers the purpose for every item needed; else the
+  // first that covers it for any item (the caller says what that one lacks).
+  const covers = (a: Agreement, dataItem: DataItem) => agreementCovers(a, { ...access, dataItem });
+  const agreement =
+    active.find((a) => needs.length > 0 && needs.every((item) => covers(a, item))) ??
+    active.find((a) => DATA_ITEMS.some((item) => covers(a, item)));
   if (!agreement) throw noPartner(provider);
   const items = new Set(
     DATA_ITEMS.filter((dataItem) => agreementCovers(agreement, { ...access, dataItem })),

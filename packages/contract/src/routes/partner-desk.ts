@@ -17,7 +17,7 @@ const common = { security: AUTHENTICATED } as const;
 const tags = ["Booking desk"];
 const errors = { ...COMMON_ERROR_RESPONSES, ...NOT_FOUND_RESPONSE, ...CONFLICT_RESPONSE } as const;
 const UNDER =
-  "Only through an active agreement whose providers include the partner, whose recipients include your organisation and whose purposes include booking, covering identity and trips; otherwise 404, as for an organisation that does not exist. Written to the partner's audit log, naming the agreement.";
+  "Only through an active agreement whose providers include the partner, whose recipients include your organisation and whose purposes include booking: otherwise 404, as for an organisation that does not exist. An agreement that does not cover identity and trips is refused with 409 naming what it lacks. Written to the partner's audit log, naming the agreement.";
 
 const agreementRefSchema = z.object({ id: z.uuid(), reference: z.string() });
 

@@ -40,6 +40,7 @@ interface ClaimedRow {
   subject: string;
   body: string;
   attempts: number;
+  service_date: string | Date;
   address: string | null;
   opted_out: boolean | null;
   opt_out_token: string | null;
@@ -52,6 +53,10 @@ const toClaimed = (row: ClaimedRow): ClaimedMessage => ({
   subject: row.subject,
   body: row.body,
   attempts: Number(row.attempts),
+  serviceDate:
+    row.service_date instanceof Date
+      ? row.service_date.toISOString().slice(0, 10)
+      : String(row.service_date).slice(0, 10),
   address: row.address,
   optedOut: row.opted_out === true,
   optOutToken: row.opt_out_token,
@@ -85,8 +90,9 @@ export function createMessageStore(db: Db): MessageStore {
                      attempts = m.attempts + 1
                 from due where m.id = due.id
               returning m.id, m.organisation_id, m.channel, m.subject, m.body, m.attempts,
-                        m.contact_id)
+                        m.contact_id, m.service_date::text as service_date)
             select c.id, c.organisation_id, c.channel, c.subject, c.body, c.attempts,
+                   c.service_date,
                    k.address, k.opted_out_at is not null as opted_out, k.opt_out_token
               from claimed c left join contacts k on k.id = c.contact_id
              order by c.id`,

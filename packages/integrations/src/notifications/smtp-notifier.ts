@@ -99,5 +99,7 @@ function smtpFailure(error: unknown, recipient: string): NotifierError {
   return new NotifierError(
     `SMTP sending failed${codes ? ` (${codes})` : ""}${detail}`,
     code !== undefined && PERMANENT_LOCAL_CODES.has(code),
+    // The server wants credentials the settings lack: nothing can go until they are given.
+    code === "ENOAUTH" || code === "EAUTH",
   );
 }

@@ -1,5 +1,5 @@
 import type { BookingInput } from "@tt/domain";
-import { AppError, notFound } from "../../shared";
+import { AppError } from "../../shared";
 import { findFleetVehicles } from "../fleet-reads";
 import type { BookingUnitOfWork, OfferedOption } from "./booking-service";
 import type { InsertionOption, NoOption } from "./insertion-options";
@@ -34,7 +34,8 @@ export async function namedRefusals(
   const ids = [...new Set(refusals.flatMap((r) => r.example.match(UUIDS) ?? []))];
   if (ids.length === 0) return [...refusals];
   const vehicles = await findFleetVehicles(repos, org, ids);
-  const name = (id: string) => vehicles.get(id)?.reference ?? "a vehicle";
+  // Only the vehicles' ids: another id (a trip's) is left as it is.
+  const name = (id: string) => vehicles.get(id)?.reference ?? id;
   return refusals.map((r) => ({ ...r, example: r.example.replace(UUIDS, name) }));
 }
 
@@ -50,7 +51,11 @@ export async function mustBeInTerm(
   const id = booking.repeat?.termCalendarId;
   if (!id) return;
   const calendar = await repos.termCalendars.find(org, id);
-  if (!calendar) throw notFound("term calendar", id);
+  if (!calendar) {
+    throw new AppError("validation-failed", `No term calendar ${id} in the register.`, [
+      { path: "repeat.termCalendarId", message: "no such term calendar" },
+    ]);
+  }
   if (calendar.periods.some((p) => booking.date >= p.start && booking.date <= p.end)) return;
   throw new AppError("validation-failed", `${booking.date} is not in a term of ${calendar.name}.`, [
     { path: "date", message: `not in a term of ${calendar.name}` },

@@ -115,7 +115,7 @@ export class PartnerDesk {
     provider: string,
   ): Promise<{ as: Actor; access: SharedAccess }> {
     const access = await this.unitOfWork.transaction((repos) =>
-      requireAgreement(repos, this.clock, actor, provider, "booking"),
+      requireAgreement(repos, this.clock, actor, provider, "booking", BOOKING_ITEMS),
     );
     const missing = BOOKING_ITEMS.filter((item) => !access.items.has(item));
     if (missing.length > 0) {
