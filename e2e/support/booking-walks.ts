@@ -172,6 +172,8 @@ export async function askForAPartnersTrip(page: Page, base: string): Promise<voi
   await bookFor.locator("option").nth(1).waitFor({ state: "attached" });
   await bookFor.selectOption(String(city?.organisationId));
   await choose(page, "passenger-search", String(passenger.reference));
+  // Beside the city's passenger: their standing and trips, read under the agreement.
+  await page.getByTestId("upcoming-trips").waitFor({ timeout: 20_000 });
   await choose(page, "place-search", String(place.reference));
   await page.selectOption("#purpose", "demand-responsive");
   const funder = page.locator("#funder");

@@ -151,6 +151,7 @@ export function buildServices(
   const days = new DayQueue();
   const bookings = new BookingService(unitOfWork, travelTimes, problems, clock, days);
   const cancellations = new CancellationService(unitOfWork, problems, clock, days);
+  const standings = new PassengerStandingService(unitOfWork, clock);
   const planning = new PlanningService(unitOfWork, {
     travelTimes,
     clock,
@@ -188,8 +189,8 @@ export function buildServices(
     publication: new PlanPublicationService(unitOfWork, clock),
     bookings,
     cancellations,
-    partnerDesk: new PartnerDesk(unitOfWork, bookings, cancellations, clock),
-    standings: new PassengerStandingService(unitOfWork, clock),
+    partnerDesk: new PartnerDesk(unitOfWork, bookings, cancellations, standings, clock),
+    standings,
     driverRuns: new DriverRunService(unitOfWork),
     runEvents: new RunEventService(unitOfWork, clock),
     statusBoard: new StatusBoardService(unitOfWork),

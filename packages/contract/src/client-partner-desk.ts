@@ -5,8 +5,13 @@ import type {
   BookingOptionsView,
   CancellationBody,
   CancelledView,
+  PassengerStandingView,
 } from "./routes/bookings";
-import type { PartnerFundersView, PartnerPlacesView } from "./routes/partner-desk";
+import type {
+  PartnerFundersView,
+  PartnerPlacesView,
+  PartnerTripsView,
+} from "./routes/partner-desk";
 import type { PartnerListView, SharedPassengerPageView } from "./routes/sharing";
 
 type Call = <T>(method: string, path: string, body?: unknown) => Promise<T>;
@@ -36,6 +41,16 @@ export function partnerDeskClientMethods(call: Call) {
           organisationId,
           `/places?${new URLSearchParams({ search, limit: String(limit) }).toString()}`,
         ),
+      ),
+    partnerStanding: (organisationId: string, passengerId: string) =>
+      call<PassengerStandingView>(
+        "GET",
+        partner(organisationId, `/passengers/${at(passengerId)}/standing`),
+      ),
+    partnerTrips: (organisationId: string, passengerId: string) =>
+      call<PartnerTripsView>(
+        "GET",
+        partner(organisationId, `/passengers/${at(passengerId)}/trips`),
       ),
     partnerFunders: (organisationId: string) =>
       call<PartnerFundersView>("GET", partner(organisationId, "/funders")),

@@ -142,6 +142,23 @@ for (const driver of listTestDrivers()) {
       ).json()) as { items: Json[] };
       expect(plans.items.find((p) => p.id === made.planId)).toMatchObject({ status: "published" });
 
+      // Beside the partner's passenger: their standing (none on file) and their trips.
+      const standing = await f.call("GET", partner(f, `/passengers/${passengerId}/standing`), {
+        token: agent,
+      });
+      expect(await standing.json()).toEqual({ items: [] });
+      const trips = (await (
+        await f.call("GET", partner(f, `/passengers/${passengerId}/trips`), { token: agent })
+      ).json()) as { items: Json[] };
+      expect(trips.items.map((t) => t.id)).toEqual([made.tripRequestId]);
+      expect(trips.items[0]).toMatchObject({ reference: made.reference, status: "booked" });
+      const cityTrips = await f.call(
+        "GET",
+        `/api/partners/${f.city.id}/passengers/${passengerId}/trips`,
+        { token: agent },
+      );
+      expect(cityTrips.status).toBe(404);
+
       const cancelled = await f.call(
         "POST",
         partner(f, `/trip-requests/${made.tripRequestId}/cancel`),
@@ -159,6 +176,7 @@ for (const driver of listTestDrivers()) {
         expect.arrayContaining([
           "create trip-requests",
           "list passengers",
+          "list trip-requests",
           "read passengers",
           "update trip-requests",
         ]),

@@ -129,7 +129,13 @@ export function BookingPage() {
             onChoose={setPassenger}
             error={errorOf("passenger-search")}
           />
-          {passenger && !partner && <PassengerStanding key={passenger.id} passenger={passenger} />}
+          {passenger && (
+            <PassengerStanding
+              key={`${partner?.id ?? ""}-${passenger.id}`}
+              passenger={passenger}
+              partner={partner?.id}
+            />
+          )}
           <RecordFinder
             key={`place-${partner?.id ?? ""}`}
             id="place-search"

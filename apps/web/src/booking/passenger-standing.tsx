@@ -12,14 +12,25 @@ const TRIPS_READ = 200;
  * health facts) and the trips they still have to travel, so the agent sees a clash or a lapsed
  * decision before booking.
  */
-export function PassengerStanding({ passenger }: { passenger: Found }) {
+export function PassengerStanding({
+  passenger,
+  partner,
+}: {
+  passenger: Found;
+  /** A partner's passenger: read through the partner's booking agreement. */
+  partner?: string | undefined;
+}) {
   const standing = useQuery({
-    queryKey: ["standing", passenger.id],
-    queryFn: () => api.passengerStanding(passenger.id),
+    queryKey: ["standing", partner ?? "", passenger.id],
+    queryFn: () =>
+      partner ? api.partnerStanding(partner, passenger.id) : api.passengerStanding(passenger.id),
   });
   const trips = useQuery({
-    queryKey: ["register", "tripRequests", "passenger", passenger.id],
-    queryFn: () => api.list("tripRequests", { passengerId: passenger.id, limit: TRIPS_READ }),
+    queryKey: ["register", "tripRequests", "passenger", partner ?? "", passenger.id],
+    queryFn: () =>
+      partner
+        ? api.partnerTrips(partner, passenger.id)
+        : api.list("tripRequests", { passengerId: passenger.id, limit: TRIPS_READ }),
   });
   const error = standing.error ?? trips.error;
   const upcoming = upcomingTrips(trips.data?.items ?? [], todayIso());

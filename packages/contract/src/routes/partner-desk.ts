@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { idParamSchema } from "../common";
 import { COMMON_ERROR_RESPONSES, CONFLICT_RESPONSE, NOT_FOUND_RESPONSE } from "../errors";
+import { API_RESOURCES, type ResourceRecord } from "../resources";
 import {
   bookBodySchema,
   bookedSchema,
@@ -8,6 +9,7 @@ import {
   bookingOptionsSchema,
   cancellationBodySchema,
   cancelledSchema,
+  passengerStandingSchema,
 } from "./bookings";
 import { AUTHENTICATED } from "./security";
 import { partnerParams, partnerQuerySchema } from "./sharing";
@@ -100,6 +102,41 @@ export const partnerBookRoute = createRoute({
   description: `The trip request is the partner's, booked, and the partner's operating plan gets the next revision. ${UNDER}`,
   request: { params: partnerParams, body: { content: json(bookBodySchema), required: true } },
   responses: { 201: { description: "Booked.", content: json(bookedSchema) }, ...errors },
+});
+
+export const partnerTripsSchema = z
+  .object({ items: z.array(API_RESOURCES.tripRequests.record) })
+  .openapi("PartnerTrips", { description: "The partner passenger's trip requests." });
+/** The trips as the register's own list gives them. */
+export interface PartnerTripsView {
+  readonly items: ResourceRecord<"tripRequests">[];
+}
+
+const passengerParams = partnerParams.extend(idParamSchema.shape);
+
+export const partnerStandingRoute = createRoute({
+  ...common,
+  tags,
+  method: "get",
+  path: "/api/partners/{organisationId}/passengers/{id}/standing",
+  summary: "A partner's passenger's entitlement under each regime, as the desk may see it",
+  description: UNDER,
+  request: { params: passengerParams },
+  responses: {
+    200: { description: "By regime.", content: json(passengerStandingSchema) },
+    ...errors,
+  },
+});
+
+export const partnerTripsRoute = createRoute({
+  ...common,
+  tags,
+  method: "get",
+  path: "/api/partners/{organisationId}/passengers/{id}/trips",
+  summary: "A partner's passenger's trip requests, for the desk's list of trips to come",
+  description: UNDER,
+  request: { params: passengerParams },
+  responses: { 200: { description: "At most 200.", content: json(partnerTripsSchema) }, ...errors },
 });
 
 export const partnerCancelTripRoute = createRoute({

@@ -5,6 +5,8 @@ import {
   partnerCancelTripRoute,
   partnerFundersRoute,
   partnerPlacesRoute,
+  partnerStandingRoute,
+  partnerTripsRoute,
 } from "@tt/contract";
 import type { ServerServices } from "../../services";
 import { actorOf, type HttpEnv } from "../context";
@@ -34,6 +36,18 @@ export function mountPartnerDeskRoutes(app: OpenAPIHono<HttpEnv>, services: Serv
     const found = await desk.funders(actorOf(c), organisationId);
     const items = found.items.map(({ id, name, kind }) => ({ id, name, kind }));
     return c.json({ items, agreement: found.agreement }, 200);
+  });
+
+  app.openapi(partnerStandingRoute, async (c) => {
+    const { organisationId, id } = c.req.valid("param");
+    const items = await desk.standing(actorOf(c), organisationId, id);
+    return c.json({ items: items.map((s) => ({ ...s })) }, 200);
+  });
+
+  app.openapi(partnerTripsRoute, async (c) => {
+    const { organisationId, id } = c.req.valid("param");
+    const items = await desk.trips(actorOf(c), organisationId, id);
+    return c.json({ items: items.map((t) => structuredClone(t)) }, 200);
   });
 
   app.openapi(partnerBookingOptionsRoute, async (c) => {

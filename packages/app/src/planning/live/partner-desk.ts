@@ -1,12 +1,18 @@
-import type { DataItem, Funder, Place } from "@tt/domain";
+import type { DataItem, Funder, Place, RegimeStanding, TripRequest } from "@tt/domain";
 import type { Clock, Page, UnitOfWorkOf } from "../../ports";
 import { type Actor, AppError, authorise } from "../../shared";
 import { recordPartnerRead, requireAgreement, type SharedAccess } from "../../sharing";
 import type { Booked, BookingOptions, BookingService } from "./booking-service";
 import type { CancellationService, Cancelled } from "./cancellation-service";
+import type { PassengerStandingService } from "./passenger-standing";
 
 /** What the partner desk reads itself: agreements, the partner's places and funders, audit logs. */
-export type PartnerDeskUnitOfWork = UnitOfWorkOf<"sharing" | "places" | "funders" | "audit">;
+export type PartnerDeskUnitOfWork = UnitOfWorkOf<
+  "sharing" | "places" | "funders" | "audit" | "tripRequests"
+>;
+
+/** A passenger's trips read for the desk's list of trips to come. */
+const TRIPS_READ = 200;
 
 /** What a booking for a partner's passenger must be able to see and write. */
 const BOOKING_ITEMS: readonly DataItem[] = ["identity", "trips"];
@@ -34,8 +40,36 @@ export class PartnerDesk {
     private readonly unitOfWork: PartnerDeskUnitOfWork,
     private readonly bookings: BookingService,
     private readonly cancellations: CancellationService,
+    private readonly standings: PassengerStandingService,
     private readonly clock: Clock,
   ) {}
+
+  /** The partner's passenger beside the desk: their standing under each regime (no reasons). */
+  async standing(actor: Actor, provider: string, passengerId: string): Promise<RegimeStanding[]> {
+    authoriseDesk(actor);
+    const { as, access } = await this.delegate(actor, provider);
+    const found = await this.standings.standings(as, passengerId);
+    await this.record(actor, access, {
+      resource: "passengers",
+      action: "read",
+      ids: [passengerId],
+    });
+    return found;
+  }
+
+  /** The partner's passenger's trips, for the desk's list of those still to travel. */
+  async trips(actor: Actor, provider: string, passengerId: string): Promise<TripRequest[]> {
+    authoriseDesk(actor);
+    const { access } = await this.delegate(actor, provider);
+    const page = await this.unitOfWork.repositories.tripRequests.list(provider, {
+      offset: 0,
+      limit: TRIPS_READ,
+      filters: { passengerId },
+    });
+    const ids = page.items.map((t) => t.id);
+    await this.record(actor, access, { resource: "trip-requests", action: "list", ids });
+    return page.items;
+  }
 
   async options(
     actor: Actor,
