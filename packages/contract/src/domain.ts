@@ -22,6 +22,7 @@ export {
   foldRunEvents,
   funderInputSchema,
   isAllowed,
+  listLapsedChecks,
   MAX_RUN_EVENT_DAYS,
   MAX_RUN_EVENTS_PER_UPLOAD,
   MESSAGE_KINDS,
@@ -51,4 +52,5 @@ export {
   VEHICLE_KINDS,
   vehicleInputSchema,
   WEEKDAYS,
+  weekdayOf,
 } from "@tt/domain";

@@ -12,7 +12,8 @@ export * from "./common";
 /** The booking desk's lists: trip purposes, and cancellation reasons with their labels. */
 /** Contacts' channels and relationships, messages' kinds and statuses, and masked addresses. */
 /** The driver's list of no-show reasons with their labels, and what marks at a stop add up to. */
-/** The week's days, for a repeating booking. */
+/** The week's days and a date's weekday, for a repeating booking. */
+/** Which of a person's checks have lapsed on a day, as the crew rota refuses them. */
 export {
   ARTICLE_6_LABELS,
   ARTICLE_9_LABELS,
@@ -23,6 +24,7 @@ export {
   DATA_ITEM_DESCRIPTIONS,
   foldRunEvents,
   isAllowed,
+  listLapsedChecks,
   MAX_RUN_EVENT_DAYS,
   MAX_RUN_EVENTS_PER_UPLOAD,
   MESSAGE_KINDS,
@@ -33,6 +35,7 @@ export {
   stopKey,
   TRIP_PURPOSES,
   WEEKDAYS,
+  weekdayOf,
 } from "./domain";
 export * from "./errors";
 export * from "./resources";

@@ -5,7 +5,7 @@ import { aPassenger, CONTRACT_HOME_TO_SCHOOL_CASE } from "@tt/testkit";
 import { beforeAll, describe, expect, it } from "vitest";
 import { lazyTravelTimes } from "../services";
 import { type Fixture, useFixture } from "./test-support/fixture";
-import { publishDayPlan } from "./test-support/published-day";
+import { countyBooking, publishDayPlan } from "./test-support/published-day";
 
 type Json = Record<string, unknown>;
 
@@ -42,18 +42,8 @@ for (const driver of listTestDrivers()) {
       return String(((await created.json()) as Json).id);
     }
 
-    const booking = (f: Fixture, passengerId: string, over: Json = {}) => ({
-      date: DAY,
-      passengerId,
-      funderId: f.county.rows.funders,
-      purpose: "demand-responsive",
-      origin: { kind: "home" },
-      destination: { kind: "place", placeId: f.county.rows.places },
-      timing: "depart-after",
-      time: "10:00",
-      windowMinutes: 30,
-      ...over,
-    });
+    const booking = (f: Fixture, passengerId: string, over: Json = {}) =>
+      countyBooking(f, passengerId, DAY, over);
 
     const options = (f: Fixture, body: unknown, token = agent) =>
       f.call("POST", "/api/bookings/options", { token, json: body });

@@ -9,7 +9,7 @@ import {
   DAY,
   type Scene,
 } from "./test-support/partnership-scene";
-import { publishDayPlan } from "./test-support/published-day";
+import { countyBooking, publishDayPlan } from "./test-support/published-day";
 
 type Json = Record<string, unknown>;
 
@@ -23,17 +23,7 @@ for (const driver of listTestDrivers()) {
     let passengerId = "";
 
     const partner = (f: Fixture, path: string) => `/api/partners/${f.county.id}${path}`;
-    const body = (f: Fixture, time: string) => ({
-      date: DAY,
-      passengerId,
-      funderId: f.county.rows.funders,
-      purpose: "demand-responsive",
-      origin: { kind: "home" },
-      destination: { kind: "place", placeId: f.county.rows.places },
-      timing: "depart-after",
-      time,
-      windowMinutes: 30,
-    });
+    const body = (f: Fixture, time: string) => countyBooking(f, passengerId, DAY, { time });
 
     beforeAll(async () => {
       const f = fixture();

@@ -1,5 +1,6 @@
+import { weekdayOf } from "@tt/contract";
 import { describe, expect, it } from "vitest";
-import { ONCE, repeatOf, repeatProblems, weekdayList, weekdayOf } from "./repeat-words";
+import { ONCE, repeatOf, repeatProblems, weekdayList } from "./repeat-words";
 
 const EVERY_TUE_THU = {
   often: "repeats",

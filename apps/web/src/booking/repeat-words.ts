@@ -1,4 +1,4 @@
-import { type BookingBody, WEEKDAYS } from "@tt/contract";
+import { type BookingBody, WEEKDAYS, weekdayOf } from "@tt/contract";
 import type { Problem } from "../api";
 import type { Choice } from "../components/select-field";
 import { isRealDate } from "../routes/search-params";
@@ -46,12 +46,6 @@ export const REPEAT_FIELDS: Readonly<Record<string, string>> = {
   "repeat.until": "repeat-until",
   "repeat.termCalendarId": "repeat-calendar",
 };
-
-/** The weekday of a real "YYYY-MM-DD". */
-export function weekdayOf(date: string): Weekday {
-  const sundayFirst = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return WEEKDAYS[(sundayFirst + 6) % 7] ?? "mon";
-}
 
 /** "Monday", "Monday and Thursday", "Monday, Wednesday and Friday". */
 export function weekdayList(days: readonly string[]): string {

@@ -1,4 +1,4 @@
-import type { CrewRotaView, ResourceRecord } from "@tt/contract";
+import { type CrewRotaView, listLapsedChecks, type ResourceRecord } from "@tt/contract";
 import type { Problem } from "../api";
 import type { Choice } from "../components/select-field";
 
@@ -12,13 +12,11 @@ export const CREW_FIELD_IDS = [
   "crew-assistant-3",
 ] as const;
 
+const CHECK_NAMES = { dbs: "DBS check", licence: "driving licence" } as const;
+
 /** The checks that have lapsed on the date, in words ("" when none). */
 export function lapsedText(person: StaffRecord, date: string): string {
-  const lapsed: string[] = [];
-  if (!person.dbsExpiry || person.dbsExpiry < date) lapsed.push("DBS check");
-  if (person.role === "driver" && (!person.licenceExpiry || person.licenceExpiry < date)) {
-    lapsed.push("driving licence");
-  }
+  const lapsed = listLapsedChecks(person, date).map((check) => CHECK_NAMES[check]);
   return lapsed.length === 0 ? "" : `${lapsed.join(" and ")} lapsed`;
 }
 

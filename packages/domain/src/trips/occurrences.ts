@@ -23,6 +23,10 @@ export function occursOn(
   if (recurrence.kind === "one-off") return recurrence.date === isoDate;
   if (isoDate < recurrence.from || isoDate > recurrence.to) return false;
   if (!recurrence.weekdays.includes(weekdayOf(isoDate))) return false;
-  if (!terms) return true;
+  return !terms || inTerm(isoDate, terms);
+}
+
+/** True when `isoDate` falls inside one of the terms (first and last days included). */
+export function inTerm(isoDate: string, terms: readonly TermPeriod[]): boolean {
   return terms.some((t) => isoDate >= t.start && isoDate <= t.end);
 }

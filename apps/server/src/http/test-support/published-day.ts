@@ -21,3 +21,25 @@ export async function publishDayPlan(f: Fixture, token: string, date: string): P
   expect(published.status).toBe(200);
   return planId;
 }
+
+/**
+ * A demand-responsive trip of the county's passenger from home to the county's place, departing
+ * after 10:00 within 30 minutes, on `date`; `over` changes any field.
+ */
+export const countyBooking = (
+  f: Fixture,
+  passengerId: string,
+  date: string,
+  over: Json = {},
+): Json => ({
+  date,
+  passengerId,
+  funderId: f.county.rows.funders,
+  purpose: "demand-responsive",
+  origin: { kind: "home" },
+  destination: { kind: "place", placeId: f.county.rows.places },
+  timing: "depart-after",
+  time: "10:00",
+  windowMinutes: 30,
+  ...over,
+});

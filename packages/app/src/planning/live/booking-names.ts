@@ -1,4 +1,4 @@
-import type { BookingInput } from "@tt/domain";
+import { type BookingInput, inTerm } from "@tt/domain";
 import { AppError } from "../../shared";
 import { findFleetVehicles } from "../fleet-reads";
 import type { BookingUnitOfWork, OfferedOption } from "./booking-service";
@@ -56,7 +56,7 @@ export async function mustBeInTerm(
       { path: "repeat.termCalendarId", message: "no such term calendar" },
     ]);
   }
-  if (calendar.periods.some((p) => booking.date >= p.start && booking.date <= p.end)) return;
+  if (inTerm(booking.date, calendar.periods)) return;
   throw new AppError("validation-failed", `${booking.date} is not in a term of ${calendar.name}.`, [
     { path: "date", message: `not in a term of ${calendar.name}` },
   ]);

@@ -1,8 +1,17 @@
 import type { BookingEntitlement, BookingInput, TripRequest } from "@tt/domain";
 import { bookedTripRequest } from "@tt/domain";
 import type { Clock } from "../../ports";
-import { AppError } from "../../shared";
+import { type Actor, AppError, authorise } from "../../shared";
 import type { InsertionOption, NoOption } from "./insertion-options";
+
+/**
+ * The booking desk's grants, checked before anything is read: it writes trip requests into plans
+ * it may read (booking agents, commissioners).
+ */
+export function authoriseDesk(actor: Actor): void {
+  authorise(actor, "trip-requests", "write");
+  authorise(actor, "plans", "read");
+}
 
 /** The provisional id of the trip being booked, until its trip request is stored. */
 export const PROVISIONAL = "booking";

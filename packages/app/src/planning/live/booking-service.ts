@@ -18,7 +18,7 @@ import {
   type TravelTimeProvider,
   type UnitOfWorkOf,
 } from "../../ports";
-import { type Actor, AppError, authorise, parseInput } from "../../shared";
+import { type Actor, AppError, parseInput } from "../../shared";
 import { mixingPolicyOf } from "../day-mixing";
 import { RestoredProblems } from "../kept-problem";
 import { forbiddenPartners, mixRequest, serviceOf } from "../mixing";
@@ -26,6 +26,7 @@ import { publishIn } from "../publication-service";
 import { rememberIn } from "../recently-used";
 import { mustBeInTerm, namedOptions, namedRefusals } from "./booking-names";
 import {
+  authoriseDesk,
   bookingReference,
   noLongerFits,
   notEntitled,
@@ -127,7 +128,7 @@ export class BookingService {
 
   /** Up to three options for the trip, or why there are none; nothing is stored but the audit row. */
   async options(actor: Actor, body: unknown, everyRun = false): Promise<BookingOptions> {
-    authoriseBooking(actor);
+    authoriseDesk(actor);
     const prepared = await this.prepare(actor, body);
     const started = performance.now();
     const { options, refusals, untried } = insertionOptions(
@@ -154,7 +155,7 @@ export class BookingService {
    * or the vehicle can no longer take it (another booking took the room), with the options left.
    */
   async book(actor: Actor, body: unknown, vehicleId: string): Promise<Booked> {
-    authoriseBooking(actor);
+    authoriseDesk(actor);
     const booking = parseInput(bookingInputSchema, body, "booking");
     const first = await this.queue.change(actor.organisationId, booking.date, () =>
       this.bookOnce(actor, body, vehicleId),
@@ -316,9 +317,4 @@ export class BookingService {
       details: { plan: prepared.plan.id, date: prepared.booking.date },
     });
   }
-}
-
-function authoriseBooking(actor: Actor): void {
-  authorise(actor, "trip-requests", "write");
-  authorise(actor, "plans", "read");
 }

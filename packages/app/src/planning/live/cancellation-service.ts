@@ -20,6 +20,7 @@ import type { RestoredProblems } from "../kept-problem";
 import { storedRun } from "../overrides/plan-override-evaluation";
 import { publishIn } from "../publication-service";
 import { findPublishedHeader } from "../published-plan";
+import { authoriseDesk } from "./booking-parts";
 import { movedSummary } from "./booking-revision";
 import { DayQueue } from "./day-queue";
 import { insertionOptions } from "./insertion-options";
@@ -76,9 +77,8 @@ export class CancellationService {
   ) {}
 
   async cancel(actor: Actor, tripRequestId: string, body: unknown): Promise<Cancelled> {
-    authorise(actor, "trip-requests", "write");
     // A cancellation revises the day's operating plan, and names trips that fit the freed seat.
-    authorise(actor, "plans", "read");
+    authoriseDesk(actor);
     const input = parseInput(cancellationInputSchema, body, "cancellation");
     return this.queue.change(actor.organisationId, input.date, () =>
       this.cancelOnce(actor, tripRequestId, input),

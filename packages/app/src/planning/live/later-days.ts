@@ -1,4 +1,4 @@
-import { type BookingInput, occursOn, type TripRequest } from "@tt/domain";
+import { addDays, type BookingInput, occursOn, type TripRequest } from "@tt/domain";
 import type { Clock } from "../../ports";
 import { type Actor, AppError } from "../../shared";
 import type { RestoredProblems } from "../kept-problem";
@@ -31,8 +31,6 @@ export interface LaterDayDeps {
   readonly prepare: (actor: Actor, body: unknown) => Promise<Prepared>;
 }
 
-const DAY_MS = 86_400_000;
-
 /** The repeat's days after the first, inside its term calendar's terms when it names one. */
 async function repeatDays(
   deps: LaterDayDeps,
@@ -46,8 +44,7 @@ async function repeatDays(
     ? await deps.unitOfWork.repositories.termCalendars.find(org, repeat.termCalendarId)
     : undefined;
   const days: string[] = [];
-  for (let t = Date.parse(booking.date) + DAY_MS; t <= Date.parse(repeat.until); t += DAY_MS) {
-    const day = new Date(t).toISOString().slice(0, 10);
+  for (let day = addDays(booking.date, 1); day <= repeat.until; day = addDays(day, 1)) {
     if (occursOn(trip.recurrence, day, calendar?.periods)) days.push(day);
   }
   return days;
@@ -75,18 +72,23 @@ export async function placeLaterDays(
     const { repeat: _repeat, ...oneDay } = booking;
     const day = await deps.queue
       .change(org, date, () => placeOn(deps, actor, { ...oneDay, date }, trip, vehicle))
-      .catch((error: unknown) => notPlaced(date, error));
+      .catch((error: unknown) => notPlaced(date, reasonOf(error)));
     if (day) placed.push(day);
   }
   return placed;
 }
 
-function notPlaced(date: string, error: unknown): LaterDay {
-  // The desk's own refusals say what to do; anything else is not for the agent's screen.
-  const reason =
-    error instanceof AppError ? error.message : "it could not be placed: book that day on its own";
-  return { date, planId: null, revision: null, vehicle: null, reason };
-}
+const notPlaced = (date: string, reason: string): LaterDay => ({
+  date,
+  planId: null,
+  revision: null,
+  vehicle: null,
+  reason,
+});
+
+/** The desk's own refusals say what to do; anything else is not for the agent's screen. */
+const reasonOf = (error: unknown) =>
+  error instanceof AppError ? error.message : "it could not be placed: book that day on its own";
 
 /** The trip on one later day, when that day has a published plan (undefined when it has none). */
 async function placeOn(
@@ -102,7 +104,7 @@ async function placeOn(
   // The passenger may already travel that day, or their decision may not hold on it.
   await refuseTwice(repos, org, day, trip.id);
   const { plan, live, request, added, entitlement } = await deps.prepare(actor, day);
-  if (!entitlement.ok) return notPlaced(day.date, new AppError("conflict", entitlement.message));
+  if (!entitlement.ok) return notPlaced(day.date, entitlement.message);
   const runs = timedRuns(plan);
   const same = insertionOptions(live, runs, request, { only: vehicle, max: 1 });
   const found = same.options[0] ? same : insertionOptions(live, runs, request, { max: 1 });

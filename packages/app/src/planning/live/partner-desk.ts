@@ -1,7 +1,8 @@
 import type { DataItem, Funder, Place, RegimeStanding, TripRequest } from "@tt/domain";
 import type { Clock, Page, UnitOfWorkOf } from "../../ports";
-import { type Actor, AppError, authorise } from "../../shared";
+import { type Actor, AppError } from "../../shared";
 import { recordPartnerRead, requireAgreement, type SharedAccess } from "../../sharing";
+import { authoriseDesk } from "./booking-parts";
 import type { Booked, BookingOptions, BookingService } from "./booking-service";
 import type { CancellationService, Cancelled } from "./cancellation-service";
 import type { PassengerStandingService } from "./passenger-standing";
@@ -176,9 +177,3 @@ const refOf = (access: SharedAccess) => ({
   id: access.agreement.id,
   reference: access.agreement.reference,
 });
-
-/** The desk's grants, checked before anything is read: the same as the organisation's own desk. */
-function authoriseDesk(actor: Actor): void {
-  authorise(actor, "trip-requests", "write");
-  authorise(actor, "plans", "read");
-}

@@ -1,7 +1,8 @@
 import { type RegimeStanding, standingsOf } from "@tt/domain";
 import { londonDate } from "../../entitlement";
 import type { Clock, UnitOfWorkOf } from "../../ports";
-import { type Actor, authorise, notFound } from "../../shared";
+import { type Actor, notFound } from "../../shared";
+import { authoriseDesk } from "./booking-parts";
 
 export type PassengerStandingUnitOfWork = UnitOfWorkOf<"passengers" | "entitlements" | "audit">;
 
@@ -20,8 +21,7 @@ export class PassengerStandingService {
   ) {}
 
   async standings(actor: Actor, passengerId: string): Promise<RegimeStanding[]> {
-    authorise(actor, "trip-requests", "write");
-    authorise(actor, "plans", "read");
+    authoriseDesk(actor);
     const org = actor.organisationId;
     return this.unitOfWork.transaction(async (repos) => {
       const passenger = await repos.passengers.find(org, passengerId);
