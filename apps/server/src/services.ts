@@ -191,7 +191,7 @@ export function buildServices(
     cancellations,
     partnerDesk: new PartnerDesk(unitOfWork, bookings, cancellations, standings, clock),
     standings,
-    driverRuns: new DriverRunService(unitOfWork),
+    driverRuns: new DriverRunService(unitOfWork, clock),
     runEvents: new RunEventService(unitOfWork, clock),
     statusBoard: new StatusBoardService(unitOfWork),
     taps: new TapImportService(unitOfWork),

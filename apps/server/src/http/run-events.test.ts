@@ -52,7 +52,12 @@ for (const driver of listTestDrivers()) {
 
     it("shows a driver no runs until the day's plan is published, then only their own", async () => {
       const before = await get(`/api/driver/runs?date=${DAY}`, scene.tokens.driverA);
-      expect(await before.json()).toEqual({ serviceDate: DAY, published: false, runs: [] });
+      expect(await before.json()).toEqual({
+        serviceDate: DAY,
+        published: false,
+        runs: [],
+        withheld: [],
+      });
       const published = await fixture().call("POST", `/api/plans/${scene.planId}/publish`, {
         token: admin,
       });

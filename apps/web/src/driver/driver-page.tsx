@@ -11,6 +11,7 @@ import {
   outboxText,
   progressOnPhone,
   todayOnPhone,
+  withheldText,
 } from "./driver-words";
 import { dayOnPhone, type RunMark } from "./outbox";
 import { useOutbox } from "./use-outbox";
@@ -39,6 +40,7 @@ function Run({
         {run.vehicle.reference}
         <span className="govuk-caption-m">
           {run.stops.length} stops{run.passengerAssistant ? ", with a passenger assistant" : ""}
+          {run.forOrganisation ? `, for ${run.forOrganisation}` : ""}
         </span>
       </h2>
       <ol className="app-stops">
@@ -120,8 +122,19 @@ export function DriverPage({ user, date }: { user: ApiUser; date: string | undef
       {data?.published && data.runs.length === 0 && (
         <p className="govuk-body">You crew no run on {day}.</p>
       )}
+      {data?.withheld.map((w) => (
+        <div className="govuk-warning-text" key={w.organisationId} data-testid="withheld-runs">
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">Warning</span>
+            {withheldText(w)}
+          </strong>
+        </div>
+      ))}
       {data?.runs.map((run) => (
-        <Run key={run.vehicle.id} run={run} local={local} onMark={onMark} />
+        <Run key={`${run.planId}:${run.vehicle.id}`} run={run} local={local} onMark={onMark} />
       ))}
     </div>
   );

@@ -6,6 +6,7 @@ import {
   outboxText,
   progressOnPhone,
   progressText,
+  withheldText,
 } from "./driver-words";
 import type { RunMark } from "./outbox";
 
@@ -54,6 +55,19 @@ describe("the driver's screen", () => {
       "No signal: 2 marks kept on this phone, to send when back online.",
     );
     expect(outboxText(1, false)).toBe("Sending 1 mark…");
+  });
+
+  it("says whose runs it cannot show, how many and why", () => {
+    const withheld = {
+      organisationId: TRIP,
+      organisationName: "Fenland County Council",
+      vehicleIds: ["v1"],
+      reason: "agreement OR-1 does not share home-location for operating runs",
+    };
+    expect(withheldText(withheld)).toBe(
+      "Fenland County Council has a run on your vehicle today that this phone cannot show: agreement OR-1 does not share home-location for operating runs. Ask your office before you set off.",
+    );
+    expect(withheldText({ ...withheld, vehicleIds: ["v1", "v2"] })).toContain("has 2 runs on");
   });
 });
 

@@ -1,4 +1,10 @@
-import { type DriverStopView, foldRunEvents, NO_SHOW_REASONS, stopKey } from "@tt/contract";
+import {
+  type DriverDayView,
+  type DriverStopView,
+  foldRunEvents,
+  NO_SHOW_REASONS,
+  stopKey,
+} from "@tt/contract";
 import type { RunMark } from "./outbox";
 
 type Progress = NonNullable<DriverStopView["progress"]>;
@@ -65,4 +71,10 @@ export function newMarkId(random = (bytes: Uint8Array) => crypto.getRandomValues
   b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
   const hex = [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** Another organisation's runs on the crew's vehicles that the phone may not show, in words. */
+export function withheldText(withheld: DriverDayView["withheld"][number]): string {
+  const runs = withheld.vehicleIds.length === 1 ? "a run" : `${withheld.vehicleIds.length} runs`;
+  return `${withheld.organisationName} has ${runs} on your vehicle today that this phone cannot show: ${withheld.reason}. Ask your office before you set off.`;
 }

@@ -83,7 +83,7 @@ describe("an upload's days", () => {
 });
 
 describe("the day kept on the phone", () => {
-  const day = { serviceDate: "2026-11-24", published: true, runs: [] };
+  const day = { serviceDate: "2026-11-24", published: true, runs: [], withheld: [] };
 
   it("answers the copy last loaded without signal, and a server's refusal as it is", async () => {
     const name = `days-${Math.random()}`;

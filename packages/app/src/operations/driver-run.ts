@@ -40,6 +40,8 @@ export interface DriverRun {
   readonly serviceDate: string;
   readonly vehicle: { readonly id: string; readonly reference: string; readonly kind: string };
   readonly passengerAssistant: boolean;
+  /** The organisation whose run it is, when not the driver's own (a vehicle granted to it). */
+  readonly forOrganisation: string | null;
   readonly stops: readonly DriverStop[];
 }
 
@@ -73,6 +75,8 @@ function notWithOnRun(passengers: readonly Passenger[]): Map<string, string[]> {
 export interface DriverRunSources {
   readonly passengerOfTrip: ReadonlyMap<string, Passenger>;
   readonly progress: ReadonlyMap<string, StopProgress>;
+  /** The run's organisation by name, when it is not the driver's own. */
+  readonly forOrganisation?: string;
 }
 
 function driverStop(stop: ManifestStop, sources: DriverRunSources, notWith: Map<string, string[]>) {
@@ -119,6 +123,7 @@ export function driverRunOf(manifest: Manifest, sources: DriverRunSources): Driv
       kind: manifest.vehicle.kind,
     },
     passengerAssistant: manifest.vehicle.passengerAssistant,
+    forOrganisation: sources.forOrganisation ?? null,
     stops: manifest.stops.map((s) => driverStop(s, sources, notWith)),
   };
 }

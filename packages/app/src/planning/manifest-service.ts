@@ -111,7 +111,9 @@ export async function loadManifest(
   /** The day's vehicles with an assistant, when the caller reads many runs (one audit row). */
   assistants?: ReadonlySet<string>,
 ): Promise<LoadedManifest> {
-  const org = actor.organisationId;
+  // The plan's organisation holds its passengers: the actor's own, or one that shares them
+  // under an agreement for operating runs (a vehicle granted to it).
+  const org = plan.organisationId;
   const tripIds = run.stops.flatMap((s) => (s.kind === "break" ? [] : [s.tripRequestId]));
   const trips = await findEach(repos.tripRequests, org, tripIds);
   const passengers: Map<string, Passenger> = await findEach(

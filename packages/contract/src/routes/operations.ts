@@ -63,15 +63,32 @@ export const driverRunSchema = z
     serviceDate: z.string(),
     vehicle: z.object({ id: z.string(), reference: z.string(), kind: z.string() }),
     passengerAssistant: z.boolean(),
+    forOrganisation: z.string().nullable().openapi({
+      description:
+        "The organisation whose run it is, when the vehicle is granted to it for the day; null for the driver's own organisation's runs.",
+    }),
     stops: z.array(driverStopSchema),
   })
   .openapi("DriverRun");
+
+export const withheldRunsSchema = z
+  .object({
+    organisationId: z.uuid(),
+    organisationName: z.string(),
+    vehicleIds: z.array(z.string()),
+    reason: z.string(),
+  })
+  .openapi("WithheldRuns", {
+    description:
+      "Another organisation's runs on the crew's vehicles that no agreement for operating runs lets the phone show.",
+  });
 
 export const driverDaySchema = z
   .object({
     serviceDate: z.string(),
     published: z.boolean().openapi({ description: "False until the day's plan is published." }),
     runs: z.array(driverRunSchema),
+    withheld: z.array(withheldRunsSchema),
   })
   .openapi("DriverDay");
 export type DriverDayView = z.infer<typeof driverDaySchema>;

@@ -42,6 +42,7 @@ export function presentDriverDay(day: DriverDay): DriverDayView {
         progress: s.progress && { ...s.progress },
       })),
     })),
+    withheld: day.withheld.map((w) => ({ ...w, vehicleIds: [...w.vehicleIds] })),
   };
 }
 

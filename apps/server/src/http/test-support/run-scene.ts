@@ -7,7 +7,8 @@ type Json = Record<string, unknown>;
 /** The fixture's trip request travels on this day. */
 export const DAY = "2026-09-03";
 
-const SUMMARY: PlanSummary = {
+/** A stored plan's figures for the scene's day. */
+export const SUMMARY: PlanSummary = {
   date: DAY,
   seed: 1,
   seconds: 0.1,
@@ -27,7 +28,8 @@ const SUMMARY: PlanSummary = {
   problemKept: false,
 };
 
-function aRun(vehicleId: string, tripRequestId: string): NewPlanRun {
+/** A run on the vehicle carrying the trip at 08:00. */
+export function aRun(vehicleId: string, tripRequestId: string): NewPlanRun {
   const stop = { location: 0, arrival: 480, start: 480, departure: 482, load: [1, 0] };
   return {
     vehicleId,
