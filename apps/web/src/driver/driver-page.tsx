@@ -122,7 +122,8 @@ export function DriverPage({ user, date }: { user: ApiUser; date: string | undef
       {data?.published && data.runs.length === 0 && (
         <p className="govuk-body">You crew no run on {day}.</p>
       )}
-      {data?.withheld.map((w) => (
+      {/* A day kept on the phone before runs could be withheld has no list. */}
+      {(data?.withheld ?? []).map((w) => (
         <div className="govuk-warning-text" key={w.organisationId} data-testid="withheld-runs">
           <span className="govuk-warning-text__icon" aria-hidden="true">
             !
