@@ -196,7 +196,20 @@ for (const driver of listTestDrivers()) {
         token: f.county.users.admin.token,
       });
       const runs = ((await board.json()) as { runs: Json[] }).runs;
-      expect(runs.map((r) => [r.vehicleReference, r.done])).toEqual([["CAB-7", 1]]);
+      expect(runs.map((r) => [r.vehicleReference, r.done, r.forOrganisation])).toEqual([
+        ["CAB-7", 1, null],
+      ]);
+      // The city's office and fleet manager see when their cab runs for the county, and how far
+      // it has got, to crew it: no trip, passenger or exception of the county's.
+      for (const token of [f.city.users.admin.token, scene.tokens.fleetManager]) {
+        const own = await f.call("GET", `/api/status-board?date=${DAY}`, { token });
+        const cityBoard = (await own.json()) as { runs: Json[]; exceptions: Json[]; totals: Json };
+        expect(cityBoard.runs.map((r) => [r.vehicleReference, r.done, r.forOrganisation])).toEqual([
+          ["CAB-7", 1, "County"],
+        ]);
+        expect(cityBoard.exceptions).toEqual([]);
+        expect(cityBoard.totals.runs).toBe(1);
+      }
       const phone = await day(scene.tokens.driver);
       const stops = (phone.runs[0]?.stops ?? []) as Json[];
       expect(stops.map((s) => (s.progress as Json | null)?.outcome ?? null)).toEqual([

@@ -1,6 +1,6 @@
 import type { StatusBoardView } from "@tt/contract";
 import { describe, expect, it } from "vitest";
-import { exceptionText, runProgressText, totalsText } from "./board-words";
+import { exceptionText, runProgressText, runVehicleText, totalsText } from "./board-words";
 
 type Exception = StatusBoardView["exceptions"][number];
 const exception = (over: Partial<Exception>): Exception => ({
@@ -40,7 +40,10 @@ describe("the status board's words", () => {
       next: "08:20",
       lateMinutes: 12,
       noShows: 0,
+      forOrganisation: null,
     };
     expect(runProgressText(run)).toBe("Under way, 2 of 6 stops, 12 min late");
+    expect(runVehicleText(run)).toBe("V-1");
+    expect(runVehicleText({ ...run, forOrganisation: "County" })).toBe("V-1, for County");
   });
 });

@@ -16,6 +16,13 @@ export function runProgressText(run: BoardRun): string {
   return parts.join(", ");
 }
 
+/** The run's vehicle, and whose run it is when another organisation's: "CAB-7, for the county". */
+export function runVehicleText(run: Pick<BoardRun, "vehicleReference" | "forOrganisation">) {
+  return run.forOrganisation
+    ? `${run.vehicleReference}, for ${run.forOrganisation}`
+    : run.vehicleReference;
+}
+
 const noShowLabel = (code: string) =>
   Object.entries(NO_SHOW_REASONS).find(([key]) => key === code)?.[1] ?? code;
 

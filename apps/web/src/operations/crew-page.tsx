@@ -9,6 +9,7 @@ import { TableHead } from "../components/table-head";
 import { useTitle } from "../components/use-title";
 import { todayOnPhone } from "../driver/driver-words";
 import { isRealDate } from "../routes/search-params";
+import { runVehicleText } from "./board-words";
 import {
   CREW_FIELD_IDS,
   crewFieldsOf,
@@ -181,6 +182,7 @@ function CrewTable({
     from: string;
     to: string;
     stops: number;
+    forOrganisation: string | null;
   }[];
   rota: NonNullable<ReturnType<typeof useCrewDay>["rota"]>;
   onChoose: (vehicle: { id: string; reference: string }) => void;
@@ -198,8 +200,12 @@ function CrewTable({
         {runs.map((run) => {
           const crew = crewOf(rota, run.vehicleId, day.staff);
           return (
-            <tr className="govuk-table__row" key={run.vehicleId} data-vehicle-id={run.vehicleId}>
-              <td className="govuk-table__cell">{run.vehicleReference}</td>
+            <tr
+              className="govuk-table__row"
+              key={`${run.forOrganisation ?? ""}:${run.vehicleId}`}
+              data-vehicle-id={run.vehicleId}
+            >
+              <td className="govuk-table__cell">{runVehicleText(run)}</td>
               <td className="govuk-table__cell">
                 {run.from} to {run.to}
               </td>

@@ -4,7 +4,7 @@ import { ErrorSummary } from "../components/error-summary";
 import { TableHead } from "../components/table-head";
 import { useTitle } from "../components/use-title";
 import { todayOnPhone } from "../driver/driver-words";
-import { exceptionText, runProgressText, totalsText } from "./board-words";
+import { exceptionText, runProgressText, runVehicleText, totalsText } from "./board-words";
 import { useBoardEvents } from "./use-board-events";
 
 /**
@@ -59,8 +59,12 @@ export function StatusBoardPage({ date }: { date: string | undefined }) {
         <TableHead labels={["Vehicle", "Planned", "Progress", "Next stop"]} />
         <tbody className="govuk-table__body">
           {board.runs.map((run) => (
-            <tr className="govuk-table__row" key={run.vehicleId} data-testid="board-run">
-              <td className="govuk-table__cell">{run.vehicleReference}</td>
+            <tr
+              className="govuk-table__row"
+              key={`${run.forOrganisation ?? ""}:${run.vehicleId}`}
+              data-testid="board-run"
+            >
+              <td className="govuk-table__cell">{runVehicleText(run)}</td>
               <td className="govuk-table__cell">
                 {run.from} to {run.to}
               </td>

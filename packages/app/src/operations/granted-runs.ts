@@ -1,5 +1,5 @@
 import { type DataItem, grantAppliesOn } from "@tt/domain";
-import type { RunScope } from "../planning";
+import { type RunScope, scopeAllows } from "../planning";
 import type { Clock, PlanRun, StoredPlan, UnitOfWorkOf } from "../ports";
 import { type Actor, AppError } from "../shared";
 import { requireAgreement, type SharedAccess } from "../sharing";
@@ -22,11 +22,8 @@ export type GrantedRunsRepositories = UnitOfWorkOf<
 >["repositories"];
 
 /** Another organisation's runs on the actor's vehicles, reached under its agreement. */
-export interface GrantedDay {
+export interface GrantedDay extends GrantedPlan {
   readonly access: SharedAccess;
-  readonly organisationName: string;
-  readonly plan: StoredPlan;
-  readonly runs: readonly PlanRun[];
 }
 
 /** Another organisation's runs on the actor's vehicles that no agreement lets the actor see. */
@@ -59,23 +56,49 @@ export async function grantedRunsOf(
   scope: RunScope,
 ): Promise<GrantedRuns> {
   if ("every" in scope || scope.vehicleIds.size === 0) return NONE;
-  const byGrantee = await granteesOf(repos, actor, serviceDate, [...scope.vehicleIds]);
   const days: GrantedDay[] = [];
   const withheld: WithheldRuns[] = [];
-  for (const [grantee, vehicles] of byGrantee) {
+  for (const found of await grantedPlansOf(repos, actor, serviceDate, scope)) {
+    const access = await operatingAccess(repos, clock, actor, found.organisationId);
+    if (typeof access === "string") {
+      const { organisationId, organisationName } = found;
+      const vehicleIds = found.runs.map((r) => r.vehicleId);
+      withheld.push({ organisationId, organisationName, vehicleIds, reason: access });
+    } else {
+      days.push({ ...found, access });
+    }
+  }
+  return { days, withheld };
+}
+
+/** Another organisation's operating plan of the day and its runs on the actor's vehicles. */
+export interface GrantedPlan {
+  readonly organisationId: string;
+  readonly organisationName: string;
+  readonly plan: StoredPlan;
+  readonly runs: readonly PlanRun[];
+}
+
+/**
+ * The operating plans of the day of the organisations the actor's organisation grants vehicles
+ * to, with their runs on the vehicles in the actor's scope (every vehicle granted, for office
+ * roles). Only when and where a vehicle runs: the caller reaches passengers under an agreement.
+ */
+export async function grantedPlansOf(
+  repos: GrantedRunsRepositories,
+  actor: Actor,
+  serviceDate: string,
+  scope: RunScope,
+): Promise<GrantedPlan[]> {
+  const out: GrantedPlan[] = [];
+  for (const [grantee, vehicles] of await granteesOf(repos, actor, serviceDate, scope)) {
     const plan = await findOperatingPlan(repos, grantee, serviceDate);
     const runs = plan?.runs.filter((r) => vehicles.has(r.vehicleId)) ?? [];
     if (!plan || runs.length === 0) continue;
     const organisationName = (await repos.identity.findOrganisation(grantee))?.name ?? grantee;
-    const access = await operatingAccess(repos, clock, actor, grantee);
-    if (typeof access === "string") {
-      const vehicleIds = runs.map((r) => r.vehicleId);
-      withheld.push({ organisationId: grantee, organisationName, vehicleIds, reason: access });
-    } else {
-      days.push({ access, organisationName, plan, runs });
-    }
+    out.push({ organisationId: grantee, organisationName, plan, runs });
   }
-  return { days, withheld };
+  return out;
 }
 
 /** The actor's vehicles granted away on the day, by the organisation they are granted to. */
@@ -83,15 +106,18 @@ async function granteesOf(
   repos: GrantedRunsRepositories,
   actor: Actor,
   serviceDate: string,
-  vehicleIds: readonly string[],
+  scope: RunScope,
 ): Promise<Map<string, Set<string>>> {
-  const mine = new Set(vehicleIds);
+  const grants =
+    "every" in scope
+      ? await repos.grants.listMade(actor.organisationId)
+      : await repos.grants.listNaming([...scope.vehicleIds]);
   const out = new Map<string, Set<string>>();
-  for (const grant of await repos.grants.listNaming(vehicleIds)) {
+  for (const grant of grants) {
     if (grant.organisationId !== actor.organisationId) continue;
     if (!grantAppliesOn(grant, serviceDate)) continue;
     const set = out.get(grant.granteeId) ?? new Set<string>();
-    for (const id of grant.vehicleIds) if (mine.has(id)) set.add(id);
+    for (const id of grant.vehicleIds) if (scopeAllows(scope, id)) set.add(id);
     out.set(grant.granteeId, set);
   }
   return out;

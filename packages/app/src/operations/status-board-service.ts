@@ -3,21 +3,61 @@ import {
   findEach,
   findFleetVehicles,
   findPublishedHeader,
+  type RunScope,
   runScopeOf,
   scopePlan,
 } from "../planning";
 import type { UnitOfWorkOf } from "../ports";
 import { type Actor, authorise, parseInput } from "../shared";
+import { grantedPlansOf } from "./granted-runs";
 import { boardMark, findOperatingPlan } from "./operating-day";
-import { buildStatusBoard, type StatusBoard } from "./status-board";
+import { type BoardRun, buildStatusBoard, type StatusBoard, withGrantedRuns } from "./status-board";
 
 /** At most this many of the day's cancellations on the board. */
 export const BOARD_CANCELLATIONS = 500;
 
 /** What the board reads: the plan, its vehicles, the events, the cancellations, trip references. */
 export type StatusBoardUnitOfWork = UnitOfWorkOf<
-  "plans" | "crew" | "vehicles" | "grants" | "runEvents" | "cancellations" | "tripRequests"
+  | "plans"
+  | "crew"
+  | "vehicles"
+  | "grants"
+  | "runEvents"
+  | "cancellations"
+  | "tripRequests"
+  | "sharing"
+  | "identity"
 >;
+type Repos = StatusBoardUnitOfWork["repositories"];
+
+/**
+ * Runs of other organisations' operating plans on the vehicles the actor's organisation grants
+ * them that day (within the actor's scope), with the progress its crews marked: so the operator
+ * sees and crews its whole day. When and where the vehicle runs, no passenger.
+ */
+async function grantedBoardRuns(
+  repos: Repos,
+  actor: Actor,
+  serviceDate: string,
+  scope: RunScope,
+): Promise<BoardRun[]> {
+  const out: BoardRun[] = [];
+  for (const found of await grantedPlansOf(repos, actor, serviceDate, scope)) {
+    const ids = found.runs.map((r) => r.vehicleId);
+    const vehicles = await repos.vehicles.findByIds(actor.organisationId, ids);
+    const board = buildStatusBoard({
+      serviceDate,
+      plan: { ...found.plan, runs: [...found.runs] },
+      vehicleReferences: new Map(vehicles.map((v) => [v.id, v.reference])),
+      tripReferences: new Map(),
+      events: await repos.runEvents.listForDay(found.organisationId, serviceDate, ids),
+      cancellations: [],
+      forOrganisation: found.organisationName,
+    });
+    out.push(...board.runs);
+  }
+  return out;
+}
 
 /**
  * The day's status board for controllers and the booking desk: each run's progress and the
@@ -52,7 +92,7 @@ export class StatusBoardService {
           ...cancellations.map((c) => c.tripRequestId),
         ];
         const trips = await findEach(repos.tripRequests, org, tripIds);
-        return buildStatusBoard({
+        const board = buildStatusBoard({
           serviceDate,
           plan,
           vehicleReferences: new Map([...vehicles].map(([id, v]) => [id, v.reference])),
@@ -60,6 +100,7 @@ export class StatusBoardService {
           events,
           cancellations,
         });
+        return withGrantedRuns(board, await grantedBoardRuns(repos, actor, serviceDate, scope));
       },
       { snapshot: true },
     );

@@ -32,6 +32,8 @@ export interface BoardRun {
   /** Minutes behind at the last stop served, when more than the late threshold. */
   readonly lateMinutes: number | null;
   readonly noShows: number;
+  /** The organisation whose run it is, when the vehicle is granted to it for the day. */
+  readonly forOrganisation: string | null;
 }
 
 /** Something a controller should see: a late stop, a no-show or a trip cancelled for the day. */
@@ -70,6 +72,8 @@ export interface BoardSources {
   readonly tripReferences: ReadonlyMap<string, string>;
   readonly events: readonly StoredRunEvent[];
   readonly cancellations: readonly StoredCancellation[];
+  /** Whose runs they are, when another organisation's (on vehicles granted to it). */
+  readonly forOrganisation?: string;
 }
 
 /** Minutes after the planned time the stop was served (on the day, by British clocks). */
@@ -131,6 +135,7 @@ function readRun(run: PlanRun, sources: BoardSources, progress: Map<string, Stop
       next,
       lateMinutes: lastLate !== null && lastLate > LATE_AFTER_MINUTES ? lastLate : null,
       noShows: exceptions.filter((e) => e.kind === "no-show").length,
+      forOrganisation: sources.forOrganisation ?? null,
     },
     exceptions,
   };
@@ -169,12 +174,29 @@ export function buildStatusBoard(sources: BoardSources): StatusBoard {
     runs,
     exceptions,
     totals: {
-      runs: runs.length,
-      underWay: runs.filter((r) => r.state === "under-way").length,
-      finished: runs.filter((r) => r.state === "finished").length,
+      ...runTotals(runs),
       noShows: count("no-show"),
       late: count("late"),
       cancelled: count("cancelled"),
     },
   };
+}
+
+function runTotals(runs: readonly BoardRun[]) {
+  return {
+    runs: runs.length,
+    underWay: runs.filter((r) => r.state === "under-way").length,
+    finished: runs.filter((r) => r.state === "finished").length,
+  };
+}
+
+/**
+ * The board with other organisations' runs on the organisation's granted vehicles added: their
+ * progress only, counted in the runs' totals; their exceptions (trips by reference) stay on those
+ * organisations' boards.
+ */
+export function withGrantedRuns(board: StatusBoard, granted: readonly BoardRun[]): StatusBoard {
+  if (granted.length === 0) return board;
+  const runs = [...board.runs, ...granted];
+  return { ...board, runs, totals: { ...board.totals, ...runTotals(runs) } };
 }

@@ -154,6 +154,10 @@ export const boardRunSchema = z
     next: z.string().nullable(),
     lateMinutes: z.number().nullable(),
     noShows: z.number().int(),
+    forOrganisation: z.string().nullable().openapi({
+      description:
+        "The organisation whose run it is, when the vehicle is granted to it for the day (its progress only; its exceptions are on its own board).",
+    }),
   })
   .openapi("BoardRun");
 

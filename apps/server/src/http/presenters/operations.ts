@@ -42,7 +42,12 @@ export function presentDriverDay(day: DriverDay): DriverDayView {
         progress: s.progress && { ...s.progress },
       })),
     })),
-    withheld: day.withheld.map((w) => ({ ...w, vehicleIds: [...w.vehicleIds] })),
+    withheld: day.withheld.map((w) => ({
+      organisationId: w.organisationId,
+      organisationName: w.organisationName,
+      vehicleIds: [...w.vehicleIds],
+      reason: w.reason,
+    })),
   };
 }
 
