@@ -120,6 +120,12 @@ describe("seeding the demo", () => {
       ["TFC-DSA-004", "draft"],
     ]);
     expect(agreements[1]?.caldicottApproval?.guardianName).toBeDefined();
+    // Cambridgeshire's crews' agreement with Ribbonway is between the two, not the partnership's.
+    const taxis = summary.organisations.find((o) => o.name === "Ribbonway Taxis Ltd");
+    const operating = await repos.sharing.listAgreements(taxis?.id ?? "");
+    expect(operating.map((a) => [a.reference, a.status, a.purposes])).toEqual([
+      ["CCC-OPS-001", "active", ["operating-runs"]],
+    ]);
     expect(summary.emails).toContain("commissioner@transportforcambridgeshire.demo");
   });
 

@@ -1,8 +1,17 @@
 import type { Organisation, Repositories, UnitOfWork } from "@tt/app";
 import { hashPassword } from "@tt/app";
-import type { Operator, OrganisationKind, Staff, TripRequestInput, Vehicle } from "@tt/domain";
+import {
+  listLapsedChecks,
+  type Operator,
+  type OrganisationKind,
+  type Staff,
+  type TripRequestInput,
+  type Vehicle,
+} from "@tt/domain";
 import { siloFunders } from "./analysis/scenario-fleet";
+import { DEMO_WEEK } from "./calendar";
 import { demoGrants } from "./contracts";
+import { seedOperatingAgreements } from "./operating-agreements";
 import { buildOrganisations, DEMO_FINANCIAL_YEAR } from "./organisations";
 import { DEMO_PARTNERSHIP, DEMO_PARTNERSHIP_USERS, seedPartnership } from "./partnership";
 import type {
@@ -85,6 +94,10 @@ export async function seedDemo(
     const partnership = await seedPartnership(repos, ids, { passwordHashes: partnershipHashes });
     options.log(`  ${DEMO_PARTNERSHIP.name}: stored, with ${partnership.agreements} agreements`);
     summaries.push(partnershipSummary(partnership.id));
+    const operating = await seedOperatingAgreements(repos, ids);
+    options.log(
+      `  ${operating} agreement for operating runs: Cambridgeshire's runs on Ribbonway's taxis`,
+    );
     return summaries;
   });
   return {
@@ -171,8 +184,9 @@ async function seedOrganisation(
 }
 
 /**
- * The organisation's users. The driver signs in as the organisation's first driver (their staff
- * record), the fleet manager for its first operator record: each sees only their own runs.
+ * The organisation's users. The driver signs in as the organisation's first driver who may work
+ * all the demo week (their staff record), the fleet manager for its first operator record: each
+ * sees only their own runs.
  */
 async function seedUsers(
   repos: Repositories,
@@ -184,7 +198,11 @@ async function seedUsers(
     operators: readonly Operator[];
   },
 ): Promise<void> {
-  const driver = links.staff.find((s) => s.role === "driver");
+  // A driver whose DBS check and licence hold all the demo week, so they can be crewed in it.
+  const drivers = links.staff.filter((s) => s.role === "driver");
+  const driver =
+    drivers.find((s) => DEMO_WEEK.every((day) => listLapsedChecks(s, day).length === 0)) ??
+    drivers[0];
   const operator = links.operators[0];
   for (const [i, user] of demo.users.entries()) {
     const passwordHash = links.passwordHashes[i] ?? "";
