@@ -351,6 +351,70 @@ for (const driver of listTestDrivers()) {
       ).toBeUndefined();
     });
 
+    it("deletes marks, taps and messages whose day is older than their periods, keeping those still to send", async () => {
+      const { county, db } = fixture();
+      const admin = county.users.admin.token;
+      const org = county.id;
+      const { tripRequests: trip, vehicles: vehicle, passengers: passenger } = county.rows;
+      const days = { old: "now() - interval '3 years'", recent: "now() - interval '20 days'" };
+      for (const [age, at] of Object.entries(days)) {
+        const day = sql.raw(`(${at})::date`);
+        await queryRows(
+          db,
+          sql`insert into run_events (id, organisation_id, service_date, vehicle_id, trip_request_id, stop, kind, occurred_at)
+              values (gen_random_uuid(), ${org}, ${day}, ${vehicle}, ${trip}, 'pickup', 'picked-up', now())`,
+        );
+        await queryRows(
+          db,
+          sql`insert into observed_taps (organisation_id, service_date, vehicle_id, card_key, stop, minutes, import_id)
+              values (${org}, ${day}, ${vehicle}, ${`card-${age}`}, 'School gate', 480, gen_random_uuid())`,
+        );
+        for (const status of age === "old" ? ["sent", "queued"] : ["sent"]) {
+          await queryRows(
+            db,
+            sql`insert into messages (organisation_id, passenger_id, service_date, kind, channel, subject, body, status)
+                values (${org}, ${passenger}, ${day}, 'pick-up-time', 'email', 'Pick-up time', 'Ada', ${status})`,
+          );
+        }
+      }
+      const counts = async () => {
+        const [row] = await queryRows<Record<string, string>>(
+          db,
+          sql`select (select count(*) from run_events where organisation_id = ${org}) as marks,
+                     (select count(*) from observed_taps where organisation_id = ${org}) as taps,
+                     (select count(*) from messages where organisation_id = ${org}) as messages`,
+        );
+        return [Number(row?.marks), Number(row?.taps), Number(row?.messages)];
+      };
+      const run = async (dryRun: boolean) => {
+        const started = await call("POST", "/api/retention", admin, { dryRun });
+        expect(started.status).toBe(202);
+        const { jobId } = await body(started);
+        await (await call("GET", `/api/jobs/${String(jobId)}/events`, admin)).text();
+        const job = await body(await call("GET", `/api/jobs/${String(jobId)}`, admin));
+        expect(job.status).toBe("succeeded");
+        const lines = (job.result as Json).lines as Json[];
+        return ["journey-marks", "taps", "messages"].map((category) => {
+          const line = lines.find((l) => l.category === category);
+          return [category, line?.months, line?.due, line?.done];
+        });
+      };
+      const before = await counts();
+      expect(await run(true)).toEqual([
+        ["journey-marks", 24, 1, 0],
+        ["taps", 13, 1, 0],
+        ["messages", 13, 1, 0],
+      ]);
+      expect(await counts()).toEqual(before);
+      expect(await run(false)).toEqual([
+        ["journey-marks", 24, 1, 1],
+        ["taps", 13, 1, 1],
+        ["messages", 13, 1, 1],
+      ]);
+      // The recent day's rows stay, and so does the old message still queued to send.
+      expect(await counts()).toEqual([before[0] - 1, before[1] - 1, before[2] - 1]);
+    });
+
     it("keeps the retention run to administrators and refuses periods too short", async () => {
       const { county } = fixture();
       const body0 = { dryRun: true };

@@ -1,4 +1,4 @@
-import type { ErasedPassenger } from "@tt/domain";
+import type { DayRecordCategory, ErasedPassenger } from "@tt/domain";
 
 /** A stop of a stored plan that serves one of a passenger's trips. */
 export interface PlannedStop {
@@ -55,6 +55,18 @@ export interface SubjectRecordStore {
   finishedJobsBefore(organisationId: string, before: Date): Promise<string[]>;
   /** Deletes these jobs of the organisation if they are still finished; how many went. */
   deleteFinishedJobs(organisationId: string, ids: readonly string[]): Promise<number>;
+  /** Records of the category whose service day is before `cutoff` (YYYY-MM-DD). */
+  dayRecordsBefore(
+    organisationId: string,
+    category: DayRecordCategory,
+    cutoff: string,
+  ): Promise<number>;
+  /** Deletes those records; how many went. */
+  deleteDayRecordsBefore(
+    organisationId: string,
+    category: DayRecordCategory,
+    cutoff: string,
+  ): Promise<number>;
   /** When the passenger was erased, or undefined (also when not found). */
   erasedAt(organisationId: string, passengerId: string): Promise<string | undefined>;
 }

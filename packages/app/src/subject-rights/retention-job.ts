@@ -1,5 +1,6 @@
 import {
   erasedPassenger,
+  isDayRecordCategory,
   monthsBefore,
   type RetentionCategory,
   type RetentionInput,
@@ -35,7 +36,17 @@ export interface RetentionReport {
   readonly lines: readonly RetentionLine[];
 }
 
-type Due = ReadonlyMap<RetentionCategory, readonly string[]>;
+/** What is due in each category: the ids of passengers and jobs, or a count of day records. */
+type Due = ReadonlyMap<RetentionCategory, readonly string[] | number>;
+
+const dueCount = (due: Due, category: RetentionCategory): number => {
+  const found = due.get(category);
+  return typeof found === "number" ? found : (found?.length ?? 0);
+};
+const dueIds = (due: Due, category: RetentionCategory): readonly string[] => {
+  const found = due.get(category);
+  return typeof found === "number" || !found ? [] : found;
+};
 
 function parseStored(stored: JobData): RetentionInput {
   return retentionInputSchema.parse({ dryRun: stored.dryRun, months: stored.months });
@@ -49,11 +60,16 @@ async function findDue(
   today: string,
   jobId: string,
 ): Promise<Due> {
-  const due = new Map<RetentionCategory, readonly string[]>();
+  const due = new Map<RetentionCategory, readonly string[] | number>();
   for (const rule of schedule) {
     if (rule.months === null) continue;
     const cutoff = monthsBefore(today, rule.months);
-    if (rule.category === "inactive-passengers") {
+    if (isDayRecordCategory(rule.category)) {
+      due.set(
+        rule.category,
+        await repos.subjects.dayRecordsBefore(organisationId, rule.category, cutoff),
+      );
+    } else if (rule.category === "inactive-passengers") {
       due.set(rule.category, await repos.subjects.inactivePassengers(organisationId, cutoff));
     } else if (rule.category === "finished-jobs") {
       const ids = await repos.subjects.finishedJobsBefore(organisationId, new Date(cutoff));
@@ -66,16 +82,29 @@ async function findDue(
   return due;
 }
 
-/** Erases the due passengers and deletes the due jobs, each erasure audited as on a request. */
+/**
+ * Erases the due passengers, deletes the due jobs and the day records older than their period;
+ * each erasure audited as on a request.
+ */
 async function applyDue(
   repos: JobOutputRepositories,
   actor: Actor,
   due: Due,
+  schedule: readonly RetentionRule[],
+  today: string,
 ): Promise<Map<RetentionCategory, number>> {
   const org = actor.organisationId;
   const done = new Map<RetentionCategory, number>();
+  for (const rule of schedule) {
+    if (rule.months === null || !isDayRecordCategory(rule.category)) continue;
+    const cutoff = monthsBefore(today, rule.months);
+    done.set(
+      rule.category,
+      await repos.subjects.deleteDayRecordsBefore(org, rule.category, cutoff),
+    );
+  }
   let erased = 0;
-  for (const id of due.get("inactive-passengers") ?? []) {
+  for (const id of dueIds(due, "inactive-passengers")) {
     const passenger = await repos.passengers.find(org, id);
     if (!passenger) continue;
     const home = { lat: passenger.homeLat, lon: passenger.homeLon };
@@ -93,7 +122,7 @@ async function applyDue(
     });
   }
   done.set("inactive-passengers", erased);
-  const jobs = due.get("finished-jobs") ?? [];
+  const jobs = dueIds(due, "finished-jobs");
   done.set("finished-jobs", await repos.subjects.deleteFinishedJobs(org, jobs));
   return done;
 }
@@ -110,7 +139,7 @@ function report(
       action: rule.action,
       months: rule.months,
       cutoff: rule.months === null ? null : monthsBefore(today, rule.months),
-      due: due.get(rule.category)?.length ?? 0,
+      due: dueCount(due, rule.category),
       done: done.get(rule.category) ?? 0,
       description: rule.description,
       basis: rule.basis,
@@ -142,7 +171,9 @@ export function retentionJob(clock: Clock): JobKind<RetentionInput> {
       return {
         async store(repos) {
           const due = await findDue(repos, actor.organisationId, schedule, today, job.id);
-          const done = input.dryRun ? new Map() : await applyDue(repos, actor, due);
+          const done = input.dryRun
+            ? new Map()
+            : await applyDue(repos, actor, due, schedule, today);
           const result = report(input, today, due, done);
           await repos.audit.append({
             organisationId: actor.organisationId,

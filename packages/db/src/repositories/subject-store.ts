@@ -59,7 +59,10 @@ function withoutFacts(decision: Record<string, unknown>): Record<string, unknown
 /** The text as it stands inside a JSON string (quotes and backslashes escaped). */
 const inJson = (text: string) => JSON.stringify(text).slice(1, -1);
 
-export function createSubjectRecordStore(db: Db): SubjectRecordStore {
+/** The subject records store but for the records kept by day (`createDayRecordRetention`). */
+export function createSubjectRecordStore(
+  db: Db,
+): Omit<SubjectRecordStore, "dayRecordsBefore" | "deleteDayRecordsBefore"> {
   return {
     async plannedStops(organisationId, tripRequestIds) {
       if (tripRequestIds.length === 0) return [];

@@ -5,6 +5,7 @@ import { createAuditLog } from "./audit-log";
 import { createCancellationStore } from "./cancellation-store";
 import { createContactStore } from "./contact-store";
 import { createCrewStore } from "./crew-store";
+import { createDayRecordRetention } from "./day-records";
 import { createEntitlementStore } from "./entitlement-store";
 import { createGrantStore } from "./grant-store";
 import { createIdentityStore } from "./identity-store";
@@ -54,7 +55,7 @@ function createRepositories(db: Db, inTransaction: boolean, bulk: BulkInsertHook
     crew: createCrewStore(db),
     grants: createGrantStore(db),
     sharing: createSharingStore(db),
-    subjects: createSubjectRecordStore(db),
+    subjects: { ...createSubjectRecordStore(db), ...createDayRecordRetention(db) },
     imports: createImportStaging(db, bulk),
     cancellations: createCancellationStore(db),
     runEvents: createRunEventStore(db),

@@ -1,8 +1,23 @@
 import { z } from "zod";
 
 /** Data categories the retention schedule names, each with what happens once its time is up. */
-export const RETENTION_CATEGORIES = ["inactive-passengers", "finished-jobs", "audit-log"] as const;
+export const RETENTION_CATEGORIES = [
+  "inactive-passengers",
+  "finished-jobs",
+  "journey-marks",
+  "taps",
+  "messages",
+  "audit-log",
+] as const;
 export type RetentionCategory = (typeof RETENTION_CATEGORIES)[number];
+
+/** The categories of records kept by service date: deleted whole once their day is old enough. */
+export const DAY_RECORD_CATEGORIES = ["journey-marks", "taps", "messages"] as const;
+export type DayRecordCategory = (typeof DAY_RECORD_CATEGORIES)[number];
+
+export function isDayRecordCategory(category: RetentionCategory): category is DayRecordCategory {
+  return (DAY_RECORD_CATEGORIES as readonly string[]).includes(category);
+}
 
 export interface RetentionRule {
   readonly category: RetentionCategory;
@@ -40,6 +55,36 @@ export const DEFAULT_RETENTION_SCHEDULE: readonly RetentionRule[] = [
     confidence: "A",
   },
   {
+    category: "journey-marks",
+    months: 24,
+    action: "delete",
+    description:
+      "What drivers and assistants marked at stops (arrived, on board, dropped off, no-show and its reason), by the day of the run: deleted once the day is older than the period.",
+    basis:
+      "On-time and no-show figures, NEPTS returns and operators' payment queries look back a year or two; the figures already reported stay in the reports.",
+    confidence: "A",
+  },
+  {
+    category: "taps",
+    months: 13,
+    action: "delete",
+    description:
+      "Smartcard taps and attendance rows, by the day travelled: deleted once the day is older than the period.",
+    basis:
+      "Seats are sized from the last school year of taps, with the start of the next term to compare.",
+    confidence: "A",
+  },
+  {
+    category: "messages",
+    months: 13,
+    action: "delete",
+    description:
+      "Messages sent to passengers and parents (and those held back or failed), by the day they were about: deleted once the day is older than the period. Messages still waiting to be sent are kept.",
+    basis:
+      "Long enough to answer a complaint about what a family was told over a school year; the words hold a given name and a trip reference, no address or need.",
+    confidence: "A",
+  },
+  {
     category: "audit-log",
     months: null,
     action: "keep",
@@ -58,6 +103,9 @@ export const retentionInputSchema = z.strictObject({
     .strictObject({
       "inactive-passengers": z.number().int().min(12).max(1200).optional(),
       "finished-jobs": z.number().int().min(1).max(1200).optional(),
+      "journey-marks": z.number().int().min(12).max(1200).optional(),
+      taps: z.number().int().min(1).max(1200).optional(),
+      messages: z.number().int().min(1).max(1200).optional(),
     })
     .default({}),
 });
