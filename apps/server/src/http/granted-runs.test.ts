@@ -169,6 +169,15 @@ for (const driver of listTestDrivers()) {
     it("shows the run and records its marks in the county's day under the agreement, until it is suspended", async () => {
       const f = fixture();
       const id = await agreement("OR-FULL", ["identity", "home-location", "travel-needs", "trips"]);
+      // The agreement opens the runs the crew drives, never the county's passenger list.
+      for (const route of ["passengers", "passengers.csv"]) {
+        const list = await f.call(
+          "GET",
+          `/api/partners/${f.county.id}/${route}?purpose=operating-runs`,
+          { token: f.city.users.admin.token },
+        );
+        expect(list.status).toBe(422);
+      }
       for (const token of [scene.tokens.driver, scene.tokens.fleetManager]) {
         const shown = await day(token);
         expect(shown.withheld).toEqual([]);
@@ -191,7 +200,11 @@ for (const driver of listTestDrivers()) {
       expect(read.length).toBeGreaterThanOrEqual(2);
       expect(read[0]?.resourceIds).toEqual([f.county.rows.passengers]);
 
+      const boardMark = () => f.services.statusBoard.mark(scene.cityAdmin, DAY);
+      const unmarked = await boardMark();
       expect((await mark()).recorded).toBe(1);
+      // The city's open boards hear of its crew's mark on the county's run.
+      expect(await boardMark()).not.toBe(unmarked);
       const board = await f.call("GET", `/api/status-board?date=${DAY}`, {
         token: f.county.users.admin.token,
       });

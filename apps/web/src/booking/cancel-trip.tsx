@@ -16,6 +16,7 @@ import {
   offersIntro,
   REASON_CHOICES,
   readCancellation,
+  returnLegText,
   type TripToCancel,
 } from "./cancel-words";
 import { withReference } from "./finder-words";
@@ -72,9 +73,23 @@ function OfferItem({ offer }: { offer: Offer }) {
   );
 }
 
-/** The cancellation; the plan and the freed seat's offers are the desk's own to open (`ours`). */
-function Cancelled({ trip, view, ours }: { trip: string; view: CancelledView; ours: boolean }) {
+/**
+ * The cancellation; the plan and the freed seat's offers are the desk's own to open (`ours`). A
+ * return journey still travelling that day is offered for cancelling too (`onCancelReturn`).
+ */
+function Cancelled({
+  trip,
+  view,
+  ours,
+  onCancelReturn,
+}: {
+  trip: string;
+  view: CancelledView;
+  ours: boolean;
+  onCancelReturn: () => void;
+}) {
   const { plan } = view;
+  const back = returnLegText(view);
   return (
     <NotificationBanner id="cancelled-banner" message={`Trip ${trip} cancelled`}>
       <dl className="govuk-summary-list">
@@ -100,8 +115,38 @@ function Cancelled({ trip, view, ours }: { trip: string; view: CancelledView; ou
           ))}
         </ul>
       )}
+      {back && (
+        <div data-testid="return-leg">
+          <p className="govuk-body">{back}</p>
+          <button
+            type="button"
+            className="govuk-button govuk-button--warning govuk-!-margin-bottom-0"
+            onClick={onCancelReturn}
+          >
+            Cancel the return journey too
+          </button>
+        </div>
+      )}
     </NotificationBanner>
   );
+}
+
+/** Cancels the return journey of the trip just cancelled, on the same day for the same reason. */
+async function cancelReturn(
+  done: { view: CancelledView },
+  partner: DeskPartner | undefined,
+): Promise<{ trip: string; view: CancelledView } | { problems: Problem[] }> {
+  const back = done.view.returnLeg;
+  if (!back) return { problems: [] };
+  const body = { date: done.view.cancellation.serviceDate, reason: done.view.cancellation.reason };
+  try {
+    const view = partner
+      ? await api.partnerCancelTrip(partner.id, back.tripRequestId, body)
+      : await api.cancelTrip(back.tripRequestId, body);
+    return { trip: back.reference, view };
+  } catch (error) {
+    return { problems: problemsOf(error, CANCEL_FIELDS) };
+  }
 }
 
 /** Sends the cancellation; answers what to show: the result, or the problems. */
@@ -158,6 +203,14 @@ export function CancelTrip({
     setProblems("problems" in outcome ? outcome.problems : []);
     if ("view" in outcome) setDone(outcome);
   };
+  const onCancelReturn = async () => {
+    if (!done) return;
+    setBusy(true);
+    const outcome = await cancelReturn(done, partner);
+    setBusy(false);
+    setProblems("problems" in outcome ? outcome.problems : []);
+    if ("view" in outcome) setDone(outcome);
+  };
   return (
     <section aria-labelledby="cancel-heading">
       <h2 className="govuk-heading-m" id="cancel-heading">
@@ -170,6 +223,7 @@ export function CancelTrip({
           trip={done.trip}
           view={done.view}
           ours={!partner}
+          onCancelReturn={() => void onCancelReturn()}
         />
       )}
       <form onSubmit={submit} noValidate data-testid="cancel-form">

@@ -8,6 +8,7 @@ import {
   offersIntro,
   REASON_CHOICES,
   readCancellation,
+  returnLegText,
 } from "./cancel-words";
 
 const ID = "0b6f1c2e-3d4a-4b5c-8d9e-0f1a2b3c4d5e";
@@ -25,6 +26,7 @@ const CANCELLED: CancelledView = {
   },
   plan: { id: "00000000-0000-4000-8000-000000000001", revision: 5 },
   offers: [],
+  returnLeg: null,
 };
 
 describe("the cancel form", () => {
@@ -89,5 +91,15 @@ describe("the cancellation made", () => {
     const reason = (code: string, count: number) => ({ code, label: code, by: "x", count });
     const summary = { reasons: [reason("a", 0), reason("b", 2), reason("c", 0), reason("d", 1)] };
     expect(countedReasons(summary).map((r) => r.code)).toEqual(["b", "d", "a", "c"]);
+  });
+});
+
+describe("the return journey", () => {
+  it("is named with its day when it still travels, and not otherwise", () => {
+    expect(returnLegText(CANCELLED)).toBeUndefined();
+    const withReturn = { ...CANCELLED, returnLeg: { tripRequestId: ID, reference: "T-2" } };
+    expect(returnLegText(withReturn)).toBe(
+      "The return journey T-2 still travels on 24 November 2026.",
+    );
   });
 });

@@ -99,6 +99,18 @@ export function offersIntro(view: CancelledView): string {
     : `${n} trips still without a place fit the freed seat:`;
 }
 
+/** The return journey still to travel that day, in words: "The return journey T-2 still travels on 24 November 2026." */
+export function returnLegText(view: CancelledView): string | undefined {
+  if (!view.returnLeg) return undefined;
+  const day = new Intl.DateTimeFormat("en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(`${view.cancellation.serviceDate}T00:00:00Z`));
+  return `The return journey ${view.returnLeg.reference} still travels on ${day}.`;
+}
+
 /** The reasons of a day's counts, most trips first (the list's order among equals). */
 export function countedReasons(
   summary: Pick<CancellationSummaryView, "reasons">,

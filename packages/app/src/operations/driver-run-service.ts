@@ -185,6 +185,12 @@ async function crewedWithAssistant(
     actor.organisationId,
     rota.map((a) => a.staffId),
   );
+  await recordRead(repos, actor, {
+    resource: "staff",
+    ids: staff.map((s) => s.id),
+    purpose: `driver's app: crews of granted vehicles on ${serviceDate}`,
+    details: { vehicles: vehicleIds.length },
+  });
   const assistants = new Set(
     staff.filter((s) => s.role === "passenger-assistant").map((s) => s.id),
   );

@@ -1,4 +1,4 @@
-import { isoDateSchema } from "@tt/domain";
+import { grantAppliesOn, isoDateSchema } from "@tt/domain";
 import {
   findEach,
   findFleetVehicles,
@@ -29,6 +29,26 @@ export type StatusBoardUnitOfWork = UnitOfWorkOf<
   | "identity"
 >;
 type Repos = StatusBoardUnitOfWork["repositories"];
+
+/**
+ * What changes when the organisations the actor's organisation grants vehicles to that day mark
+ * their runs or revise their plans: their boards' marks, so the operator's board follows its
+ * crews' marks on their runs too.
+ */
+async function grantedMarks(repos: Repos, actor: Actor, serviceDate: string): Promise<string[]> {
+  const grantees = new Set(
+    (await repos.grants.listMade(actor.organisationId))
+      .filter((g) => grantAppliesOn(g, serviceDate))
+      .map((g) => g.granteeId),
+  );
+  const marks: string[] = [];
+  for (const grantee of [...grantees].sort()) {
+    const published = await findPublishedHeader(repos.plans, grantee, serviceDate);
+    const events = await repos.runEvents.markOfDay(grantee, serviceDate);
+    marks.push(boardMark(published?.id, events, 0));
+  }
+  return marks;
+}
 
 /**
  * Runs of other organisations' operating plans on the vehicles the actor's organisation grants
@@ -115,7 +135,8 @@ export class StatusBoardService {
       const events = await repos.runEvents.markOfDay(org, serviceDate);
       const cancelled = await repos.cancellations.countByReason(org, serviceDate, serviceDate);
       const total = Object.values(cancelled).reduce((a, b) => a + b, 0);
-      return boardMark(published?.id, events, total);
+      const granted = await grantedMarks(repos, actor, serviceDate);
+      return [boardMark(published?.id, events, total), ...granted].join("|");
     });
   }
 }

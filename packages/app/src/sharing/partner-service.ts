@@ -36,6 +36,20 @@ export function parsePurpose(purpose: string | undefined): SharingPurpose {
 }
 
 /**
+ * A purpose the partner's passenger list may be read for: not operating runs, which reach only
+ * the passengers of the runs a crew drives, through the driver's app (`grantedRunsOf`).
+ */
+function parseListPurpose(purpose: string | undefined): SharingPurpose {
+  const parsed = parsePurpose(purpose);
+  if (parsed !== "operating-runs") return parsed;
+  throw new AppError(
+    "validation-failed",
+    "An agreement for operating runs shows a crew the passengers of the runs it drives, in the driver's app; it does not open the partner's passenger list.",
+    [{ path: "purpose", message: "operating-runs does not list a partner's passengers" }],
+  );
+}
+
+/**
  * Reads across organisations: only through an active agreement that covers the purpose, only the
  * data items it covers (`sharePassenger`), and every read is written to the providing
  * organisation's audit log naming the agreement. Without an agreement the partner is not found.
@@ -88,7 +102,7 @@ export class PartnerService {
     query: { purpose?: string; offset: number; limit: number; search?: string | undefined },
   ): Promise<SharedPassengerPage> {
     authorise(actor, "passengers", "read");
-    const purpose = parsePurpose(query.purpose);
+    const purpose = parseListPurpose(query.purpose);
     return this.unitOfWork.transaction(async (repos) => {
       let total = 0;
       const { search, offset, limit } = query;
@@ -136,7 +150,7 @@ export class PartnerService {
     query: { purpose?: string },
   ): Promise<{ csv: string; agreement: string; rows: number }> {
     authorise(actor, "passengers", "read");
-    const purpose = parsePurpose(query.purpose);
+    const purpose = parseListPurpose(query.purpose);
     return this.unitOfWork.transaction(async (repos) => {
       const read = () => everyPassenger(repos, provider);
       const { access, shared } = await this.shareRead(

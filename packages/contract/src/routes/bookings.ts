@@ -221,6 +221,10 @@ export const cancelledSchema = z
     offers: z
       .array(z.object({ tripRequestId: z.uuid(), vehicleId: z.string(), pickup: clock() }))
       .openapi({ description: "Trips of the day still without a place that fit the freed seat." }),
+    returnLeg: z.object({ tripRequestId: z.uuid(), reference: z.string() }).nullable().openapi({
+      description:
+        "The trip's return journey that still travels that day, to offer cancelling it too; null when there is none.",
+    }),
   })
   .openapi("Cancelled");
 export type CancelledView = z.infer<typeof cancelledSchema>;

@@ -54,6 +54,7 @@ export const tripRequestSpec: ImportableSpec<TripRequest, TripRequestInput> = {
     status: tripRequests.status,
     passengerId: tripRequests.passengerId,
     funderId: tripRequests.funderId,
+    returnOfId: tripRequests.returnOfId,
   },
   orderBy: tripRequests.reference,
   toRow: ({ origin, destination, recurrence, returnOfId, maxRideMinutes, ...rest }) => ({

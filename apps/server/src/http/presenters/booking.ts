@@ -82,6 +82,7 @@ export function presentCancelled(cancelled: Cancelled): CancelledView {
       vehicleId: o.vehicle,
       pickup: clock(o.pickup),
     })),
+    returnLeg: cancelled.returnLeg && { ...cancelled.returnLeg },
   };
 }
 

@@ -2,7 +2,6 @@ import {
   CANCELLATION_REASONS_VERSION,
   type CancellationInput,
   cancellationInputSchema,
-  occursOn,
   type TripRequest,
 } from "@tt/domain";
 import { queueTripNotices } from "../../notifications";
@@ -27,6 +26,7 @@ import { insertionOptions } from "./insertion-options";
 import type { LiveProblem } from "./live-problem";
 import { scheduledRun } from "./run-problem";
 import { timedRun } from "./timed-runs";
+import { type ReturnLeg, returnLegOf, travelsOn } from "./trip-days";
 
 /** What cancelling reads and writes. */
 export type CancellationUnitOfWork = UnitOfWorkOf<
@@ -55,6 +55,8 @@ export interface Cancelled {
   readonly plan: { readonly id: string; readonly revision: number } | null;
   /** Unplaced trips of the day that fit the freed seat (offer it to them). */
   readonly offers: readonly SeatOffer[];
+  /** The trip's return journey that still travels that day: the desk offers to cancel it too. */
+  readonly returnLeg: ReturnLeg | null;
 }
 
 /** Unplaced trips checked against a freed seat, at most. */
@@ -159,24 +161,20 @@ export class CancellationService {
       });
       return { cancellation, stored };
     });
+    const returnLeg = await returnLegOf(this.unitOfWork.repositories, org, trip, input.date);
     if (!saved.stored || !live || !revision) {
-      return { cancellation: saved.cancellation, plan: null, offers: [] };
+      return { cancellation: saved.cancellation, plan: null, offers: [], returnLeg };
     }
     const after = live.problem.without([tripRequestId]);
     this.problems.hold(org, saved.stored.id, after);
     const offers = seatOffers(after, saved.stored, revision.freed);
     const plan = { id: saved.stored.id, revision: saved.stored.revision };
-    return { cancellation: saved.cancellation, plan, offers };
+    return { cancellation: saved.cancellation, plan, offers, returnLeg };
   }
 
   /** Refuses a day the trip does not travel on (outside its dates, weekdays or terms). */
   private async mustTravel(org: string, trip: TripRequest, date: string): Promise<void> {
-    const r = trip.recurrence;
-    const calendarId = r.kind === "recurring" ? r.termCalendarId : undefined;
-    const calendar = calendarId
-      ? await this.unitOfWork.repositories.termCalendars.find(org, calendarId)
-      : undefined;
-    if (trip.status === "cancelled" || !occursOn(r, date, calendar?.periods)) {
+    if (!(await travelsOn(this.unitOfWork.repositories, org, trip, date))) {
       throw new AppError(
         "validation-failed",
         `Trip ${trip.reference} does not travel on ${date}.`,
