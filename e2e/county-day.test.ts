@@ -9,6 +9,7 @@ import {
   screenshot,
 } from "./support/browser";
 import { type DemoServer, ensureWebBuilt, startDemoServer } from "./support/demo-server";
+import { crewGrantedTaxi, driveForCounty } from "./support/granted-walks";
 import { signInAs } from "./support/partnership-walks";
 
 if (!HAS_CHROMIUM) console.warn(NO_CHROMIUM_MESSAGE);
@@ -60,4 +61,9 @@ describe.skipIf(!HAS_CHROMIUM)("the booking desk on the published demo county da
     expect(reference).toMatch(/^BK-/);
     await checkPage(page, "20-county-booking");
   }, 180_000);
+
+  it("the taxi firm crews its taxi on a county run, and its driver's phone shows the run for the county", async () => {
+    const taxi = await crewGrantedTaxi(page, url, password);
+    await driveForCounty(browser, url, password, taxi);
+  }, 120_000);
 });
