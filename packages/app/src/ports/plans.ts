@@ -174,8 +174,9 @@ export interface PlanStore {
   /** The kept Problem and what the revisions up to plan `id` added to it (bookings). */
   findProblemChain(organisationId: string, id: string): Promise<KeptProblemChain | undefined>;
   /**
-   * Stores `plan` as the next revision of plan `revisedFrom` (which is kept), sharing its Problem.
-   * Throws `conflict` when that plan already has a revision: revise the latest one.
+   * Stores `plan` as the next revision of plan `revisedFrom` (which is kept), sharing its Problem
+   * and the runs it keeps (`NewPlanRevision`): only new or changed runs are written. Throws
+   * `conflict` when that plan already has a revision: revise the latest one.
    */
   saveRevision(
     organisationId: string,
@@ -244,8 +245,15 @@ export type KeptProblem =
       readonly at: ProblemPoints;
     };
 
-/** A revision of a stored plan: its own runs and figures; the Problem stays with the original. */
-export type NewPlanRevision = Omit<NewPlan, "problem"> & {
+/**
+ * A revision of a stored plan: its own runs and figures; the Problem stays with the original.
+ * A run without an id is new or changed, and stored. A run with an id is a run of the plan revised
+ * kept as it is: shared with that plan, not stored again. It must be that plan's run as the store
+ * answered it (the object `find` gave, unchanged; a changed run drops its id), and the store
+ * refuses any other (`validation-failed`).
+ */
+export type NewPlanRevision = Omit<NewPlan, "problem" | "runs"> & {
+  readonly runs: readonly (NewPlanRun | PlanRun)[];
   /** What a booking added to the Problem the revision shares with the plan it was made from. */
   readonly additions?: ProblemAdditions;
 };

@@ -33,7 +33,7 @@ export function createPlanPublication(db: Db): PlanPublication {
         sql`select r.vehicle_id, p.organisation_id, p.id as plan_id,
               (select min((s->>'arrival')::float) from jsonb_array_elements(r.stops) s) as first_arrival,
               (select max((s->>'departure')::float) from jsonb_array_elements(r.stops) s) as last_departure
-            from runs r join plans p on p.id = r.plan_id
+            from plans p join plan_runs pr on pr.plan_id = p.id join runs r on r.id = pr.run_id
             where p.service_date = ${serviceDate} and p.status = 'published'
               and p.organisation_id <> ${exceptOrganisationId}
               and r.vehicle_id = any(${sql.param(ids)}::uuid[])`,

@@ -1,8 +1,9 @@
-import type { NewPlan, PlanSummary, UnitOfWork } from "@tt/app";
+import type { NewPlan, PlanRun, PlanSummary, UnitOfWork } from "@tt/app";
 import { aVehicle } from "@tt/testkit";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../create-db";
+import { queryRows } from "../raw-query";
 import { listTestDrivers } from "../test-databases";
 import { createUnitOfWork } from "./unit-of-work";
 
@@ -182,6 +183,50 @@ for (const driver of listTestDrivers()) {
       await expect(plans.saveRevision(city, third.id, edited)).rejects.toMatchObject({
         code: "not-found",
       });
+    });
+
+    it("stores only the runs a revision changes: the others are shared with the plan it revises", async () => {
+      const plans = uow.repositories.plans;
+      const runCount = async () =>
+        (await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from runs`))[0]?.n;
+      const original = await plans.save(county, aPlan(vehicles, "2026-12-05"));
+      const [early, late] = original.runs as [PlanRun, PlanRun];
+      const { problem: _, ...fields } = aPlan(vehicles, "2026-12-05");
+      const moved = { ...late, stops: late.stops.map((s) => ({ ...s, arrival: s.arrival + 5 })) };
+      const { id: _id, ...changed } = moved;
+      const before = await runCount();
+      const second = await plans.saveRevision(county, original.id, {
+        ...fields,
+        runs: [early, changed],
+      });
+      expect(await runCount()).toBe((before ?? 0) + 1);
+      const third = await plans.saveRevision(county, second.id, { ...fields, runs: second.runs });
+      expect(await runCount()).toBe((before ?? 0) + 1);
+      expect(await plans.find(county, original.id)).toEqual(original);
+      for (const revision of [second, third]) {
+        const found = await plans.find(county, revision.id);
+        expect(found?.runs).toEqual([early, { ...changed, id: found?.runs[1]?.id }]);
+        expect(found?.runs[1]?.id).not.toBe(late.id);
+      }
+      expect((await plans.find(county, third.id))?.runs).toEqual(second.runs);
+    });
+
+    it("refuses a revision that keeps a run of another plan, or a changed copy of its own", async () => {
+      const plans = uow.repositories.plans;
+      const original = await plans.save(county, aPlan(vehicles, "2026-12-06"));
+      const other = await plans.save(county, aPlan(vehicles, "2026-12-07"));
+      const { problem: _, ...fields } = aPlan(vehicles, "2026-12-06");
+      const [own, stranger] = [original.runs[0] as PlanRun, other.runs[1] as PlanRun];
+      const copy = { ...own, stops: [] };
+      for (const runs of [[own, stranger], [copy], [own, own]]) {
+        await expect(
+          plans.saveRevision(county, original.id, { ...fields, runs }),
+        ).rejects.toMatchObject({ code: "validation-failed" });
+      }
+      // Nothing of a refused revision stays: the plan can still be revised.
+      expect(await plans.findRevisionOf(county, original.id)).toBeUndefined();
+      const kept = await plans.saveRevision(county, original.id, { ...fields, runs: [own] });
+      expect(kept.runs).toEqual([own]);
     });
 
     it("keeps what each booking added with its revision, and gives the chain back in order", async () => {

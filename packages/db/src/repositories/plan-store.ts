@@ -3,6 +3,7 @@ import {
   type KeptProblem,
   type NewPlan,
   type NewPlanRevision,
+  type NewPlanRun,
   type PlanHeader,
   type PlanRun,
   type PlanStore,
@@ -10,19 +11,18 @@ import {
   readStoredPlanPart,
   type StoredPlan,
   storedKeptProblemSchema,
-  storedPlanStopsSchema,
   storedPlanSummarySchema,
   storedPlanUnassignedSchema,
   storedProblemAdditionsSchema,
 } from "@tt/app";
 import { and, count, desc, eq, type SQL } from "drizzle-orm";
 import type { Db } from "../create-db";
-import { plans, runs, type StoredProblemColumn } from "../schema";
+import { plans, type StoredProblemColumn } from "../schema";
 import { createPlanPublication } from "./plan-publication";
+import { findRuns, insertRuns, storeRevisionRuns } from "./plan-runs";
 import { isUuid } from "./record-repository";
 
 type PlanRow = typeof plans.$inferSelect;
-type RunRow = typeof runs.$inferSelect;
 
 /** The columns of a plan without its (large) Problem. */
 const HEADER_COLUMNS = {
@@ -57,34 +57,18 @@ function toHeader(row: HeaderRow): PlanHeader {
   };
 }
 
-function toRun(row: RunRow): PlanRun {
-  return {
-    id: row.id,
-    vehicleId: row.vehicleId ?? "",
-    layout: row.layout,
-    stops: readStoredPlanPart(storedPlanStopsSchema, row.stops, {
-      planId: row.planId,
-      part: "stops",
-    }),
-    distanceMetres: row.distanceMetres,
-    durationSeconds: row.durationSeconds,
-    costPence: row.costPence,
-  };
-}
-
 const firstStart = (run: PlanRun): number => run.stops[0]?.start ?? Number.POSITIVE_INFINITY;
 
-function toPlan(row: HeaderRow, runRows: readonly RunRow[]): StoredPlan {
-  const planRuns = runRows
-    .map(toRun)
-    .sort((a, b) => firstStart(a) - firstStart(b) || a.vehicleId.localeCompare(b.vehicleId));
+function toPlan(row: HeaderRow, runs: readonly PlanRun[]): StoredPlan {
   return {
     ...toHeader(row),
     unassigned: readStoredPlanPart(storedPlanUnassignedSchema, row.unassigned, {
       planId: row.id,
       part: "unassigned requests",
     }),
-    runs: planRuns,
+    runs: [...runs].sort(
+      (a, b) => firstStart(a) - firstStart(b) || a.vehicleId.localeCompare(b.vehicleId),
+    ),
   };
 }
 
@@ -100,12 +84,16 @@ function storedForm(kept: KeptProblem): StoredProblemColumn {
   return kept.at ? { kind: "whole", problem: kept.problem, at: kept.at } : kept.problem;
 }
 
-async function insertPlan(
+type PlanFields = Omit<NewPlan, "problem" | "runs"> & {
+  readonly problem: StoredProblemColumn | null;
+};
+
+async function insertHeader(
   db: Db,
   organisationId: string,
-  plan: Omit<NewPlan, "problem"> & { readonly problem: StoredProblemColumn | null },
+  plan: PlanFields,
   revisionOf?: RevisionOf,
-): Promise<StoredPlan> {
+): Promise<HeaderRow> {
   const [row] = await db
     .insert(plans)
     .values({
@@ -119,26 +107,20 @@ async function insertPlan(
       ...(revisionOf ?? {}),
     })
     .returning(HEADER_COLUMNS);
-  const header = row!;
-  const runRows: RunRow[] = [];
-  // Insert in chunks: one statement per run would be slow, one for thousands too large.
-  for (let i = 0; i < plan.runs.length; i += 200) {
-    const chunk = plan.runs.slice(i, i + 200).map((r) => ({
-      organisationId,
-      planId: header.id,
-      vehicleId: r.vehicleId,
-      layout: r.layout,
-      stops: r.stops.map((s) => ({ ...s, load: [...s.load] })),
-      distanceMetres: Math.round(r.distanceMetres),
-      durationSeconds: Math.round(r.durationSeconds),
-      costPence: Math.round(r.costPence),
-    }));
-    runRows.push(...(await db.insert(runs).values(chunk).returning()));
-  }
-  return toPlan(header, runRows);
+  return row!;
 }
 
-/** Drizzle adapter of `PlanStore` over the `plans` and `runs` tables. */
+/** A plan from the engine: the plan and every run, stored. */
+async function insertPlan(
+  db: Db,
+  organisationId: string,
+  plan: PlanFields & { readonly runs: readonly NewPlanRun[] },
+): Promise<StoredPlan> {
+  const header = await insertHeader(db, organisationId, plan);
+  return toPlan(header, await insertRuns(db, organisationId, header.id, plan.runs));
+}
+
+/** Drizzle adapter of `PlanStore` over the `plans`, `runs` and `plan_runs` tables. */
 export function createPlanStore(db: Db, inTransaction: boolean): PlanStore {
   return {
     save(organisationId, plan) {
@@ -154,11 +136,7 @@ export function createPlanStore(db: Db, inTransaction: boolean): PlanStore {
         .from(plans)
         .where(and(eq(plans.organisationId, organisationId), eq(plans.id, id)));
       if (!row) return undefined;
-      const runRows = await db
-        .select()
-        .from(runs)
-        .where(and(eq(runs.organisationId, organisationId), eq(runs.planId, id)));
-      return toPlan(row, runRows);
+      return toPlan(row, await findRuns(db, organisationId, id));
     },
     async list(organisationId, query) {
       const conditions: SQL[] = [eq(plans.organisationId, organisationId)];
@@ -250,9 +228,11 @@ async function insertRevision(
   if (existing) throw alreadyRevised(revisedFrom, existing);
   try {
     const revisionOf = { revisedFrom, revision: from.revision + 1 };
-    const { additions, ...fields } = plan;
+    const { additions, runs, ...fields } = plan;
     const problem = additions ? { kind: "additions" as const, ...additions } : null;
-    return await insertPlan(db, organisationId, { ...fields, problem }, revisionOf);
+    const header = await insertHeader(db, organisationId, { ...fields, problem }, revisionOf);
+    const stored = await storeRevisionRuns(db, organisationId, header.id, revisedFrom, runs);
+    return toPlan(header, stored);
   } catch (error) {
     if (isUniqueViolation(error)) throw alreadyRevised(revisedFrom, "saved at the same time");
     throw error;

@@ -70,7 +70,7 @@ export function createSubjectRecordStore(
         db,
         sql`select p.id as plan_id, p.name as plan_name, p.service_date, p.status as plan_status,
               r.vehicle_id, s.stop
-            from runs r join plans p on p.id = r.plan_id
+            from runs r join plan_runs pr on pr.run_id = r.id join plans p on p.id = pr.plan_id
             cross join lateral jsonb_array_elements(r.stops) as s(stop)
             where r.organisation_id = ${organisationId}
               and s.stop->>'tripRequestId' = any(${sql.param([...tripRequestIds])}::text[])

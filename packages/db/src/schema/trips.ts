@@ -13,6 +13,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   uniqueIndex,
   uuid,
@@ -107,7 +108,10 @@ export type StoredProblemColumn =
   | Extract<KeptProblem, { kind: "points" }>
   | ({ readonly kind: "additions" } & ProblemAdditions);
 
-/** One vehicle's sequence of stops in a plan. */
+/**
+ * One vehicle's sequence of stops, made by a plan (`plan_id`: the plan that first stored it). A
+ * run is never changed; the plans that hold it are listed in `plan_runs`.
+ */
 export const runs = pgTable(
   "runs",
   {
@@ -128,6 +132,30 @@ export const runs = pgTable(
     ...stamps(),
   },
   (t) => [index("runs_plan_idx").on(t.planId)],
+);
+
+/**
+ * The runs of each plan. A revision stores only the runs it changed and links the others of the
+ * plan it revises, so one run belongs to the plan that made it and to the later revisions that
+ * kept it. Read a plan's runs through here, never by `runs.plan_id`.
+ */
+export const planRuns = pgTable(
+  "plan_runs",
+  {
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => plans.id, { onDelete: "cascade" }),
+    runId: uuid("run_id")
+      .notNull()
+      .references(() => runs.id, { onDelete: "cascade" }),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+  },
+  (t) => [
+    primaryKey({ name: "plan_runs_pkey", columns: [t.planId, t.runId] }),
+    index("plan_runs_run_idx").on(t.runId),
+  ],
 );
 
 /**

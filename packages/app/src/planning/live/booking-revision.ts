@@ -16,9 +16,10 @@ function renamed(run: Run, from: string, to: string): Run {
 }
 
 /**
- * The plan with a trip booked into it: the option's run in place of the vehicle's run (every
- * other run as stored), and the figures moved by exactly what that run's change moved them (the
- * engine's costs of the run before and after).
+ * The plan with a trip booked into it: the option's run, new (without an id), in place of the
+ * vehicle's run; every other run is the plan's own stored run, kept (shared with the plan, not
+ * stored again: `NewPlanRevision`). The figures move by exactly what that run's change moved them
+ * (the engine's costs of the run before and after).
  */
 export function bookingRevision(
   plan: StoredPlan,

@@ -1,5 +1,13 @@
 import type { Problem } from "@tt/solver";
-import type { NewPlanRevision, PlanSummary, PlanUnassigned, StoredPlan } from "../../ports";
+import type {
+  NewPlanRevision,
+  NewPlanRun,
+  PlanRun,
+  PlanRunStop,
+  PlanSummary,
+  PlanUnassigned,
+  StoredPlan,
+} from "../../ports";
 import type { ChangeEvaluation } from "./plan-override-evaluation";
 
 /** The reason given for a request a planner took out of every run. */
@@ -46,6 +54,43 @@ function countReasons(
   return counts;
 }
 
+const sameStop = (a: PlanRunStop, b: PlanRunStop): boolean =>
+  a.kind === b.kind &&
+  (a.kind === "break" ? a.breakId : a.tripRequestId) ===
+    (b.kind === "break" ? b.breakId : b.tripRequestId) &&
+  a.location === b.location &&
+  a.arrival === b.arrival &&
+  a.start === b.start &&
+  a.departure === b.departure &&
+  a.load.length === b.load.length &&
+  a.load.every((x, i) => x === b.load[i]);
+
+const sameRun = (stored: PlanRun, run: NewPlanRun): boolean =>
+  stored.vehicleId === run.vehicleId &&
+  stored.layout === run.layout &&
+  stored.distanceMetres === run.distanceMetres &&
+  stored.durationSeconds === run.durationSeconds &&
+  stored.costPence === run.costPence &&
+  stored.stops.length === run.stops.length &&
+  stored.stops.every((s, i) => {
+    const t = run.stops[i];
+    return t !== undefined && sameStop(s, t);
+  });
+
+/**
+ * The proposed runs, each the plan's stored run wherever it is the same in every stored field:
+ * those are kept (shared with the plan, not stored again), the others stored anew.
+ */
+function keptWhereSame(plan: StoredPlan, runs: readonly NewPlanRun[]): (NewPlanRun | PlanRun)[] {
+  const stored = new Map(plan.runs.map((r) => [r.vehicleId, r]));
+  return runs.map((run) => {
+    const was = stored.get(run.vehicleId);
+    if (!was || !sameRun(was, run)) return run;
+    stored.delete(run.vehicleId);
+    return was;
+  });
+}
+
 /**
  * The stored form of an override: the proposed runs with their schedule, the figures of the
  * original summary recounted for them (facts about the solve, such as its seed, are kept).
@@ -80,6 +125,6 @@ export function revisionOf(
     status: "draft",
     summary,
     unassigned,
-    runs: checked.runs,
+    runs: keptWhereSame(plan, checked.runs),
   };
 }
