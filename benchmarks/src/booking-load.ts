@@ -1,8 +1,9 @@
 /**
  * The booking desk under load, on PostgreSQL: `--agents` booking agents (default 50) at once for
  * `--seconds` (default 60) on the published demo county day of 2026-11-24. Each agent, in a loop,
- * asks for the options of a trip of a passenger of the register, books the first one (asking again
- * once if another agent took the room meanwhile), and every third time cancels one of its own
+ * asks for the options of a trip of a passenger of the register, books the first one with the
+ * pick-up window it was told (so another vehicle in that window takes it if another agent took
+ * the room meanwhile; asking again once if none does), and every third time cancels one of its own
  * bookings with a reason. Then it checks what was stored: the last revision with the engine's
  * `evaluate()` (no rule broken: no seat booked twice), every booked trip in exactly one run and
  * every cancelled one in none, and a sample of the revisions made on the way. Writes
@@ -51,6 +52,8 @@ interface Tally {
   booked: Map<string, string>;
   cancelled: Set<string>;
   askedAgain: number;
+  /** Booked on another vehicle in the window told, the chosen one's room having gone. */
+  placedElsewhere: number;
   noPlace: number;
 }
 
@@ -77,17 +80,21 @@ async function agent(
       const asked = await call(base, token, "POST", "/api/bookings/options", trip);
       count(tally, "options", asked.status);
       tally.optionsMs.push(asked.ms);
-      const vehicleId = ((asked.json.options ?? []) as Json[])[0]?.vehicleId;
+      const first = ((asked.json.options ?? []) as Json[])[0];
+      const vehicleId = first?.vehicleId;
       if (!vehicleId) {
         tally.noPlace += 1;
         break;
       }
-      const made = await call(base, token, "POST", "/api/bookings", { booking: trip, vehicleId });
+      // As the desk does: the pick-up window told with the option holds if its room has gone.
+      const body = { booking: trip, vehicleId, toldWindow: first?.pickupWindow };
+      const made = await call(base, token, "POST", "/api/bookings", body);
       count(tally, "book", made.status);
       tally.bookMs.push(made.ms);
       if (made.status === 201) {
         const id = String(made.json.tripRequestId);
-        tally.booked.set(id, String(vehicleId));
+        if (made.json.insteadOfVehicleId) tally.placedElsewhere += 1;
+        tally.booked.set(id, String((made.json.option as Json).vehicleId));
         mine.push(id);
         booked = true;
       } else if (made.status === 409) tally.askedAgain += 1;
@@ -182,6 +189,7 @@ async function main(): Promise<void> {
       booked: new Map(),
       cancelled: new Set(),
       askedAgain: 0,
+      placedElsewhere: 0,
       noPlace: 0,
     };
     const started = performance.now();
@@ -228,6 +236,7 @@ async function main(): Promise<void> {
       booked: tally.booked.size,
       cancelled: tally.cancelled.size,
       askedAgainAfterRoomTaken: tally.askedAgain,
+      bookedOnAnotherVehicleInTheWindowTold: tally.placedElsewhere,
       noPlaceFound: tally.noPlace,
       stored: {
         latestRevision: plan.revision,

@@ -12,7 +12,8 @@ import { cliActor } from "./import";
 
 const USAGE = `
 Usage: tt book options BOOKING.json --organisation ID_OR_NAME [--every-run] [--as EMAIL]
-       tt book confirm BOOKING.json --vehicle ID --organisation ID_OR_NAME [--as EMAIL]
+       tt book confirm BOOKING.json --vehicle ID [--told HH:MM-HH:MM] --organisation ID_OR_NAME
+                       [--as EMAIL]
        tt book cancel --trip ID_OR_REFERENCE --date YYYY-MM-DD --reason CODE
                       --organisation ID_OR_NAME [--as EMAIL]
 
@@ -21,7 +22,9 @@ POST /api/bookings and POST /api/trip-requests/{id}/cancel), printing the answer
   options   the entitlement check and up to three places for the trip in BOOKING.json
             (date, passengerId, funderId, purpose, origin, destination, timing, time,
             windowMinutes, and repeat: { weekdays, until, termCalendarId } for a repeating trip)
-  confirm   books the trip on --vehicle (one of the options) as the plan's next revision
+  confirm   books the trip on --vehicle (one of the options) as the plan's next revision; with
+            --told (the pick-up window told with the option), on another vehicle whose pick-up
+            falls in it if the chosen one's room has gone
   cancel    cancels the trip for --date with a --reason code from the versioned list
             (passenger-unwell, passenger-request, appointment-cancelled-by-hospital,
             school-closed, no-longer-entitled, weather, transport-unavailable, booked-in-error)
@@ -36,6 +39,7 @@ const FLAGS = {
   organisation: { type: "string" },
   as: { type: "string" },
   vehicle: { type: "string" },
+  told: { type: "string" },
   "every-run": { type: "boolean" },
   trip: { type: "string" },
   date: { type: "string" },
@@ -67,7 +71,9 @@ const ACTIONS: Readonly<Record<string, Action>> = {
   },
   async confirm(services, actor, flags, file) {
     const body = await readDocument(need(file, "BOOKING.json"));
-    const booked = await services.bookings.book(actor, body, need(flags.vehicle, "--vehicle ID"));
+    const vehicle = need(flags.vehicle, "--vehicle ID");
+    const told = typeof flags.told === "string" ? flags.told.split("-") : undefined;
+    const booked = await services.bookings.book(actor, body, vehicle, told);
     return presentBooked(booked);
   },
   async cancel(services, actor, flags) {

@@ -382,6 +382,30 @@ for (const driver of listTestDrivers()) {
       );
     });
 
+    it("keeps the pick-up window told when the vehicle chosen has no room left: another vehicle in it, or 409", async () => {
+      const f = fixture();
+      const passengerId = await newPassenger(f, "P-TOLD-1", 52.22);
+      const body = booking(f, passengerId, { time: "11:00" });
+      const found = (await (await options(f, body)).json()) as { options: Json[] };
+      const first = found.options[0];
+      const told = first?.pickupWindow as [string, string];
+      const send = (toldWindow: unknown) =>
+        f.call("POST", "/api/bookings", {
+          token: agent,
+          json: { booking: body, vehicleId: "no-longer-has-room", toldWindow },
+        });
+      // No option's pick-up falls in a window told for the small hours: refused as before.
+      expect((await send(["03:00", "03:15"])).status).toBe(409);
+      expect((await send(["25:00", "03:15"])).status).toBe(422);
+      const moved = await send(told);
+      expect(moved.status).toBe(201);
+      const made = (await moved.json()) as Json;
+      expect(made.insteadOfVehicleId).toBe("no-longer-has-room");
+      const pickup = String((made.option as Json).pickup);
+      expect(told[0] <= pickup && pickup <= told[1]).toBe(true);
+      published = String(made.planId);
+    });
+
     it("refuses what cannot be booked, saying what and where", async () => {
       const f = fixture();
       const passengerId = await newPassenger(f, "P-BAD-1", 52.21);

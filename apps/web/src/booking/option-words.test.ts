@@ -101,11 +101,15 @@ describe("the booking made", () => {
       planId: VIEW.planId,
       revision: 4,
       option: OPTION,
+      insteadOfVehicleId: null,
       repeats: null,
       laterDays: [],
     };
     expect(bookedDetails(booked)).toBe(
       "On CCC-MB-11: pick-up between 08:35 and 08:50 (planned 08:40), drop-off 09:12. The day's plan is now revision 4.",
+    );
+    expect(bookedDetails({ ...booked, insteadOfVehicleId: "v-gone" })).toMatch(
+      /^The vehicle chosen had no room left by then, so the trip went on another within the pick-up window told\. On CCC-MB-11:/,
     );
     const weekly: BookedView["repeats"] = {
       weekdays: ["mon", "wed", "fri"],

@@ -74,7 +74,10 @@ export function optionsSummary(view: BookingOptionsView): string {
 export function bookedDetails(booked: BookedView): string {
   const { option } = booked;
   const [from, to] = option.pickupWindow;
-  const first = `On ${option.vehicleReference}: pick-up between ${from} and ${to} (planned ${option.pickup}), drop-off ${option.dropoff}. The day's plan is now revision ${booked.revision}.`;
+  const moved = booked.insteadOfVehicleId
+    ? "The vehicle chosen had no room left by then, so the trip went on another within the pick-up window told. "
+    : "";
+  const first = `${moved}On ${option.vehicleReference}: pick-up between ${from} and ${to} (planned ${option.pickup}), drop-off ${option.dropoff}. The day's plan is now revision ${booked.revision}.`;
   if (!booked.repeats) return first;
   const later = laterDaysText(booked);
   return [first, repeatsText(booked.repeats), ...(later ? [later] : [])].join(" ");

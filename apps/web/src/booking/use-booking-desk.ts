@@ -47,7 +47,9 @@ export function useBookingDesk(partner: DeskPartner | undefined) {
     if (!asked) return;
     setBusy(true);
     try {
-      const body = { booking: asked.booking, vehicleId };
+      // The window told with the option holds if its vehicle's room has gone meanwhile.
+      const toldWindow = found?.options.find((o) => o.vehicleId === vehicleId)?.pickupWindow;
+      const body = { booking: asked.booking, vehicleId, ...(toldWindow ? { toldWindow } : {}) };
       const made = partner ? await api.partnerBook(partner.id, body) : await api.book(body);
       setBooked(made);
       setLastBooked(made);

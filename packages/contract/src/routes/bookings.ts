@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { isIsoDate, WEEKDAYS } from "@tt/domain";
+import { isIsoDate, timeOfDaySchema, WEEKDAYS } from "@tt/domain";
 import { idParamSchema } from "../common";
 import { bookingInputSchema, CANCELLATION_REASON_CODES, cancellationInputSchema } from "../domain";
 import { COMMON_ERROR_RESPONSES, CONFLICT_RESPONSE, NOT_FOUND_RESPONSE } from "../errors";
@@ -26,6 +26,14 @@ export const bookBodySchema = z
   .object({
     booking: bookingBodySchema,
     vehicleId: z.string().min(1).max(100).openapi({ description: "The option chosen." }),
+    toldWindow: z
+      .tuple([timeOfDaySchema, timeOfDaySchema])
+      .optional()
+      .openapi({
+        description:
+          'The pick-up window the passenger was told with the option ("HH:MM", "HH:MM"). When the chosen vehicle no longer has room (another booking took it), the trip goes on the cheapest other vehicle whose pick-up falls in this window, so what the passenger was told holds; without it, or with no such vehicle, the answer is 409.',
+        example: ["10:05", "10:20"],
+      }),
   })
   .openapi("Book");
 export type BookBody = z.infer<typeof bookBodySchema>;
@@ -88,6 +96,10 @@ export const bookedSchema = z
     planId: z.uuid().openapi({ description: "The plan revision now published with the trip." }),
     revision: z.number().int(),
     option: bookingOptionSchema,
+    insteadOfVehicleId: z.string().nullable().openapi({
+      description:
+        "The vehicle chosen, when its room had gone and the trip went on another vehicle whose pick-up falls in the window told (`toldWindow`); null when it went on the vehicle chosen.",
+    }),
     repeats: z
       .object({
         weekdays: z.array(z.enum(WEEKDAYS)),

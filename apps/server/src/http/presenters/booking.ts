@@ -51,6 +51,7 @@ export function presentBooked(booked: Booked): BookedView {
     planId: booked.planId,
     revision: booked.revision,
     option: presentOption(booked.option),
+    insteadOfVehicleId: booked.insteadOf,
     repeats: repeatsOf(booked.tripRequest.recurrence),
     laterDays: booked.laterDays.map(({ vehicle, ...day }) => ({ ...day, vehicleId: vehicle })),
   };

@@ -33,8 +33,8 @@ export function mountBookingRoutes(app: OpenAPIHono<HttpEnv>, services: ServerSe
   });
 
   app.openapi(bookRoute, async (c) => {
-    const { booking, vehicleId } = c.req.valid("json");
-    const booked = await bookings.book(actorOf(c), booking, vehicleId);
+    const { booking, vehicleId, toldWindow } = c.req.valid("json");
+    const booked = await bookings.book(actorOf(c), booking, vehicleId, toldWindow);
     return c.json(presentBooked(booked), 201);
   });
 

@@ -60,8 +60,8 @@ export function mountPartnerDeskRoutes(app: OpenAPIHono<HttpEnv>, services: Serv
 
   app.openapi(partnerBookRoute, async (c) => {
     const { organisationId } = c.req.valid("param");
-    const { booking, vehicleId } = c.req.valid("json");
-    const booked = await desk.book(actorOf(c), organisationId, booking, vehicleId);
+    const { booking, vehicleId, toldWindow } = c.req.valid("json");
+    const booked = await desk.book(actorOf(c), organisationId, booking, vehicleId, toldWindow);
     return c.json(presentBooked(booked), 201);
   });
 

@@ -1,22 +1,11 @@
 import { performance } from "node:perf_hooks";
-import {
-  type BookingEntitlement,
-  type BookingInput,
-  bookedTripRequest,
-  bookingInputSchema,
-  checkRepeatEntitlement,
-  type Passenger,
-  type TripRequest,
-} from "@tt/domain";
-import type { Request } from "@tt/solver";
+import { bookedTripRequest, bookingInputSchema, checkRepeatEntitlement } from "@tt/domain";
 import {
   type Clock,
   type KeptProblemChain,
-  type ProblemAdditions,
   type StoredPlan,
   systemClock,
   type TravelTimeProvider,
-  type UnitOfWorkOf,
 } from "../../ports";
 import { type Actor, AppError, parseInput } from "../../shared";
 import { mixingPolicyOf } from "../day-mixing";
@@ -28,7 +17,6 @@ import { mustBeInTerm, namedOptions, namedRefusals } from "./booking-names";
 import {
   authoriseDesk,
   bookingReference,
-  noLongerFits,
   notEntitled,
   PROVISIONAL,
   provisionalTrip,
@@ -37,69 +25,26 @@ import {
 import { conflictsOf, operatingPlan, readParties, refuseTwice } from "./booking-reads";
 import { bookingRequest } from "./booking-request";
 import { bookingRevision } from "./booking-revision";
+import type { Booked, BookingOptions, BookingUnitOfWork, Prepared } from "./booking-types";
+import { placeOn, type ToldWindow, toldMinutes } from "./chosen-place";
 import { DayQueue } from "./day-queue";
-import { type InsertionOption, insertionOptions, type NoOption } from "./insertion-options";
-import { type LaterDay, placeLaterDays } from "./later-days";
+import { insertionOptions } from "./insertion-options";
+import { placeLaterDays } from "./later-days";
 import type { LiveProblem } from "./live-problem";
 import { timedRuns } from "./timed-runs";
 
-/** What the booking desk reads and writes. */
-export type BookingUnitOfWork = UnitOfWorkOf<
-  | "plans"
-  | "passengers"
-  | "places"
-  | "funders"
-  | "tripRequests"
-  | "entitlements"
-  | "audit"
-  | "sharing"
-  | "vehicles"
-  | "grants"
-  | "cancellations"
-  | "contacts"
-  | "messages"
-  | "termCalendars"
->;
+export type {
+  Booked,
+  BookingOptions,
+  BookingUnitOfWork,
+  OfferedOption,
+  Prepared,
+} from "./booking-types";
 
-/** An option with the vehicle's reference, as the desk names it. */
-export type OfferedOption = InsertionOption & { readonly vehicleReference: string };
-
-/** The trip's options on the day's operating plan. */
-export interface BookingOptions {
-  readonly planId: string;
-  readonly revision: number;
-  readonly entitlement: BookingEntitlement;
-  readonly options: readonly OfferedOption[];
-  readonly refusals: readonly NoOption[];
-  /** Vehicles farther off not tried, none of the nearest having room (ask for every run). */
-  readonly untried: number;
-  /** How long the engine took to find the options, milliseconds (for `Server-Timing`). */
-  readonly searchMs: number;
-}
-
-/** A booking made: the trip request and the plan revision that carries it. */
-export interface Booked {
-  readonly tripRequest: TripRequest;
-  readonly planId: string;
-  readonly revision: number;
-  readonly option: OfferedOption;
-  /** A repeating trip's later days that had an operating plan: placed in it, or why not. */
-  readonly laterDays: readonly LaterDay[];
-}
+const planKey = (org: string, id: string) => `${org}\u0000${id}`;
 
 /** Stored plans held in memory by the desk (the latest revisions of the days being booked). */
 const PLANS_HELD = 4;
-
-/** A booking read and checked, with its day's operating plan and the trip in the engine's terms. */
-export interface Prepared {
-  readonly plan: StoredPlan;
-  readonly booking: BookingInput;
-  readonly passenger: Passenger;
-  readonly live: LiveProblem;
-  readonly request: Request;
-  readonly added: Omit<ProblemAdditions, "requests">;
-  readonly entitlement: BookingEntitlement;
-}
 
 /**
  * The booking desk on a day with an operating plan: checks the passenger's entitlement, offers up
@@ -154,11 +99,17 @@ export class BookingService {
    * Books the trip on `vehicleId` (one of its options): refused when the passenger is not entitled
    * or the vehicle can no longer take it (another booking took the room), with the options left.
    */
-  async book(actor: Actor, body: unknown, vehicleId: string): Promise<Booked> {
+  async book(
+    actor: Actor,
+    body: unknown,
+    vehicleId: string,
+    toldWindow?: unknown,
+  ): Promise<Booked> {
     authoriseDesk(actor);
     const booking = parseInput(bookingInputSchema, body, "booking");
+    const told = toldWindow === undefined ? undefined : toldMinutes(toldWindow);
     const first = await this.queue.change(actor.organisationId, booking.date, () =>
-      this.bookOnce(actor, body, vehicleId),
+      this.bookOnce(actor, body, vehicleId, told),
     );
     if (!booking.repeat) return { ...first, laterDays: [] };
     const deps = {
@@ -177,14 +128,14 @@ export class BookingService {
     actor: Actor,
     body: unknown,
     vehicleId: string,
+    told: ToldWindow | undefined,
   ): Promise<Omit<Booked, "laterDays">> {
     const prepared = await this.prepare(actor, body);
     if (!prepared.entitlement.ok) throw notEntitled(prepared.entitlement);
     await refuseTwice(this.unitOfWork.repositories, actor.organisationId, prepared.booking);
     const { plan, live, request } = prepared;
-    const found = insertionOptions(live, timedRuns(plan), request, { only: vehicleId, max: 1 });
-    const option = found.options[0];
-    if (!option) throw noLongerFits(vehicleId, found.refusals);
+    const option = placeOn(prepared, vehicleId, told);
+    const insteadOf = option.vehicle === vehicleId ? null : vehicleId;
     const org = actor.organisationId;
     const reference = prepared.booking.reference ?? bookingReference(this.clock);
     const saved = await this.unitOfWork.transaction(async (repos) => {
@@ -220,6 +171,13 @@ export class BookingService {
       return { trip, stored, booked };
     });
     this.problems.hold(org, saved.stored.id, live.withRequests([saved.booked]));
+    // The next ask on the day reads this revision: held as saved, not read back.
+    rememberIn(
+      this.plans,
+      planKey(org, saved.stored.id),
+      Promise.resolve(saved.stored),
+      PLANS_HELD,
+    );
     const renamed = renameIn(option, PROVISIONAL, saved.trip.id);
     const [named] = await namedOptions(this.unitOfWork.repositories, actor.organisationId, [
       renamed,
@@ -229,6 +187,7 @@ export class BookingService {
       planId: saved.stored.id,
       revision: saved.stored.revision,
       option: named ?? { ...option, vehicleReference: option.vehicle },
+      insteadOf,
     };
   }
 
@@ -281,7 +240,7 @@ export class BookingService {
    * each time from the day's list.
    */
   private storedPlan(org: string, id: string): Promise<StoredPlan | undefined> {
-    const key = `${org}\u0000${id}`;
+    const key = planKey(org, id);
     let found = this.plans.get(key);
     if (!found) {
       found = this.unitOfWork.repositories.plans.find(org, id);

@@ -89,10 +89,16 @@ export class PartnerDesk {
     return found;
   }
 
-  async book(actor: Actor, provider: string, body: unknown, vehicleId: string): Promise<Booked> {
+  async book(
+    actor: Actor,
+    provider: string,
+    body: unknown,
+    vehicleId: string,
+    toldWindow?: unknown,
+  ): Promise<Booked> {
     authoriseDesk(actor);
     const { as, access } = await this.delegate(actor, provider);
-    const booked = await this.bookings.book(as, body, vehicleId);
+    const booked = await this.bookings.book(as, body, vehicleId, toldWindow);
     await this.record(actor, access, {
       resource: "trip-requests",
       action: "create",
