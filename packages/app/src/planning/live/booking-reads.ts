@@ -70,7 +70,8 @@ export async function operatingPlan(
       [{ path: "date", message: "no published plan for this day" }],
     );
   }
-  return plan;
+  // A plan held in memory keeps the status it was read or saved with: the day's list says now.
+  return { ...plan, status: published.status };
 }
 
 /**
