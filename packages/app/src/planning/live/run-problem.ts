@@ -6,6 +6,7 @@ import {
   type Request,
   type Run,
   type Vehicle,
+  type Window,
 } from "@tt/solver";
 import type { LiveProblem } from "./live-problem";
 
@@ -122,10 +123,18 @@ export function runProblem(
   return { problem, plan, request: booked, globalRun };
 }
 
+/** The pick-up window from the planned time on (inside the window), when there is one. */
+function notEarlier(window: Window, planned: number | undefined): Window {
+  if (planned === undefined) return window;
+  return [Math.min(Math.max(window[0], planned), window[1]), window[1]];
+}
+
 /**
  * The vehicle's run with these stops, scheduled by the engine on a Problem of the run alone
- * (locations the live Problem's): a run a cancellation left with fewer stops. Undefined when no
- * passenger stop is left.
+ * (locations the live Problem's): a run a cancellation left with fewer stops. Nobody is picked up
+ * earlier than the stop's planned time (its `start`, the time they were told): the vehicle waits
+ * instead, so the times around the driver's break stay as they were. Undefined when no passenger
+ * stop is left.
  */
 export function scheduledRun(
   live: LiveProblem,
@@ -148,10 +157,11 @@ export function scheduledRun(
     if (!r) return [];
     const { pickup, dropoff } = r;
     const plain = onItsRun(r);
+    const window = notEarlier(pickup.window, s.start);
     return [
       {
         ...plain,
-        pickup: { ...pickup, location: at(pickup.location) },
+        pickup: { ...pickup, location: at(pickup.location), window },
         dropoff: { ...dropoff, location: at(dropoff.location) },
       },
     ];
