@@ -3,9 +3,9 @@ import type { Actor } from "@tt/app";
 import { listTestDrivers } from "@tt/db";
 import { aStaffMember, aTripRequest, aVehicle } from "@tt/testkit";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type Fixture, PASSWORD, useFixture } from "./test-support/fixture";
+import { type Fixture, useFixture } from "./test-support/fixture";
 import { activeAgreement, adminOf } from "./test-support/partnership-scene";
-import { aRun, DAY, SUMMARY } from "./test-support/run-scene";
+import { aRun, crewUserToken, DAY, SUMMARY } from "./test-support/run-scene";
 
 type Json = Record<string, unknown>;
 
@@ -75,17 +75,8 @@ async function buildGrantScene(f: Fixture): Promise<GrantScene> {
     json: { staffIds: [staff.id] },
   });
   expect(crewed.status).toBe(200);
-  const user = async (role: "driver" | "operator", key: string, link: Json) => {
-    const created = await services.auth.createUser({
-      organisationId: city.id,
-      email: `${key}@city-cabs.example`,
-      displayName: key,
-      role,
-      password: PASSWORD,
-      ...link,
-    });
-    return (await services.auth.issueApiToken(created.id, "tests")).token;
-  };
+  const user = (role: "driver" | "operator", key: string, link: Json) =>
+    crewUserToken(f, { organisationId: city.id, email: `${key}@city-cabs.example` }, role, link);
   return {
     vehicle: cab.id,
     trip: trip.id,

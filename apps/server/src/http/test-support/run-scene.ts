@@ -44,6 +44,27 @@ export function aRun(vehicleId: string, tripRequestId: string): NewPlanRun {
   };
 }
 
+/**
+ * A driver (linked to a staff record) or fleet manager (linked to an operator record) of the
+ * organisation, and an API token of theirs.
+ */
+export async function crewUserToken(
+  fixture: Fixture,
+  who: { readonly organisationId: string; readonly email: string },
+  role: "driver" | "operator",
+  link: Json,
+): Promise<string> {
+  const { auth } = fixture.services;
+  const created = await auth.createUser({
+    ...who,
+    displayName: who.email,
+    role,
+    password: PASSWORD,
+    ...link,
+  });
+  return (await auth.issueApiToken(created.id, "tests")).token;
+}
+
 export interface RunScene {
   planId: string;
   vehicles: { mine: string; theirs: string };
@@ -89,17 +110,13 @@ export async function buildRunScene(fixture: Fixture): Promise<RunScene> {
     runs: [aRun(county.rows.vehicles, county.rows.tripRequests), aRun(theirs.id, trip.id)],
   };
   const saved = await services.unitOfWork.repositories.plans.save(county.id, plan);
-  const user = async (role: "driver" | "operator", key: string, link: Json) => {
-    const created = await services.auth.createUser({
-      organisationId: county.id,
-      email: `${key}@county.example`,
-      displayName: key,
+  const user = (role: "driver" | "operator", key: string, link: Json) =>
+    crewUserToken(
+      fixture,
+      { organisationId: county.id, email: `${key}@county.example` },
       role,
-      password: PASSWORD,
-      ...link,
-    });
-    return (await services.auth.issueApiToken(created.id, "tests")).token;
-  };
+      link,
+    );
   return {
     planId: saved.id,
     vehicles: { mine: county.rows.vehicles, theirs: theirs.id },

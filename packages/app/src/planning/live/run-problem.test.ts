@@ -9,7 +9,7 @@ import {
   vehicle,
 } from "../test-support/tiny-register";
 import { LiveProblem } from "./live-problem";
-import { scheduledRun } from "./run-problem";
+import { scheduledRun, type TimedStop } from "./run-problem";
 
 const ids = ["01", "02", "03", "04", "05", "06"];
 
@@ -52,5 +52,66 @@ describe("a run a cancellation leaves", () => {
       { runs: [{ vehicle: vehicle.id, stops: after!.stops }] },
     );
     expect(check.violations).toEqual([]);
+  });
+
+  it("moves the driver's break where the rules hold when a direct leg drives longer than the trip's", async () => {
+    const { problem, run } = await oneRun();
+    const stops: TimedStop[] = run.stops.map((s) =>
+      s.kind === "break"
+        ? { kind: "break", break: s.break }
+        : { kind: s.kind, request: s.request, start: s.start },
+    );
+    const pickups = stops.flatMap((s) => (s.kind === "pickup" ? [s.request] : []));
+    const [first, gone, third] = pickups as [string, string, string];
+    const breakAt = (at: number): TimedStop[] => [
+      ...stops.slice(0, at),
+      { kind: "break", break: "b1" },
+      ...stops.slice(at),
+    ];
+    // Without the second pupil, the first's home to the third's takes 15 minutes more direct.
+    const loc = (id: string) => problem.requests.find((r) => r.id === id)!.pickup.location;
+    const time = problem.matrices.time.map((row) => [...row]);
+    time[loc(first)]![loc(third)]! += 15;
+    // No ride-time limit, so a break with pupils on board breaks no other rule.
+    const requests = problem.requests.map(({ maxRideTime: _m, ...r }) => r);
+    const ruledBy = (limit: number): Problem => ({
+      ...problem,
+      requests,
+      matrices: { ...problem.matrices, time },
+      vehicles: problem.vehicles.map((v) => ({
+        ...v,
+        breaks: [{ id: "b1", duration: 10, maxDrivingBefore: limit }],
+      })),
+    });
+    const broken = (p: Problem, requests: Problem["requests"], sequence: readonly TimedStop[]) =>
+      evaluate({ ...p, requests }, { runs: [{ vehicle: "v1", stops: [...sequence] }] }).violations
+        .length;
+    const left = requests.filter((r) => r.id !== gone);
+    const without = (sequence: TimedStop[]) =>
+      sequence.filter((s) => s.kind === "break" || s.request !== gone);
+    const places = [...Array(stops.length + 1).keys()];
+    // A place for the break and a limit the run keeps with the second pupil, that the run breaks
+    // as it stands without them, and keeps with the break elsewhere.
+    const scene = places
+      .flatMap((at) => [...Array(240).keys()].map((limit) => ({ at, limit })))
+      .find(({ at, limit }) => {
+        const p = ruledBy(limit);
+        return (
+          broken(p, p.requests, breakAt(at)) === 0 &&
+          broken(p, left, without(breakAt(at))) > 0 &&
+          places.some((other) => broken(p, left, without(breakAt(other))) === 0)
+        );
+      });
+    expect(scene).toBeDefined();
+    const ruled = ruledBy(scene!.limit);
+    const withBreak = breakAt(scene!.at);
+    const live = LiveProblem.of(ruled, undefined).without([gone]);
+    const after = scheduledRun(live, ruled.vehicles[0]!, withBreak);
+    expect(after).toBeDefined();
+    expect(broken(ruled, left, after!.stops)).toBe(0);
+    const cancelled = without(withBreak);
+    expect(after!.stops.findIndex((s) => s.kind === "break")).not.toBe(
+      cancelled.findIndex((s) => s.kind === "break"),
+    );
   });
 });

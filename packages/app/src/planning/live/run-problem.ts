@@ -130,6 +130,30 @@ function notEarlier(window: Window, planned: number | undefined): Window {
 }
 
 /**
+ * The run's stops evaluated as they stand; when that breaks a rule and the run has a driver's
+ * break, the break moved to the place in the sequence where the run breaks none, the cheapest such
+ * (a run a trip left can drive longer between breaks: a direct leg can take longer than the legs
+ * through the trip's stop). As they stand when no place keeps every rule.
+ */
+function ruleKeeping(problem: Problem, vehicle: string, stops: readonly PlanStop[]) {
+  const asIs = evaluate(problem, { runs: [{ vehicle, stops: [...stops] }] });
+  if (asIs.violations.length === 0) return asIs;
+  let best: typeof asIs | undefined;
+  stops.forEach((stop, from) => {
+    if (stop.kind !== "break") return;
+    const others = stops.filter((_, i) => i !== from);
+    for (let to = 0; to <= others.length; to++) {
+      if (to === from) continue;
+      const moved = [...others.slice(0, to), stop, ...others.slice(to)];
+      const tried = evaluate(problem, { runs: [{ vehicle, stops: moved }] });
+      if (tried.violations.length > 0) continue;
+      if (!best || tried.objective < best.objective) best = tried;
+    }
+  });
+  return best ?? asIs;
+}
+
+/**
  * The vehicle's run with these stops, scheduled by the engine on a Problem of the run alone
  * (locations the live Problem's): a run a cancellation left with fewer stops. Nobody is picked up
  * earlier than the stop's planned time (its `start`, the time they were told): the vehicle waits
@@ -174,8 +198,7 @@ export function scheduledRun(
     requests,
     vehicles: [own],
   };
-  const run = evaluate(problem, { runs: [{ vehicle: vehicle.id, stops: kept.map(planStop) }] })
-    .runs[0];
+  const run = ruleKeeping(problem, vehicle.id, kept.map(planStop)).runs[0];
   return (
     run && {
       ...run,
