@@ -6,7 +6,8 @@
  * the room meanwhile; asking again once if none does), and every third time cancels one of its own
  * bookings with a reason. Then it checks what was stored: the last revision with the engine's
  * `evaluate()` (no rule broken: no seat booked twice), every booked trip in exactly one run and
- * every cancelled one in none, and a sample of the revisions made on the way. Writes
+ * every cancelled one in none, and a sample of the revisions made on the way (`--sample all`:
+ * every revision, each evaluated). Writes
  * `results/booking-load.json` with the statuses seen, the latencies and the machine.
  *
  *   createdb ttload; DATABASE_URL=postgres://…/ttload npx tt demo
@@ -43,6 +44,21 @@ const must = async (base: string, token: string, method: string, route: string, 
   (await apiMust(base, token, method, route, body)).json;
 
 const itemsOf = (json: Json) => (json.items ?? []) as Json[];
+
+/** Every plan of the day, newest first, a page of 100 at a time. */
+async function everyPlanOfTheDay(base: string, token: string): Promise<Json[]> {
+  const out: Json[] = [];
+  for (let offset = 0; ; offset += 100) {
+    const page = await must(
+      base,
+      token,
+      "GET",
+      `/api/plans?serviceDate=${DATE}&limit=100&offset=${offset}`,
+    );
+    out.push(...itemsOf(page));
+    if (itemsOf(page).length < 100) return out;
+  }
+}
 
 interface Tally {
   statuses: Record<string, number>;
@@ -211,8 +227,10 @@ async function main(): Promise<void> {
       anyTrip && anyVehicle
         ? await check(base, commissioner, String(latest?.id), anyTrip, anyVehicle)
         : null;
-    const revisions = plans.filter((p) => Number(p.revision) > 1);
-    const step = Math.max(1, Math.floor(revisions.length / Number(values.sample)));
+    const every = values.sample === "all";
+    const listed = every ? await everyPlanOfTheDay(base, commissioner) : plans;
+    const revisions = listed.filter((p) => Number(p.revision) > 1);
+    const step = every ? 1 : Math.max(1, Math.floor(revisions.length / Number(values.sample)));
     const sampled: Json[] = [];
     for (let k = 0; k < revisions.length; k += step) {
       const revision = revisions[k];
@@ -223,7 +241,7 @@ async function main(): Promise<void> {
       sampled.push({ revision: revision?.revision, violations });
     }
     const result = {
-      command: `DATABASE_URL=… npx tsx benchmarks/src/booking-load.ts --agents ${agents} --seconds ${values.seconds}`,
+      command: `DATABASE_URL=… npx tsx benchmarks/src/booking-load.ts --agents ${agents} --seconds ${values.seconds} --sample ${values.sample}`,
       date: DATE,
       database: "PostgreSQL (the machine's, on loopback)",
       machine: machineWithLoad(loadBefore),
@@ -244,7 +262,9 @@ async function main(): Promise<void> {
         bookedStillCarried: `${inOneRun} of ${live.length} in exactly one run`,
         cancelledStillCarried: cancelledCarried,
         violationsLatest,
-        sampledRevisions: sampled,
+        revisionsChecked: sampled.length,
+        revisionsWithViolations: sampled.filter((r) => Number(r.violations) > 0).length,
+        sampledRevisions: every ? sampled.filter((r) => Number(r.violations) > 0) : sampled,
       },
     };
     const file = path.join(repoRoot, "benchmarks/results/booking-load.json");
