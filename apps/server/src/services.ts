@@ -14,6 +14,7 @@ import {
   DriverRunService,
   defaultSolveCapacity,
   GrantService,
+  HeldPlans,
   InProcessJobQueue,
   IntegrationAnalysisService,
   type JobQueue,
@@ -149,8 +150,9 @@ export function buildServices(
   const problems = new RestoredProblems(travelTimes);
   // Bookings and cancellations of one day, one after another in this process.
   const days = new DayQueue();
-  const bookings = new BookingService(unitOfWork, travelTimes, problems, clock, days);
-  const cancellations = new CancellationService(unitOfWork, problems, clock, days);
+  const held = new HeldPlans();
+  const bookings = new BookingService(unitOfWork, travelTimes, problems, clock, days, held);
+  const cancellations = new CancellationService(unitOfWork, problems, clock, days, held);
   const standings = new PassengerStandingService(unitOfWork, clock);
   const planning = new PlanningService(unitOfWork, {
     travelTimes,

@@ -93,6 +93,7 @@ export {
   type DayRegister,
   defaultSolveCapacity,
   findPublishedHeader,
+  HeldPlans,
   loadDayRegister,
   MAX_TIME_LIMIT_SECONDS,
   type Manifest,

@@ -28,6 +28,7 @@ export {
   type SeatOffer,
 } from "./live/cancellation-service";
 export { DayQueue } from "./live/day-queue";
+export { HeldPlans } from "./live/held-plans";
 export {
   type Detour,
   type InsertionOption,

@@ -12,7 +12,6 @@ import { mixingPolicyOf } from "../day-mixing";
 import { RestoredProblems } from "../kept-problem";
 import { forbiddenPartners, mixRequest, serviceOf } from "../mixing";
 import { publishIn } from "../publication-service";
-import { rememberIn } from "../recently-used";
 import { mustBeInTerm, namedOptions, namedRefusals } from "./booking-names";
 import {
   authoriseDesk,
@@ -28,6 +27,7 @@ import { bookingRevision } from "./booking-revision";
 import type { Booked, BookingOptions, BookingUnitOfWork, Prepared } from "./booking-types";
 import { placeOn, type ToldWindow, toldMinutes } from "./chosen-place";
 import { DayQueue } from "./day-queue";
+import { HeldPlans } from "./held-plans";
 import { insertionOptions } from "./insertion-options";
 import { placeLaterDays } from "./later-days";
 import type { LiveProblem } from "./live-problem";
@@ -41,11 +41,6 @@ export type {
   Prepared,
 } from "./booking-types";
 
-const planKey = (org: string, id: string) => `${org}\u0000${id}`;
-
-/** Stored plans held in memory by the desk (the latest revisions of the days being booked). */
-const PLANS_HELD = 4;
-
 /**
  * The booking desk on a day with an operating plan: checks the passenger's entitlement, offers up
  * to three places for a trip in the published plan (`insertionOptions`), and books the one the
@@ -55,7 +50,6 @@ const PLANS_HELD = 4;
  */
 export class BookingService {
   private readonly problems: RestoredProblems;
-  private readonly plans = new Map<string, Promise<StoredPlan | undefined>>();
 
   constructor(
     private readonly unitOfWork: BookingUnitOfWork,
@@ -64,6 +58,8 @@ export class BookingService {
     private readonly clock: Clock = systemClock,
     /** Shared with the cancellations: one change to a day at a time in this process. */
     private readonly queue: DayQueue = new DayQueue(),
+    /** Shared with the cancellations: the days' latest revisions, held. */
+    private readonly held: HeldPlans = new HeldPlans(),
   ) {
     this.travelTimes = travelTimes;
     this.problems = problems ?? new RestoredProblems(travelTimes);
@@ -171,13 +167,8 @@ export class BookingService {
       return { trip, stored, booked };
     });
     this.problems.hold(org, saved.stored.id, live.withRequests([saved.booked]));
-    // The next ask on the day reads this revision: held as saved, not read back.
-    rememberIn(
-      this.plans,
-      planKey(org, saved.stored.id),
-      Promise.resolve(saved.stored),
-      PLANS_HELD,
-    );
+    // The next change of the day reads this revision: held as saved, not read back.
+    this.held.hold(org, saved.stored);
     const renamed = renameIn(option, PROVISIONAL, saved.trip.id);
     const [named] = await namedOptions(this.unitOfWork.repositories, actor.organisationId, [
       renamed,
@@ -234,20 +225,9 @@ export class BookingService {
     };
   }
 
-  /**
-   * The stored plan, read once: a plan's runs never change (a change is a new revision), so the
-   * desk's next ask on the same plan skips reading its hundreds of runs. Its status is read anew
-   * each time from the day's list.
-   */
+  /** The stored plan, read once (`HeldPlans`); its status is read anew from the day's list. */
   private storedPlan(org: string, id: string): Promise<StoredPlan | undefined> {
-    const key = planKey(org, id);
-    let found = this.plans.get(key);
-    if (!found) {
-      found = this.unitOfWork.repositories.plans.find(org, id);
-      found.catch(() => this.plans.delete(key));
-    }
-    rememberIn(this.plans, key, found, PLANS_HELD);
-    return found;
+    return this.held.read(org, id, () => this.unitOfWork.repositories.plans.find(org, id));
   }
 
   private async liveProblem(

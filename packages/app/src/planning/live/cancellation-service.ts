@@ -22,6 +22,7 @@ import { findPublishedHeader } from "../published-plan";
 import { authoriseDesk } from "./booking-parts";
 import { movedSummary } from "./booking-revision";
 import { DayQueue } from "./day-queue";
+import { HeldPlans } from "./held-plans";
 import { insertionOptions } from "./insertion-options";
 import type { LiveProblem } from "./live-problem";
 import { scheduledRun } from "./run-problem";
@@ -76,6 +77,8 @@ export class CancellationService {
     private readonly clock: Clock = systemClock,
     /** Shared with the booking desk: one change to a day at a time in this process. */
     private readonly queue: DayQueue = new DayQueue(),
+    /** Shared with the booking desk: the days' latest revisions, held. */
+    private readonly held: HeldPlans = new HeldPlans(),
   ) {}
 
   async cancel(actor: Actor, tripRequestId: string, body: unknown): Promise<Cancelled> {
@@ -167,6 +170,7 @@ export class CancellationService {
     }
     const after = live.problem.without([tripRequestId]);
     this.problems.hold(org, saved.stored.id, after);
+    this.held.hold(org, saved.stored);
     const offers = seatOffers(after, saved.stored, revision.freed);
     const plan = { id: saved.stored.id, revision: saved.stored.revision };
     return { cancellation: saved.cancellation, plan, offers, returnLeg };
@@ -188,7 +192,9 @@ export class CancellationService {
     const plans = this.unitOfWork.repositories.plans;
     const header = await findPublishedHeader(plans, org, date);
     if (!header) return undefined;
-    const plan = await plans.find(org, header.id);
+    const found = await this.held.read(org, header.id, () => plans.find(org, header.id));
+    // The held plan keeps the status it was read or saved with: the day's list says now.
+    const plan = found && { ...found, status: header.status };
     if (!plan || !carries(plan, tripRequestId)) return undefined;
     const problem = await this.problems.get(org, header.id, () =>
       plans.findProblemChain(org, header.id),
