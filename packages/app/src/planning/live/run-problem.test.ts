@@ -113,5 +113,20 @@ describe("a run a cancellation leaves", () => {
     expect(after!.stops.findIndex((s) => s.kind === "break")).not.toBe(
       cancelled.findIndex((s) => s.kind === "break"),
     );
+    // A run that needed no break with the second pupil, and needs one without them: it is put in.
+    const unbroken = [...Array(240).keys()].find((limit) => {
+      const p = ruledBy(limit);
+      return (
+        broken(p, p.requests, stops) === 0 &&
+        broken(p, left, without(stops)) > 0 &&
+        places.some((at) => broken(p, left, without(breakAt(at))) === 0)
+      );
+    });
+    expect(unbroken).toBeDefined();
+    const tight = ruledBy(unbroken!);
+    const alone = LiveProblem.of(tight, undefined).without([gone]);
+    const rested = scheduledRun(alone, tight.vehicles[0]!, stops);
+    expect(broken(tight, left, rested!.stops)).toBe(0);
+    expect(rested!.stops.some((s) => s.kind === "break")).toBe(true);
   });
 });

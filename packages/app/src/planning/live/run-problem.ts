@@ -130,26 +130,35 @@ function notEarlier(window: Window, planned: number | undefined): Window {
 }
 
 /**
- * The run's stops evaluated as they stand; when that breaks a rule and the run has a driver's
- * break, the break moved to the place in the sequence where the run breaks none, the cheapest such
- * (a run a trip left can drive longer between breaks: a direct leg can take longer than the legs
- * through the trip's stop). As they stand when no place keeps every rule.
+ * The run's stops evaluated as they stand; when that breaks a rule, the driver's breaks placed
+ * where the run breaks none, the cheapest such: a break the run has moved to another place, or
+ * one of the vehicle's breaks the run did not need before put in (a run a trip left can drive
+ * longer between breaks: a direct leg can take longer than the legs through the trip's stop). As
+ * they stand when no place keeps every rule.
  */
-function ruleKeeping(problem: Problem, vehicle: string, stops: readonly PlanStop[]) {
-  const asIs = evaluate(problem, { runs: [{ vehicle, stops: [...stops] }] });
+function ruleKeeping(problem: Problem, vehicle: Vehicle, stops: readonly PlanStop[]) {
+  const tryStops = (sequence: PlanStop[]) =>
+    evaluate(problem, { runs: [{ vehicle: vehicle.id, stops: sequence }] });
+  const asIs = tryStops([...stops]);
   if (asIs.violations.length === 0) return asIs;
+  const taken = new Set(stops.flatMap((s) => (s.kind === "break" ? [s.break] : [])));
+  const missing = (vehicle.breaks ?? [])
+    .filter((b) => !taken.has(b.id))
+    .map((b): PlanStop => ({ kind: "break", break: b.id }));
+  const placings = [
+    ...stops.flatMap((stop, from) =>
+      stop.kind === "break" ? [{ stop, others: stops.filter((_, i) => i !== from) }] : [],
+    ),
+    ...missing.map((stop) => ({ stop, others: [...stops] })),
+  ];
   let best: typeof asIs | undefined;
-  stops.forEach((stop, from) => {
-    if (stop.kind !== "break") return;
-    const others = stops.filter((_, i) => i !== from);
+  for (const { stop, others } of placings) {
     for (let to = 0; to <= others.length; to++) {
-      if (to === from) continue;
-      const moved = [...others.slice(0, to), stop, ...others.slice(to)];
-      const tried = evaluate(problem, { runs: [{ vehicle, stops: moved }] });
+      const tried = tryStops([...others.slice(0, to), stop, ...others.slice(to)]);
       if (tried.violations.length > 0) continue;
       if (!best || tried.objective < best.objective) best = tried;
     }
-  });
+  }
   return best ?? asIs;
 }
 
@@ -198,7 +207,7 @@ export function scheduledRun(
     requests,
     vehicles: [own],
   };
-  const run = ruleKeeping(problem, vehicle.id, kept.map(planStop)).runs[0];
+  const run = ruleKeeping(problem, vehicle, kept.map(planStop)).runs[0];
   return (
     run && {
       ...run,
