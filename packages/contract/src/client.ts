@@ -16,8 +16,8 @@ import {
   type ResourceRecord,
 } from "./resources";
 import type { AuditPage, AuditQuery } from "./routes/audit";
+import type { TapImportReportView } from "./routes/day-figures";
 import type { Health } from "./routes/health";
-import type { TapImportReportView } from "./routes/operations";
 import type { ImportReport } from "./routes/register";
 import type { ApiToken, ApiUser, IssuedToken, SignIn, TokenList } from "./routes/session";
 

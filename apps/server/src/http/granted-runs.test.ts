@@ -5,7 +5,7 @@ import { aStaffMember, aTripRequest, aVehicle } from "@tt/testkit";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Fixture, useFixture } from "./test-support/fixture";
 import { activeAgreement, adminOf } from "./test-support/partnership-scene";
-import { aRun, crewUserToken, DAY, SUMMARY } from "./test-support/run-scene";
+import { aRun, crewUserToken, DAY, saveDayPlan } from "./test-support/run-scene";
 
 type Json = Record<string, unknown>;
 
@@ -57,15 +57,7 @@ async function buildGrantScene(f: Fixture): Promise<GrantScene> {
       { reference: "T-CAB", recurrence: { kind: "one-off", date: DAY } },
     ),
   );
-  const plan = await services.unitOfWork.repositories.plans.save(county.id, {
-    name: `Day plan ${DAY}`,
-    serviceDate: DAY,
-    status: "draft",
-    summary: SUMMARY,
-    unassigned: [],
-    problem: null,
-    runs: [aRun(cab.id, trip.id)],
-  });
+  const plan = await saveDayPlan(f, county.id, [aRun(cab.id, trip.id)]);
   const published = await f.call("POST", `/api/plans/${plan.id}/publish`, {
     token: county.users.admin.token,
   });

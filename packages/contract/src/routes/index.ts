@@ -3,6 +3,7 @@ export * from "./analysis-report";
 export * from "./audit";
 export * from "./bookings";
 export * from "./crew";
+export * from "./day-figures";
 export * from "./entitlement";
 export * from "./grants";
 export * from "./health";

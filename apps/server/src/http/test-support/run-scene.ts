@@ -8,7 +8,7 @@ type Json = Record<string, unknown>;
 export const DAY = "2026-09-03";
 
 /** A stored plan's figures for the scene's day. */
-export const SUMMARY: PlanSummary = {
+const SUMMARY: PlanSummary = {
   date: DAY,
   seed: 1,
   seconds: 0.1,
@@ -42,6 +42,20 @@ export function aRun(vehicleId: string, tripRequestId: string): NewPlanRun {
     durationSeconds: 900,
     costPence: 1000,
   };
+}
+
+/** Stores a draft plan of the scene's day with these runs (no Problem kept). */
+export function saveDayPlan(fixture: Fixture, organisationId: string, runs: NewPlanRun[]) {
+  const plan: NewPlan = {
+    name: `Day plan ${DAY}`,
+    serviceDate: DAY,
+    status: "draft",
+    summary: SUMMARY,
+    unassigned: [],
+    problem: null,
+    runs,
+  };
+  return fixture.services.unitOfWork.repositories.plans.save(organisationId, plan);
 }
 
 /**
@@ -100,16 +114,10 @@ export async function buildRunScene(fixture: Fixture): Promise<RunScene> {
   const a = await create("staff", aStaffMember({ reference: "D-A", name: "Ada Driver" }));
   const b = await create("staff", aStaffMember({ reference: "D-B", operatorId: operator.id }));
   const lapsed = await create("staff", aStaffMember({ reference: "D-L", dbsExpiry: "2026-01-31" }));
-  const plan: NewPlan = {
-    name: `Day plan ${DAY}`,
-    serviceDate: DAY,
-    status: "draft",
-    summary: SUMMARY,
-    unassigned: [],
-    problem: null,
-    runs: [aRun(county.rows.vehicles, county.rows.tripRequests), aRun(theirs.id, trip.id)],
-  };
-  const saved = await services.unitOfWork.repositories.plans.save(county.id, plan);
+  const saved = await saveDayPlan(fixture, county.id, [
+    aRun(county.rows.vehicles, county.rows.tripRequests),
+    aRun(theirs.id, trip.id),
+  ]);
   const user = (role: "driver" | "operator", key: string, link: Json) =>
     crewUserToken(
       fixture,
