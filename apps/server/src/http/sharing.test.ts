@@ -101,6 +101,35 @@ for (const driver of listTestDrivers()) {
       expect((own.members as Json[]).map((m) => m.id).sort()).toEqual([county.id, city.id].sort());
     });
 
+    it("answers 404 on every route of the API under /api/partners/{organisationId}, without an agreement", async () => {
+      const { app, county, city } = fixture();
+      const document = app.getOpenAPI31Document({
+        openapi: "3.1.0",
+        info: { title: "t", version: "t" },
+      });
+      const routes = Object.entries(document.paths ?? {})
+        .filter(([path]) => path.startsWith("/api/partners/{organisationId}"))
+        .flatMap(([path, item]) =>
+          Object.keys(item ?? {})
+            .filter((method) => ["get", "post", "put", "patch", "delete"].includes(method))
+            .map((method) => ({ method: method.toUpperCase(), path })),
+        );
+      // The passenger list and its CSV, and the partner desk's finders, bookings and cancels.
+      expect(routes.length).toBeGreaterThanOrEqual(9);
+      const someId = "0b6f1c9e-3a0e-4c5b-9b53-2a8c1f0d7e11";
+      const answers: string[] = [];
+      for (const { method, path } of routes) {
+        const url = `${path
+          .replace("{organisationId}", county.id)
+          .replaceAll(/{[^}]+}/g, someId)}?purpose=booking`;
+        for (const token of [partnership.tokens.commissioner, city.users["booking-agent"].token]) {
+          const res = await call(method, url, token, method === "GET" ? undefined : {});
+          answers.push(`${method} ${path} ${res.status}`);
+        }
+      }
+      expect(answers).toEqual(answers.map((a) => a.replace(/\d+$/, "404")));
+    });
+
     it("lets a party draft an agreement, which every party's administrator must approve", async () => {
       const { county } = fixture();
       const drafted = await call(

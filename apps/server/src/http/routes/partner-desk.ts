@@ -10,6 +10,7 @@ import {
 } from "@tt/contract";
 import type { ServerServices } from "../../services";
 import { actorOf, type HttpEnv } from "../context";
+import { honoPath } from "../middleware/route-access";
 import { presentBooked, presentBookingOptions, presentCancelled } from "../presenters/booking";
 
 /**
@@ -18,6 +19,13 @@ import { presentBooked, presentBookingOptions, presentCancelled } from "../prese
  */
 export function mountPartnerDeskRoutes(app: OpenAPIHono<HttpEnv>, services: ServerServices): void {
   const desk = services.partnerDesk;
+  // The agreement before the body: without one the partner is not found, whatever is sent.
+  for (const route of [partnerBookingOptionsRoute, partnerBookRoute, partnerCancelTripRoute]) {
+    app.post(honoPath(route.path), async (c, next) => {
+      await desk.mustBook(actorOf(c), c.req.param("organisationId") ?? "");
+      await next();
+    });
+  }
 
   app.openapi(partnerPlacesRoute, async (c) => {
     const { organisationId } = c.req.valid("param");

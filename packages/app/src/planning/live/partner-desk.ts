@@ -45,6 +45,15 @@ export class PartnerDesk {
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * Refused as `delegate` refuses (404 without a booking agreement, 409 for one lacking what the
+   * desk needs): for the routes to ask before they read a body.
+   */
+  async mustBook(actor: Actor, provider: string): Promise<void> {
+    authoriseDesk(actor);
+    await this.delegate(actor, provider);
+  }
+
   /** The partner's passenger beside the desk: their standing under each regime (no reasons). */
   async standing(actor: Actor, provider: string, passengerId: string): Promise<RegimeStanding[]> {
     authoriseDesk(actor);

@@ -1,0 +1,64 @@
+import { evaluate, type Plan, type Problem, solve } from "@tt/solver";
+import { describe, expect, it } from "vitest";
+import { buildProblem } from "../build-problem";
+import {
+  passenger,
+  tinyRegister,
+  straightLineTravelTimes as travel,
+  trip,
+  vehicle,
+} from "../test-support/tiny-register";
+import { placeWithinTold } from "./chosen-place";
+import { insertionOptions } from "./insertion-options";
+import { LiveProblem } from "./live-problem";
+
+const ids = ["01", "02", "03", "04", "05", "06", "07", "08"];
+
+/** Eight pupils on three minibuses, planned without the last one, who then asks for a seat. */
+async function plannedDay() {
+  const register = tinyRegister({
+    passengers: ids.map((i) => passenger(`p${i}`)),
+    tripRequests: ids.map((i, k) =>
+      trip(`t${i}`, `p${i}`, { time: k % 2 === 0 ? "08:45" : "09:15" }),
+    ),
+    vehicles: [
+      vehicle("v1"),
+      vehicle("v2", { depotLat: 52.21 }),
+      vehicle("v3", { depotLon: 0.14 }),
+    ],
+  });
+  const built = await buildProblem(register, travel);
+  const full = built.problem;
+  const newcomer = full.requests.find((r) => r.id === "t08")!;
+  const base: Problem = { ...full, requests: full.requests.filter((r) => r !== newcomer) };
+  const plan: Plan = solve(base, { seed: 1, iterations: 200 });
+  const live = LiveProblem.of(base, { travelTimes: travel.name, points: built.points });
+  return { full, plan, newcomer, live };
+}
+
+describe("a place in the pick-up window the passenger was told", () => {
+  it("finds a vehicle calling late in the trip's window when the cheapest places call earlier", async () => {
+    const { full, plan, newcomer, live } = await plannedDay();
+    const [early, late] = newcomer.pickup.window;
+    const cheapest = insertionOptions(live, plan, newcomer).options;
+    // The usual options call early: none of them in the last five minutes of the window.
+    const told = [late - 5, late] as const;
+    expect(cheapest.length).toBeGreaterThan(0);
+    expect(cheapest.every((o) => o.pickup < told[0])).toBe(true);
+    const placed = placeWithinTold(live, plan, newcomer, told);
+    if (!placed) throw new Error("no place in the window told");
+    expect(placed.pickup).toBeGreaterThanOrEqual(told[0]);
+    expect(placed.pickup).toBeLessThanOrEqual(told[1]);
+    expect(placed.pickupWindow).toEqual(told);
+    // Booked with the trip's own (wider) window, the run keeps every rule.
+    const booked = { runs: [...plan.runs.filter((r) => r.vehicle !== placed.vehicle), placed.run] };
+    expect(evaluate(full, booked).violations).toEqual([]);
+    expect(early).toBeLessThan(told[0]);
+  });
+
+  it("finds none when the window told lies outside the trip's own", async () => {
+    const { plan, newcomer, live } = await plannedDay();
+    const [early] = newcomer.pickup.window;
+    expect(placeWithinTold(live, plan, newcomer, [early - 60, early - 30])).toBeUndefined();
+  });
+});
