@@ -8,6 +8,7 @@ import {
   type Boundaries,
   CancellationService,
   type Clock,
+  ComplianceService,
   CrewService,
   type CsvTransfer,
   DayQueue,
@@ -108,6 +109,8 @@ export interface ServerServices {
   readonly retention: RetentionService;
   /** Operators' vehicles offered to other organisations. */
   readonly grants: GrantService;
+  /** Operators' licences, permits, insurance and MOTs. */
+  readonly compliance: ComplianceService;
   /** District boundaries for report maps (data/districts.geojson), or undefined without them. */
   boundaries(): Promise<Boundaries | undefined>;
   readonly clock: Clock;
@@ -208,6 +211,7 @@ export function buildServices(
     subjectRights: new SubjectRightsService(unitOfWork, clock),
     retention,
     grants: new GrantService(unitOfWork),
+    compliance: new ComplianceService(unitOfWork, clock),
     boundaries: lazyBoundaries(),
     clock,
     secureCookies: options.secureCookies,

@@ -132,6 +132,7 @@ export {
   type CancellationStore,
   type ClaimedMessage,
   type Clock,
+  type ComplianceStore,
   type ContactStore,
   type CrewAssignment,
   type CrewStore,
@@ -220,6 +221,11 @@ export {
   type User,
   type VehicleClaim,
 } from "./ports";
+export {
+  type ComplianceRecord,
+  ComplianceService,
+  type ComplianceUnitOfWork,
+} from "./procurement";
 export {
   ABANDONED_IMPORT_MS,
   type CsvKind,

@@ -18,6 +18,7 @@ import { checkRouteAccess } from "./middleware/route-access";
 import { mountAnalysisRoutes } from "./routes/analyses";
 import { mountAuditRoute } from "./routes/audit";
 import { mountBookingRoutes } from "./routes/bookings";
+import { mountComplianceRoutes } from "./routes/compliance";
 import { mountCrewRoutes } from "./routes/crew";
 import { mountCsvRoutes } from "./routes/csv";
 import { mountDocs } from "./routes/docs";
@@ -91,6 +92,7 @@ export function createHttpApp(
   mountSharingRoutes(app, services);
   mountSubjectRightsRoutes(app, services);
   mountGrantRoutes(app, services);
+  mountComplianceRoutes(app, services);
   mountDocs(app, version);
 
   app.notFound((c) =>

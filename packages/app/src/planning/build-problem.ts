@@ -1,4 +1,5 @@
 import {
+  describeLapse,
   findMinutesOfDay,
   occursOn,
   type Passenger,
@@ -11,6 +12,8 @@ import {
 } from "@tt/domain";
 import { PROBLEM_VERSION, type Problem } from "@tt/solver";
 import type { LatLon, TravelTimeProvider } from "../ports";
+import type { HeldBackVehicle } from "./fleet-reads";
+import { type HeldBack, heldBackOf } from "./held-back";
 import { buildMatrices, LocationIndex } from "./locations";
 import { type DayTrip, mapRequests } from "./map-requests";
 import { mapVehicle, vehiclesWithAssistant } from "./map-vehicles";
@@ -25,6 +28,8 @@ export interface DayRegister {
   readonly passengers: readonly Passenger[];
   readonly places: readonly Place[];
   readonly vehicles: readonly Vehicle[];
+  /** Vehicles of the day not planned, a compliance document having lapsed (`dayFleet`). */
+  readonly heldBack?: readonly HeldBackVehicle[];
   readonly staff: readonly Staff[];
   readonly termCalendars: readonly TermCalendar[];
 }
@@ -37,6 +42,8 @@ export interface BuiltProblem {
   readonly occurring: number;
   /** Where each of the Problem's locations is, in its order (to make its matrices again). */
   readonly points: readonly LatLon[];
+  /** The day's vehicles held back for a lapsed compliance document, for the planner's reasons. */
+  readonly heldBack?: readonly HeldBack[];
 }
 
 /**
@@ -55,6 +62,13 @@ export async function buildProblem(
   const trips = resolveTrips(register, occurring, locations, issues);
   for (const v of register.vehicles) {
     locations.add({ lat: v.depotLat, lon: v.depotLon }, `depot:${v.id}`, v.reference);
+  }
+  for (const { vehicle, lapses } of register.heldBack ?? []) {
+    issues.push({
+      kind: "vehicle-held-back",
+      vehicleId: vehicle.id,
+      message: `${vehicle.reference} is not planned on ${register.date}: ${lapses.map(describeLapse).join("; ")}`,
+    });
   }
   if (register.vehicles.length === 0) {
     issues.push({ kind: "no-vehicles", message: "The register lists no vehicles to plan with." });
@@ -79,7 +93,14 @@ export async function buildProblem(
     vehicles,
     objective: "cost",
   };
-  return { problem, issues, occurring: occurring.length, points: [...locations.points] };
+  const heldBack = heldBackOf(register.heldBack ?? []);
+  return {
+    problem,
+    issues,
+    occurring: occurring.length,
+    points: [...locations.points],
+    ...(heldBack.length > 0 ? { heldBack } : {}),
+  };
 }
 
 /** Requests that travel on the date; recurring ones inside their term calendar when they name one. */

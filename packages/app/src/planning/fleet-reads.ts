@@ -3,13 +3,20 @@ import {
   findMinutesOfDay,
   formatMinutesOfDay,
   grantAppliesOn,
+  type LapsedDocument,
+  listLapsedDocuments,
   type Vehicle,
+  vehicleLapses,
 } from "@tt/domain";
 import type { UnitOfWorkOf } from "../ports";
 import { listEvery } from "./register-reads";
 
 /** What finding an organisation's fleet reads: its vehicles and the grants it made or received. */
 export type FleetRepositories = UnitOfWorkOf<"vehicles" | "grants">["repositories"];
+/** What the day's fleet reads besides: the compliance documents of the vehicles' holders. */
+export type DayFleetRepositories = UnitOfWorkOf<
+  "vehicles" | "grants" | "compliance"
+>["repositories"];
 
 const later = (a: string, b: string) => (a > b ? a : b);
 const earlier = (a: string, b: string) => (a < b ? a : b);
@@ -37,12 +44,51 @@ export function grantedVehicle(vehicle: Vehicle, grant: AvailabilityGrant): Vehi
   );
 }
 
+/** A vehicle of the day's fleet held back because a document of its own or its holder's lapsed. */
+export interface HeldBackVehicle {
+  readonly vehicle: Vehicle;
+  readonly lapses: readonly LapsedDocument[];
+}
+
 /**
- * The vehicles an organisation plans with on `date`, by reference: its own, less those it has
- * granted to another organisation that day, and those granted to it for that day (each vehicle
- * once: the earliest-starting grant when two apply).
+ * The vehicles an organisation plans with on `date` (`plannableVehicles`), and those it would
+ * have but holds back: a compliance document of the vehicle, or of the organisation holding it
+ * (its own, or the grantor's), lapsed before that day. A held-back vehicle is never planned.
  */
+export async function dayFleet(
+  repos: DayFleetRepositories,
+  organisationId: string,
+  date: string,
+): Promise<{ vehicles: Vehicle[]; heldBack: HeldBackVehicle[] }> {
+  const fleet = await everyDayVehicle(repos, organisationId, date);
+  const holders = [...new Set(fleet.map((v) => v.organisationId))];
+  const lapsed = listLapsedDocuments(await repos.compliance.listHeldBy(holders), date);
+  if (lapsed.length === 0) return { vehicles: fleet, heldBack: [] };
+  const vehicles: Vehicle[] = [];
+  const heldBack: HeldBackVehicle[] = [];
+  for (const vehicle of fleet) {
+    const lapses = vehicleLapses(lapsed, vehicle);
+    if (lapses.length === 0) vehicles.push(vehicle);
+    else heldBack.push({ vehicle, lapses });
+  }
+  return { vehicles, heldBack };
+}
+
+/** The vehicles an organisation plans with on `date`: `dayFleet`'s, less those held back. */
 export async function plannableVehicles(
+  repos: DayFleetRepositories,
+  organisationId: string,
+  date: string,
+): Promise<Vehicle[]> {
+  return (await dayFleet(repos, organisationId, date)).vehicles;
+}
+
+/**
+ * Every vehicle of the organisation's day, by reference: its own, less those it has granted to
+ * another organisation that day, and those granted to it for that day (each vehicle once: the
+ * earliest-starting grant when two apply).
+ */
+async function everyDayVehicle(
   repos: FleetRepositories,
   organisationId: string,
   date: string,

@@ -2,7 +2,7 @@ import type { Repositories, TravelTimeProvider, UnitOfWorkOf } from "../ports";
 import type { Actor } from "../shared";
 import { recordRead } from "../shared";
 import { type BuiltProblem, buildProblem, type DayRegister } from "./build-problem";
-import { plannableVehicles } from "./fleet-reads";
+import { dayFleet } from "./fleet-reads";
 import { findEach, listEvery, placeIds } from "./register-reads";
 
 /** The registers a day's planning reads, and the audit log its reads of personal data go to. */
@@ -14,13 +14,15 @@ export type PlanningDayKind =
   | "staff"
   | "termCalendars"
   | "grants"
+  | "compliance"
   | "audit";
 export type PlanningDayUnitOfWork = UnitOfWorkOf<PlanningDayKind>;
 
 /**
  * What the day-plan mapping needs for `date`, and no more: the trip requests that may travel
  * that day, the passengers, places and term calendars they name (looked up by id), the vehicles
- * it plans with that day (its own and those granted to it: `plannableVehicles`) and its staff. All is read in one REPEATABLE READ transaction, so the
+ * it plans with that day (its own and those granted to it, less those held back for a lapsed
+ * compliance document: `dayFleet`) and its staff. All is read in one REPEATABLE READ transaction, so the
  * reads are one snapshot: a booking changed meanwhile can neither be missed nor counted twice.
  */
 export async function loadDayRegister(
@@ -43,7 +45,7 @@ export async function loadDayRegister(
         tripRequests,
         passengers: values(await findEach(repos.passengers, organisationId, passengerIds)),
         places: values(await findEach(repos.places, organisationId, placeIds(tripRequests))),
-        vehicles: await plannableVehicles(repos, organisationId, date),
+        ...(await dayFleet(repos, organisationId, date)),
         staff: await listEvery(repos.staff, organisationId),
         termCalendars: values(await findEach(repos.termCalendars, organisationId, calendarIds)),
       };

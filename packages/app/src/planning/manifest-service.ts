@@ -33,6 +33,7 @@ export type ManifestUnitOfWork = UnitOfWorkOf<
   | "plans"
   | "vehicles"
   | "grants"
+  | "compliance"
   | "tripRequests"
   | "passengers"
   | "places"

@@ -7,6 +7,7 @@ export const MAPPING_ISSUE_KINDS = [
   "ride-limit-raised",
   "no-route",
   "no-vehicles",
+  "vehicle-held-back",
 ] as const;
 export type MappingIssueKind = (typeof MAPPING_ISSUE_KINDS)[number];
 

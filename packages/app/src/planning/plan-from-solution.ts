@@ -1,6 +1,7 @@
 import type { Plan, ScheduledStop, Solution, Unassigned } from "@tt/solver";
 import type { NewPlan, PlanRunStop, PlanSummary, SolveFacts, StoredPlan } from "../ports";
 import type { BuiltProblem } from "./build-problem";
+import { heldBackNote } from "./held-back";
 import { keepProblem } from "./kept-problem";
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -83,7 +84,7 @@ export function planFromSolution(
     unassigned: solution.unassigned.map((u) => ({
       tripRequestId: u.request,
       reason: u.reason,
-      message: u.message,
+      message: withHeldBack(built, u),
     })),
     problem: keepProblem(built, summary.travelTimes),
     runs: solution.runs.map((r) => ({
@@ -95,6 +96,13 @@ export function planFromSolution(
       costPence: (r.cost.fixed + r.cost.distance + r.cost.time) * 100,
     })),
   };
+}
+
+/** The engine's reason, and the held-back vehicles that could have carried the trip. */
+function withHeldBack(built: BuiltProblem, u: Unassigned): string {
+  const request = built.heldBack && built.problem.requests.find((r) => r.id === u.request);
+  const note = request && heldBackNote(request, built.heldBack ?? []);
+  return note ? `${u.message} ${note}` : u.message;
 }
 
 /** The engine's plan (order of stops per vehicle) of a stored plan, to evaluate it again. */

@@ -1,6 +1,7 @@
 export * from "./audit";
 export * from "./cancellations";
 export * from "./clock";
+export * from "./compliance";
 export * from "./crew";
 export * from "./entitlements";
 export * from "./grants";

@@ -20,6 +20,7 @@ import type {
 } from "@tt/domain";
 import type { AuditLog } from "./audit";
 import type { CancellationStore } from "./cancellations";
+import type { ComplianceStore } from "./compliance";
 import type { CrewStore } from "./crew";
 import type { EntitlementStore } from "./entitlements";
 import type { GrantStore } from "./grants";
@@ -154,6 +155,8 @@ export interface Repositories extends RegisterRepositories {
   readonly crew: CrewStore;
   /** Operators' vehicles offered to other organisations. */
   readonly grants: GrantStore;
+  /** Operators' licences, permits, insurance and MOTs, and when each expires. */
+  readonly compliance: ComplianceStore;
   /** Partnerships and data-sharing agreements. */
   readonly sharing: SharingStore;
   /** Rows of CSV imports waiting to be published into the register. */

@@ -2,6 +2,7 @@ export * from "./analyses";
 export * from "./analysis-report";
 export * from "./audit";
 export * from "./bookings";
+export * from "./compliance";
 export * from "./crew";
 export * from "./day-figures";
 export * from "./entitlement";

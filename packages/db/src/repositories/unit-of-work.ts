@@ -3,6 +3,7 @@ import type { PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "../create-db";
 import { createAuditLog } from "./audit-log";
 import { createCancellationStore } from "./cancellation-store";
+import { createComplianceStore } from "./compliance-store";
 import { createContactStore } from "./contact-store";
 import { createCrewStore } from "./crew-store";
 import { createDayRecordRetention } from "./day-records";
@@ -54,6 +55,7 @@ function createRepositories(db: Db, inTransaction: boolean, bulk: BulkInsertHook
     entitlements: createEntitlementStore(db),
     crew: createCrewStore(db),
     grants: createGrantStore(db),
+    compliance: createComplianceStore(db),
     sharing: createSharingStore(db),
     subjects: { ...createSubjectRecordStore(db), ...createDayRecordRetention(db) },
     imports: createImportStaging(db, bulk),

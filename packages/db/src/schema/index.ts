@@ -6,6 +6,7 @@ export * from "./jobs";
 export * from "./notifications";
 export * from "./operations";
 export * from "./organisations";
+export * from "./procurement";
 export * from "./register";
 export * from "./sharing";
 export * from "./trips";

@@ -1,1 +1,2 @@
+export * from "./compliance";
 export * from "./operator";

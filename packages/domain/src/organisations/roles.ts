@@ -32,6 +32,8 @@ export const RESOURCES = [
   "subject-rights",
   /** What drivers and assistants mark at stops, and the day's status board built from it. */
   "run-events",
+  /** Operators' licences, permits, insurance and MOTs, with their expiry dates. */
+  "compliance",
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -61,6 +63,7 @@ const GRANTS: Record<Role, Partial<Record<Resource, Access>>> = {
     entitlements: W,
     agreements: W,
     "run-events": W,
+    compliance: W,
   },
   assessor: {
     organisation: R,
@@ -89,10 +92,26 @@ const GRANTS: Record<Role, Partial<Record<Resource, Access>>> = {
     operators: R,
     agreements: R,
     "run-events": R,
+    compliance: R,
   },
-  operator: { organisation: R, vehicles: W, staff: W, places: R, plans: R, "run-events": W },
+  operator: {
+    organisation: R,
+    vehicles: W,
+    staff: W,
+    places: R,
+    plans: R,
+    "run-events": W,
+    compliance: W,
+  },
   driver: { organisation: R, places: R, plans: R, "run-events": W },
-  auditor: { organisation: R, users: R, "audit-log": R, agreements: R, "subject-rights": R },
+  auditor: {
+    organisation: R,
+    users: R,
+    "audit-log": R,
+    agreements: R,
+    "subject-rights": R,
+    compliance: R,
+  },
 };
 
 /** True when `role` may perform `access` on `resource`. */

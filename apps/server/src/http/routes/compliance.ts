@@ -1,0 +1,47 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import {
+  type ComplianceDocumentView,
+  deleteComplianceRoute,
+  listComplianceRoute,
+  recordComplianceRoute,
+} from "@tt/contract";
+import type { ComplianceDocument } from "@tt/domain";
+import type { ServerServices } from "../../services";
+import { actorOf, type HttpEnv } from "../context";
+
+const presentDocument = (document: ComplianceDocument): ComplianceDocumentView => ({
+  ...document,
+});
+
+/** Compliance documents: list with warnings, record, delete. Compliance grant (read, write). */
+export function mountComplianceRoutes(app: OpenAPIHono<HttpEnv>, services: ServerServices): void {
+  const { compliance } = services;
+
+  app.openapi(listComplianceRoute, async (c) => {
+    const found = await compliance.list(actorOf(c));
+    return c.json(
+      {
+        today: found.today,
+        items: found.documents.map(presentDocument),
+        warnings: found.warnings.map((w) => ({
+          documentId: w.document.id,
+          daysLeft: w.daysLeft,
+          threshold: w.threshold,
+        })),
+        lapsed: found.lapsed.map(({ holderId: _own, ...lapse }) => lapse),
+        vehicles: { ...found.vehicles },
+      },
+      200,
+    );
+  });
+
+  app.openapi(recordComplianceRoute, async (c) => {
+    const stored = await compliance.record(actorOf(c), c.req.valid("json"));
+    return c.json(presentDocument(stored), 201);
+  });
+
+  app.openapi(deleteComplianceRoute, async (c) => {
+    await compliance.remove(actorOf(c), c.req.valid("param").id);
+    return c.body(null, 204);
+  });
+}

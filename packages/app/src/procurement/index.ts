@@ -1,0 +1,5 @@
+export {
+  type ComplianceRecord,
+  ComplianceService,
+  type ComplianceUnitOfWork,
+} from "./compliance-service";
