@@ -12,6 +12,7 @@ import {
   CrewService,
   type CsvTransfer,
   DayQueue,
+  DpsService,
   DriverRunService,
   defaultSolveCapacity,
   GrantService,
@@ -111,6 +112,8 @@ export interface ServerServices {
   readonly grants: GrantService;
   /** Operators' licences, permits, insurance and MOTs. */
   readonly compliance: ComplianceService;
+  /** Buyers' dynamic purchasing systems: operators' applications and the decisions. */
+  readonly dps: DpsService;
   /** District boundaries for report maps (data/districts.geojson), or undefined without them. */
   boundaries(): Promise<Boundaries | undefined>;
   readonly clock: Clock;
@@ -212,6 +215,7 @@ export function buildServices(
     retention,
     grants: new GrantService(unitOfWork),
     compliance: new ComplianceService(unitOfWork, clock),
+    dps: new DpsService(unitOfWork, clock),
     boundaries: lazyBoundaries(),
     clock,
     secureCookies: options.secureCookies,

@@ -138,6 +138,7 @@ export {
   type CrewStore,
   type DailyBoardings,
   type DayPlanResult,
+  type DpsStore,
   type EntitlementQuery,
   type EntitlementStore,
   type ErasureCounts,
@@ -225,6 +226,9 @@ export {
   type ComplianceRecord,
   ComplianceService,
   type ComplianceUnitOfWork,
+  type DpsApplicationView,
+  DpsService,
+  type DpsUnitOfWork,
 } from "./procurement";
 export {
   ABANDONED_IMPORT_MS,

@@ -22,6 +22,7 @@ import { mountComplianceRoutes } from "./routes/compliance";
 import { mountCrewRoutes } from "./routes/crew";
 import { mountCsvRoutes } from "./routes/csv";
 import { mountDocs } from "./routes/docs";
+import { mountDpsRoutes } from "./routes/dps";
 import { mountEntitlementRoutes } from "./routes/entitlement";
 import { mountGrantRoutes } from "./routes/grants";
 import { mountHealthRoute } from "./routes/health";
@@ -93,6 +94,7 @@ export function createHttpApp(
   mountSubjectRightsRoutes(app, services);
   mountGrantRoutes(app, services);
   mountComplianceRoutes(app, services);
+  mountDpsRoutes(app, services);
   mountDocs(app, version);
 
   app.notFound((c) =>

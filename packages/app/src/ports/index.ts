@@ -3,6 +3,7 @@ export * from "./cancellations";
 export * from "./clock";
 export * from "./compliance";
 export * from "./crew";
+export * from "./dps";
 export * from "./entitlements";
 export * from "./grants";
 export * from "./identity";

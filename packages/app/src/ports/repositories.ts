@@ -22,6 +22,7 @@ import type { AuditLog } from "./audit";
 import type { CancellationStore } from "./cancellations";
 import type { ComplianceStore } from "./compliance";
 import type { CrewStore } from "./crew";
+import type { DpsStore } from "./dps";
 import type { EntitlementStore } from "./entitlements";
 import type { GrantStore } from "./grants";
 import type { IdentityStore } from "./identity";
@@ -157,6 +158,8 @@ export interface Repositories extends RegisterRepositories {
   readonly grants: GrantStore;
   /** Operators' licences, permits, insurance and MOTs, and when each expires. */
   readonly compliance: ComplianceStore;
+  /** Operators' applications to buyers' dynamic purchasing systems. */
+  readonly dps: DpsStore;
   /** Partnerships and data-sharing agreements. */
   readonly sharing: SharingStore;
   /** Rows of CSV imports waiting to be published into the register. */

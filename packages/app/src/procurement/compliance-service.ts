@@ -66,19 +66,8 @@ export class ComplianceService {
 
   async list(actor: Actor): Promise<ComplianceRecord> {
     authorise(actor, "compliance", "read");
-    const org = actor.organisationId;
-    const repos = this.unitOfWork.repositories;
-    const documents = await repos.compliance.listHeld(org);
     const today = this.clock.now().toISOString().slice(0, 10);
-    const ids = [...new Set(documents.flatMap((d) => (d.vehicleId ? [d.vehicleId] : [])))];
-    const vehicles = await repos.vehicles.findByIds(org, ids);
-    return {
-      today,
-      documents,
-      warnings: listExpiryWarnings(documents, today),
-      lapsed: listLapsedDocuments(documents, today),
-      vehicles: Object.fromEntries(vehicles.map((v) => [v.id, v.reference])),
-    };
+    return complianceRecordOf(this.unitOfWork.repositories, actor.organisationId, today);
   }
 
   /** Deletes a document entered by mistake (a renewal is a new document, not an edit). */
@@ -97,4 +86,22 @@ export class ComplianceService {
       });
     });
   }
+}
+
+/** The holder's documents as they stand on `today`, with warnings and what has lapsed. */
+export async function complianceRecordOf(
+  repos: Pick<ComplianceUnitOfWork["repositories"], "compliance" | "vehicles">,
+  holderId: string,
+  today: string,
+): Promise<ComplianceRecord> {
+  const documents = await repos.compliance.listHeld(holderId);
+  const ids = [...new Set(documents.flatMap((d) => (d.vehicleId ? [d.vehicleId] : [])))];
+  const vehicles = await repos.vehicles.findByIds(holderId, ids);
+  return {
+    today,
+    documents,
+    warnings: listExpiryWarnings(documents, today),
+    lapsed: listLapsedDocuments(documents, today),
+    vehicles: Object.fromEntries(vehicles.map((v) => [v.id, v.reference])),
+  };
 }

@@ -3,3 +3,4 @@ export {
   ComplianceService,
   type ComplianceUnitOfWork,
 } from "./compliance-service";
+export { type DpsApplicationView, DpsService, type DpsUnitOfWork } from "./dps-service";

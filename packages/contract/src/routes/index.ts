@@ -5,6 +5,7 @@ export * from "./bookings";
 export * from "./compliance";
 export * from "./crew";
 export * from "./day-figures";
+export * from "./dps";
 export * from "./entitlement";
 export * from "./grants";
 export * from "./health";

@@ -7,6 +7,7 @@ import { createComplianceStore } from "./compliance-store";
 import { createContactStore } from "./contact-store";
 import { createCrewStore } from "./crew-store";
 import { createDayRecordRetention } from "./day-records";
+import { createDpsStore } from "./dps-store";
 import { createEntitlementStore } from "./entitlement-store";
 import { createGrantStore } from "./grant-store";
 import { createIdentityStore } from "./identity-store";
@@ -56,6 +57,7 @@ function createRepositories(db: Db, inTransaction: boolean, bulk: BulkInsertHook
     crew: createCrewStore(db),
     grants: createGrantStore(db),
     compliance: createComplianceStore(db),
+    dps: createDpsStore(db),
     sharing: createSharingStore(db),
     subjects: { ...createSubjectRecordStore(db), ...createDayRecordRetention(db) },
     imports: createImportStaging(db, bulk),

@@ -1,5 +1,6 @@
-import type { ComplianceDocumentKind } from "@tt/domain";
-import { date, index, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import type { ComplianceDocumentKind, DpsApplicationStatus, DpsCategory } from "@tt/domain";
+import { sql } from "drizzle-orm";
+import { date, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { id, stamps } from "./common";
 import { organisations } from "./organisations";
 import { vehicles } from "./register";
@@ -28,5 +29,34 @@ export const complianceDocuments = pgTable(
   (t) => [
     index("compliance_documents_org_idx").on(t.organisationId, t.expiresOn),
     index("compliance_documents_vehicle_idx").on(t.vehicleId),
+  ],
+);
+
+/**
+ * Operators' applications to buyers' dynamic purchasing systems: the categories applied for and
+ * where each application stands. One open application per operator and buyer.
+ */
+export const dpsApplications = pgTable(
+  "dps_applications",
+  {
+    id: id(),
+    operatorId: uuid("operator_id")
+      .notNull()
+      .references(() => organisations.id),
+    buyerId: uuid("buyer_id")
+      .notNull()
+      .references(() => organisations.id),
+    categories: text("categories").array().$type<DpsCategory[]>().notNull(),
+    status: text("status").$type<DpsApplicationStatus>().notNull().default("applied"),
+    reason: text("reason"),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decidedBy: uuid("decided_by"),
+    ...stamps(),
+  },
+  (t) => [
+    uniqueIndex("dps_applications_open_idx")
+      .on(t.operatorId, t.buyerId)
+      .where(sql`${t.status} in ('applied', 'admitted', 'suspended')`),
+    index("dps_applications_buyer_idx").on(t.buyerId, t.status),
   ],
 );

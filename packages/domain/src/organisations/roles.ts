@@ -34,6 +34,8 @@ export const RESOURCES = [
   "run-events",
   /** Operators' licences, permits, insurance and MOTs, with their expiry dates. */
   "compliance",
+  /** Applications to buyers' dynamic purchasing systems, and the buyers' decisions. */
+  "dps",
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -64,6 +66,7 @@ const GRANTS: Record<Role, Partial<Record<Resource, Access>>> = {
     agreements: W,
     "run-events": W,
     compliance: W,
+    dps: W,
   },
   assessor: {
     organisation: R,
@@ -93,6 +96,7 @@ const GRANTS: Record<Role, Partial<Record<Resource, Access>>> = {
     agreements: R,
     "run-events": R,
     compliance: R,
+    dps: R,
   },
   operator: {
     organisation: R,
@@ -102,6 +106,7 @@ const GRANTS: Record<Role, Partial<Record<Resource, Access>>> = {
     plans: R,
     "run-events": W,
     compliance: W,
+    dps: W,
   },
   driver: { organisation: R, places: R, plans: R, "run-events": W },
   auditor: {
@@ -111,6 +116,7 @@ const GRANTS: Record<Role, Partial<Record<Resource, Access>>> = {
     agreements: R,
     "subject-rights": R,
     compliance: R,
+    dps: R,
   },
 };
 

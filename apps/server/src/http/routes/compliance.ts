@@ -1,6 +1,8 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { ComplianceRecord } from "@tt/app";
 import {
   type ComplianceDocumentView,
+  type ComplianceRecordView,
   deleteComplianceRoute,
   listComplianceRoute,
   recordComplianceRoute,
@@ -13,26 +15,27 @@ const presentDocument = (document: ComplianceDocument): ComplianceDocumentView =
   ...document,
 });
 
+/** An organisation's documents with their warnings and what has lapsed, as the API shows them. */
+export function presentComplianceRecord(found: ComplianceRecord): ComplianceRecordView {
+  return {
+    today: found.today,
+    items: found.documents.map(presentDocument),
+    warnings: found.warnings.map((w) => ({
+      documentId: w.document.id,
+      daysLeft: w.daysLeft,
+      threshold: w.threshold,
+    })),
+    lapsed: found.lapsed.map(({ holderId: _own, ...lapse }) => lapse),
+    vehicles: { ...found.vehicles },
+  };
+}
+
 /** Compliance documents: list with warnings, record, delete. Compliance grant (read, write). */
 export function mountComplianceRoutes(app: OpenAPIHono<HttpEnv>, services: ServerServices): void {
   const { compliance } = services;
 
   app.openapi(listComplianceRoute, async (c) => {
-    const found = await compliance.list(actorOf(c));
-    return c.json(
-      {
-        today: found.today,
-        items: found.documents.map(presentDocument),
-        warnings: found.warnings.map((w) => ({
-          documentId: w.document.id,
-          daysLeft: w.daysLeft,
-          threshold: w.threshold,
-        })),
-        lapsed: found.lapsed.map(({ holderId: _own, ...lapse }) => lapse),
-        vehicles: { ...found.vehicles },
-      },
-      200,
-    );
+    return c.json(presentComplianceRecord(await compliance.list(actorOf(c))), 200);
   });
 
   app.openapi(recordComplianceRoute, async (c) => {
