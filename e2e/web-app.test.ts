@@ -46,6 +46,7 @@ import {
   signInAs,
 } from "./support/partnership-walks";
 import { planPooledDay, readMemberTrips } from "./support/pooled-plan-walks";
+import { recordAndApply, reviewAndAdmit } from "./support/procurement-walks";
 import { addTripRequest, editFirstPlace, openFirstVehicle } from "./support/register-walks";
 
 if (!HAS_CHROMIUM) console.warn(NO_CHROMIUM_MESSAGE);
@@ -430,6 +431,11 @@ describe.skipIf(!HAS_CHROMIUM)("the planner's web app in Debian's chromium", () 
     await signInAs(page, url, { ...DEMO_ACCOUNTS.councilAuditor, password });
     await findPartnerRead(page, DEMO_ACCOUNTS.partnershipAdmin.name);
     await checkPage(page, "14-access-log");
+  }, 60_000);
+
+  it("records an operator's MOT with its warning, applies to the county's DPS, and the county admits it", async () => {
+    await recordAndApply(page, url, password);
+    await reviewAndAdmit(page, url, password);
   }, 60_000);
 
   it("plans the partnership's pooled day, then shows the council's finance officer its trips in it", async () => {

@@ -53,6 +53,16 @@ export const NAV_ITEMS: readonly NavItem[] = [
     text: "Partnership plans",
     roles: ["admin", "commissioner", "finance"],
   },
+  {
+    href: "/compliance",
+    text: "Compliance",
+    roles: ["admin", "commissioner", "operator", "finance", "auditor"],
+  },
+  {
+    href: "/dps",
+    text: "Purchasing system",
+    roles: ["admin", "commissioner", "operator", "finance", "auditor"],
+  },
   { href: "/access-log", text: "Access log", roles: ["admin", "auditor"] },
 ];
 

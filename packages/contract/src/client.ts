@@ -4,6 +4,7 @@ import { operationsClientMethods } from "./client-operations";
 import { partnerDeskClientMethods } from "./client-partner-desk";
 import { planOverrideClientMethods } from "./client-plan-overrides";
 import { planClientMethods } from "./client-plans";
+import { procurementClientMethods } from "./client-procurement";
 import { sharingClientMethods } from "./client-sharing";
 import { CSRF_HEADER, PURPOSE_HEADER } from "./common";
 import type { ErrorBody, ErrorCode, Issue } from "./errors";
@@ -157,6 +158,7 @@ export function createClient(options: ClientOptions) {
     ...bookingClientMethods(call),
     ...messageClientMethods(call),
     ...operationsClientMethods(call, base),
+    ...procurementClientMethods(call),
     /** The same client, recording `purpose` in the audit log. */
     withPurpose: (purpose: string) => createClient({ ...options, purpose }),
   };

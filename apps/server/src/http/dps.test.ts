@@ -50,7 +50,11 @@ for (const driver of listTestDrivers()) {
       post("/api/dps/applications", who.token, { buyerId, categories });
 
     it("takes operators' applications, once per buyer, and lists them on both sides", async () => {
-      const { county } = fixture();
+      const { county, city } = fixture();
+      const buyers = await get("/api/dps/buyers", taxis.token);
+      const ids = (buyers.body.items as Json[]).map((b) => b.id);
+      expect(ids).toEqual(expect.arrayContaining([county.id, city.id]));
+      expect(ids).not.toContain(carScheme.id);
       const made = await apply(taxis, ["taxi", "wheelchair-accessible"]);
       expect(made.status).toBe(201);
       const application = (await made.json()) as Json;
@@ -72,11 +76,8 @@ for (const driver of listTestDrivers()) {
       const mine = await get("/api/dps/applications", taxis.token);
       expect((mine.body.items as Json[]).map((a) => a.id)).toEqual([taxisApplication]);
       // Nobody else sees them: the city received none.
-      const city = await get(
-        "/api/dps/applications?side=received",
-        fixture().city.users.admin.token,
-      );
-      expect(city.body.items).toEqual([]);
+      const cityReceived = await get("/api/dps/applications?side=received", city.users.admin.token);
+      expect(cityReceived.body.items).toEqual([]);
     });
 
     it("lets the buyer read an applicant's documents, and admits only while its own are in date", async () => {

@@ -19,6 +19,8 @@ import { PartnershipPlansPage } from "../partnership-plans/partnership-plans-pag
 import { ManifestPage } from "../planning/manifest-page";
 import { PlanPage } from "../planning/plan-page";
 import { PlanningPage } from "../planning/planning-page";
+import { CompliancePage } from "../procurement/compliance-page";
+import { DpsPage } from "../procurement/dps-page";
 import { useSession } from "../session";
 import { PartnershipPage } from "../sharing/partnership-page";
 import { AppShell } from "./app-shell";
@@ -204,6 +206,18 @@ const accessLogRoute = createRoute({
   },
 });
 
+const complianceRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "compliance",
+  component: () => <SignedIn page={(user) => <CompliancePage user={user} />} />,
+});
+
+const dpsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "dps",
+  component: () => <SignedIn page={(user) => <DpsPage user={user} />} />,
+});
+
 /** The page a message's opt-out link opens: public, the shell shows it to anyone. */
 const optOutRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -229,6 +243,8 @@ export const routeTree = rootRoute.addChildren([
   partnershipRoute,
   partnershipPlansRoute,
   accessLogRoute,
+  complianceRoute,
+  dpsRoute,
   ...registerRoutes(rootRoute, "passengers"),
   ...registerRoutes(rootRoute, "places"),
   ...registerRoutes(rootRoute, "vehicles"),

@@ -61,6 +61,16 @@ export class DpsService {
     });
   }
 
+  /** The organisations whose DPS an operator may apply to (those that buy transport). */
+  async buyers(actor: Actor): Promise<{ id: string; name: string }[]> {
+    authorise(actor, "dps", "read");
+    const all = await this.unitOfWork.repositories.identity.listOrganisations();
+    return all
+      .filter((o) => DPS_BUYER_KINDS.includes(o.kind) && o.id !== actor.organisationId)
+      .map(({ id, name }) => ({ id, name }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
   /** The applications the organisation made (an operator) or received (a buyer). */
   async list(
     actor: Actor,

@@ -143,3 +143,18 @@ export const applicantComplianceRoute = createRoute({
     ...NOT_FOUND_RESPONSE,
   },
 });
+
+export const listDpsBuyersRoute = createRoute({
+  ...common,
+  tags,
+  method: "get",
+  path: "/api/dps/buyers",
+  summary: "The organisations that buy transport, whose DPS an operator may apply to",
+  responses: {
+    200: {
+      description: "The buyers, by name.",
+      content: json(z.object({ items: z.array(z.object({ id: z.uuid(), name: z.string() })) })),
+    },
+    ...COMMON_ERROR_RESPONSES,
+  },
+});

@@ -6,6 +6,7 @@ import {
   type DpsApplicationPresented,
   decideDpsApplicationRoute,
   listDpsApplicationsRoute,
+  listDpsBuyersRoute,
   withdrawDpsApplicationRoute,
 } from "@tt/contract";
 import type { ServerServices } from "../../services";
@@ -20,6 +21,10 @@ const present = (application: DpsApplicationView): DpsApplicationPresented => ({
 /** A buyer's dynamic purchasing system: applications, decisions, applicants' documents. */
 export function mountDpsRoutes(app: OpenAPIHono<HttpEnv>, services: ServerServices): void {
   const { dps } = services;
+
+  app.openapi(listDpsBuyersRoute, async (c) => {
+    return c.json({ items: await dps.buyers(actorOf(c)) }, 200);
+  });
 
   app.openapi(listDpsApplicationsRoute, async (c) => {
     const { side, status } = c.req.valid("query");
