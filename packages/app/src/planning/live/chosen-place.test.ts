@@ -1,39 +1,14 @@
-import { evaluate, type Plan, type Problem, solve } from "@tt/solver";
+import { evaluate } from "@tt/solver";
 import { describe, expect, it } from "vitest";
-import { buildProblem } from "../build-problem";
-import {
-  passenger,
-  tinyRegister,
-  straightLineTravelTimes as travel,
-  trip,
-  vehicle,
-} from "../test-support/tiny-register";
+import { plannedDayWithNewcomer } from "../test-support/planned-day";
 import { placeWithinTold } from "./chosen-place";
 import { insertionOptions } from "./insertion-options";
 import { LiveProblem } from "./live-problem";
 
-const ids = ["01", "02", "03", "04", "05", "06", "07", "08"];
-
 /** Eight pupils on three minibuses, planned without the last one, who then asks for a seat. */
 async function plannedDay() {
-  const register = tinyRegister({
-    passengers: ids.map((i) => passenger(`p${i}`)),
-    tripRequests: ids.map((i, k) =>
-      trip(`t${i}`, `p${i}`, { time: k % 2 === 0 ? "08:45" : "09:15" }),
-    ),
-    vehicles: [
-      vehicle("v1"),
-      vehicle("v2", { depotLat: 52.21 }),
-      vehicle("v3", { depotLon: 0.14 }),
-    ],
-  });
-  const built = await buildProblem(register, travel);
-  const full = built.problem;
-  const newcomer = full.requests.find((r) => r.id === "t08")!;
-  const base: Problem = { ...full, requests: full.requests.filter((r) => r !== newcomer) };
-  const plan: Plan = solve(base, { seed: 1, iterations: 200 });
-  const live = LiveProblem.of(base, { travelTimes: travel.name, points: built.points });
-  return { full, plan, newcomer, live };
+  const day = await plannedDayWithNewcomer(8);
+  return { ...day, live: LiveProblem.of(day.base, day.at) };
 }
 
 describe("a place in the pick-up window the passenger was told", () => {

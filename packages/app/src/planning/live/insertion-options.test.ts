@@ -1,39 +1,12 @@
-import { evaluate, insert, type Plan, type Problem, solve } from "@tt/solver";
+import { evaluate, insert, type Plan, type Problem } from "@tt/solver";
 import { describe, expect, it } from "vitest";
-import { buildProblem } from "../build-problem";
-import {
-  passenger,
-  tinyRegister,
-  straightLineTravelTimes as travel,
-  trip,
-  vehicle,
-} from "../test-support/tiny-register";
+import { plannedDayWithNewcomer } from "../test-support/planned-day";
+import { straightLineTravelTimes as travel } from "../test-support/tiny-register";
 import { insertionOptions } from "./insertion-options";
 import { LiveProblem } from "./live-problem";
 
-const ids = ["01", "02", "03", "04", "05", "06", "07", "08", "09", "0a"];
-
 /** Ten pupils to school on three minibuses, planned; then the last one is taken out. */
-async function plannedDay() {
-  const register = tinyRegister({
-    passengers: ids.map((i) => passenger(`p${i}`)),
-    tripRequests: ids.map((i, k) =>
-      trip(`t${i}`, `p${i}`, { time: k % 2 === 0 ? "08:45" : "09:15" }),
-    ),
-    vehicles: [
-      vehicle("v1"),
-      vehicle("v2", { depotLat: 52.21 }),
-      vehicle("v3", { depotLon: 0.14 }),
-    ],
-  });
-  const built = await buildProblem(register, travel);
-  const full = built.problem;
-  const newcomer = full.requests.find((r) => r.id === "t0a")!;
-  const base: Problem = { ...full, requests: full.requests.filter((r) => r !== newcomer) };
-  const plan: Plan = solve(base, { seed: 1, iterations: 200 });
-  const at = { travelTimes: travel.name, points: built.points };
-  return { full, base, plan, newcomer, at, points: built.points };
-}
+const plannedDay = () => plannedDayWithNewcomer(10);
 
 /** Who is on board at some moment with `id` on the run. */
 function onBoardWith(run: Plan["runs"][number], id: string): string[] {
