@@ -51,6 +51,12 @@ export async function recordAndApply(page: Page, url: string, password: string):
     /E2E-MOT-20 of .+ expires in 20 days.*30-day warning/,
   );
   await checkPage(page, "17-compliance");
+  // The operator's start page says what to renew.
+  await page.goto(url);
+  await page
+    .getByTestId("start-compliance")
+    .getByText(/E2E-MOT-20 .* expires in 20 days/)
+    .waitFor();
   await menuLink(page, "Purchasing system").click();
   await page.getByRole("heading", { name: "Dynamic purchasing system", level: 1 }).waitFor();
   await page.locator("#dps-buyer").selectOption({ label: COUNTY });

@@ -3,6 +3,7 @@ import type { ApiUser } from "@tt/contract";
 import { api } from "../api";
 import { Link } from "../components/link";
 import { totalsText } from "../operations/board-words";
+import { warningText } from "../procurement/compliance-words";
 import { expiringAgreements, nextStop, pounds, publishedOf, weekOf } from "./start-words";
 
 type Role = ApiUser["role"];
@@ -192,6 +193,33 @@ function WeekCost({ date }: { date: string }) {
   );
 }
 
+/** The organisation's licences, permits, insurance and MOTs lapsed or lapsing within 60 days. */
+function ComplianceDue() {
+  const found = useQuery({ queryKey: ["compliance"], queryFn: () => api.complianceRecord() });
+  if (!found.data) return found.error ? null : loading;
+  const record = found.data;
+  const shown = record.warnings.slice(0, 5);
+  return (
+    <Panel title="Documents to renew" testId="start-compliance">
+      {shown.length === 0 ? (
+        <p className="govuk-body">No document lapses in the next 60 days.</p>
+      ) : (
+        <ul className="govuk-list govuk-list--bullet">
+          {shown.map((w) => (
+            <li key={w.documentId}>{warningText(w, record)}</li>
+          ))}
+        </ul>
+      )}
+      {record.warnings.length > shown.length && (
+        <p className="govuk-body">And {record.warnings.length - shown.length} more.</p>
+      )}
+      <p className="govuk-body">
+        <Link to="/compliance">Compliance documents</Link>
+      </p>
+    </Panel>
+  );
+}
+
 /** What each role sees first: the day as its work needs it. */
 export function StartPanels({ role, date }: { role: Role; date: string }) {
   if (role === "driver") return <NextRun date={date} />;
@@ -209,8 +237,10 @@ export function StartPanels({ role, date }: { role: Role; date: string }) {
       <>
         <Today date={date} />
         <Agreements date={date} />
+        <ComplianceDue />
       </>
     );
   }
+  if (role === "operator") return <ComplianceDue />;
   return null;
 }
