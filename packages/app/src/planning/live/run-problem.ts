@@ -5,6 +5,7 @@ import {
   type Problem,
   type Request,
   type Run,
+  solve,
   type Vehicle,
   type Window,
 } from "@tt/solver";
@@ -134,13 +135,25 @@ function notEarlier(window: Window, planned: number | undefined): Window {
  * where the run breaks none, the cheapest such: a break the run has moved to another place, or
  * one of the vehicle's breaks the run did not need before put in (a run a trip left can drive
  * longer between breaks: a direct leg can take longer than the legs through the trip's stop). As
- * they stand when no place keeps every rule.
+ * they stand when no place keeps every rule. The rules must hold on `told` (the pick-ups not
+ * earlier than planned, as scheduled) and on `plain` (the trips' own windows, as the plan is
+ * checked again later): a run that waits for a told time can drive longer without a break once
+ * the wait is not required.
  */
-function ruleKeeping(problem: Problem, vehicle: Vehicle, stops: readonly PlanStop[]) {
-  const tryStops = (sequence: PlanStop[]) =>
-    evaluate(problem, { runs: [{ vehicle: vehicle.id, stops: sequence }] });
+function ruleKeeping(
+  problems: { told: Problem; plain: Problem; ruled: Problem },
+  vehicle: Vehicle,
+  stops: readonly PlanStop[],
+) {
+  const { told, plain } = problems;
+  const tryStops = (sequence: PlanStop[]) => {
+    const plan = { runs: [{ vehicle: vehicle.id, stops: sequence }] };
+    const scheduled = evaluate(told, plan);
+    const broken = scheduled.violations.length + evaluate(plain, plan).violations.length;
+    return { scheduled, broken };
+  };
   const asIs = tryStops([...stops]);
-  if (asIs.violations.length === 0) return asIs;
+  if (asIs.broken === 0) return asIs.scheduled;
   const taken = new Set(stops.flatMap((s) => (s.kind === "break" ? [s.break] : [])));
   const missing = (vehicle.breaks ?? [])
     .filter((b) => !taken.has(b.id))
@@ -151,15 +164,38 @@ function ruleKeeping(problem: Problem, vehicle: Vehicle, stops: readonly PlanSto
     ),
     ...missing.map((stop) => ({ stop, others: [...stops] })),
   ];
-  let best: typeof asIs | undefined;
+  let best: ReturnType<typeof evaluate> | undefined;
   for (const { stop, others } of placings) {
     for (let to = 0; to <= others.length; to++) {
       const tried = tryStops([...others.slice(0, to), stop, ...others.slice(to)]);
-      if (tried.violations.length > 0) continue;
-      if (!best || tried.objective < best.objective) best = tried;
+      if (tried.broken > 0) continue;
+      if (!best || tried.scheduled.objective < best.objective) best = tried.scheduled;
     }
   }
-  return best ?? asIs;
+  if (best) return best;
+  // No place for the break keeps the rules (the legs around it changed): the run reordered by
+  // the engine, its passengers' sharing rules kept, every one of them still on it.
+  const reordered = reorderedRun(problems.ruled, vehicle, stops);
+  const checked = reordered && tryStops([...reordered]);
+  return checked && checked.broken === 0 ? checked.scheduled : asIs.scheduled;
+}
+
+/** Search iterations for a run to reorder: a few hundred settle a run of one vehicle [D]. */
+const REORDER_ITERATIONS = 400;
+
+/** The run's stops in an order the engine finds keeping every rule (`ruled`), or none. */
+function reorderedRun(
+  ruled: Problem,
+  vehicle: Vehicle,
+  stops: readonly PlanStop[],
+): readonly PlanStop[] | undefined {
+  const initial = { runs: [{ vehicle: vehicle.id, stops: [...stops] }] };
+  const solution = solve(ruled, { seed: 1, iterations: REORDER_ITERATIONS, initial });
+  if (solution.unassigned.length > 0) return undefined;
+  return solution.runs[0]?.stops.map(
+    (s): PlanStop =>
+      s.kind === "break" ? { kind: "break", break: s.break } : { kind: s.kind, request: s.request },
+  );
 }
 
 /**
@@ -185,29 +221,40 @@ export function scheduledRun(
     global.push(g);
     return global.length - 1;
   };
+  const onRun = new Set(kept.flatMap((s) => (s.kind === "pickup" ? [s.request] : [])));
   const requests = kept.flatMap((s) => {
     const r = s.kind === "pickup" ? live.request(s.request) : undefined;
     if (!r) return [];
     const { pickup, dropoff } = r;
-    const plain = onItsRun(r);
-    const window = notEarlier(pickup.window, s.start);
-    return [
-      {
-        ...plain,
-        pickup: { ...pickup, location: at(pickup.location), window },
-        dropoff: { ...dropoff, location: at(dropoff.location) },
-      },
-    ];
+    const local = {
+      ...onItsRun(r),
+      pickup: { ...pickup, location: at(pickup.location) },
+      dropoff: { ...dropoff, location: at(dropoff.location) },
+    };
+    const told = {
+      ...local,
+      pickup: { ...local.pickup, window: notEarlier(pickup.window, s.start) },
+    };
+    const { incompatibleWith, incompatibleGroups, groups } = r;
+    const ruled = {
+      ...told,
+      ...(incompatibleGroups ? { incompatibleGroups } : {}),
+      ...(groups ? { groups } : {}),
+      incompatibleWith: (incompatibleWith ?? []).filter((id) => onRun.has(id)),
+    };
+    return [{ told, plain: local, ruled }];
   });
   const own = { ...vehicle, start: at(vehicle.start), end: at(vehicle.end) };
-  const problem: Problem = {
+  const matrices = live.between(global);
+  const problem = (of: "told" | "plain" | "ruled"): Problem => ({
     ...live.base,
     locations: global.map((g) => ({ id: String(g) })),
-    matrices: live.between(global),
-    requests,
+    matrices,
+    requests: requests.map((r) => r[of]),
     vehicles: [own],
-  };
-  const run = ruleKeeping(problem, vehicle, kept.map(planStop)).runs[0];
+  });
+  const problems = { told: problem("told"), plain: problem("plain"), ruled: problem("ruled") };
+  const run = ruleKeeping(problems, vehicle, kept.map(planStop)).runs[0];
   return (
     run && {
       ...run,
