@@ -30,7 +30,7 @@ import { mountJobRoutes } from "./routes/jobs";
 import { mountNotificationRoutes } from "./routes/notifications";
 import { mountOperationsRoutes } from "./routes/operations";
 import { mountOrganisationRoute } from "./routes/organisation";
-import { mountPartnerDeskRoutes } from "./routes/partner-desk";
+import { mountPartnerDeskRoutes, requirePartnerAgreement } from "./routes/partner-desk";
 import { mountPlanOverrideRoutes } from "./routes/plan-overrides";
 import { mountPlanRevisionRoutes } from "./routes/plan-revisions";
 import { mountPlanRoutes } from "./routes/plans";
@@ -68,8 +68,10 @@ export function createHttpApp(
   app.use("/api/*", limitBodies(options.bodyLimits ?? DEFAULT_BODY_LIMITS));
   app.use("/api/*", requireCsrfHeader());
   app.use("/api/*", authenticate(services.auth));
-  // Role checks, then control characters: both before any route validates its input.
+  // Role checks, the partner desk's agreement, then control characters: all before any route
+  // validates its input.
   checkRouteAccess(app);
+  requirePartnerAgreement(app, services);
   app.use("/api/*", rejectControlCharacters());
 
   mountHealthRoute(app, services, version);

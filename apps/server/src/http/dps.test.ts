@@ -129,6 +129,16 @@ for (const driver of listTestDrivers()) {
       expect((await decide("suspended")).status).toBe(422);
       expect((await decide("suspended", "insurance certificate not seen")).status).toBe(200);
       expect((await decide("admitted")).status).toBe(200);
+      // The county's own operator user (its in-house fleet) does not decide either.
+      const fleet = await services.auth.createUser({
+        organisationId: county.id,
+        email: "operator@county-fleet.example",
+        displayName: "County fleet",
+        role: "operator",
+        password: PASSWORD,
+      });
+      const fleetToken = (await services.auth.issueApiToken(fleet.id, "tests")).token;
+      expect((await decide("suspended", "no", fleetToken)).status).toBe(403);
       // The operator cannot decide on its own application; the city cannot see it.
       expect((await decide("admitted", undefined, taxis.token)).status).toBe(403);
       expect((await decide("admitted", undefined, city.users.admin.token)).status).toBe(404);

@@ -24,6 +24,9 @@ export interface DpsApplicationView extends DpsApplication {
 
 const today = (clock: Clock) => clock.now().toISOString().slice(0, 10);
 
+/** Who decides on applications: not an operator user (of a buyer's in-house fleet, say). */
+const DECIDING_ROLES: readonly Actor["role"][] = ["admin", "commissioner"];
+
 /**
  * A buyer's dynamic purchasing system: operators and community transport groups apply to its
  * categories; the buyer (a council, the ICB, a partnership, a consortium) admits, refuses or
@@ -86,6 +89,9 @@ export class DpsService {
   /** The buyer admits, refuses or suspends; admission needs the operator's own papers in date. */
   async decide(actor: Actor, id: string, input: unknown): Promise<DpsApplicationView> {
     authorise(actor, "dps", "write");
+    if (!DECIDING_ROLES.includes(actor.role)) {
+      throw new AppError("forbidden", "A buyer's commissioners and administrators decide.");
+    }
     const decision = parseInput(dpsDecisionInputSchema, input, "decision");
     return this.unitOfWork.transaction(async (repos) => {
       const application = await this.lockedFor(repos, actor, id);

@@ -17,15 +17,21 @@ import { presentBooked, presentBookingOptions, presentCancelled } from "../prese
  * The booking desk for a partner's passengers, under an active booking agreement: the partner's
  * places and funders, options in the partner's operating plan, booking and cancelling.
  */
-export function mountPartnerDeskRoutes(app: OpenAPIHono<HttpEnv>, services: ServerServices): void {
-  const desk = services.partnerDesk;
-  // The agreement before the body: without one the partner is not found, whatever is sent.
+/**
+ * The partner desk's writes ask for the booking agreement before anything reads their body:
+ * without one the partner is not found (404), whatever is sent. Mounted after the role checks.
+ */
+export function requirePartnerAgreement(app: OpenAPIHono<HttpEnv>, services: ServerServices): void {
   for (const route of [partnerBookingOptionsRoute, partnerBookRoute, partnerCancelTripRoute]) {
     app.post(honoPath(route.path), async (c, next) => {
-      await desk.mustBook(actorOf(c), c.req.param("organisationId") ?? "");
+      await services.partnerDesk.mustBook(actorOf(c), c.req.param("organisationId") ?? "");
       await next();
     });
   }
+}
+
+export function mountPartnerDeskRoutes(app: OpenAPIHono<HttpEnv>, services: ServerServices): void {
+  const desk = services.partnerDesk;
 
   app.openapi(partnerPlacesRoute, async (c) => {
     const { organisationId } = c.req.valid("param");
