@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { storedFieldsShape } from "../common";
+import { idParamSchema, storedFieldsShape } from "../common";
 import { COMPLIANCE_DOCUMENT_KIND_CODES, complianceDocumentInputSchema } from "../domain";
 import { COMMON_ERROR_RESPONSES, NOT_FOUND_RESPONSE } from "../errors";
 import { named } from "../resources";
@@ -60,13 +60,6 @@ export const complianceRecordSchema = z
   .openapi("ComplianceRecord");
 export type ComplianceRecordView = z.infer<typeof complianceRecordSchema>;
 
-const idParams = z.object({
-  id: z
-    .string()
-    .max(100)
-    .openapi({ param: { name: "id", in: "path" }, format: "uuid" }),
-});
-
 const common = { security: AUTHENTICATED } as const;
 const tags = ["Compliance documents"];
 
@@ -101,7 +94,7 @@ export const deleteComplianceRoute = createRoute({
   method: "delete",
   path: "/api/compliance-documents/{id}",
   summary: "Delete a document recorded by mistake",
-  request: { params: idParams },
+  request: { params: idParamSchema },
   responses: {
     204: { description: "Deleted." },
     ...COMMON_ERROR_RESPONSES,

@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { idParamSchema } from "../common";
 import {
   DPS_APPLICATION_STATUSES,
   DPS_CATEGORIES,
@@ -38,12 +39,6 @@ const listQuery = z.object({
     description: "Applications your organisation made (an operator), or received (a buyer).",
   }),
   status: z.enum(DPS_APPLICATION_STATUSES).optional(),
-});
-const idParams = z.object({
-  id: z
-    .string()
-    .max(100)
-    .openapi({ param: { name: "id", in: "path" }, format: "uuid" }),
 });
 const operatorParams = z.object({
   operatorId: z
@@ -104,7 +99,7 @@ export const decideDpsApplicationRoute = createRoute({
   path: "/api/dps/applications/{id}/decision",
   summary: "Admit, refuse or suspend an application to your DPS (the buyer)",
   request: {
-    params: idParams,
+    params: idParamSchema,
     body: { required: true, content: json(named(dpsDecisionInputSchema, "DpsDecisionInput")) },
   },
   responses: {
@@ -121,7 +116,7 @@ export const withdrawDpsApplicationRoute = createRoute({
   method: "post",
   path: "/api/dps/applications/{id}/withdrawal",
   summary: "Withdraw your application (the operator)",
-  request: { params: idParams },
+  request: { params: idParamSchema },
   responses: {
     200: { description: "The application.", content: json(dpsApplicationSchema) },
     ...conflict,

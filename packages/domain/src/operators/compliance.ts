@@ -95,6 +95,16 @@ export interface LapsedDocument {
 const subjectKey = (d: Pick<ComplianceDocument, "organisationId" | "kind" | "vehicleId">) =>
   `${d.organisationId}:${d.kind}:${d.vehicleId ?? ""}`;
 
+/** Each holder's, subject's and kind's document ending last. */
+function latestBySubject(documents: readonly ComplianceDocument[]): ComplianceDocument[] {
+  const latest = new Map<string, ComplianceDocument>();
+  for (const d of documents) {
+    const seen = latest.get(subjectKey(d));
+    if (!seen || seen.expiresOn < d.expiresOn) latest.set(subjectKey(d), d);
+  }
+  return [...latest.values()];
+}
+
 /**
  * Documents that have lapsed on `date`: for each holder, subject and kind, the one ending last, when it
  * ended before `date` (a renewal in force, or starting later, counts as current only from its
@@ -104,13 +114,8 @@ export function listLapsedDocuments(
   documents: readonly ComplianceDocument[],
   date: string,
 ): LapsedDocument[] {
-  const latest = new Map<string, ComplianceDocument>();
-  for (const d of documents) {
-    if (d.validFrom && d.validFrom > date) continue;
-    const seen = latest.get(subjectKey(d));
-    if (!seen || seen.expiresOn < d.expiresOn) latest.set(subjectKey(d), d);
-  }
-  return [...latest.values()]
+  const inForce = documents.filter((d) => !d.validFrom || d.validFrom <= date);
+  return latestBySubject(inForce)
     .filter((d) => d.expiresOn < date)
     .map((d) => ({
       holderId: d.organisationId,
@@ -158,14 +163,9 @@ export function listExpiryWarnings(
   documents: readonly ComplianceDocument[],
   today: string,
 ): ExpiryWarning[] {
-  const latest = new Map<string, ComplianceDocument>();
-  for (const d of documents) {
-    const seen = latest.get(subjectKey(d));
-    if (!seen || seen.expiresOn < d.expiresOn) latest.set(subjectKey(d), d);
-  }
   const widest = Math.max(...EXPIRY_WARNING_DAYS);
   const out: ExpiryWarning[] = [];
-  for (const document of latest.values()) {
+  for (const document of latestBySubject(documents)) {
     const daysLeft = daysBetween(today, document.expiresOn);
     if (daysLeft > widest) continue;
     const reached = EXPIRY_WARNING_DAYS.filter((t) => daysLeft <= t);
