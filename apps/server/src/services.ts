@@ -9,6 +9,7 @@ import {
   CancellationService,
   type Clock,
   ComplianceService,
+  ContractService,
   CrewService,
   type CsvTransfer,
   DayQueue,
@@ -114,6 +115,7 @@ export interface ServerServices {
   readonly compliance: ComplianceService;
   /** Buyers' dynamic purchasing systems: operators' applications and the decisions. */
   readonly dps: DpsService;
+  readonly contracts: ContractService;
   /** District boundaries for report maps (data/districts.geojson), or undefined without them. */
   boundaries(): Promise<Boundaries | undefined>;
   readonly clock: Clock;
@@ -216,6 +218,7 @@ export function buildServices(
     grants: new GrantService(unitOfWork),
     compliance: new ComplianceService(unitOfWork, clock),
     dps: new DpsService(unitOfWork, clock),
+    contracts: new ContractService(unitOfWork, clock),
     boundaries: lazyBoundaries(),
     clock,
     secureCookies: options.secureCookies,

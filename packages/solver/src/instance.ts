@@ -51,6 +51,8 @@ export interface CompiledVehicle {
   readonly fixed: number;
   readonly perDistance: number;
   readonly perMinute: number;
+  /** Cost per request carried. */
+  readonly perTrip: number;
   /** Node ids of this vehicle's breaks. */
   readonly breakNodes: readonly number[];
 }
@@ -237,6 +239,7 @@ function compileVehicles(problem: Problem, n: number, dims: number) {
       fixed: v.costs.fixed,
       perDistance: v.costs.perDistance,
       perMinute: v.costs.perHour / 60,
+      perTrip: v.costs.perTrip ?? 0,
       breakNodes,
     };
   });

@@ -81,6 +81,11 @@ export interface VehicleCosts {
   readonly perDistance: number;
   /** Cost per hour of run duration (departure from start depot to arrival at end depot). */
   readonly perHour: number;
+  /**
+   * Cost per request the run carries (a vehicle bought per trip); default 0. Reported within the
+   * run's `fixed` cost: a charge that depends on neither distance nor time.
+   */
+  readonly perTrip?: number;
 }
 
 export interface Vehicle {

@@ -146,6 +146,9 @@ function checkVehicle(v: Vehicle, path: string, dims: number, nLoc: number, add:
   if (!c || !isNum(c.fixed) || !isNum(c.perDistance) || !isNum(c.perHour)) {
     add(`${path}.costs`, "expected { fixed, perDistance, perHour } numbers");
   }
+  if (c?.perTrip !== undefined && (!isNum(c.perTrip) || c.perTrip < 0)) {
+    add(`${path}.costs.perTrip`, "expected a non-negative number");
+  }
   if (v.maxDuration !== undefined && (!isNum(v.maxDuration) || v.maxDuration < 0)) {
     add(`${path}.maxDuration`, "expected a non-negative number");
   }

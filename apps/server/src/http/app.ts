@@ -19,6 +19,7 @@ import { mountAnalysisRoutes } from "./routes/analyses";
 import { mountAuditRoute } from "./routes/audit";
 import { mountBookingRoutes } from "./routes/bookings";
 import { mountComplianceRoutes } from "./routes/compliance";
+import { mountContractRoutes } from "./routes/contracts";
 import { mountCrewRoutes } from "./routes/crew";
 import { mountCsvRoutes } from "./routes/csv";
 import { mountDocs } from "./routes/docs";
@@ -97,6 +98,7 @@ export function createHttpApp(
   mountGrantRoutes(app, services);
   mountComplianceRoutes(app, services);
   mountDpsRoutes(app, services);
+  mountContractRoutes(app, services);
   mountDocs(app, version);
 
   app.notFound((c) =>

@@ -1,8 +1,11 @@
 import {
   type AvailabilityGrant,
+  type Contract,
+  contractCosts,
   findMinutesOfDay,
   formatMinutesOfDay,
   grantAppliesOn,
+  isContractInForce,
   type LapsedDocument,
   listLapsedDocuments,
   type Vehicle,
@@ -15,8 +18,19 @@ import { listEvery } from "./register-reads";
 export type FleetRepositories = UnitOfWorkOf<"vehicles" | "grants">["repositories"];
 /** What the day's fleet reads besides: the compliance documents of the vehicles' holders. */
 export type DayFleetRepositories = UnitOfWorkOf<
-  "vehicles" | "grants" | "compliance"
+  "vehicles" | "grants" | "compliance" | "contracts"
 >["repositories"];
+
+/**
+ * A vehicle of the day as the organisation plans with it: a contract of its own in force that day
+ * prices it (`contractPriced`), per trip included.
+ */
+export type DayVehicle = Vehicle & {
+  /** Pence for each trip it carries, under a contract priced per trip. */
+  readonly costPerTripPence?: number;
+  /** The reference of the contract that prices it. */
+  readonly contract?: string;
+};
 
 const later = (a: string, b: string) => (a > b ? a : b);
 const earlier = (a: string, b: string) => (a < b ? a : b);
@@ -46,7 +60,7 @@ export function grantedVehicle(vehicle: Vehicle, grant: AvailabilityGrant): Vehi
 
 /** A vehicle of the day's fleet held back because a document of its own or its holder's lapsed. */
 export interface HeldBackVehicle {
-  readonly vehicle: Vehicle;
+  readonly vehicle: DayVehicle;
   readonly lapses: readonly LapsedDocument[];
 }
 
@@ -59,12 +73,16 @@ export async function dayFleet(
   repos: DayFleetRepositories,
   organisationId: string,
   date: string,
-): Promise<{ vehicles: Vehicle[]; heldBack: HeldBackVehicle[] }> {
-  const fleet = await everyDayVehicle(repos, organisationId, date);
+): Promise<{ vehicles: DayVehicle[]; heldBack: HeldBackVehicle[] }> {
+  const fleet = contractPriced(
+    await everyDayVehicle(repos, organisationId, date),
+    await repos.contracts.signedOn([organisationId], date),
+    date,
+  );
   const holders = [...new Set(fleet.map((v) => v.organisationId))];
   const lapsed = listLapsedDocuments(await repos.compliance.listHeldBy(holders), date);
   if (lapsed.length === 0) return { vehicles: fleet, heldBack: [] };
-  const vehicles: Vehicle[] = [];
+  const vehicles: DayVehicle[] = [];
   const heldBack: HeldBackVehicle[] = [];
   for (const vehicle of fleet) {
     const lapses = vehicleLapses(lapsed, vehicle);
@@ -72,6 +90,33 @@ export async function dayFleet(
     else heldBack.push({ vehicle, lapses });
   }
   return { vehicles, heldBack };
+}
+
+/**
+ * The fleet with the vehicles a contract in force on `date` names priced by it: its price per day,
+ * per mile or per trip, or its mileage rate, instead of the register's (or a grant's) rates. When
+ * two contracts name a vehicle, the one started last prices it.
+ */
+export function contractPriced(
+  fleet: readonly Vehicle[],
+  contracts: readonly Contract[],
+  date: string,
+): DayVehicle[] {
+  const byVehicle = new Map<string, Contract>();
+  const latestFirst = contracts
+    .filter((c) => isContractInForce(c, date))
+    .sort((a, b) => b.startsOn.localeCompare(a.startsOn) || a.reference.localeCompare(b.reference));
+  for (const contract of latestFirst) {
+    for (const id of contract.vehicleIds) if (!byVehicle.has(id)) byVehicle.set(id, contract);
+  }
+  if (byVehicle.size === 0) return [...fleet];
+  return fleet.map((vehicle) => {
+    const contract = byVehicle.get(vehicle.id);
+    if (!contract) return vehicle;
+    const { costPerTripPence, ...rates } = contractCosts(contract);
+    const perTrip = costPerTripPence > 0 ? { costPerTripPence } : {};
+    return { ...vehicle, ...rates, ...perTrip, contract: contract.reference };
+  });
 }
 
 /** The vehicles an organisation plans with on `date`: `dayFleet`'s, less those held back. */

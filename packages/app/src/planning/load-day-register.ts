@@ -15,6 +15,7 @@ export type PlanningDayKind =
   | "termCalendars"
   | "grants"
   | "compliance"
+  | "contracts"
   | "audit";
 export type PlanningDayUnitOfWork = UnitOfWorkOf<PlanningDayKind>;
 

@@ -34,6 +34,7 @@ export type ManifestUnitOfWork = UnitOfWorkOf<
   | "vehicles"
   | "grants"
   | "compliance"
+  | "contracts"
   | "tripRequests"
   | "passengers"
   | "places"

@@ -6,6 +6,7 @@ import {
   weekdayOf,
 } from "@tt/domain";
 import type { Vehicle as SolverVehicle } from "@tt/solver";
+import type { DayVehicle } from "./fleet-reads";
 import type { LocationIndex } from "./locations";
 import { driverBreaks, vehicleFeatures } from "./planning-rules";
 
@@ -65,7 +66,7 @@ function maxWheelchairs(v: Vehicle): number {
 
 /** A register vehicle as a solver vehicle: depot, shift, layouts, features, costs in pounds. */
 export function mapVehicle(
-  v: Vehicle,
+  v: DayVehicle,
   locations: LocationIndex,
   hasAssistant: boolean,
 ): SolverVehicle {
@@ -85,6 +86,7 @@ export function mapVehicle(
       fixed: v.fixedCostPence / 100,
       perDistance: v.costPerKmPence / 100,
       perHour: v.costPerHourPence / 100,
+      ...(v.costPerTripPence ? { perTrip: v.costPerTripPence / 100 } : {}),
     },
   };
 }

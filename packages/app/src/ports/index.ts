@@ -2,6 +2,7 @@ export * from "./audit";
 export * from "./cancellations";
 export * from "./clock";
 export * from "./compliance";
+export * from "./contracts";
 export * from "./crew";
 export * from "./dps";
 export * from "./entitlements";

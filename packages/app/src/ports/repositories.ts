@@ -21,6 +21,7 @@ import type {
 import type { AuditLog } from "./audit";
 import type { CancellationStore } from "./cancellations";
 import type { ComplianceStore } from "./compliance";
+import type { ContractStore } from "./contracts";
 import type { CrewStore } from "./crew";
 import type { DpsStore } from "./dps";
 import type { EntitlementStore } from "./entitlements";
@@ -160,6 +161,8 @@ export interface Repositories extends RegisterRepositories {
   readonly compliance: ComplianceStore;
   /** Operators' applications to buyers' dynamic purchasing systems. */
   readonly dps: DpsStore;
+  /** Contracts between buyers and operators. */
+  readonly contracts: ContractStore;
   /** Partnerships and data-sharing agreements. */
   readonly sharing: SharingStore;
   /** Rows of CSV imports waiting to be published into the register. */

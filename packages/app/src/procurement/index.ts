@@ -3,4 +3,5 @@ export {
   ComplianceService,
   type ComplianceUnitOfWork,
 } from "./compliance-service";
+export { ContractService, type ContractUnitOfWork, type ContractView } from "./contract-service";
 export { type DpsApplicationView, DpsService, type DpsUnitOfWork } from "./dps-service";

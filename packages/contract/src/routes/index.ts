@@ -3,6 +3,7 @@ export * from "./analysis-report";
 export * from "./audit";
 export * from "./bookings";
 export * from "./compliance";
+export * from "./contracts";
 export * from "./crew";
 export * from "./day-figures";
 export * from "./dps";

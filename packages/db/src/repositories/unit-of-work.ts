@@ -5,6 +5,7 @@ import { createAuditLog } from "./audit-log";
 import { createCancellationStore } from "./cancellation-store";
 import { createComplianceStore } from "./compliance-store";
 import { createContactStore } from "./contact-store";
+import { createContractStore } from "./contract-store";
 import { createCrewStore } from "./crew-store";
 import { createDayRecordRetention } from "./day-records";
 import { createDpsStore } from "./dps-store";
@@ -58,6 +59,7 @@ function createRepositories(db: Db, inTransaction: boolean, bulk: BulkInsertHook
     grants: createGrantStore(db),
     compliance: createComplianceStore(db),
     dps: createDpsStore(db),
+    contracts: createContractStore(db),
     sharing: createSharingStore(db),
     subjects: { ...createSubjectRecordStore(db), ...createDayRecordRetention(db) },
     imports: createImportStaging(db, bulk),

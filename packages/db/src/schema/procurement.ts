@@ -1,6 +1,21 @@
-import type { ComplianceDocumentKind, DpsApplicationStatus, DpsCategory } from "@tt/domain";
+import type {
+  ComplianceDocumentKind,
+  ContractPriceBasis,
+  ContractStatus,
+  DpsApplicationStatus,
+  DpsCategory,
+} from "@tt/domain";
 import { sql } from "drizzle-orm";
-import { date, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { id, stamps } from "./common";
 import { organisations } from "./organisations";
 import { vehicles } from "./register";
@@ -58,5 +73,40 @@ export const dpsApplications = pgTable(
       .on(t.operatorId, t.buyerId)
       .where(sql`${t.status} in ('applied', 'admitted', 'suspended')`),
     index("dps_applications_buyer_idx").on(t.buyerId, t.status),
+  ],
+);
+
+/**
+ * Contracts between a buyer and an operator: the price, the operator's vehicles it prices, the
+ * runs it covers, its dates and where it stands. Both parties read it; the buyer writes it.
+ */
+export const contracts = pgTable(
+  "contracts",
+  {
+    id: id(),
+    buyerId: uuid("buyer_id")
+      .notNull()
+      .references(() => organisations.id),
+    operatorId: uuid("operator_id")
+      .notNull()
+      .references(() => organisations.id),
+    reference: text("reference").notNull(),
+    title: text("title").notNull(),
+    funderIds: uuid("funder_ids").array().notNull(),
+    priceBasis: text("price_basis").$type<ContractPriceBasis>().notNull(),
+    pricePence: integer("price_pence"),
+    vehicleIds: uuid("vehicle_ids").array().notNull(),
+    runs: text("runs").array().notNull(),
+    startsOn: date("starts_on", { mode: "string" }).notNull(),
+    endsOn: date("ends_on", { mode: "string" }).notNull(),
+    breakDates: date("break_dates", { mode: "string" }).array().notNull(),
+    status: text("status").$type<ContractStatus>().notNull().default("draft"),
+    endedOn: date("ended_on", { mode: "string" }),
+    reason: text("reason"),
+    ...stamps(),
+  },
+  (t) => [
+    uniqueIndex("contracts_buyer_reference_idx").on(t.buyerId, t.reference),
+    index("contracts_operator_idx").on(t.operatorId, t.status),
   ],
 );

@@ -36,6 +36,10 @@ export const RESOURCES = [
   "compliance",
   /** Applications to buyers' dynamic purchasing systems, and the buyers' decisions. */
   "dps",
+  /** Contracts between buyers and operators: prices, vehicles, runs, dates. */
+  "contracts",
+  /** An operator's hand-back of a contract it holds. */
+  "hand-backs",
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -67,6 +71,7 @@ const GRANTS: Record<Role, Partial<Record<Resource, Access>>> = {
     "run-events": W,
     compliance: W,
     dps: W,
+    contracts: W,
   },
   assessor: {
     organisation: R,
@@ -97,6 +102,7 @@ const GRANTS: Record<Role, Partial<Record<Resource, Access>>> = {
     "run-events": R,
     compliance: R,
     dps: R,
+    contracts: R,
   },
   operator: {
     organisation: R,
@@ -107,6 +113,8 @@ const GRANTS: Record<Role, Partial<Record<Resource, Access>>> = {
     "run-events": W,
     compliance: W,
     dps: W,
+    contracts: R,
+    "hand-backs": W,
   },
   driver: { organisation: R, places: R, plans: R, "run-events": W },
   auditor: {
@@ -117,6 +125,7 @@ const GRANTS: Record<Role, Partial<Record<Resource, Access>>> = {
     "subject-rights": R,
     compliance: R,
     dps: R,
+    contracts: R,
   },
 };
 

@@ -1,5 +1,6 @@
 import type { CompiledVehicle } from "../instance";
 import type { SearchContext } from "../search/context";
+import { tripsOn } from "../trips";
 
 /**
  * Per-run arrays for O(1) tests of a candidate insertion: earliest start (E), latest start that
@@ -227,7 +228,7 @@ export function bestInsertion(
   if (!full) {
     let best = 0;
     for (let k = 1; k < nc; k++) if (candDelta[k]! < candDelta[best]!) best = k;
-    res.delta = candDelta[best]! + fixed;
+    res.delta = candDelta[best]! + fixed + (ctx.costMode ? c.v.perTrip : 0);
     res.i = candI[best]!;
     res.j = candJ[best]!;
     return;
@@ -258,7 +259,8 @@ export function bestInsertion(
     if (ctx.costMode) {
       const s = ctx.scheduler;
       const d = ctx.distanceOf(c.v, scratch, len);
-      res.delta = ctx.runCost(c.v, d, s.endTime - s.startTime, false) - c.cost;
+      const trips = tripsOn(ctx.inst.n, scratch, len);
+      res.delta = ctx.runCost(c.v, d, s.endTime - s.startTime, false, trips) - c.cost;
     } else {
       res.delta = approx + fixed;
     }

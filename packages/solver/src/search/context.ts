@@ -77,11 +77,17 @@ export class SearchContext {
     return d + dist[prev * nLoc + v.endLoc]!;
   }
 
-  /** Cost of a run under the objective; `duration` only matters in cost mode. */
-  runCost(v: CompiledVehicle, distance: number, duration: number, empty: boolean): number {
+  /** Cost of a run under the objective; `duration` and `trips` only matter in cost mode. */
+  runCost(
+    v: CompiledVehicle,
+    distance: number,
+    duration: number,
+    empty: boolean,
+    trips = 0,
+  ): number {
     if (empty) return 0;
     if (!this.costMode) return distance;
-    return v.fixed + v.perDistance * distance + v.perMinute * duration;
+    return v.fixed + v.perDistance * distance + v.perMinute * duration + v.perTrip * trips;
   }
 
   /** Full feasibility check of a run (placing drivers' breaks); leaves its schedule in `scheduler`. */

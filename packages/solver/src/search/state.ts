@@ -1,3 +1,4 @@
+import { tripsOn } from "../trips";
 import type { SearchContext } from "./context";
 
 /** A solution in the search: one node list per vehicle (by vehicle index) and the unserved requests. */
@@ -63,7 +64,7 @@ export function routeCost(ctx: SearchContext, v: number, nodes: readonly number[
     if (!ctx.feasible(veh, nodes, nodes.length)) ctx.scheduler.run(veh, nodes, nodes.length, false);
     duration = ctx.scheduler.endTime - ctx.scheduler.startTime;
   }
-  return ctx.runCost(veh, d, duration, false);
+  return ctx.runCost(veh, d, duration, false, tripsOn(ctx.inst.n, nodes, nodes.length));
 }
 
 /** Where each request is: vehicle index or -1. */

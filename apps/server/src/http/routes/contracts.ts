@@ -1,0 +1,63 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { ContractView } from "@tt/app";
+import {
+  type ContractPresented,
+  contractAlignmentRoute,
+  createContractRoute,
+  getContractRoute,
+  handBackContractRoute,
+  listContractsRoute,
+  moveContractRoute,
+  updateContractRoute,
+} from "@tt/contract";
+import type { ServerServices } from "../../services";
+import { actorOf, type HttpEnv } from "../context";
+
+const present = (contract: ContractView): ContractPresented => ({
+  ...contract,
+  price: { ...contract.price },
+  funderIds: [...contract.funderIds],
+  vehicleIds: [...contract.vehicleIds],
+  vehicleReferences: [...contract.vehicleReferences],
+  runs: [...contract.runs],
+  breakDates: [...contract.breakDates],
+});
+
+/** The contract register: buyers record, sign and end contracts; operators read and hand back. */
+export function mountContractRoutes(app: OpenAPIHono<HttpEnv>, services: ServerServices): void {
+  const { contracts } = services;
+
+  app.openapi(listContractsRoute, async (c) => {
+    const { side, status } = c.req.valid("query");
+    const items = await contracts.list(actorOf(c), side, status);
+    return c.json({ items: items.map(present) }, 200);
+  });
+
+  app.openapi(contractAlignmentRoute, async (c) => {
+    const { today, groups } = await contracts.alignment(actorOf(c));
+    return c.json({ today, groups: groups.map((g) => ({ ...g, steps: [...g.steps] })) }, 200);
+  });
+
+  app.openapi(getContractRoute, async (c) => {
+    return c.json(present(await contracts.get(actorOf(c), c.req.valid("param").id)), 200);
+  });
+
+  app.openapi(createContractRoute, async (c) => {
+    return c.json(present(await contracts.create(actorOf(c), c.req.valid("json"))), 201);
+  });
+
+  app.openapi(updateContractRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    return c.json(present(await contracts.update(actorOf(c), id, c.req.valid("json"))), 200);
+  });
+
+  app.openapi(handBackContractRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    return c.json(present(await contracts.handBack(actorOf(c), id, c.req.valid("json"))), 200);
+  });
+
+  app.openapi(moveContractRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    return c.json(present(await contracts.move(actorOf(c), id, c.req.valid("json"))), 200);
+  });
+}
