@@ -23,6 +23,7 @@ import {
   type JobQueue,
   JobService,
   JourneyService,
+  LotService,
   ManifestService,
   MemberPlanService,
   NotificationService,
@@ -116,6 +117,7 @@ export interface ServerServices {
   /** Buyers' dynamic purchasing systems: operators' applications and the decisions. */
   readonly dps: DpsService;
   readonly contracts: ContractService;
+  readonly lots: LotService;
   /** District boundaries for report maps (data/districts.geojson), or undefined without them. */
   boundaries(): Promise<Boundaries | undefined>;
   readonly clock: Clock;
@@ -219,6 +221,7 @@ export function buildServices(
     compliance: new ComplianceService(unitOfWork, clock),
     dps: new DpsService(unitOfWork, clock),
     contracts: new ContractService(unitOfWork, clock),
+    lots: new LotService(unitOfWork),
     boundaries: lazyBoundaries(),
     clock,
     secureCookies: options.secureCookies,

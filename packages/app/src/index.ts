@@ -233,6 +233,9 @@ export {
   type DpsApplicationView,
   DpsService,
   type DpsUnitOfWork,
+  LotService,
+  type LotUnitOfWork,
+  type ProposedLots,
 } from "./procurement";
 export {
   ABANDONED_IMPORT_MS,

@@ -35,6 +35,7 @@ export {
   funderInputSchema,
   handBackSchema,
   isAllowed,
+  LOT_RULES,
   listLapsedChecks,
   MAX_RUN_EVENT_DAYS,
   MAX_RUN_EVENTS_PER_UPLOAD,

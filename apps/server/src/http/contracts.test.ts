@@ -89,6 +89,7 @@ for (const driver of listTestDrivers()) {
     const fixture = useFixture(driver.open);
     let scene: Scene;
     let dayContract = "";
+    let planId = "";
     let commissioner = "";
     let inHouseOperator = "";
 
@@ -246,7 +247,7 @@ for (const driver of listTestDrivers()) {
       const jobId = String((await body(started)).jobId);
       await services.planning.settled(jobId);
       const job = await body(await call("GET", `/api/jobs/${jobId}`, token));
-      const planId = String((job.result as Json).planId);
+      planId = String((job.result as Json).planId);
       const plan = await body(await call("GET", `/api/plans/${planId}`, token));
       const runs = plan.runs as Json[];
       expect(runs.map((r) => [r.vehicleId, r.costPence])).toEqual([[scene.minibus, 18_500]]);
@@ -258,6 +259,46 @@ for (const driver of listTestDrivers()) {
         terms({ title: "Other" }),
       );
       expect(changed.status).toBe(409);
+    });
+
+    it("proposes lots from the plan's runs, naming no passenger", async () => {
+      const { county, city } = fixture();
+      const lots = async (rule: string, token = commissioner) =>
+        call("GET", `/api/plans/${planId}/lots?rule=${rule}`, token);
+      const bySchool = await lots("school");
+      expect(bySchool.status).toBe(200);
+      const text = await bySchool.text();
+      expect(text).not.toMatch(/Ada|Lovelace/);
+      const proposed = JSON.parse(text) as Json;
+      // The fixture's one trip, once, to Netherhall School on 3 September 2026.
+      expect(proposed.lots).toEqual([
+        {
+          name: "Netherhall School",
+          runs: [
+            expect.objectContaining({ vehicleReference: "CM-01", trips: 1, costPence: 18_500 }),
+          ],
+          daysPerYear: 1,
+          costPerDayPence: 18_500,
+          estimatedCostPence: 18_500,
+          needs: { seats: 1, wheelchairs: 0, vehicleKinds: ["minibus"] },
+        },
+      ]);
+      for (const rule of ["vehicle-type", "time-band"]) {
+        const res = await lots(rule, county.users.finance.token);
+        const body = (await res.json()) as Json;
+        expect([
+          rule,
+          (body.lots as Json[]).flatMap((l) => (l.runs as Json[]).map((r) => r.vehicleReference)),
+        ]).toEqual([rule, ["CM-01"]]);
+      }
+      expect((await lots("parish")).status).toBe(422);
+      for (const token of [county.users["booking-agent"].token, county.users.driver.token]) {
+        expect((await lots("school", token)).status).toBe(403);
+      }
+      // Another organisation's plan, whoever asks: the operator and the city read contracts.
+      for (const token of [scene.operator.token, city.users.admin.token]) {
+        expect((await lots("school", token)).status).toBe(404);
+      }
     });
 
     it("prices a vehicle per trip for the engine", async () => {

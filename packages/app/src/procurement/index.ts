@@ -5,3 +5,4 @@ export {
 } from "./compliance-service";
 export { ContractService, type ContractUnitOfWork, type ContractView } from "./contract-service";
 export { type DpsApplicationView, DpsService, type DpsUnitOfWork } from "./dps-service";
+export { LotService, type LotUnitOfWork, type ProposedLots } from "./lot-service";

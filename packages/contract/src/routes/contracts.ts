@@ -6,6 +6,7 @@ import {
   contractInputSchema,
   contractMoveSchema,
   handBackSchema,
+  LOT_RULES,
 } from "../domain";
 import { COMMON_ERROR_RESPONSES, CONFLICT_RESPONSE, NOT_FOUND_RESPONSE } from "../errors";
 import { named } from "../resources";
@@ -171,4 +172,61 @@ export const handBackContractRoute = createRoute({
     body: { required: true, content: json(named(handBackSchema, "HandBack")) },
   },
   responses: { 200: one, ...conflict, ...COMMON_ERROR_RESPONSES, ...NOT_FOUND_RESPONSE },
+});
+
+const lotSchema = z.object({
+  name: z.string(),
+  runs: z.array(
+    z.object({
+      vehicleId: z.string(),
+      vehicleReference: z.string(),
+      start: z.number(),
+      end: z.number(),
+      trips: z.number().int(),
+      costPence: z.number().int(),
+    }),
+  ),
+  daysPerYear: z.number().int(),
+  costPerDayPence: z.number().int(),
+  estimatedCostPence: z.number().int(),
+  needs: z.object({
+    seats: z.number(),
+    wheelchairs: z.number(),
+    vehicleKinds: z.array(z.string()),
+  }),
+});
+
+const proposedLotsSchema = z
+  .object({
+    planId: z.uuid(),
+    serviceDate: z.string(),
+    rule: z.enum(LOT_RULES),
+    lots: z.array(lotSchema),
+  })
+  .openapi("ProposedLots", {
+    description:
+      "A plan's runs packaged into lots by a rule: each lot's runs (vehicle, first and last stop in minutes after midnight, trips, cost of a day), its days a year, estimated cost and the vehicle it needs. No passenger is named.",
+  });
+
+export const planLotsRoute = createRoute({
+  ...common,
+  tags,
+  method: "get",
+  path: "/api/plans/{id}/lots",
+  summary:
+    "Lots proposed from a plan's runs: by school, by vehicle type, or joined into whole days",
+  request: {
+    params: idParamSchema,
+    query: z.object({
+      rule: z.string().max(40).openapi({
+        description:
+          "`school` (one school, one operator), `vehicle-type`, or `time-band` (runs joined into whole days).",
+      }),
+    }),
+  },
+  responses: {
+    200: { description: "The lots, by name.", content: json(proposedLotsSchema) },
+    ...COMMON_ERROR_RESPONSES,
+    ...NOT_FOUND_RESPONSE,
+  },
 });

@@ -1,4 +1,5 @@
 export * from "./compliance";
 export * from "./contract";
 export * from "./dps";
+export * from "./lots";
 export * from "./operator";

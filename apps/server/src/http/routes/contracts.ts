@@ -8,6 +8,7 @@ import {
   handBackContractRoute,
   listContractsRoute,
   moveContractRoute,
+  planLotsRoute,
   updateContractRoute,
 } from "@tt/contract";
 import type { ServerServices } from "../../services";
@@ -25,7 +26,7 @@ const present = (contract: ContractView): ContractPresented => ({
 
 /** The contract register: buyers record, sign and end contracts; operators read and hand back. */
 export function mountContractRoutes(app: OpenAPIHono<HttpEnv>, services: ServerServices): void {
-  const { contracts } = services;
+  const { contracts, lots } = services;
 
   app.openapi(listContractsRoute, async (c) => {
     const { side, status } = c.req.valid("query");
@@ -49,6 +50,20 @@ export function mountContractRoutes(app: OpenAPIHono<HttpEnv>, services: ServerS
   app.openapi(updateContractRoute, async (c) => {
     const { id } = c.req.valid("param");
     return c.json(present(await contracts.update(actorOf(c), id, c.req.valid("json"))), 200);
+  });
+
+  app.openapi(planLotsRoute, async (c) => {
+    const proposed = await lots.propose(
+      actorOf(c),
+      c.req.valid("param").id,
+      c.req.valid("query").rule,
+    );
+    const present = proposed.lots.map((l) => ({
+      ...l,
+      runs: [...l.runs],
+      needs: { ...l.needs, vehicleKinds: [...l.needs.vehicleKinds] },
+    }));
+    return c.json({ ...proposed, lots: present }, 200);
   });
 
   app.openapi(handBackContractRoute, async (c) => {
