@@ -63,6 +63,11 @@ export const NAV_ITEMS: readonly NavItem[] = [
     text: "Purchasing system",
     roles: ["admin", "commissioner", "operator", "finance", "auditor"],
   },
+  {
+    href: "/contracts",
+    text: "Contracts",
+    roles: ["admin", "commissioner", "operator", "finance", "auditor"],
+  },
   { href: "/access-log", text: "Access log", roles: ["admin", "auditor"] },
 ];
 

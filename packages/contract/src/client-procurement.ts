@@ -1,4 +1,7 @@
+import type { z } from "@hono/zod-openapi";
+import type { contractInputSchema, handBackSchema } from "./domain";
 import type { ComplianceDocumentView, ComplianceRecordView } from "./routes/compliance";
+import type { ContractPresented, contractAlignmentRoute } from "./routes/contracts";
 import type { DpsApplicationPresented } from "./routes/dps";
 
 type Call = <T>(method: string, path: string, body?: unknown) => Promise<T>;
@@ -17,7 +20,16 @@ export interface ComplianceDocumentBody {
 
 export type DpsDecision = "admitted" | "refused" | "suspended";
 
-/** Compliance documents and the dynamic purchasing system. */
+/** A contract's terms as the buyer records or rewrites them (`ContractInput`). */
+export type ContractBody = z.input<typeof contractInputSchema>;
+/** The first day without the contract, and why (ending at a break date, or handing it back). */
+export type ContractEnding = z.input<typeof handBackSchema>;
+/** The buyer's signed contracts grouped to end together (`GET /api/contracts/alignment`). */
+export type ContractAlignmentView = z.infer<
+  (typeof contractAlignmentRoute)["responses"][200]["content"]["application/json"]["schema"]
+>;
+
+/** Compliance documents, the dynamic purchasing system and the contract register. */
 export function procurementClientMethods(call: Call) {
   return {
     /** Your organisation's documents, with warnings and what has lapsed today. */
@@ -29,12 +41,15 @@ export function procurementClientMethods(call: Call) {
     /** The organisations whose DPS an operator may apply to. */
     dpsBuyers: async () =>
       (await call<{ items: { id: string; name: string }[] }>("GET", "/api/dps/buyers")).items,
-    /** Applications your organisation made (`made`) or received as a buyer. */
-    dpsApplications: async (side: "made" | "received") =>
+    /** Applications your organisation made (`made`) or received as a buyer; `status` filters. */
+    dpsApplications: async (
+      side: "made" | "received",
+      status?: DpsApplicationPresented["status"],
+    ) =>
       (
         await call<{ items: DpsApplicationPresented[] }>(
           "GET",
-          `/api/dps/applications?side=${side}`,
+          `/api/dps/applications?side=${side}${status ? `&status=${status}` : ""}`,
         )
       ).items,
     applyToDps: (buyerId: string, categories: readonly string[]) =>
@@ -49,5 +64,33 @@ export function procurementClientMethods(call: Call) {
     /** An applicant's documents, for the buyer it applied to. */
     applicantCompliance: (operatorId: string) =>
       call<ComplianceRecordView>("GET", `/api/dps/applicants/${at(operatorId)}/compliance`),
+    /** Contracts your organisation bought, or supplies as the operator, by reference. */
+    contracts: async (side: "bought" | "supplied", status?: ContractPresented["status"]) =>
+      (
+        await call<{ items: ContractPresented[] }>(
+          "GET",
+          `/api/contracts?side=${side}${status ? `&status=${status}` : ""}`,
+        )
+      ).items,
+    /** How to align the expiry dates of your signed contracts on the end of a school year. */
+    contractAlignment: () => call<ContractAlignmentView>("GET", "/api/contracts/alignment"),
+    contract: (id: string) => call<ContractPresented>("GET", `/api/contracts/${at(id)}`),
+    /** Records a draft (the buyer's commissioners and administrators). */
+    recordContract: (body: ContractBody) => call<ContractPresented>("POST", "/api/contracts", body),
+    /** Rewrites a draft's terms. */
+    updateContract: (id: string, body: ContractBody) =>
+      call<ContractPresented>("PUT", `/api/contracts/${at(id)}`, body),
+    /** Signs a draft: it prices its vehicles in the buyer's plans while in force. */
+    signContract: (id: string) =>
+      call<ContractPresented>("POST", `/api/contracts/${at(id)}/status`, { status: "active" }),
+    /** The buyer ends the contract at one of its break dates (`endedOn`). */
+    endContract: (id: string, ending: ContractEnding) =>
+      call<ContractPresented>("POST", `/api/contracts/${at(id)}/status`, {
+        status: "terminated",
+        ...ending,
+      }),
+    /** The operator hands the contract back from a day not yet past. */
+    handBackContract: (id: string, ending: ContractEnding) =>
+      call<ContractPresented>("POST", `/api/contracts/${at(id)}/hand-back`, ending),
   };
 }

@@ -20,6 +20,7 @@ import { ManifestPage } from "../planning/manifest-page";
 import { PlanPage } from "../planning/plan-page";
 import { PlanningPage } from "../planning/planning-page";
 import { CompliancePage } from "../procurement/compliance-page";
+import { ContractsPage } from "../procurement/contracts-page";
 import { DpsPage } from "../procurement/dps-page";
 import { useSession } from "../session";
 import { PartnershipPage } from "../sharing/partnership-page";
@@ -218,6 +219,12 @@ const dpsRoute = createRoute({
   component: () => <SignedIn page={(user) => <DpsPage user={user} />} />,
 });
 
+const contractsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "contracts",
+  component: () => <SignedIn page={(user) => <ContractsPage user={user} />} />,
+});
+
 /** The page a message's opt-out link opens: public, the shell shows it to anyone. */
 const optOutRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -245,6 +252,7 @@ export const routeTree = rootRoute.addChildren([
   accessLogRoute,
   complianceRoute,
   dpsRoute,
+  contractsRoute,
   ...registerRoutes(rootRoute, "passengers"),
   ...registerRoutes(rootRoute, "places"),
   ...registerRoutes(rootRoute, "vehicles"),
