@@ -4,6 +4,7 @@ import {
   cancellationInputSchema,
   type TripRequest,
 } from "@tt/domain";
+import type { Run, Vehicle } from "@tt/solver";
 import { queueTripNotices } from "../../notifications";
 import {
   type Clock,
@@ -25,6 +26,7 @@ import { DayQueue } from "./day-queue";
 import { HeldPlans } from "./held-plans";
 import { insertionOptions } from "./insertion-options";
 import type { LiveProblem } from "./live-problem";
+import { type ChangedRuns, type MovedPassenger, rescheduledRuns } from "./relieved-run";
 import { scheduledRun } from "./run-problem";
 import { timedRun } from "./timed-runs";
 import { type ReturnLeg, returnLegOf, travelsOn } from "./trip-days";
@@ -160,6 +162,7 @@ export class CancellationService {
           cancellation: cancellation.id,
           plan: stored?.id ?? null,
           vehicle: revision?.freed ?? null,
+          moved: revision?.moved ?? null,
         },
       });
       return { cancellation, stored };
@@ -221,6 +224,8 @@ function carries(plan: StoredPlan, tripRequestId: string): boolean {
 type CancellationRevision = Omit<NewPlanRevision, "additions"> & {
   /** The vehicle whose run lost the trip, if it had one. */
   readonly freed: string | undefined;
+  /** A passenger moved to another run so that the freed one keeps every rule, and where. */
+  readonly moved?: MovedPassenger;
 };
 
 /** The plan without the trip: out of its run (rescheduled) or out of the unplaced list. */
@@ -242,15 +247,30 @@ function withoutTrip(
   }
   const stops = run ? timedRun(run).stops : [];
   const before = vehicle ? scheduledRun(live, vehicle, stops) : undefined;
-  const rescheduled = vehicle ? scheduledRun(after, vehicle, stops) : undefined;
+  const changed = vehicle ? rescheduledRuns(plan, after, vehicle, stops) : undefined;
+  const byVehicle: ChangedRuns = changed?.runs ?? new Map();
   const runs = plan.runs.flatMap((r) => {
-    if (r !== run) return [r];
-    return rescheduled ? [storedRun(rescheduled)] : [];
+    const change = byVehicle.get(r.vehicleId);
+    if (!change) return [r];
+    return change.after ? [storedRun(change.after)] : [];
   });
+  for (const [id, change] of byVehicle) {
+    if (change.after && !plan.runs.some((r) => r.vehicleId === id))
+      runs.push(storedRun(change.after));
+  }
   const unplaced = plan.unassigned.find((u) => u.tripRequestId === tripRequestId);
   const unassigned = plan.unassigned.filter((u) => u !== unplaced);
   const counts = { requests: -1, assigned: run ? -1 : 0, unassigned: unplaced ? -1 : 0 };
-  const moved = movedSummary(plan.summary, before, rescheduled, counts);
+  const none = { requests: 0, assigned: 0, unassigned: 0 };
+  let moved = movedSummary(
+    plan.summary,
+    before,
+    vehicle && byVehicle.get(vehicle.id)?.after,
+    counts,
+  );
+  for (const [id, change] of byVehicle) {
+    if (id !== vehicle?.id) moved = movedSummary(moved, change.before, change.after, none);
+  }
   const summary = unplaced
     ? { ...moved, unassignedByReason: lessOne(moved, unplaced.reason) }
     : moved;
@@ -262,6 +282,7 @@ function withoutTrip(
     unassigned,
     runs,
     freed: run?.vehicleId,
+    ...(changed?.moved ? { moved: changed.moved } : {}),
   };
 }
 

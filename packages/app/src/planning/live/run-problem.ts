@@ -144,7 +144,8 @@ function ruleKeeping(
   problems: { told: Problem; plain: Problem; ruled: Problem },
   vehicle: Vehicle,
   stops: readonly PlanStop[],
-) {
+  reorder: boolean,
+): { scheduled: ReturnType<typeof evaluate>; keepsRules: boolean } {
   const { told, plain } = problems;
   const tryStops = (sequence: PlanStop[]) => {
     const plan = { runs: [{ vehicle: vehicle.id, stops: sequence }] };
@@ -153,7 +154,8 @@ function ruleKeeping(
     return { scheduled, broken };
   };
   const asIs = tryStops([...stops]);
-  if (asIs.broken === 0) return asIs.scheduled;
+  const broken = { scheduled: asIs.scheduled, keepsRules: false };
+  if (asIs.broken === 0) return { scheduled: asIs.scheduled, keepsRules: true };
   const taken = new Set(stops.flatMap((s) => (s.kind === "break" ? [s.break] : [])));
   const missing = (vehicle.breaks ?? [])
     .filter((b) => !taken.has(b.id))
@@ -172,12 +174,15 @@ function ruleKeeping(
       if (!best || tried.scheduled.objective < best.objective) best = tried.scheduled;
     }
   }
-  if (best) return best;
+  if (best) return { scheduled: best, keepsRules: true };
+  if (!reorder) return broken;
   // No place for the break keeps the rules (the legs around it changed): the run reordered by
   // the engine, its passengers' sharing rules kept, every one of them still on it.
   const reordered = reorderedRun(problems.ruled, vehicle, stops);
   const checked = reordered && tryStops([...reordered]);
-  return checked && checked.broken === 0 ? checked.scheduled : asIs.scheduled;
+  return checked && checked.broken === 0
+    ? { scheduled: checked.scheduled, keepsRules: true }
+    : broken;
 }
 
 /** Search iterations for a run to reorder: a few hundred settle a run of one vehicle [D]. */
@@ -210,6 +215,19 @@ export function scheduledRun(
   vehicle: Vehicle,
   stops: readonly TimedStop[],
 ): Run | undefined {
+  return checkedRun(live, vehicle, stops)?.run;
+}
+
+/**
+ * `scheduledRun`, saying whether the run keeps every rule (`keepsRules`); when it cannot, the run
+ * as it stands. `reorder: false` skips the engine's reordering (a quick check of many variants).
+ */
+export function checkedRun(
+  live: LiveProblem,
+  vehicle: Vehicle,
+  stops: readonly TimedStop[],
+  reorder = true,
+): { run: Run; keepsRules: boolean } | undefined {
   const kept = stops.filter((s) => s.kind === "break" || live.request(s.request) !== undefined);
   if (!kept.some((s) => s.kind !== "break")) return undefined;
   const global: number[] = [];
@@ -254,11 +272,9 @@ export function scheduledRun(
     vehicles: [own],
   });
   const problems = { told: problem("told"), plain: problem("plain"), ruled: problem("ruled") };
-  const run = ruleKeeping(problems, vehicle, kept.map(planStop)).runs[0];
-  return (
-    run && {
-      ...run,
-      stops: run.stops.map((s) => ({ ...s, location: global[s.location] ?? s.location })),
-    }
-  );
+  const { scheduled, keepsRules } = ruleKeeping(problems, vehicle, kept.map(planStop), reorder);
+  const run = scheduled.runs[0];
+  if (!run) return undefined;
+  const stopsThere = run.stops.map((s) => ({ ...s, location: global[s.location] ?? s.location }));
+  return { run: { ...run, stops: stopsThere }, keepsRules };
 }
