@@ -80,7 +80,7 @@ export type ChangedRuns = Map<string, { before?: Run; after?: Run }>;
 
 /** The freed run rescheduled; when it then keeps no rule, relieved of one passenger. */
 export function rescheduledRuns(
-  plan: StoredPlan,
+  plan: Pick<StoredPlan, "runs">,
   live: LiveProblem,
   vehicle: Vehicle,
   stops: readonly TimedStop[],
