@@ -2,6 +2,7 @@ import type { Run } from "@tt/solver";
 import type { NewPlanRevision, PlanSummary, StoredPlan } from "../../ports";
 import { storedRun } from "../overrides/plan-override-evaluation";
 import type { InsertionOption } from "./insertion-options";
+import type { MovedOption } from "./moved-place";
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
@@ -17,34 +18,44 @@ function renamed(run: Run, from: string, to: string): Run {
 
 /**
  * The plan with a trip booked into it: the option's run, new (without an id), in place of the
- * vehicle's run; every other run is the plan's own stored run, kept (shared with the plan, not
- * stored again: `NewPlanRevision`). The figures move by exactly what that run's change moved them
- * (the engine's costs of the run before and after).
+ * vehicle's run (and, when a passenger moved to make room, their new run in place of its
+ * vehicle's); every other run is the plan's own stored run, kept (shared with the plan, not
+ * stored again: `NewPlanRevision`). The figures move by exactly what the runs' changes moved them
+ * (the engine's costs of the runs before and after).
  */
 export function bookingRevision(
   plan: StoredPlan,
-  option: InsertionOption,
+  option: InsertionOption & { readonly moved?: MovedOption["moved"] },
   provisionalId: string,
   tripRequestId: string,
 ): Omit<NewPlanRevision, "additions"> {
-  const run = storedRun(renamed(option.run, provisionalId, tripRequestId));
-  const had = plan.runs.some((r) => r.vehicleId === option.vehicle);
-  const runs = had
-    ? plan.runs.map((r) => (r.vehicleId === option.vehicle ? run : r))
-    : [...plan.runs, run];
+  const booked = { requests: 1, assigned: 1, unassigned: 0 };
+  const changes = [
+    {
+      option: { ...option, run: renamed(option.run, provisionalId, tripRequestId) },
+      counts: booked,
+    },
+    ...(option.moved ? [{ option: option.moved.option, counts: NONE }] : []),
+  ];
+  let runs: NewPlanRevision["runs"] = [...plan.runs];
+  let summary = plan.summary;
+  for (const { option: changed, counts } of changes) {
+    const run = storedRun(changed.run);
+    const had = runs.some((r) => r.vehicleId === changed.vehicle);
+    runs = had ? runs.map((r) => (r.vehicleId === changed.vehicle ? run : r)) : [...runs, run];
+    summary = movedSummary(summary, had ? changed.before : undefined, changed.run, counts);
+  }
   return {
     name: plan.name,
     serviceDate: plan.serviceDate,
     status: "draft",
-    summary: movedSummary(plan.summary, had ? option.before : undefined, option.run, {
-      requests: 1,
-      assigned: 1,
-      unassigned: 0,
-    }),
+    summary,
     unassigned: plan.unassigned,
     runs,
   };
 }
+
+const NONE = { requests: 0, assigned: 0, unassigned: 0 };
 
 /**
  * The plan's figures after one run changed from `before` to `after` (either absent: the run is

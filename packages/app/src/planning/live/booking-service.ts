@@ -161,6 +161,10 @@ export class BookingService {
           vehicle: option.vehicle,
           addedCost: Math.round(option.addedCost * 100) / 100,
           detour: option.detour,
+          moved:
+            "moved" in option
+              ? { tripRequest: option.moved.tripRequestId, vehicle: option.moved.option.vehicle }
+              : null,
           entitlementDecision: prepared.entitlement.decisionId,
         },
       });

@@ -1,9 +1,9 @@
 import { evaluate } from "@tt/solver";
 import { describe, expect, it } from "vitest";
 import { plannedDayWithNewcomer } from "../test-support/planned-day";
-import { placeWithinTold } from "./chosen-place";
 import { insertionOptions } from "./insertion-options";
 import { LiveProblem } from "./live-problem";
+import { placeWithinTold } from "./told-place";
 
 /** Eight pupils on three minibuses, planned without the last one, who then asks for a seat. */
 async function plannedDay() {

@@ -4,12 +4,13 @@ import { z } from "zod";
 import type { StoredPlan } from "../../ports";
 import { parseInput } from "../../shared";
 import { noLongerFits } from "./booking-parts";
-import { type InsertionOption, insertionOptions, type TimedRun } from "./insertion-options";
+import { type InsertionOption, insertionOptions } from "./insertion-options";
 import type { LiveProblem } from "./live-problem";
+import { type MovedOption, placeByMoving } from "./moved-place";
 import { timedRuns } from "./timed-runs";
+import { placeWithinTold, type ToldWindow } from "./told-place";
 
-/** The pick-up window the passenger was told, minutes after midnight. */
-export type ToldWindow = readonly [number, number];
+export type { ToldWindow };
 
 const toldWindowSchema = z.tuple([timeOfDaySchema, timeOfDaySchema]);
 
@@ -23,38 +24,24 @@ export function toldMinutes(input: unknown): ToldWindow {
  * vehicle (the fleet's unused ones included, however far) that picks up in the window the
  * passenger was told: the engine inserts the trip with its pick-up window narrowed to the one
  * told, so the cheapest such place is found, not only among the cheapest places of the trip's
- * wider window. Refused (409) when neither fits.
+ * wider window; failing that, a nearby run relieved of one passenger who fits on another run in
+ * their own window told (`placeByMoving`). Refused (409) when none fits.
  */
 export function placeOn(
   prepared: { readonly live: LiveProblem; readonly plan: StoredPlan; readonly request: Request },
   vehicleId: string,
   told: ToldWindow | undefined,
-): InsertionOption {
+): InsertionOption | MovedOption {
   const { live, plan, request } = prepared;
   const runs = timedRuns(plan);
   const found = insertionOptions(live, runs, request, { only: vehicleId, max: 1 });
   const chosen = found.options[0];
   if (chosen) return chosen;
-  const within = told ? placeWithinTold(live, runs, request, told) : undefined;
+  if (!told) throw noLongerFits(vehicleId, found.refusals);
+  const within = placeWithinTold(live, runs, request, told);
   if (within) return within;
+  // No run can take it as it stands: one nearby run relieved of a passenger who fits elsewhere.
+  const moving = placeByMoving(live, runs, request, told);
+  if (moving) return moving;
   throw noLongerFits(vehicleId, found.refusals);
-}
-
-/**
- * The cheapest place on any vehicle whose pick-up falls in the window told, trying every run
- * (nearest first), with the option's told window the one the passenger was given.
- */
-export function placeWithinTold(
-  live: LiveProblem,
-  plan: { readonly runs: readonly TimedRun[] },
-  request: Request,
-  told: ToldWindow,
-): InsertionOption | undefined {
-  const [early, late] = request.pickup.window;
-  const from = Math.max(early, told[0]);
-  const to = Math.min(late, told[1]);
-  if (from > to) return undefined;
-  const narrowed = { ...request, pickup: { ...request.pickup, window: [from, to] as const } };
-  const found = insertionOptions(live, plan, narrowed, { max: 1, all: true }).options[0];
-  return found ? { ...found, pickupWindow: told } : undefined;
 }

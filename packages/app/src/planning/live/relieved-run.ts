@@ -1,11 +1,11 @@
 import type { Run, Vehicle } from "@tt/solver";
 import type { StoredPlan } from "../../ports";
 import { TOLD_PICKUP_WINDOW } from "../planning-rules";
-import { placeWithinTold } from "./chosen-place";
 import type { InsertionOption, TimedRun } from "./insertion-options";
 import type { LiveProblem } from "./live-problem";
 import { checkedRun, type TimedStop } from "./run-problem";
 import { timedRuns } from "./timed-runs";
+import { placeWithinTold } from "./told-place";
 
 /** Passengers whose move to another run is tried, at most (the cheapest of them is taken) [D]. */
 const MOVES_TRIED = 6;
