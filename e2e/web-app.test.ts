@@ -46,7 +46,7 @@ import {
   signInAs,
 } from "./support/partnership-walks";
 import { planPooledDay, readMemberTrips } from "./support/pooled-plan-walks";
-import { recordAndApply, reviewAndAdmit } from "./support/procurement-walks";
+import { recordAndApply, recordAndSignContract, reviewAndAdmit } from "./support/procurement-walks";
 import { addTripRequest, editFirstPlace, openFirstVehicle } from "./support/register-walks";
 
 if (!HAS_CHROMIUM) console.warn(NO_CHROMIUM_MESSAGE);
@@ -434,9 +434,10 @@ describe.skipIf(!HAS_CHROMIUM)("the planner's web app in Debian's chromium", () 
     await checkPage(page, "14-access-log");
   }, 60_000);
 
-  it("records an operator's MOT with its warning, applies to the county's DPS, and the county admits it", async () => {
+  it("records an operator's MOT with its warning, applies to the county's DPS, and the county admits it and signs a contract with it", async () => {
     await recordAndApply(page, url, password);
     await reviewAndAdmit(page, url, password);
+    await recordAndSignContract(page);
   }, 60_000);
 
   it("plans the partnership's pooled day, then shows the council's finance officer its trips in it", async () => {

@@ -86,3 +86,33 @@ export async function reviewAndAdmit(page: Page, url: string, password: string):
   await received.getByText("admitted", { exact: true }).waitFor();
   await checkPage(page, "18-dps-review");
 }
+
+/**
+ * As the county's commissioner (signed in): records a contract with the admitted taxi firm (after
+ * the form's error summary), signs it, and sees its price and expiry in the register.
+ */
+export async function recordAndSignContract(page: Page): Promise<void> {
+  await menuLink(page, "Contracts").click();
+  await page.getByRole("heading", { name: "Contracts", level: 1 }).waitFor();
+  await page.locator("#contract-operator").waitFor();
+  await page.getByTestId("record-contract").click();
+  const summary = page.getByTestId("error-summary");
+  await summary.waitFor();
+  expect(await summary.locator("a").first().getAttribute("href")).toMatch(/^#contract-/);
+  await page.locator("#contract-operator").selectOption({ label: TAXIS });
+  await page.locator("#contract-reference").fill("E2E-C-1");
+  await page.locator("#contract-title").fill("Wheelchair taxi, Ely schools");
+  await page.locator("#contract-basis").selectOption("per-day");
+  await page.locator("#contract-price").fill("185");
+  await fillDate(page, "contract-starts", inDays(1));
+  await fillDate(page, "contract-ends", inDays(60));
+  await page.getByTestId("record-contract").click();
+  await page.getByText("Contract E2E-C-1 recorded as a draft").waitFor();
+  const row = page.getByTestId("contracts-bought").getByRole("row").filter({ hasText: "E2E-C-1" });
+  expect(await row.textContent()).toContain("£185.00 a day");
+  await row.getByRole("button", { name: "Sign" }).click();
+  await page.getByText("Contract E2E-C-1 signed.").waitFor();
+  await row.getByText("Active", { exact: true }).waitFor();
+  expect(await row.textContent()).toMatch(/ends in 60 days/);
+  await checkPage(page, "18a-contracts");
+}
