@@ -8,6 +8,7 @@ import {
   type Boundaries,
   CancellationService,
   type Clock,
+  CompetitionService,
   ComplianceService,
   ContractService,
   CrewService,
@@ -117,6 +118,7 @@ export interface ServerServices {
   /** Buyers' dynamic purchasing systems: operators' applications and the decisions. */
   readonly dps: DpsService;
   readonly contracts: ContractService;
+  readonly competitions: CompetitionService;
   readonly lots: LotService;
   /** District boundaries for report maps (data/districts.geojson), or undefined without them. */
   boundaries(): Promise<Boundaries | undefined>;
@@ -221,6 +223,7 @@ export function buildServices(
     compliance: new ComplianceService(unitOfWork, clock),
     dps: new DpsService(unitOfWork, clock),
     contracts: new ContractService(unitOfWork, clock),
+    competitions: new CompetitionService(unitOfWork, problems, clock),
     lots: new LotService(unitOfWork),
     boundaries: lazyBoundaries(),
     clock,

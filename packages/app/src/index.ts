@@ -132,6 +132,7 @@ export {
   type CancellationStore,
   type ClaimedMessage,
   type Clock,
+  type CompetitionStore,
   type ComplianceStore,
   type ContactStore,
   type ContractStore,
@@ -224,6 +225,9 @@ export {
   type VehicleClaim,
 } from "./ports";
 export {
+  CompetitionService,
+  type CompetitionUnitOfWork,
+  type CompetitionView,
   type ComplianceRecord,
   ComplianceService,
   type ComplianceUnitOfWork,
@@ -233,6 +237,7 @@ export {
   type DpsApplicationView,
   DpsService,
   type DpsUnitOfWork,
+  type LotEvaluation,
   LotService,
   type LotUnitOfWork,
   type ProposedLots,

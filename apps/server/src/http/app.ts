@@ -18,6 +18,7 @@ import { checkRouteAccess } from "./middleware/route-access";
 import { mountAnalysisRoutes } from "./routes/analyses";
 import { mountAuditRoute } from "./routes/audit";
 import { mountBookingRoutes } from "./routes/bookings";
+import { mountCompetitionRoutes } from "./routes/competitions";
 import { mountComplianceRoutes } from "./routes/compliance";
 import { mountContractRoutes } from "./routes/contracts";
 import { mountCrewRoutes } from "./routes/crew";
@@ -99,6 +100,7 @@ export function createHttpApp(
   mountComplianceRoutes(app, services);
   mountDpsRoutes(app, services);
   mountContractRoutes(app, services);
+  mountCompetitionRoutes(app, services);
   mountDocs(app, version);
 
   app.notFound((c) =>

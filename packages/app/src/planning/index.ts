@@ -14,6 +14,7 @@ export {
   RestoredProblems,
   restoreProblem,
 } from "./kept-problem";
+export { unfitRuns } from "./live/bid-fit";
 export {
   type Booked,
   type BookingOptions,

@@ -1,6 +1,7 @@
 export * from "./audit";
 export * from "./cancellations";
 export * from "./clock";
+export * from "./competitions";
 export * from "./compliance";
 export * from "./contracts";
 export * from "./crew";

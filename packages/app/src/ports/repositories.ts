@@ -20,6 +20,7 @@ import type {
 } from "@tt/domain";
 import type { AuditLog } from "./audit";
 import type { CancellationStore } from "./cancellations";
+import type { CompetitionStore } from "./competitions";
 import type { ComplianceStore } from "./compliance";
 import type { ContractStore } from "./contracts";
 import type { CrewStore } from "./crew";
@@ -163,6 +164,8 @@ export interface Repositories extends RegisterRepositories {
   readonly dps: DpsStore;
   /** Contracts between buyers and operators. */
   readonly contracts: ContractStore;
+  /** Mini-competitions, their lots and sealed bids. */
+  readonly competitions: CompetitionStore;
   /** Partnerships and data-sharing agreements. */
   readonly sharing: SharingStore;
   /** Rows of CSV imports waiting to be published into the register. */

@@ -1,4 +1,10 @@
 export {
+  CompetitionService,
+  type CompetitionUnitOfWork,
+  type CompetitionView,
+  type LotEvaluation,
+} from "./competition-service";
+export {
   type ComplianceRecord,
   ComplianceService,
   type ComplianceUnitOfWork,

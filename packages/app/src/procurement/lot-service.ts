@@ -9,7 +9,7 @@ import {
 } from "@tt/domain";
 import { z } from "zod";
 import { findFleetVehicles } from "../planning";
-import type { PlanRun, UnitOfWorkOf } from "../ports";
+import type { PlanRun, StoredPlan, UnitOfWorkOf } from "../ports";
 import { type Actor, authorise, notFound, parseInput } from "../shared";
 
 /** What proposing lots reads. */
@@ -48,18 +48,28 @@ export class LotService {
     const org = actor.organisationId;
     const plan = await repos.plans.find(org, planId);
     if (!plan) throw notFound("plan", planId);
-    const runs = await lotRuns(repos, org, plan.runs, plan.serviceDate);
-    const schools = await repos.places.findByIds(org, [
-      ...new Set(runs.flatMap((r) => r.trips.flatMap((t) => (t.school ? [t.school] : [])))),
-    ]);
-    const names = new Map(schools.map((p) => [p.id, p.name]));
     return {
       planId: plan.id,
       serviceDate: plan.serviceDate,
       rule: chosen,
-      lots: buildLots(chosen, runs, names),
+      lots: await lotsOf(repos, org, plan, chosen),
     };
   }
+}
+
+/** The plan's runs packaged into lots by `rule`. */
+export async function lotsOf(
+  repos: Repos,
+  org: string,
+  plan: Pick<StoredPlan, "runs" | "serviceDate">,
+  rule: LotRule,
+): Promise<Lot[]> {
+  const runs = await lotRuns(repos, org, plan.runs, plan.serviceDate);
+  const schools = await repos.places.findByIds(org, [
+    ...new Set(runs.flatMap((r) => r.trips.flatMap((t) => (t.school ? [t.school] : [])))),
+  ]);
+  const names = new Map(schools.map((p) => [p.id, p.name]));
+  return buildLots(rule, runs, names);
 }
 
 /** The plan's runs as lots read them: vehicles, times, peak loads, costs, trips' schools and days. */

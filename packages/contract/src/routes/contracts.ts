@@ -174,7 +174,7 @@ export const handBackContractRoute = createRoute({
   responses: { 200: one, ...conflict, ...COMMON_ERROR_RESPONSES, ...NOT_FOUND_RESPONSE },
 });
 
-const lotSchema = z.object({
+export const lotSchema = z.object({
   name: z.string(),
   runs: z.array(
     z.object({

@@ -2,6 +2,7 @@ export * from "./analyses";
 export * from "./analysis-report";
 export * from "./audit";
 export * from "./bookings";
+export * from "./competitions";
 export * from "./compliance";
 export * from "./contracts";
 export * from "./crew";

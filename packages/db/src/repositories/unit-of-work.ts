@@ -3,6 +3,7 @@ import type { PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "../create-db";
 import { createAuditLog } from "./audit-log";
 import { createCancellationStore } from "./cancellation-store";
+import { createCompetitionStore } from "./competition-store";
 import { createComplianceStore } from "./compliance-store";
 import { createContactStore } from "./contact-store";
 import { createContractStore } from "./contract-store";
@@ -60,6 +61,7 @@ function createRepositories(db: Db, inTransaction: boolean, bulk: BulkInsertHook
     compliance: createComplianceStore(db),
     dps: createDpsStore(db),
     contracts: createContractStore(db),
+    competitions: createCompetitionStore(db),
     sharing: createSharingStore(db),
     subjects: { ...createSubjectRecordStore(db), ...createDayRecordRetention(db) },
     imports: createImportStaging(db, bulk),

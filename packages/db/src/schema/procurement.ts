@@ -4,12 +4,15 @@ import type {
   ContractStatus,
   DpsApplicationStatus,
   DpsCategory,
+  Lot,
+  LotRule,
 } from "@tt/domain";
 import { sql } from "drizzle-orm";
 import {
   date,
   index,
   integer,
+  jsonb,
   pgTable,
   text,
   timestamp,
@@ -108,5 +111,73 @@ export const contracts = pgTable(
   (t) => [
     uniqueIndex("contracts_buyer_reference_idx").on(t.buyerId, t.reference),
     index("contracts_operator_idx").on(t.operatorId, t.status),
+  ],
+);
+
+/**
+ * Mini-competitions: lots packaged from a buyer's plan, put out to the operators admitted to its
+ * DPS in the categories named, with a deadline before which no bid can be read.
+ */
+export const competitions = pgTable(
+  "competitions",
+  {
+    id: id(),
+    buyerId: uuid("buyer_id")
+      .notNull()
+      .references(() => organisations.id),
+    planId: uuid("plan_id").notNull(),
+    rule: text("rule").$type<LotRule>().notNull(),
+    title: text("title").notNull(),
+    categories: text("categories").array().$type<DpsCategory[]>().notNull(),
+    deadline: timestamp("deadline", { withTimezone: true }).notNull(),
+    startsOn: date("starts_on", { mode: "string" }).notNull(),
+    endsOn: date("ends_on", { mode: "string" }).notNull(),
+    priceWeight: integer("price_weight").notNull(),
+    invited: uuid("invited").array().notNull(),
+    ...stamps(),
+  },
+  (t) => [index("competitions_buyer_idx").on(t.buyerId, t.createdAt)],
+);
+
+/** A competition's lots as packaged when it was put out (no passenger in them). */
+export const competitionLots = pgTable(
+  "competition_lots",
+  {
+    id: id(),
+    competitionId: uuid("competition_id")
+      .notNull()
+      .references(() => competitions.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    lot: jsonb("lot").$type<Lot>().notNull(),
+    contractId: uuid("contract_id").references(() => contracts.id),
+    ...stamps(),
+  },
+  (t) => [index("competition_lots_competition_idx").on(t.competitionId)],
+);
+
+/** Sealed bids: one per operator and lot, replaced until the deadline. */
+export const bids = pgTable(
+  "bids",
+  {
+    id: id(),
+    competitionId: uuid("competition_id")
+      .notNull()
+      .references(() => competitions.id, { onDelete: "cascade" }),
+    lotId: uuid("lot_id")
+      .notNull()
+      .references(() => competitionLots.id, { onDelete: "cascade" }),
+    operatorId: uuid("operator_id")
+      .notNull()
+      .references(() => organisations.id),
+    pricePence: integer("price_pence").notNull(),
+    vehicleIds: uuid("vehicle_ids").array().notNull(),
+    unfit: text("unfit").array().notNull(),
+    quality: integer("quality"),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
+    ...stamps(),
+  },
+  (t) => [
+    uniqueIndex("bids_lot_operator_idx").on(t.lotId, t.operatorId),
+    index("bids_competition_idx").on(t.competitionId),
   ],
 );

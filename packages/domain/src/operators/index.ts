@@ -1,3 +1,4 @@
+export * from "./competition";
 export * from "./compliance";
 export * from "./contract";
 export * from "./dps";

@@ -2,6 +2,7 @@ import type { Writable } from "node:stream";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import {
   type Actor,
+  type Clock,
   type CsvTransfer,
   createCsvTransfer,
   type RegisterKind,
@@ -59,6 +60,8 @@ export interface FixtureOptions extends Omit<HttpAppOptions, "logger"> {
   readonly logTo?: Writable;
   /** Where plans are solved (default: each service's worker-thread runner). */
   readonly solveRunner?: SolveRunner;
+  /** The services' clock (default: the system's). */
+  readonly clock?: Clock;
 }
 
 async function createOrg(services: ServerServices, name: string): Promise<OrgFixture> {
@@ -99,6 +102,7 @@ export async function createFixture(
     csv: options.csv ?? createCsvTransfer,
     secureCookies: options.secureCookies ?? true,
     ...(options.solveRunner ? { solveRunner: options.solveRunner } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   const logger = options.logTo ? pino(options.logTo) : pino({ level: "silent" });
   const app = createHttpApp(services, { ...options, logger });
