@@ -68,6 +68,11 @@ export const NAV_ITEMS: readonly NavItem[] = [
     text: "Contracts",
     roles: ["admin", "commissioner", "operator", "finance", "auditor"],
   },
+  {
+    href: "/competitions",
+    text: "Competitions",
+    roles: ["admin", "commissioner", "operator", "finance", "auditor"],
+  },
   { href: "/access-log", text: "Access log", roles: ["admin", "auditor"] },
 ];
 

@@ -1,7 +1,17 @@
 import type { z } from "@hono/zod-openapi";
-import type { contractInputSchema, handBackSchema } from "./domain";
+import type {
+  bidInputSchema,
+  competitionInputSchema,
+  contractInputSchema,
+  handBackSchema,
+} from "./domain";
+import type {
+  BidPresented,
+  CompetitionPresented,
+  competitionBidsRoute,
+} from "./routes/competitions";
 import type { ComplianceDocumentView, ComplianceRecordView } from "./routes/compliance";
-import type { ContractPresented, contractAlignmentRoute } from "./routes/contracts";
+import type { ContractPresented, contractAlignmentRoute, planLotsRoute } from "./routes/contracts";
 import type { DpsApplicationPresented } from "./routes/dps";
 
 type Call = <T>(method: string, path: string, body?: unknown) => Promise<T>;
@@ -29,7 +39,22 @@ export type ContractAlignmentView = z.infer<
   (typeof contractAlignmentRoute)["responses"][200]["content"]["application/json"]["schema"]
 >;
 
-/** Compliance documents, the dynamic purchasing system and the contract register. */
+/** What a buyer puts out to competition (`CompetitionInput`). */
+export type CompetitionBody = z.input<typeof competitionInputSchema>;
+/** An invited operator's sealed bid for a lot (`BidInput`). */
+export type BidBody = z.input<typeof bidInputSchema>;
+/** How lots are packaged from a plan's runs. */
+export type LotRule = CompetitionPresented["rule"];
+/** A plan's runs packaged into lots by a rule (`GET /api/plans/{id}/lots`). */
+export type PlanLotsView = z.infer<
+  (typeof planLotsRoute)["responses"][200]["content"]["application/json"]["schema"]
+>;
+/** Each lot's bids ranked, best first, with its contract once awarded. */
+export type CompetitionEvaluationView = z.infer<
+  (typeof competitionBidsRoute)["responses"][200]["content"]["application/json"]["schema"]
+>;
+
+/** Compliance documents, the dynamic purchasing system, the contract register and competitions. */
 export function procurementClientMethods(call: Call) {
   return {
     /** Your organisation's documents, with warnings and what has lapsed today. */
@@ -92,5 +117,35 @@ export function procurementClientMethods(call: Call) {
     /** The operator hands the contract back from a day not yet past. */
     handBackContract: (id: string, ending: ContractEnding) =>
       call<ContractPresented>("POST", `/api/contracts/${at(id)}/hand-back`, ending),
+    /** Competitions your organisation put out (`bought`), or was invited to bid in, newest first. */
+    competitions: async (side: "bought" | "invited") =>
+      (await call<{ items: CompetitionPresented[] }>("GET", `/api/competitions?side=${side}`))
+        .items,
+    /** One competition: the buyer sees whom it invited, an invited operator its own bids. */
+    competition: (id: string) => call<CompetitionPresented>("GET", `/api/competitions/${at(id)}`),
+    /** Puts a plan's lots out to the operators admitted to the buyer's DPS in the categories. */
+    putOutCompetition: (body: CompetitionBody) =>
+      call<CompetitionPresented>("POST", "/api/competitions", body),
+    /** A sealed bid for a lot before the deadline (replacing the last); `unfit` says what it lacks. */
+    placeBid: (id: string, body: BidBody) =>
+      call<BidPresented>("POST", `/api/competitions/${at(id)}/bids`, body),
+    /** The bids ranked per lot, for the buyer once the deadline has passed (409 before). */
+    competitionBids: (id: string) =>
+      call<CompetitionEvaluationView>("GET", `/api/competitions/${at(id)}/bids`),
+    /** The buyer's quality mark of a bid, 0–100. */
+    markQuality: (id: string, bidId: string, quality: number) =>
+      call<BidPresented>("POST", `/api/competitions/${at(id)}/bids/${at(bidId)}/quality`, {
+        quality,
+      }),
+    /** Awards the lot to the bid: the contract is made and signed; the lots ranked again. */
+    awardLot: (id: string, lotId: string, bidId: string) =>
+      call<CompetitionEvaluationView>(
+        "POST",
+        `/api/competitions/${at(id)}/lots/${at(lotId)}/award`,
+        { bidId },
+      ),
+    /** The plan's runs packaged into lots by `rule`, to choose what to put out. */
+    planLots: (planId: string, rule: LotRule) =>
+      call<PlanLotsView>("GET", `/api/plans/${at(planId)}/lots?rule=${rule}`),
   };
 }

@@ -19,6 +19,7 @@ import { PartnershipPlansPage } from "../partnership-plans/partnership-plans-pag
 import { ManifestPage } from "../planning/manifest-page";
 import { PlanPage } from "../planning/plan-page";
 import { PlanningPage } from "../planning/planning-page";
+import { CompetitionsPage } from "../procurement/competitions-page";
 import { CompliancePage } from "../procurement/compliance-page";
 import { ContractsPage } from "../procurement/contracts-page";
 import { DpsPage } from "../procurement/dps-page";
@@ -225,6 +226,12 @@ const contractsRoute = createRoute({
   component: () => <SignedIn page={(user) => <ContractsPage user={user} />} />,
 });
 
+const competitionsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "competitions",
+  component: () => <SignedIn page={(user) => <CompetitionsPage user={user} />} />,
+});
+
 /** The page a message's opt-out link opens: public, the shell shows it to anyone. */
 const optOutRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -253,6 +260,7 @@ export const routeTree = rootRoute.addChildren([
   complianceRoute,
   dpsRoute,
   contractsRoute,
+  competitionsRoute,
   ...registerRoutes(rootRoute, "passengers"),
   ...registerRoutes(rootRoute, "places"),
   ...registerRoutes(rootRoute, "vehicles"),
