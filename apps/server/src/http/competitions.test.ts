@@ -19,6 +19,7 @@ interface Bidder {
   id: string;
   token: string;
   vehicles: Record<string, string>;
+  application: string;
 }
 
 /** An operator with an operator user and vehicles, admitted to the county's DPS in `category`. */
@@ -60,7 +61,7 @@ async function bidder(
     json: { status: "admitted" },
   });
   expect(admitted.status).toBe(200);
-  return { id: org.id, token, vehicles: ids };
+  return { id: org.id, token, vehicles: ids, application: String(application.id) };
 }
 
 for (const driver of listTestDrivers()) {
@@ -130,7 +131,15 @@ for (const driver of listTestDrivers()) {
       const text = await seen.text();
       expect(seen.status).toBe(200);
       expect(text).not.toMatch(/Ada|Lovelace/);
-      expect(JSON.parse(text).invited).toBeUndefined();
+      const view = JSON.parse(text) as Json;
+      expect(view.invited).toBeUndefined();
+      // Nor the buyer's cost estimates, nor the vehicles (other operators' among them) that run it.
+      const [lot] = view.lots as Json[];
+      expect(lot?.estimatedCostPence).toBeUndefined();
+      expect(lot?.runs).toEqual([
+        expect.objectContaining({ vehicleId: "", vehicleReference: "Run 1" }),
+      ]);
+      expect((lot?.runs as Json[])[0]?.costPence).toBeUndefined();
       const invited = await body(await call("GET", "/api/competitions?side=invited", cars.token));
       expect((invited.items as Json[]).map((c) => c.id)).toEqual([competition.id]);
       // Not invited: not found.
@@ -202,8 +211,31 @@ for (const driver of listTestDrivers()) {
       expect(
         (await call("POST", `/api/competitions/${id}/bids`, county.users.admin.token, own)).status,
       ).toBe(404);
-      // Sealed: not even the buyer's administrator reads them before the deadline; the attempt is audited.
-      const early = await call("GET", `/api/competitions/${id}/bids`, county.users.admin.token);
+      // A suspended operator cannot bid; admitted again, it can.
+      const decide = (status: string) =>
+        call(
+          "POST",
+          `/api/dps/applications/${cars.application}/decision`,
+          county.users.admin.token,
+          {
+            status,
+            ...(status === "suspended" ? { reason: "insurance under review" } : {}),
+          },
+        );
+      expect((await decide("suspended")).status).toBe(200);
+      const suspended = await bid(cars, {
+        lotId,
+        pricePence: 15_000,
+        vehicleIds: [cars.vehicles["FC-01"]],
+      });
+      expect(suspended.status).toBe(409);
+      expect((await decide("admitted")).status).toBe(200);
+      // Sealed: not even the buyer's administrator reads them before the deadline; the attempt is
+      // audited as what it was, whatever purpose the caller states.
+      const early = await fixture().call("GET", `/api/competitions/${id}/bids`, {
+        token: county.users.admin.token,
+        headers: { "x-purpose": "competition: bids opened" },
+      });
       expect(early.status).toBe(409);
       expect(String((await body(early)).message)).toMatch(/sealed until/);
       const log = await services.unitOfWork.repositories.audit.list(county.id, {
@@ -211,9 +243,11 @@ for (const driver of listTestDrivers()) {
         limit: 20,
         resource: "contracts",
       });
-      expect(log.items.map((e) => e.purpose)).toContain(
-        "competition: bids asked for before the deadline, refused",
+      const refused = log.items.find(
+        (e) => e.purpose === "competition: bids asked for before the deadline, refused",
       );
+      expect(refused?.details).toEqual({ statedPurpose: "competition: bids opened" });
+      expect(log.items.map((e) => e.purpose)).not.toContain("competition: bids opened");
       // An operator sees its own bid only.
       const mine = await body(await call("GET", `/api/competitions/${id}`, cars.token));
       expect((mine.myBids as Json[]).map((b) => b.pricePence)).toEqual([16_000]);
@@ -256,6 +290,24 @@ for (const driver of listTestDrivers()) {
         ["Cam Minibuses", 81.71],
         ["Fen Cars", 68],
       ]);
+      // An operator suspended from the DPS since it bid is not awarded; readmitted, it may be.
+      const decide = (status: string) =>
+        call(
+          "POST",
+          `/api/dps/applications/${minibuses.application}/decision`,
+          county.users.admin.token,
+          { status, ...(status === "suspended" ? { reason: "under review" } : {}) },
+        );
+      await decide("suspended");
+      const whileSuspended = await call(
+        "POST",
+        `/api/competitions/${id}/lots/${lotId}/award`,
+        county.users.admin.token,
+        { bidId: bidOf("Cam Minibuses") },
+      );
+      expect(whileSuspended.status).toBe(409);
+      expect(String((await body(whileSuspended)).message)).toMatch(/no longer admitted/);
+      await decide("admitted");
       // A lapsed operator licence blocks the award, saying which; once removed, it goes ahead.
       const licence = await call("POST", "/api/compliance-documents", minibuses.token, {
         kind: "psv-operator-licence",

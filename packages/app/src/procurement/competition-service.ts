@@ -35,8 +35,18 @@ export type CompetitionUnitOfWork = UnitOfWorkOf<
 >;
 type Repos = CompetitionUnitOfWork["repositories"];
 
+/**
+ * A lot as an invited operator sees it: its runs' times, trips and needs, without the buyer's cost
+ * estimates or the vehicles (other operators' among them) that run the work today.
+ */
+export type InvitedLot = Omit<
+  Competition["lots"][number],
+  "costPerDayPence" | "estimatedCostPence" | "runs"
+> & { readonly runs: readonly Omit<Competition["lots"][number]["runs"][number], "costPence">[] };
+
 /** A competition as one party sees it: the buyer all of it, an invited operator its own bids. */
-export interface CompetitionView extends Omit<Competition, "invited"> {
+export interface CompetitionView extends Omit<Competition, "invited" | "lots"> {
+  readonly lots: readonly (Competition["lots"][number] | InvitedLot)[];
   readonly buyerName: string;
   readonly invited?: readonly { readonly id: string; readonly name: string }[];
   readonly open: boolean;
@@ -51,7 +61,8 @@ export interface LotEvaluation {
 }
 
 const BUYING_ROLES: readonly Actor["role"][] = ["admin", "commissioner"];
-const BIDDING_ROLES: readonly Actor["role"][] = ["admin", "operator"];
+/** Bids close this many days ahead at most: a later deadline would seal them for good [D]. */
+const MAX_DEADLINE_DAYS = 365;
 const awardSchema = z.object({ bidId: z.uuid({ message: "expected an id (UUID)" }) });
 
 /**
@@ -73,8 +84,10 @@ export class CompetitionService {
     mustBuy(actor);
     const input = parseInput(competitionInputSchema, body, "competition");
     const org = actor.organisationId;
-    if (Date.parse(input.deadline) <= this.clock.now().getTime()) {
-      throw invalid("deadline", "the deadline must be to come");
+    const [deadline, now] = [Date.parse(input.deadline), this.clock.now().getTime()];
+    if (deadline <= now) throw invalid("deadline", "the deadline must be to come");
+    if (deadline > now + MAX_DEADLINE_DAYS * 86_400_000) {
+      throw invalid("deadline", `the deadline must be within ${MAX_DEADLINE_DAYS} days`);
     }
     const repos = this.unitOfWork.repositories;
     const buyer = await repos.identity.findOrganisation(org);
@@ -123,10 +136,7 @@ export class CompetitionService {
 
   /** An invited operator's sealed bid for a lot, before the deadline (replacing its last). */
   async bid(actor: Actor, id: string, body: unknown): Promise<Bid> {
-    authorise(actor, "dps", "write");
-    if (!BIDDING_ROLES.includes(actor.role)) {
-      throw new AppError("forbidden", "An operator's administrators and operators bid.");
-    }
+    authorise(actor, "bids", "write");
     const input = parseInput(bidInputSchema, body, "bid");
     const org = actor.organisationId;
     return this.unitOfWork.transaction(async (tx) => {
@@ -134,6 +144,7 @@ export class CompetitionService {
       const competition = await tx.competitions.find(id);
       if (!competition || !competition.invited.includes(org)) throw notFound("competition", id);
       if (bidsOpen(competition, this.clock.now())) throw closed(competition);
+      await mustStandAdmitted(tx, competition.buyerId, org);
       const lot = competition.lots.find((l) => l.id === input.lotId);
       if (!lot) throw invalid("lotId", "not a lot of this competition");
       const vehicles = await tx.vehicles.findByIds(org, input.vehicleIds);
@@ -226,6 +237,7 @@ export class CompetitionService {
       if (bid.unfit.length > 0) {
         throw new AppError("conflict", `The bid cannot serve the lot: ${bid.unfit.join("; ")}.`);
       }
+      await mustStandAdmitted(tx, actor.organisationId, bid.operatorId);
       await mustBeInDate(tx, bid, this.clock);
       const index = competition.lots.findIndex((l) => l.id === lotId) + 1;
       const contract = await tx.contracts.create(actor.organisationId, {
@@ -285,11 +297,24 @@ export class CompetitionService {
       return { ...rest, buyerName: names.get(c.buyerId) ?? "", invited: list, open };
     }
     const myBids = await repos.competitions.listBids(c.id, actor.organisationId);
-    return { ...rest, buyerName: names.get(c.buyerId) ?? "", open, myBids };
+    const lots = rest.lots.map(invitedLot);
+    return { ...rest, lots, buyerName: names.get(c.buyerId) ?? "", open, myBids };
   }
 }
 
 const clock = (minutes: number) => formatMinutesOfDay(Math.round(minutes));
+
+function invitedLot(lot: Competition["lots"][number]): InvitedLot {
+  const { costPerDayPence: _day, estimatedCostPence: _year, runs, ...rest } = lot;
+  return {
+    ...rest,
+    runs: runs.map(({ costPence: _cost, ...run }, k) => ({
+      ...run,
+      vehicleId: "",
+      vehicleReference: `Run ${k + 1}`,
+    })),
+  };
+}
 
 function mustBuy(actor: Actor): void {
   authorise(actor, "contracts", "write");
@@ -320,6 +345,16 @@ async function organisationNames(repos: Repos): Promise<Map<string, string>> {
   return new Map((await repos.identity.listOrganisations()).map((o) => [o.id, o.name]));
 }
 
+/** Bids and awards only for an operator still admitted to the buyer's DPS (not suspended, not withdrawn). */
+async function mustStandAdmitted(repos: Repos, buyerId: string, operatorId: string): Promise<void> {
+  const admitted = await repos.dps.list(buyerId, "received", "admitted");
+  if (admitted.some((a) => a.operatorId === operatorId)) return;
+  throw new AppError(
+    "conflict",
+    "The operator is no longer admitted to the buyer's dynamic purchasing system (suspended or withdrawn): it can neither bid nor be awarded.",
+  );
+}
+
 /** Award refused while the operator's own documents, or its offered vehicles', have lapsed. */
 async function mustBeInDate(repos: Repos, bid: Bid, clock: Clock): Promise<void> {
   const today = clock.now().toISOString().slice(0, 10);
@@ -347,7 +382,8 @@ async function audit(
     action,
     resource: "contracts",
     resourceIds: [competitionId],
-    purpose: actor.purpose ?? purpose,
-    details,
+    // What happened is the product's to say: a purpose the caller stated is kept beside it.
+    purpose,
+    details: actor.purpose ? { ...details, statedPurpose: actor.purpose } : details,
   });
 }

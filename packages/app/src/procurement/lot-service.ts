@@ -85,6 +85,7 @@ async function lotRuns(
     ),
   ];
   const trips = new Map((await repos.tripRequests.findByIds(org, tripIds)).map((t) => [t.id, t]));
+  const schools = await schoolPlaces(repos, org, [...trips.values()]);
   const days = await tripDays(repos, org, [...trips.values()], serviceDate);
   const vehicles = await findFleetVehicles(
     repos,
@@ -108,7 +109,7 @@ async function lotRuns(
         costPence: Math.round(run.costPence),
         trips: pickups.map((id) => {
           const trip = trips.get(id);
-          const school = trip ? schoolOf(trip) : undefined;
+          const school = trip ? schoolOf(trip, schools) : undefined;
           return { ...(school ? { school } : {}), daysPerYear: days.get(id) ?? 0 };
         }),
       },
@@ -116,10 +117,24 @@ async function lotRuns(
   });
 }
 
-function schoolOf(trip: TripRequest): string | undefined {
+/** The school a school trip goes to or comes from: its end at a place of kind school. */
+function schoolOf(trip: TripRequest, schools: ReadonlySet<string>): string | undefined {
   if (!SCHOOL_PURPOSES.has(trip.purpose)) return undefined;
-  if (trip.destination.kind === "place") return trip.destination.placeId;
-  return trip.origin.kind === "place" ? trip.origin.placeId : undefined;
+  return placeEnds(trip).find((id) => schools.has(id));
+}
+
+const placeEnds = (trip: TripRequest) =>
+  [trip.destination, trip.origin].flatMap((end) => (end.kind === "place" ? [end.placeId] : []));
+
+/** The places the trips' ends name that are schools (a stop where pupils get off is not). */
+async function schoolPlaces(
+  repos: Repos,
+  org: string,
+  trips: readonly TripRequest[],
+): Promise<Set<string>> {
+  const ids = [...new Set(trips.filter((t) => SCHOOL_PURPOSES.has(t.purpose)).flatMap(placeEnds))];
+  const places = await repos.places.findByIds(org, ids);
+  return new Set(places.filter((p) => p.kind === "school").map((p) => p.id));
 }
 
 /** Each trip's days a year, counted once for each recurrence and term calendar. */

@@ -50,7 +50,18 @@ export const competitionSchema = z
     endsOn: z.string(),
     priceWeight: z.number().int(),
     open: z.boolean(),
-    lots: z.array(lotSchema.extend({ id: z.uuid(), contractId: z.uuid().optional() })),
+    lots: z.array(
+      lotSchema.extend({
+        id: z.uuid(),
+        contractId: z.uuid().optional(),
+        // The buyer's estimates and today's vehicles: for the buyer only.
+        costPerDayPence: z.number().int().optional(),
+        estimatedCostPence: z.number().int().optional(),
+        runs: z.array(
+          lotSchema.shape.runs.element.extend({ costPence: z.number().int().optional() }),
+        ),
+      }),
+    ),
     invited: z.array(z.object({ id: z.uuid(), name: z.string() })).optional(),
     myBids: z.array(bidSchema).optional(),
     createdAt: z.string(),

@@ -14,12 +14,17 @@ export const competitionInputSchema = z
     planId: idSchema,
     rule: z.enum(LOT_RULES),
     /** The lots (by name) to put out; all the plan's lots under the rule when left out. */
-    lots: z.array(plainTextSchema(200).min(1)).max(200).optional(),
+    lots: z
+      .array(plainTextSchema(200).min(1))
+      .min(1, { message: "name at least one lot, or leave the list out for all" })
+      .max(200)
+      .optional(),
     title: plainTextSchema(200).min(1, { message: "say what is being bought" }),
     categories: z
       .array(z.enum(DPS_CATEGORIES))
       .min(1, { message: "choose at least one category to invite" })
-      .max(DPS_CATEGORIES.length),
+      .max(DPS_CATEGORIES.length)
+      .refine((c) => new Set(c).size === c.length, { message: "a category is listed twice" }),
     /** When bids close and may be opened: an instant, with its offset. */
     deadline: z.iso.datetime({ offset: true, message: "expected a date and time with its offset" }),
     /** The contract's term, for the awards. */

@@ -40,6 +40,8 @@ export const RESOURCES = [
   "contracts",
   /** An operator's hand-back of a contract it holds. */
   "hand-backs",
+  /** An operator's sealed bids in the competitions it is invited to. */
+  "bids",
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -115,6 +117,7 @@ const GRANTS: Record<Role, Partial<Record<Resource, Access>>> = {
     dps: W,
     contracts: R,
     "hand-backs": W,
+    bids: W,
   },
   driver: { organisation: R, places: R, plans: R, "run-events": W },
   auditor: {

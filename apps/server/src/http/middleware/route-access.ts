@@ -200,7 +200,7 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   rule(getCompetitionRoute, "contracts", "read"),
   rule(createCompetitionRoute, "contracts", "write"),
   rule(createCompetitionRoute, "plans", "read"),
-  rule(placeBidRoute, "dps", "write"),
+  rule(placeBidRoute, "bids", "write"),
   rule(competitionBidsRoute, "contracts", "read"),
   rule(markBidQualityRoute, "contracts", "write"),
   rule(awardLotRoute, "contracts", "write"),
