@@ -139,7 +139,7 @@ for (const driver of listTestDrivers()) {
       expect(lot?.runs).toEqual([
         expect.objectContaining({ vehicleId: "", vehicleReference: "Run 1" }),
       ]);
-      expect((lot?.runs as Json[])[0]?.costPence).toBeUndefined();
+      expect((lot?.runs as Json[] | undefined)?.[0]?.costPence).toBeUndefined();
       const invited = await body(await call("GET", "/api/competitions?side=invited", cars.token));
       expect((invited.items as Json[]).map((c) => c.id)).toEqual([competition.id]);
       // Not invited: not found.
