@@ -105,6 +105,8 @@ for (const driver of listTestDrivers()) {
     const call = (method: string, path: string, token: string, json?: unknown) =>
       fixture().call(method, path, { token, ...(json === undefined ? {} : { json }) });
     const body = async (res: Response) => (await res.json()) as Json;
+    /** The bids ranked per lot: the answer of opening, marking and awarding. */
+    const lotsRanked = async (res: Response) => (await res.json()) as Json[];
     const terms = () => ({
       planId,
       rule: "school",
@@ -264,9 +266,9 @@ for (const driver of listTestDrivers()) {
         vehicleIds: [cars.vehicles["FC-01"]],
       });
       expect(late.status).toBe(409);
-      const opened = (await body(
+      const opened = await lotsRanked(
         await call("GET", `/api/competitions/${id}/bids`, county.users.finance.token),
-      )) as unknown as Json[];
+      );
       const ranked = opened[0]?.ranked as Json[];
       // Price alone so far: the cheaper community car leads.
       expect(ranked.map((r) => r.operatorName)).toEqual(["Fen Cars", "Cam Minibuses"]);
@@ -282,9 +284,9 @@ for (const driver of listTestDrivers()) {
       expect((await mark(bidOf("Cam Minibuses"), 90)).status).toBe(200);
       expect((await mark(bidOf("Fen Cars"), 20)).status).toBe(200);
       // 60 × 16,000 / 21,000 + 40 × 0.9 = 81.71 beats 60 + 40 × 0.2 = 68.
-      const again = (await body(
+      const again = await lotsRanked(
         await call("GET", `/api/competitions/${id}/bids`, county.users.admin.token),
-      )) as unknown as Json[];
+      );
       const now2 = again[0]?.ranked as Json[];
       expect(now2.map((r) => [r.operatorName, r.score])).toEqual([
         ["Cam Minibuses", 81.71],
@@ -337,7 +339,7 @@ for (const driver of listTestDrivers()) {
         },
       );
       expect(awarded.status).toBe(200);
-      const contractId = String(((await body(awarded)) as unknown as Json[])[0]?.contractId);
+      const contractId = String((await lotsRanked(awarded))[0]?.contractId);
       const contract = await body(
         await call("GET", `/api/contracts/${contractId}`, minibuses.token),
       );

@@ -7,15 +7,9 @@ import { focusById } from "../components/focus";
 import { Link } from "../components/link";
 import { TableHead } from "../components/table-head";
 import { TextField } from "../components/text-field";
-import {
-  deadlineInWords,
-  errorIn,
-  type Outcome,
-  qualityFieldId,
-  readQuality,
-  scoreOf,
-} from "./competition-words";
+import { deadlineInWords, qualityFieldId, readQuality, scoreOf } from "./competition-words";
 import { linkConflict, poundsOf } from "./contract-words";
+import { errorIn, type Outcome } from "./form-outcome";
 
 type Ranked = CompetitionEvaluationView[number]["ranked"][number];
 export interface OwnVehicle {

@@ -15,16 +15,15 @@ import {
   COMPETITION_FIELD_IDS,
   DEADLINE_TIME_ID,
   deadlineInWords,
-  errorIn,
   isRule,
   needsInWords,
-  type Outcome,
   planLabel,
   RULE_CHOICES,
   readCompetition,
   ruleName,
 } from "./competition-words";
 import { fieldIdsFor, poundsOf } from "./contract-words";
+import { errorIn, type Outcome } from "./form-outcome";
 
 const id = COMPETITION_FIELD_IDS;
 const DEFAULT_PRICE_WEIGHT = 60;

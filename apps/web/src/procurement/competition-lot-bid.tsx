@@ -4,15 +4,9 @@ import { api, type Problem, problemsOf } from "../api";
 import { ChoiceField } from "../components/choice-field";
 import { TextField } from "../components/text-field";
 import { type OwnVehicle, Warning } from "./competition-bids";
-import {
-  bidFieldIds,
-  deadlineInWords,
-  errorIn,
-  type Outcome,
-  readBid,
-  sealedNote,
-} from "./competition-words";
+import { bidFieldIds, deadlineInWords, readBid, sealedNote } from "./competition-words";
 import { fieldIdsFor, linkConflict, poundsOf } from "./contract-words";
+import { errorIn, type Outcome } from "./form-outcome";
 
 type Lot = CompetitionPresented["lots"][number];
 

@@ -9,7 +9,6 @@ import {
   competitionStatus,
   deadlineFrom,
   deadlineInWords,
-  errorIn,
   needsInWords,
   planLabel,
   qualityFieldId,
@@ -22,6 +21,7 @@ import {
   sealedNote,
   vehicleLabel,
 } from "./competition-words";
+import { errorIn } from "./form-outcome";
 
 const PLAN = "0b6f1c9e-3a0e-4c5b-9b53-2a8c1f0d7e11";
 const LOT = "5d1b8f0e-7c7a-4d8e-9f4c-0e4f1a2b3c4d";

@@ -18,11 +18,10 @@ import {
   competitionStatus,
   deadlineInWords,
   needsInWords,
-  type Outcome,
   ruleName,
   vehicleLabel,
-  type Warned,
 } from "./competition-words";
+import type { Outcome, Warned } from "./form-outcome";
 
 const COMPETITIONS_KEY = ["competitions"];
 /** While a competition is open for bids, its list is asked for again this often, to close it. */

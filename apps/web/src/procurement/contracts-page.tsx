@@ -5,44 +5,25 @@ import {
   type ContractPresented,
   isAllowed,
 } from "@tt/contract";
-import { type FormEvent, useEffect, useState } from "react";
+import { useState } from "react";
 import { api, type Problem, problemsOf } from "../api";
 import { todayIso } from "../booking/booking-words";
-import { ChoiceField } from "../components/choice-field";
-import { DateField, dateFromParts } from "../components/date-field";
 import { ErrorSummary } from "../components/error-summary";
-import { focusById } from "../components/focus";
-import { Link } from "../components/link";
 import { NotificationBanner } from "../components/notification-banner";
-import { SelectField } from "../components/select-field";
 import { TableHead } from "../components/table-head";
-import { TextField } from "../components/text-field";
 import { useTitle } from "../components/use-title";
 import { longDate } from "../sharing/agreement-words";
+import { CONTRACTS_KEY, EndForm, HandBackForm, RecordForm } from "./contract-forms";
 import {
   alignmentHeading,
-  BASIS_CHOICES,
   breakDatesLeft,
-  CONTRACT_FIELD_IDS,
   contractStatusTag,
-  ENDING_FIELD_IDS,
   endedInWords,
   endingSoon,
-  fieldIdsFor,
-  HAND_BACK_FIELD_IDS,
-  linkConflict,
   priceInWords,
   proposalInWords,
-  readContract,
-  readEnding,
 } from "./contract-words";
-
-const CONTRACTS_KEY = ["contracts"];
-type Outcome = (result: { message: string } | { problems: Problem[] }) => void;
-
-/** The message of the first problem linked to the field, for the field's own error message. */
-const errorIn = (problems: readonly Problem[], id: string) =>
-  problems.find((p) => p.href === `#${id}`)?.text;
+import type { Outcome } from "./form-outcome";
 
 const datesInWords = (dates: readonly string[]) =>
   dates.length === 0 ? "None" : dates.map(longDate).join(", ");
@@ -138,258 +119,18 @@ function ContractRows({
   );
 }
 
-/** The buyer's form to record a contract as a draft (vehicles are not chosen here). */
-function RecordForm({ problems, onOutcome }: { problems: readonly Problem[]; onOutcome: Outcome }) {
-  const operators = useQuery({
-    queryKey: [...CONTRACTS_KEY, "operators"],
-    queryFn: () => api.dpsApplications("received", "admitted"),
-  });
-  const funders = useQuery({
-    queryKey: ["register", "funders", "contracts"],
-    queryFn: () => api.list("funders", { limit: 100 }),
-  });
-  const id = CONTRACT_FIELD_IDS;
-  const record = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const element = event.currentTarget;
-    const form = new FormData(element);
-    const text = (name: string) => String(form.get(name) ?? "");
-    const read = readContract({
-      operatorId: text(id.operatorId),
-      reference: text(id.reference),
-      title: text(id.title),
-      basis: text(id["price.basis"]),
-      price: text(id.price),
-      runs: text(id.runs),
-      startsOn: dateFromParts(form, id.startsOn),
-      endsOn: dateFromParts(form, id.endsOn),
-      breakDates: text(id.breakDates),
-      funderIds: form.getAll(id.funderIds).map(String),
-    });
-    if (!read.ok) return onOutcome({ problems: read.problems });
-    try {
-      const made = await api.recordContract(read.body);
-      element.reset();
-      onOutcome({
-        message: `Contract ${made.reference} recorded as a draft: sign it when agreed.`,
-      });
-    } catch (error) {
-      const found = problemsOf(error, fieldIdsFor(error, CONTRACT_FIELD_IDS));
-      onOutcome({ problems: linkConflict(error, found, id.reference) });
-    }
-  };
-  const admitted = new Map((operators.data ?? []).map((a) => [a.operatorId, a.operatorName]));
-  const operatorChoices = [...admitted].map(([value, text]) => ({ value, text }));
-  const funderChoices = (funders.data?.items ?? []).map((f) => ({ value: f.id, text: f.name }));
-  const errorOf = (key: keyof typeof CONTRACT_FIELD_IDS) => errorIn(problems, id[key]);
-  return (
-    <form onSubmit={(e) => void record(e)} noValidate data-testid="contract-form">
-      <h2 className="govuk-heading-m">Record a contract</h2>
-      {operators.data && operatorChoices.length === 0 ? (
-        <p className="govuk-body">
-          No operator is admitted to your dynamic purchasing system yet: admit one under{" "}
-          <Link to="/dps">Purchasing system</Link>, then record its contract here.
-        </p>
-      ) : (
-        <>
-          <p className="govuk-body">
-            It is recorded as a draft, to sign when agreed. The operator's vehicles are not chosen
-            here.
-          </p>
-          <SelectField
-            frame={{ id: id.operatorId, label: "Operator", error: errorOf("operatorId") }}
-            choices={operatorChoices}
-            blank={operators.data ? "Choose an operator" : "Loading the operators…"}
-          />
-          <TextField id={id.reference} label="Reference" error={errorOf("reference")} width="10" />
-          <TextField
-            id={id.title}
-            label="What it is for"
-            hint="For example, Fenland schools, morning and afternoon."
-            error={errorOf("title")}
-            width="30"
-          />
-          <SelectField
-            frame={{ id: id["price.basis"], label: "Priced by", error: errorOf("price.basis") }}
-            choices={BASIS_CHOICES}
-            blank="Choose how it is priced"
-          />
-          <TextField
-            id={id.price}
-            label="Price, in pounds"
-            hint="A day, mile or trip, as priced: for example 185 or 1.61. Leave empty for mileage at the HMRC rate."
-            error={errorOf("price")}
-            inputMode="decimal"
-            width="5"
-          />
-          <TextField
-            id={id.runs}
-            label="Runs it covers (optional)"
-            hint="Your names for them, separated by commas: SCH-12 AM, SCH-12 PM."
-            error={errorOf("runs")}
-            width="30"
-          />
-          <DateField
-            frame={{ id: id.startsOn, label: "Starts on", error: errorOf("startsOn") }}
-            value=""
-          />
-          <DateField
-            frame={{ id: id.endsOn, label: "Ends on (its last day)", error: errorOf("endsOn") }}
-            value=""
-          />
-          <TextField
-            id={id.breakDates}
-            label="Break dates (optional)"
-            hint="Days you may end it early, each after its start and not after its end, separated by commas: 1/4/2027, 1/9/2027."
-            error={errorOf("breakDates")}
-            width="30"
-          />
-          {funderChoices.length > 0 ? (
-            <ChoiceField
-              frame={{
-                id: id.funderIds,
-                label: "Funders that pay for it",
-                error: errorOf("funderIds"),
-              }}
-              type="checkbox"
-              choices={funderChoices}
-              checked={[]}
-            />
-          ) : (
-            funders.data && <p className="govuk-body">Your organisation has no funders recorded.</p>
-          )}
-          <button type="submit" className="govuk-button" data-testid="record-contract">
-            Record the draft
-          </button>
-        </>
-      )}
-    </form>
-  );
-}
-
-/** The heading of an ending form, focused when the form opens. */
-function FormHeading({ id, text }: { id: string; text: string }) {
-  useEffect(() => {
-    focusById(id);
-  }, [id]);
-  return (
-    <h2 className="govuk-heading-m" id={id}>
-      {text}
-    </h2>
-  );
-}
-
-/** The buyer ends an active contract at one of its break dates still to come. */
-function EndForm({
-  contract,
-  today,
-  problems,
-  onOutcome,
-}: {
-  contract: ContractPresented;
-  today: string;
-  problems: readonly Problem[];
-  onOutcome: Outcome;
+/** One side's contracts, or why there are none to show (none yet, or still loading). */
+function ContractList({
+  list,
+  empty,
+  ...rows
+}: Omit<Parameters<typeof ContractRows>[0], "items"> & {
+  list: { data?: ContractPresented[] | undefined; error: unknown };
+  empty: string;
 }) {
-  const id = ENDING_FIELD_IDS;
-  const end = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const read = readEnding(
-      { endedOn: String(form.get(id.endedOn) ?? ""), reason: String(form.get(id.reason) ?? "") },
-      id,
-      "Choose the break date",
-    );
-    if (!read.ok) return onOutcome({ problems: read.problems });
-    try {
-      const ended = await api.endContract(contract.id, read.body);
-      onOutcome({
-        message: `Contract ${ended.reference} ends at its break date: ${longDate(read.body.endedOn)} is the first day without it.`,
-      });
-    } catch (error) {
-      onOutcome({ problems: linkConflict(error, problemsOf(error, id), id.endedOn) });
-    }
-  };
-  const choices = breakDatesLeft(contract, today).map((d) => ({ value: d, text: longDate(d) }));
+  if (list.data && list.data.length > 0) return <ContractRows items={list.data} {...rows} />;
   return (
-    <form onSubmit={(e) => void end(e)} noValidate data-testid="contract-end-form">
-      <FormHeading id="contract-end-heading" text={`End ${contract.reference} at a break date`} />
-      <SelectField
-        frame={{
-          id: id.endedOn,
-          label: "Break date",
-          hint: "The first day without the contract.",
-          error: errorIn(problems, id.endedOn),
-        }}
-        choices={choices}
-        blank="Choose a break date"
-      />
-      <TextField
-        id={id.reason}
-        label="Reason"
-        hint="The operator reads it."
-        error={errorIn(problems, id.reason)}
-        width="30"
-      />
-      <button type="submit" className="govuk-button govuk-button--warning">
-        End the contract
-      </button>
-    </form>
-  );
-}
-
-/** The operator hands a contract back from a day not yet past. */
-function HandBackForm({
-  contract,
-  problems,
-  onOutcome,
-}: {
-  contract: ContractPresented;
-  problems: readonly Problem[];
-  onOutcome: Outcome;
-}) {
-  const id = HAND_BACK_FIELD_IDS;
-  const handBack = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const read = readEnding(
-      { endedOn: dateFromParts(form, id.endedOn), reason: String(form.get(id.reason) ?? "") },
-      id,
-      "Enter a real first day without the contract, like 1 4 2027",
-    );
-    if (!read.ok) return onOutcome({ problems: read.problems });
-    try {
-      const handed = await api.handBackContract(contract.id, read.body);
-      onOutcome({
-        message: `Contract ${handed.reference} handed back to ${handed.buyerName}: ${longDate(read.body.endedOn)} is the first day without it.`,
-      });
-    } catch (error) {
-      onOutcome({ problems: linkConflict(error, problemsOf(error, id), id.endedOn) });
-    }
-  };
-  return (
-    <form onSubmit={(e) => void handBack(e)} noValidate data-testid="contract-hand-back-form">
-      <FormHeading id="contract-hand-back-heading" text={`Hand back ${contract.reference}`} />
-      <DateField
-        frame={{
-          id: id.endedOn,
-          label: "First day without the contract",
-          hint: `Not a day already past, and not after its end on ${longDate(contract.endsOn)}.`,
-          error: errorIn(problems, id.endedOn),
-        }}
-        value=""
-      />
-      <TextField
-        id={id.reason}
-        label="Reason"
-        hint={`${contract.buyerName} reads it.`}
-        error={errorIn(problems, id.reason)}
-        width="30"
-      />
-      <button type="submit" className="govuk-button govuk-button--warning">
-        Hand back the contract
-      </button>
-    </form>
+    <p className="govuk-body">{list.data ? empty : !list.error && "Loading the contracts…"}</p>
   );
 }
 
@@ -483,21 +224,14 @@ export function ContractsPage({ user }: { user: ApiUser }) {
       {buyer && (
         <>
           <h2 className="govuk-heading-m">Contracts you bought</h2>
-          {bought.data && bought.data.length > 0 ? (
-            <ContractRows
-              items={bought.data}
-              side="bought"
-              today={today}
-              onSign={writer ? (c) => void sign(c) : undefined}
-              onEnd={writer ? choose(setEnding) : undefined}
-            />
-          ) : (
-            <p className="govuk-body">
-              {bought.data
-                ? "Your organisation has not recorded any contracts."
-                : !bought.error && "Loading the contracts…"}
-            </p>
-          )}
+          <ContractList
+            list={bought}
+            empty="Your organisation has not recorded any contracts."
+            side="bought"
+            today={today}
+            onSign={writer ? (c) => void sign(c) : undefined}
+            onEnd={writer ? choose(setEnding) : undefined}
+          />
           {ending && writer && (
             <EndForm
               key={ending.id}
@@ -514,20 +248,13 @@ export function ContractsPage({ user }: { user: ApiUser }) {
       {supplier && (
         <>
           <h2 className="govuk-heading-m">Contracts you supply</h2>
-          {supplied.data && supplied.data.length > 0 ? (
-            <ContractRows
-              items={supplied.data}
-              side="supplied"
-              today={today}
-              onHandBack={handsBack ? choose(setHandingBack) : undefined}
-            />
-          ) : (
-            <p className="govuk-body">
-              {supplied.data
-                ? "Your organisation supplies no contracts."
-                : !supplied.error && "Loading the contracts…"}
-            </p>
-          )}
+          <ContractList
+            list={supplied}
+            empty="Your organisation supplies no contracts."
+            side="supplied"
+            today={today}
+            onHandBack={handsBack ? choose(setHandingBack) : undefined}
+          />
           {handingBack && handsBack && (
             <HandBackForm
               key={handingBack.id}

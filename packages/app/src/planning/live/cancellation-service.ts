@@ -4,7 +4,6 @@ import {
   cancellationInputSchema,
   type TripRequest,
 } from "@tt/domain";
-import type { Run, Vehicle } from "@tt/solver";
 import { queueTripNotices } from "../../notifications";
 import {
   type Clock,

@@ -1,7 +1,7 @@
 import type { Request, Vehicle } from "@tt/solver";
 import { type InsertionOption, insertionOptions, type TimedRun } from "./insertion-options";
 import type { LiveProblem } from "./live-problem";
-import { timedStop, toldWindowOf } from "./relieved-run";
+import { runWithout, timedStop, toldWindowOf } from "./relieved-run";
 import { checkedRun } from "./run-problem";
 import { placeWithinTold } from "./told-place";
 
@@ -59,13 +59,10 @@ function movingOne(
     if (stop.kind !== "pickup" || stop.start === undefined) continue;
     const passenger = live.request(stop.request);
     if (!passenger) continue;
-    const rest = run.stops.filter((s) => s.kind === "break" || s.request !== stop.request);
     // A run left with nobody is an unused vehicle: it takes the trip from its depot.
-    const others = rest.some((s) => s.kind === "pickup");
-    const left = others ? checkedRun(live, vehicle, rest, false) : undefined;
-    if (others && !left?.keepsRules) continue;
-    const relieved: TimedRun = { vehicle: vehicle.id, stops: left?.run.stops.map(timedStop) ?? [] };
-    const [taken] = insertionOptions(live, { runs: [relieved] }, narrowed, {
+    const left = runWithout(live, vehicle, run.stops, stop.request);
+    if (!left) continue;
+    const [taken] = insertionOptions(live, { runs: [left.timed] }, narrowed, {
       only: vehicle.id,
       max: 1,
     }).options;

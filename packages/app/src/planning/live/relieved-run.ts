@@ -47,12 +47,11 @@ export function relievedRun(
     if (stop.kind !== "pickup" || stop.start === undefined) continue;
     const request = live.request(stop.request);
     if (!request) continue;
-    const rest = stops.filter((s) => s.kind === "break" || s.request !== stop.request);
-    const left = checkedRun(live, vehicle, rest, false);
-    if (!left?.keepsRules) continue;
-    const timed: TimedRun = { vehicle: vehicle.id, stops: left.run.stops.map(timedStop) };
+    const left = runWithout(live, vehicle, stops, stop.request);
+    // A run left with nobody needs no move to keep its rules.
+    if (!left?.run) continue;
     const told = toldWindowOf(request.pickup.window, stop.start);
-    const option = placeWithinTold(live, { runs: [...others, timed] }, request, told);
+    const option = placeWithinTold(live, { runs: [...others, left.timed] }, request, told);
     tried++;
     if (option && (!best || option.addedCost < best.option.addedCost)) {
       best = { run: left.run, moved: stop.request, option };
@@ -60,6 +59,24 @@ export function relievedRun(
     if (tried >= MOVES_TRIED) break;
   }
   return best;
+}
+
+/**
+ * The vehicle's run without one passenger, scheduled by the engine, when what is left keeps every
+ * rule (no reordering: a quick check of many variants); a run left with nobody has no stops.
+ * Undefined when what is left breaks a rule.
+ */
+export function runWithout(
+  live: LiveProblem,
+  vehicle: Vehicle,
+  stops: readonly TimedStop[],
+  tripRequestId: string,
+): { run?: Run; timed: TimedRun } | undefined {
+  const rest = stops.filter((s) => s.kind === "break" || s.request !== tripRequestId);
+  if (!rest.some((s) => s.kind === "pickup")) return { timed: { vehicle: vehicle.id, stops: [] } };
+  const left = checkedRun(live, vehicle, rest, false);
+  if (!left?.keepsRules) return undefined;
+  return { run: left.run, timed: { vehicle: vehicle.id, stops: left.run.stops.map(timedStop) } };
 }
 
 /** An engine run's stop as the options read it. */
