@@ -171,6 +171,8 @@ export const bids = pgTable(
       .references(() => organisations.id),
     pricePence: integer("price_pence").notNull(),
     vehicleIds: uuid("vehicle_ids").array().notNull(),
+    /** The drivers and passenger assistants offered (the operator's staff records). */
+    staffIds: uuid("staff_ids").array().notNull().default([]),
     unfit: text("unfit").array().notNull(),
     quality: integer("quality"),
     submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),

@@ -1,0 +1,1 @@
+ALTER TABLE "bids" ADD COLUMN "staff_ids" uuid[] DEFAULT '{}' NOT NULL;
