@@ -8,9 +8,11 @@ type Json = Record<string, unknown>;
 
 /** A Thursday: the fixture's trips travel on it. */
 const DAY = "2026-09-03";
+/** The services' clock: the hand-backs' days are still to come, whenever the tests run. */
+const TODAY = { now: () => new Date("2026-12-01T09:00:00Z") };
 
 interface Scene {
-  operator: { id: string; token: string };
+  operator: { id: string; token: string; actor: Actor };
   minibus: string;
   spare: string;
 }
@@ -65,7 +67,7 @@ async function buildScene(fixture: Fixture): Promise<Scene> {
     availableFrom: "16:00",
     availableTo: "18:00",
   });
-  return { operator: { id: org.id, token }, minibus: minibus.id, spare: spare.id };
+  return { operator: { id: org.id, token, actor }, minibus: minibus.id, spare: spare.id };
 }
 
 /** A new user of `role` in the organisation, and their API token. */
@@ -86,7 +88,7 @@ async function tokenOf(
 
 for (const driver of listTestDrivers()) {
   describe(`the contract register (${driver.name})`, () => {
-    const fixture = useFixture(driver.open);
+    const fixture = useFixture(driver.open, { clock: TODAY });
     let scene: Scene;
     let dayContract = "";
     let planId = "";
@@ -350,6 +352,59 @@ for (const driver of listTestDrivers()) {
           ],
         },
       ]);
+    });
+
+    it("brings a vehicle it names into the buyer's day fleet for its term, unless it works for another organisation", async () => {
+      const { services, county, city } = fixture();
+      const at = { depotLat: 52.2, depotLon: 0.12, fixedCostPence: 9_000, costPerKmPence: 90 };
+      const vehicle = (reference: string) =>
+        services.register.create(scene.operator.actor, "vehicles", aVehicle({ reference, ...at }));
+      const [free, busy] = [await vehicle("CM-09"), await vehicle("CM-10")];
+      const fleetOn = async (date: string) =>
+        (await loadDayRegister(services.unitOfWork, county.id, date)).vehicles;
+      const sign = async (reference: string, vehicleId: string) => {
+        const made = await call(
+          "POST",
+          "/api/contracts",
+          commissioner,
+          terms({ reference, vehicleIds: [vehicleId], breakDates: [] }),
+        );
+        const id = String((await body(made)).id);
+        return call("POST", `/api/contracts/${id}/status`, commissioner, { status: "active" });
+      };
+      expect((await fleetOn(DAY)).some((v) => v.id === free.id)).toBe(false);
+      const signed = await sign("C-201", free.id);
+      expect(signed.status).toBe(200);
+      expect((await fleetOn(DAY)).find((v) => v.id === free.id)).toMatchObject({
+        reference: "CM-09",
+        fixedCostPence: 18_500,
+        contract: "C-201",
+      });
+      // Not before its term.
+      expect((await fleetOn("2026-08-27")).some((v) => v.id === free.id)).toBe(false);
+      // Granted to the city for the year, CM-10 cannot also work for the county.
+      const toCity = await call("POST", "/api/availability-grants", scene.operator.token, {
+        granteeId: city.id,
+        vehicleIds: [busy.id],
+        startTime: "07:00",
+        endTime: "09:00",
+        validFrom: "2026-09-01",
+        validTo: "2027-07-31",
+      });
+      expect(toCity.status).toBe(201);
+      const refused = await sign("C-202", busy.id);
+      expect(refused.status).toBe(409);
+      expect(JSON.stringify(await body(refused))).toMatch(/CM-10 is granted to .+ from 2026-09-01/);
+      expect((await fleetOn(DAY)).some((v) => v.id === busy.id)).toBe(false);
+      // Handed back, it leaves the county's fleet from that day, not before.
+      const c201 = String((await body(signed)).id);
+      const back = await call("POST", `/api/contracts/${c201}/hand-back`, scene.operator.token, {
+        endedOn: "2027-01-04",
+        reason: "vehicle sold",
+      });
+      expect(back.status).toBe(200);
+      expect((await fleetOn("2027-01-04")).some((v) => v.id === free.id)).toBe(false);
+      expect((await fleetOn("2026-12-31")).some((v) => v.id === free.id)).toBe(true);
     });
   });
 }

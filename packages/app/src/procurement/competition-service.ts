@@ -15,6 +15,7 @@ import { z } from "zod";
 import { type RestoredProblems, unfitRuns } from "../planning";
 import { type Clock, systemClock, type UnitOfWorkOf } from "../ports";
 import { type Actor, AppError, authorise, notFound, parseInput } from "../shared";
+import { grantContractVehicles } from "./contract-grants";
 import { complianceRecordOf } from "./compliance-service";
 import { lotsOf } from "./lot-service";
 
@@ -253,6 +254,7 @@ export class CompetitionService {
         breakDates: [],
       });
       const signed = await tx.contracts.move(contract.id, { status: "active" });
+      await grantContractVehicles(tx, signed);
       await tx.competitions.award(lotId, signed.id);
       for (const org of [actor.organisationId, bid.operatorId]) {
         await audit(tx, actor, org, id, "update", "competition: lot awarded, contract signed", {

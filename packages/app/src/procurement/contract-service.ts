@@ -14,10 +14,11 @@ import {
 } from "@tt/domain";
 import { type Clock, systemClock, type UnitOfWorkOf } from "../ports";
 import { type Actor, AppError, authorise, notFound, parseInput } from "../shared";
+import { endContractGrants, grantContractVehicles } from "./contract-grants";
 
 /** What the contract register reads and writes. */
 export type ContractUnitOfWork = UnitOfWorkOf<
-  "contracts" | "identity" | "vehicles" | "funders" | "audit"
+  "contracts" | "identity" | "vehicles" | "funders" | "grants" | "audit"
 >;
 type Repos = ContractUnitOfWork["repositories"];
 
@@ -109,6 +110,8 @@ export class ContractService {
       const refusal = findContractMoveRefusal(contract, move, today(this.clock));
       if (refusal) throw new AppError("conflict", `The contract cannot change: ${refusal}.`);
       const moved = await repos.contracts.move(id, move);
+      if (moved.status === "active") await grantContractVehicles(repos, moved);
+      else await endContractGrants(repos, moved);
       await audited(repos, actor, moved, "update", `contracts: ${move.status}`);
       return (await viewed(repos, [moved]))[0]!;
     });
