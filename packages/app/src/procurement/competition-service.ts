@@ -15,8 +15,8 @@ import { z } from "zod";
 import { type RestoredProblems, unfitRuns } from "../planning";
 import { type Clock, systemClock, type UnitOfWorkOf } from "../ports";
 import { type Actor, AppError, authorise, notFound, parseInput } from "../shared";
-import { grantContractVehicles } from "./contract-grants";
 import { complianceRecordOf } from "./compliance-service";
+import { grantContractVehicles } from "./contract-grants";
 import { lotsOf } from "./lot-service";
 
 /** What mini-competitions read and write. */
