@@ -84,6 +84,8 @@ for (const driver of listTestDrivers()) {
           layouts: [],
           kind: "wheelchair-accessible-vehicle",
         },
+        // On duty only in the evening: no morning run fits its hours.
+        "CM-03": { availableFrom: "18:00", availableTo: "22:00" },
       });
       cars = await bidder(f, "Fen Cars", "community-transport", "community-car", {
         "FC-01": { kind: "volunteer-car", seats: 3 },
@@ -182,6 +184,15 @@ for (const driver of listTestDrivers()) {
       });
       expect((await body(unfit)).unfit).toEqual([
         expect.stringContaining("cannot be carried by any vehicle offered"),
+      ]);
+      // A minibus that could carry it, but whose hours of work do not cover it.
+      const offDuty = await bid(minibuses, {
+        lotId,
+        pricePence: 9_000,
+        vehicleIds: [minibuses.vehicles["CM-03"]],
+      });
+      expect((await body(offDuty)).unfit).toEqual([
+        expect.stringMatching(/outside the hours of work .*\(CM-03 18:00–22:00\)/),
       ]);
       // The bid replaces the earlier one: back to the minibus.
       await bid(minibuses, {

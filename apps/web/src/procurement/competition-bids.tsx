@@ -109,7 +109,8 @@ function QualityForm({
 /**
  * The bids of a closed competition, for its buyer: each lot's bids ranked best first (price and
  * quality scores, unfit bids last with their reasons), the quality marks and the award, which
- * makes and signs the contract. Before the deadline the bids are sealed: nothing is asked for.
+ * makes and signs the contract. Before the deadline the server refuses them (sealed, the attempt
+ * audited): its refusal is shown as it came.
  */
 export function OpenedBids({
   competition,
@@ -127,7 +128,7 @@ export function OpenedBids({
   const bids = useQuery({
     queryKey: key,
     queryFn: () => api.competitionBids(competition.id),
-    enabled: competition.open,
+    retry: false,
   });
   const headingId = "competition-bids-heading";
   useEffect(() => {
@@ -150,15 +151,15 @@ export function OpenedBids({
       <h2 className="govuk-heading-m" id={headingId}>
         Bids for {competition.title}
       </h2>
-      {!competition.open ? (
+      {bids.error && <ErrorSummary problems={problemsOf(bids.error)} />}
+      {!competition.open || bids.error ? (
         <p className="govuk-body" data-testid="bids-sealed">
           The bids are sealed until {deadlineInWords(competition.deadline)}: nobody can read them
-          before, not even an administrator.
+          before, not even an administrator, and every attempt is recorded in the audit log.
         </p>
       ) : (
         <>
           <p className="govuk-body">Ranked best first, out of 100 ({weights}).</p>
-          {bids.error && <ErrorSummary problems={problemsOf(bids.error)} />}
           {!bids.data && !bids.error && <p className="govuk-body">Opening the bids…</p>}
           {bids.data?.map((lot) => (
             <div key={lot.lotId} data-testid="lot-bids">

@@ -243,7 +243,7 @@ export function PutOutForm({
       <TextField
         id={DEADLINE_TIME_ID}
         label="Time of the deadline"
-        hint="24-hour clock, HH:MM: for example 12:00."
+        hint="24-hour clock, HH:MM: for example 12:00 (seconds may follow, as 12:00:30)."
         error={errorIn(problems, DEADLINE_TIME_ID)}
         inputMode="numeric"
         width="5"

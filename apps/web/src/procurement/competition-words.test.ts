@@ -110,6 +110,10 @@ describe("competition words", () => {
   it("reads the deadline's day and time as an instant with its offset", () => {
     expect(deadlineFrom("2026-09-14", "14:30")).toBe(DEADLINE);
     expect(deadlineFrom("2026-09-14", " 9.05 ")).toBe(new Date(2026, 8, 14, 9, 5).toISOString());
+    expect(deadlineFrom("2026-09-14", "09:05:30")).toBe(
+      new Date(2026, 8, 14, 9, 5, 30).toISOString(),
+    );
+    expect(deadlineFrom("2026-09-14", "09:05:60")).toBe("");
     expect(deadlineFrom("2026-09-14", "24:00")).toBe("");
     expect(deadlineFrom("2026-09-14", "2pm")).toBe("");
     expect(deadlineFrom("2026-02-30", "12:00")).toBe("");

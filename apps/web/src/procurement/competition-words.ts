@@ -69,7 +69,8 @@ export function deadlineInWords(deadline: string): string {
   const at = new Date(deadline);
   if (Number.isNaN(at.getTime())) return deadline;
   const day = `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())}`;
-  return `${two(at.getHours())}:${two(at.getMinutes())} on ${longDate(day)}`;
+  const seconds = at.getSeconds() > 0 ? `:${two(at.getSeconds())}` : "";
+  return `${two(at.getHours())}:${two(at.getMinutes())}${seconds} on ${longDate(day)}`;
 }
 
 /**
@@ -130,14 +131,17 @@ export function vehicleLabel(vehicle: {
   return `${vehicle.reference} (${vehicle.kind}, ${needs})`;
 }
 
-/** The instant "YYYY-MM-DD" at "HH:MM" in the browser's time zone, as ISO; "" when not real. */
+/**
+ * The instant "YYYY-MM-DD" at "HH:MM" (or "HH:MM:SS") in the browser's time zone, as ISO; ""
+ * when not real.
+ */
 export function deadlineFrom(day: string, time: string): string {
-  const parts = /^(\d{1,2})[:.](\d{2})$/.exec(time.trim());
+  const parts = /^(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?$/.exec(time.trim());
   if (!isRealDate(day) || !parts) return "";
-  const [hours, minutes] = [Number(parts[1]), Number(parts[2])];
-  if (hours > 23 || minutes > 59) return "";
+  const [hours, minutes, seconds] = [Number(parts[1]), Number(parts[2]), Number(parts[3] ?? 0)];
+  if (hours > 23 || minutes > 59 || seconds > 59) return "";
   const [year, month, date] = day.split("-").map(Number);
-  const at = new Date(year ?? 0, (month ?? 1) - 1, date ?? 1, hours, minutes);
+  const at = new Date(year ?? 0, (month ?? 1) - 1, date ?? 1, hours, minutes, seconds);
   return Number.isNaN(at.getTime()) ? "" : at.toISOString();
 }
 

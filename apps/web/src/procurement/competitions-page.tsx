@@ -79,17 +79,14 @@ function BoughtRows({
                 <strong className={status.className}>{status.text}</strong>
               </td>
               <td className="govuk-table__cell">
-                {c.open ? (
-                  <button
-                    type="button"
-                    className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                    onClick={() => onOpen(c)}
-                  >
-                    Open the bids<span className="govuk-visually-hidden"> of {c.title}</span>
-                  </button>
-                ) : (
-                  <span className="govuk-body-s">Bids sealed</span>
-                )}
+                {!c.open && <span className="govuk-body-s govuk-!-display-block">Bids sealed</span>}
+                <button
+                  type="button"
+                  className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                  onClick={() => onOpen(c)}
+                >
+                  Open the bids<span className="govuk-visually-hidden"> of {c.title}</span>
+                </button>
               </td>
             </tr>
           );
@@ -256,6 +253,8 @@ export function CompetitionsPage({ user }: { user: ApiUser }) {
               onOpen={(c) => {
                 setProblems([]);
                 setOpening(c.id);
+                // Asked again each time: the server decides whether the deadline has passed.
+                void queries.invalidateQueries({ queryKey: COMPETITIONS_KEY });
               }}
             />
           ) : (

@@ -1,4 +1,4 @@
-import { formatMinutesOfDay, type Lot, type Vehicle } from "@tt/domain";
+import { findMinutesOfDay, formatMinutesOfDay, type Lot, type Vehicle } from "@tt/domain";
 import type { StoredPlan } from "../../ports";
 import { vehicleLayouts } from "../map-vehicles";
 import { vehicleFeatures } from "../planning-rules";
@@ -10,7 +10,8 @@ import { timedRun } from "./timed-runs";
  * What a lot needs that the vehicles offered lack, found by the engine: each of the lot's runs is
  * scheduled again as planned with each vehicle offered in its place (its seats and wheelchair
  * layouts, its features; the run's depot, hours and driver's breaks), and a run none of them can
- * carry keeping every rule is named. Empty: the vehicles fit.
+ * carry keeping every rule is named. A vehicle whose own hours of work do not cover the run cannot
+ * carry it either (the contract brings it to the buyer within those hours). Empty: the vehicles fit.
  */
 export function unfitRuns(
   live: LiveProblem,
@@ -23,7 +24,8 @@ export function unfitRuns(
     const planned = live.base.vehicles.find((v) => v.id === lotRun.vehicleId);
     if (!run || !planned) return [];
     const stops = timedRun(run).stops;
-    const fits = offered.some((v) => {
+    const onDuty = offered.filter((v) => coversRun(v, lotRun));
+    const fits = onDuty.some((v) => {
       const candidate = {
         ...planned,
         layouts: vehicleLayouts(v),
@@ -33,8 +35,21 @@ export function unfitRuns(
     });
     if (fits) return [];
     const when = `${formatMinutesOfDay(Math.round(lotRun.start))}–${formatMinutesOfDay(Math.round(lotRun.end))}`;
+    if (onDuty.length === 0) {
+      const hours = offered.map((v) => `${v.reference} ${v.availableFrom}–${v.availableTo}`);
+      return [
+        `the run ${when} falls outside the hours of work of every vehicle offered (${hours.join(", ")})`,
+      ];
+    }
     return [
       `the run ${when} (${lotRun.trips} trips; at most ${lot.needs.seats} seats and ${lot.needs.wheelchairs} wheelchair spaces in use at once in the lot) cannot be carried by any vehicle offered`,
     ];
   });
+}
+
+/** The vehicle's own hours of work cover the run's first to last stop. */
+function coversRun(vehicle: Vehicle, run: { start: number; end: number }): boolean {
+  const from = findMinutesOfDay(vehicle.availableFrom) ?? 0;
+  const to = findMinutesOfDay(vehicle.availableTo) ?? 24 * 60;
+  return from <= run.start && run.end <= to;
 }
