@@ -16,6 +16,15 @@ import {
   placesCsv,
   screenshot,
 } from "./support/browser";
+import {
+  admitBoth,
+  applyToConsortium,
+  bidFor,
+  evaluateAndAward,
+  failToOpenEarly,
+  planAtContractPrices,
+  putLotsOut,
+} from "./support/competition-walks";
 import { type DemoServer, ensureWebBuilt, startDemoServer } from "./support/demo-server";
 import {
   boardShowsMarks,
@@ -439,6 +448,22 @@ describe.skipIf(!HAS_CHROMIUM)("the planner's web app in Debian's chromium", () 
     await reviewAndAdmit(page, url, password);
     await recordAndSignContract(page);
   }, 60_000);
+
+  it("puts the consortium's published plan out to competition: two operators bid, the bids stay sealed until the deadline, the better is awarded and the next plan costs its minibus at the contract's price", async () => {
+    // The consortium planned and published its day above (its plan is the one booked into).
+    await applyToConsortium(page, url, password, "group");
+    await applyToConsortium(page, url, password, "taxis");
+    await admitBoth(page, url, password);
+    // Long enough for two operators to sign in and bid on a busy machine.
+    const deadline = await putLotsOut(page, 75);
+    await bidFor(page, url, password, "taxis", "160");
+    await bidFor(page, url, password, "group", "95");
+    expect(Date.now(), "both bids placed before the deadline").toBeLessThan(deadline);
+    await failToOpenEarly(page, url, password);
+    await page.waitForTimeout(Math.max(0, deadline - Date.now()) + 1_000);
+    await evaluateAndAward(page);
+    await planAtContractPrices(page);
+  }, 240_000);
 
   it("plans the partnership's pooled day, then shows the council's finance officer its trips in it", async () => {
     // Last, so that the plan's reads of the members' rows come after those the auditor looks for.

@@ -8,16 +8,19 @@ import {
   type Boundaries,
   CancellationService,
   type Clock,
+  CommissionService,
   CompetitionService,
   ComplianceService,
   ContractService,
   CrewService,
   type CsvTransfer,
   DayQueue,
+  DelegationService,
   DpsService,
   DriverRunService,
   defaultSolveCapacity,
   GrantService,
+  HandBackReplanner,
   HeldPlans,
   InProcessJobQueue,
   IntegrationAnalysisService,
@@ -27,6 +30,7 @@ import {
   LotService,
   ManifestService,
   MemberPlanService,
+  NeedsSurveyService,
   NotificationService,
   OccupancyService,
   PartnerDesk,
@@ -119,7 +123,13 @@ export interface ServerServices {
   readonly dps: DpsService;
   readonly contracts: ContractService;
   readonly competitions: CompetitionService;
+  /** The community transport hub: commissions, journeys, reconciliation. */
+  readonly commissions: CommissionService;
   readonly lots: LotService;
+  /** Budgets and areas councils delegate to local consortia, and what is committed against them. */
+  readonly delegations: DelegationService;
+  /** Parish needs surveys: the register of unmet demand. */
+  readonly needsSurveys: NeedsSurveyService;
   /** District boundaries for report maps (data/districts.geojson), or undefined without them. */
   boundaries(): Promise<Boundaries | undefined>;
   readonly clock: Clock;
@@ -222,9 +232,16 @@ export function buildServices(
     grants: new GrantService(unitOfWork),
     compliance: new ComplianceService(unitOfWork, clock),
     dps: new DpsService(unitOfWork, clock),
-    contracts: new ContractService(unitOfWork, clock),
+    contracts: new ContractService(
+      unitOfWork,
+      clock,
+      new HandBackReplanner(unitOfWork, problems, clock, days, held),
+    ),
     competitions: new CompetitionService(unitOfWork, problems, clock),
+    commissions: new CommissionService(unitOfWork, clock),
     lots: new LotService(unitOfWork),
+    delegations: new DelegationService(unitOfWork),
+    needsSurveys: new NeedsSurveyService(unitOfWork),
     boundaries: lazyBoundaries(),
     clock,
     secureCookies: options.secureCookies,

@@ -73,6 +73,11 @@ export const NAV_ITEMS: readonly NavItem[] = [
     text: "Competitions",
     roles: ["admin", "commissioner", "operator", "finance", "auditor"],
   },
+  {
+    href: "/delegations",
+    text: "Consortium budgets",
+    roles: ["admin", "commissioner", "finance", "auditor"],
+  },
   { href: "/access-log", text: "Access log", roles: ["admin", "auditor"] },
 ];
 

@@ -11,7 +11,12 @@ import type {
   competitionBidsRoute,
 } from "./routes/competitions";
 import type { ComplianceDocumentView, ComplianceRecordView } from "./routes/compliance";
-import type { ContractPresented, contractAlignmentRoute, planLotsRoute } from "./routes/contracts";
+import type {
+  ContractPresented,
+  contractAlignmentRoute,
+  HandedBackPresented,
+  planLotsRoute,
+} from "./routes/contracts";
 import type { DpsApplicationPresented } from "./routes/dps";
 
 type Call = <T>(method: string, path: string, body?: unknown) => Promise<T>;
@@ -116,7 +121,7 @@ export function procurementClientMethods(call: Call) {
       }),
     /** The operator hands the contract back from a day not yet past. */
     handBackContract: (id: string, ending: ContractEnding) =>
-      call<ContractPresented>("POST", `/api/contracts/${at(id)}/hand-back`, ending),
+      call<HandedBackPresented>("POST", `/api/contracts/${at(id)}/hand-back`, ending),
     /** Competitions your organisation put out (`bought`), or was invited to bid in, newest first. */
     competitions: async (side: "bought" | "invited") =>
       (await call<{ items: CompetitionPresented[] }>("GET", `/api/competitions?side=${side}`))

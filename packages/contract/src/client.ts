@@ -1,4 +1,5 @@
 import { bookingClientMethods } from "./client-bookings";
+import { consortiaClientMethods } from "./client-consortia";
 import { messageClientMethods } from "./client-messages";
 import { operationsClientMethods } from "./client-operations";
 import { partnerDeskClientMethods } from "./client-partner-desk";
@@ -159,6 +160,7 @@ export function createClient(options: ClientOptions) {
     ...messageClientMethods(call),
     ...operationsClientMethods(call, base),
     ...procurementClientMethods(call),
+    ...consortiaClientMethods(call),
     /** The same client, recording `purpose` in the audit log. */
     withPurpose: (purpose: string) => createClient({ ...options, purpose }),
   };

@@ -18,11 +18,13 @@ import { checkRouteAccess } from "./middleware/route-access";
 import { mountAnalysisRoutes } from "./routes/analyses";
 import { mountAuditRoute } from "./routes/audit";
 import { mountBookingRoutes } from "./routes/bookings";
+import { mountCommissionRoutes } from "./routes/commissions";
 import { mountCompetitionRoutes } from "./routes/competitions";
 import { mountComplianceRoutes } from "./routes/compliance";
 import { mountContractRoutes } from "./routes/contracts";
 import { mountCrewRoutes } from "./routes/crew";
 import { mountCsvRoutes } from "./routes/csv";
+import { mountDelegationRoutes } from "./routes/delegations";
 import { mountDocs } from "./routes/docs";
 import { mountDpsRoutes } from "./routes/dps";
 import { mountEntitlementRoutes } from "./routes/entitlement";
@@ -100,7 +102,9 @@ export function createHttpApp(
   mountComplianceRoutes(app, services);
   mountDpsRoutes(app, services);
   mountContractRoutes(app, services);
+  mountDelegationRoutes(app, services);
   mountCompetitionRoutes(app, services);
+  mountCommissionRoutes(app, services);
   mountDocs(app, version);
 
   app.notFound((c) =>

@@ -1,6 +1,6 @@
 import type { Actor } from "@tt/app";
 import { listTestDrivers } from "@tt/db";
-import { aVehicle } from "@tt/testkit";
+import { aStaffMember, aVehicle } from "@tt/testkit";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Fixture, PASSWORD, useFixture } from "./test-support/fixture";
 
@@ -71,6 +71,8 @@ for (const driver of listTestDrivers()) {
     let cars: Bidder;
     let outsider: Bidder;
     let planId = "";
+    /** The minibus firm's driver it offers, whose DBS check lapses the day before the term. */
+    let offered: Json = {};
     let competition: Json = {};
 
     beforeAll(async () => {
@@ -90,6 +92,12 @@ for (const driver of listTestDrivers()) {
       cars = await bidder(f, "Fen Cars", "community-transport", "community-car", {
         "FC-01": { kind: "volunteer-car", seats: 3 },
       });
+      const made = await f.call("POST", "/api/staff", {
+        token: minibuses.token,
+        json: aStaffMember({ reference: "CM-D1", dbsExpiry: "2026-08-31" }),
+      });
+      expect(made.status).toBe(201);
+      offered = (await made.json()) as Json;
       // Admitted for coaches only: not invited to a minibus and community car competition.
       outsider = await bidder(f, "Wren Coaches", "operator", "coach", { "WC-01": {} });
       const started = await f.call("POST", "/api/plans", {
@@ -194,12 +202,24 @@ for (const driver of listTestDrivers()) {
       expect((await body(offDuty)).unfit).toEqual([
         expect.stringMatching(/outside the hours of work .*\(CM-03 18:00–22:00\)/),
       ]);
-      // The bid replaces the earlier one: back to the minibus.
-      await bid(minibuses, {
+      // The bid replaces the earlier one: back to the minibus, with its driver (not another's).
+      const strangers = await bid(cars, {
+        lotId,
+        pricePence: 16_000,
+        vehicleIds: [cars.vehicles["FC-01"]],
+        staffIds: [String(offered.id)],
+      });
+      expect(strangers.status).toBe(422);
+      expect(((await body(strangers)).details as Json[]).map((d) => d.path)).toEqual([
+        "staffIds.0",
+      ]);
+      const withDriver = await bid(minibuses, {
         lotId,
         pricePence: 21_000,
         vehicleIds: [minibuses.vehicles["CM-01"]],
+        staffIds: [String(offered.id)],
       });
+      expect((await body(withDriver)).staffIds).toEqual([offered.id]);
       expect(
         (await bid(cars, { lotId, pricePence: 16_000, vehicleIds: [cars.vehicles["FC-01"]] }))
           .status,
@@ -341,6 +361,23 @@ for (const driver of listTestDrivers()) {
       );
       const licenceId = String((await body(licence)).id);
       await call("DELETE", `/api/compliance-documents/${licenceId}`, minibuses.token);
+      // The driver offered: a DBS check lapsing before the term blocks it too, until renewed.
+      const noCheck = await call(
+        "POST",
+        `/api/competitions/${id}/lots/${lotId}/award`,
+        county.users.admin.token,
+        { bidId: bidOf("Cam Minibuses") },
+      );
+      expect(noCheck.status).toBe(409);
+      expect(String((await body(noCheck)).message)).toContain(
+        "CM-D1's DBS check expired on 2026-08-31",
+      );
+      const { id: driverId, organisationId: _o, createdAt: _c, updatedAt: _u, ...record } = offered;
+      const renewed = await call("PUT", `/api/staff/${String(driverId)}`, minibuses.token, {
+        ...record,
+        dbsExpiry: "2029-08-31",
+      });
+      expect(renewed.status).toBe(200);
       const awarded = await call(
         "POST",
         `/api/competitions/${id}/lots/${lotId}/award`,

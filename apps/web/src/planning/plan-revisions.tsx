@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { api, problemsOf } from "../api";
 import { ErrorSummary } from "../components/error-summary";
 import { Link } from "../components/link";
-import { revisionRuns, revisionWhat, revisionWhen } from "./revision-words";
+import { handBackLines, revisionRuns, revisionWhat, revisionWhen } from "./revision-words";
 
 /** The plan's revisions, newest first: when, who, what and which runs. */
 export function PlanRevisions({
@@ -52,7 +52,16 @@ export function PlanRevisions({
                 </td>
                 <td className="govuk-table__cell">{revisionWhen(entry.createdAt)}</td>
                 <td className="govuk-table__cell">{entry.by ?? "—"}</td>
-                <td className="govuk-table__cell">{revisionWhat(entry)}</td>
+                <td className="govuk-table__cell">
+                  {revisionWhat(entry)}
+                  {entry.handBack && (
+                    <ul className="govuk-list govuk-body-s" data-testid="hand-back-change">
+                      {handBackLines(entry, vehicleName).map((line) => (
+                        <li key={line}>{line}</li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
                 <td className="govuk-table__cell">{revisionRuns(entry, vehicleName)}</td>
                 <td className="govuk-table__cell">{entry.status}</td>
               </tr>

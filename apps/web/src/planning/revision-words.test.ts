@@ -1,6 +1,6 @@
 import type { PlanRevisionEntryView } from "@tt/contract";
 import { describe, expect, it } from "vitest";
-import { revisionRuns, revisionWhat } from "./revision-words";
+import { handBackLines, revisionRuns, revisionWhat } from "./revision-words";
 
 const entry = (over: Partial<PlanRevisionEntryView>): PlanRevisionEntryView => ({
   id: "00000000-0000-4000-8000-000000000001",
@@ -22,6 +22,43 @@ describe("a plan's revisions in words", () => {
       "Trip cancelled: passenger unwell",
     );
     expect(revisionWhat(entry({ kind: "planned", why: null }))).toBe("Planned by the engine");
+  });
+
+  it("says what a hand-back moved, left without a place and cost, by trip reference", () => {
+    const handed = entry({
+      kind: "hand-back",
+      why: "no driver",
+      tripRequestId: null,
+      vehicles: ["cm", "own"],
+      handBack: {
+        contract: "C-201",
+        moved: [
+          {
+            reference: "T-1",
+            fromVehicle: "cm",
+            toVehicle: "own",
+            pickupBefore: 484,
+            pickupAfter: 489,
+          },
+        ],
+        unassigned: [
+          {
+            reference: "T-2",
+            reason: "features",
+            message: "no other vehicle can take it (features: 1 vehicle)",
+          },
+        ],
+        costBeforePence: 27_000,
+        costAfterPence: 12_000,
+      },
+    });
+    expect(revisionWhat(handed)).toBe("Contract C-201 handed back: no driver");
+    expect(handBackLines(handed, (id) => `V-${id}`)).toEqual([
+      "T-1 moved to V-own, picked up 08:09 (was 08:04)",
+      "T-2 has no place: no other vehicle can take it (features: 1 vehicle)",
+      "Cost of the runs £270.00 before, £120.00 after",
+    ]);
+    expect(handBackLines(entry({}), (id) => id)).toEqual([]);
   });
 
   it("names the runs by the vehicles' names, or a dash", () => {

@@ -13,37 +13,32 @@ type Lot = CompetitionPresented["lots"][number];
 /** A fleet bigger than this is listed in a GOV.UK details, open only while it has an error. */
 const FEW_VEHICLES = 12;
 
-/** The operator's own vehicles to offer, by reference, as checkboxes. */
-function VehicleChoice({
-  id,
-  vehicles,
+/** The operator's own vehicles (or people) to offer, by reference, as checkboxes. */
+function OfferChoice({
+  frame,
+  what,
+  items,
   checked,
-  error,
 }: {
-  id: string;
-  vehicles: readonly OwnVehicle[];
+  frame: { id: string; label: string; hint: string; error: string | undefined };
+  what: string;
+  items: readonly OwnVehicle[];
   checked: readonly string[];
-  error: string | undefined;
 }) {
   const choice = (
     <ChoiceField
-      frame={{
-        id,
-        label: "Vehicles you offer",
-        hint: "Up to 20. The engine checks they can carry every run of the lot.",
-        error,
-      }}
+      frame={frame}
       type="checkbox"
-      choices={vehicles.map((v) => ({ value: v.id, text: v.label }))}
+      choices={items.map((v) => ({ value: v.id, text: v.label }))}
       checked={checked}
     />
   );
-  if (vehicles.length <= FEW_VEHICLES) return choice;
+  if (items.length <= FEW_VEHICLES) return choice;
   return (
-    <details className="govuk-details" open={error ? true : undefined}>
+    <details className="govuk-details" open={frame.error ? true : undefined}>
       <summary className="govuk-details__summary">
         <span className="govuk-details__summary-text">
-          Choose from your {vehicles.length} vehicles
+          Choose from your {items.length} {what}
         </span>
       </summary>
       <div className="govuk-details__text">{choice}</div>
@@ -57,6 +52,7 @@ export function LotBid({
   lot,
   bid,
   vehicles,
+  staff,
   problems,
   onOutcome,
 }: {
@@ -64,6 +60,8 @@ export function LotBid({
   lot: Lot;
   bid: BidPresented | undefined;
   vehicles: readonly OwnVehicle[] | undefined;
+  /** The operator's drivers and passenger assistants. */
+  staff: readonly OwnVehicle[] | undefined;
   problems: readonly Problem[];
   onOutcome: Outcome;
 }) {
@@ -75,6 +73,7 @@ export function LotBid({
     const read = readBid(lot.id, {
       price: String(form.get(ids.pricePence) ?? ""),
       vehicleIds: form.getAll(ids.vehicleIds).map(String),
+      staffIds: form.getAll(ids.staffIds).map(String),
     });
     if (!read.ok) return onOutcome({ problems: read.problems });
     try {
@@ -128,12 +127,30 @@ export function LotBid({
             inputMode="decimal"
             width="5"
           />
+          {staff && staff.length > 0 && (
+            <OfferChoice
+              frame={{
+                id: ids.staffIds,
+                label: "Drivers and passenger assistants you offer (optional)",
+                hint: "Their DBS checks and driving licences must hold from the contract's start for the award.",
+                error: errorIn(problems, ids.staffIds),
+              }}
+              what="people"
+              items={staff}
+              checked={bid?.staffIds ?? []}
+            />
+          )}
           {vehicles && vehicles.length > 0 ? (
-            <VehicleChoice
-              id={ids.vehicleIds}
-              vehicles={vehicles}
+            <OfferChoice
+              frame={{
+                id: ids.vehicleIds,
+                label: "Vehicles you offer",
+                hint: "Up to 20. The engine checks they can carry every run of the lot.",
+                error: errorIn(problems, ids.vehicleIds),
+              }}
+              what="vehicles"
+              items={vehicles}
               checked={bid?.vehicleIds ?? []}
-              error={errorIn(problems, ids.vehicleIds)}
             />
           ) : (
             <p className="govuk-body">

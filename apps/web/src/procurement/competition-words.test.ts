@@ -10,6 +10,7 @@ import {
   deadlineFrom,
   deadlineInWords,
   needsInWords,
+  personLabel,
   planLabel,
   qualityFieldId,
   RULE_CHOICES,
@@ -31,12 +32,18 @@ const NOW = new Date(2026, 8, 1, 9, 0);
 const DEADLINE = new Date(2026, 8, 14, 14, 30).toISOString();
 
 describe("competition words", () => {
-  it("offers the three rules and the DPS page's categories", () => {
-    expect(RULE_CHOICES.map((c) => c.value)).toEqual(["school", "vehicle-type", "time-band"]);
-    expect((["school", "vehicle-type", "time-band"] as const).map(ruleName)).toEqual([
+  it("offers the four rules and the DPS page's categories", () => {
+    expect(RULE_CHOICES.map((c) => c.value)).toEqual([
+      "school",
+      "vehicle-type",
+      "time-band",
+      "area",
+    ]);
+    expect((["school", "vehicle-type", "time-band", "area"] as const).map(ruleName)).toEqual([
       "School",
       "Vehicle type",
       "Whole days",
+      "Area",
     ]);
     expect(CATEGORY_CHOICES.map((c) => c.value)).toEqual([...DPS_CATEGORIES]);
     expect(CATEGORY_CHOICES.find((c) => c.value === "wheelchair-accessible")?.text).toBe(
@@ -194,11 +201,22 @@ describe("competition words", () => {
     ]);
   });
 
+  it("names a person to offer by reference, role and DBS check, never by name", () => {
+    expect(personLabel({ reference: "CM-D1", role: "driver", dbsExpiry: "2027-06-30" })).toBe(
+      "CM-D1 (driver, DBS check to 2027-06-30)",
+    );
+    expect(personLabel({ reference: "PA-2", role: "passenger-assistant" })).toBe(
+      "PA-2 (passenger assistant, no DBS check recorded)",
+    );
+  });
+
   it("reads a bid: a day's price in pounds as whole pence, and the vehicles offered", () => {
     expect(readBid(LOT, { price: "£185.50", vehicleIds: [VEHICLE] })).toEqual({
       ok: true,
-      body: { lotId: LOT, pricePence: 18550, vehicleIds: [VEHICLE] },
+      body: { lotId: LOT, pricePence: 18550, vehicleIds: [VEHICLE], staffIds: [] },
     });
+    const people = readBid(LOT, { price: "90", vehicleIds: [VEHICLE], staffIds: ["s1", "s2"] });
+    expect(people.ok && people.body.staffIds).toEqual(["s1", "s2"]);
     const ids = bidFieldIds(LOT);
     const bad = readBid(LOT, { price: "0", vehicleIds: [] });
     expect(bad.ok ? [] : bad.problems.map((p) => p.href)).toEqual([

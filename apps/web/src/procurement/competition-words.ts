@@ -17,6 +17,7 @@ const RULES: Record<LotRule, string> = {
   school: "School (all the runs of one school)",
   "vehicle-type": "Vehicle type (runs needing the same kind of vehicle)",
   "time-band": "Whole days (runs joined into a vehicle's day)",
+  area: "Area (a consortium's micro-franchise: runs within its area)",
 };
 export const isRule = (text: string): text is LotRule => Object.hasOwn(RULES, text);
 
@@ -131,6 +132,16 @@ export function vehicleLabel(vehicle: {
   return `${vehicle.reference} (${vehicle.kind}, ${needs})`;
 }
 
+/** "CM-D1 (driver, DBS check to 2027-06-30)": one of the operator's people to offer. */
+export function personLabel(person: {
+  readonly reference: string;
+  readonly role: string;
+  readonly dbsExpiry?: string | undefined;
+}): string {
+  const check = person.dbsExpiry ? `DBS check to ${person.dbsExpiry}` : "no DBS check recorded";
+  return `${person.reference} (${person.role.replaceAll("-", " ")}, ${check})`;
+}
+
 /**
  * The instant "YYYY-MM-DD" at "HH:MM" (or "HH:MM:SS") in the browser's time zone, as ISO; ""
  * when not real.
@@ -233,13 +244,24 @@ export function readCompetition(
 
 /** A bid form's field ids: one form a lot. */
 export function bidFieldIds(lotId: string) {
-  return { pricePence: `bid-${lotId}-price`, vehicleIds: `bid-${lotId}-vehicles` } as const;
+  return {
+    pricePence: `bid-${lotId}-price`,
+    vehicleIds: `bid-${lotId}-vehicles`,
+    staffIds: `bid-${lotId}-staff`,
+  } as const;
 }
 
-/** A bid: a day's price in pounds (whole pence sent) and the operator's vehicles offered. */
+/**
+ * A bid: a day's price in pounds (whole pence sent), the operator's vehicles offered and the
+ * people (drivers, passenger assistants) it would put on the work.
+ */
 export function readBid(
   lotId: string,
-  fields: { readonly price: string; readonly vehicleIds: readonly string[] },
+  fields: {
+    readonly price: string;
+    readonly vehicleIds: readonly string[];
+    readonly staffIds?: readonly string[];
+  },
 ): Read<BidBody> {
   const ids = bidFieldIds(lotId);
   const problems: Problem[] = [];
@@ -252,7 +274,15 @@ export function readBid(
   if (fields.vehicleIds.length === 0)
     problems.push({ text: "Choose at least one vehicle to offer", href: `#${ids.vehicleIds}` });
   if (pence === undefined || problems.length > 0) return { ok: false, problems };
-  return { ok: true, body: { lotId, pricePence: pence, vehicleIds: [...fields.vehicleIds] } };
+  return {
+    ok: true,
+    body: {
+      lotId,
+      pricePence: pence,
+      vehicleIds: [...fields.vehicleIds],
+      staffIds: [...(fields.staffIds ?? [])],
+    },
+  };
 }
 
 /** A quality mark's field id: one a bid. */

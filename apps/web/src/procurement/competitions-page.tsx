@@ -18,6 +18,7 @@ import {
   competitionStatus,
   deadlineInWords,
   needsInWords,
+  personLabel,
   ruleName,
   vehicleLabel,
 } from "./competition-words";
@@ -100,11 +101,13 @@ function BoughtRows({
 function Invited({
   competition,
   vehicles,
+  staff,
   problems,
   onOutcome,
 }: {
   competition: CompetitionPresented;
   vehicles: readonly OwnVehicle[] | undefined;
+  staff: readonly OwnVehicle[] | undefined;
   problems: readonly Problem[];
   onOutcome: Outcome;
 }) {
@@ -165,6 +168,7 @@ function Invited({
             lot={lot}
             bid={competition.myBids?.find((b) => b.lotId === lot.id)}
             vehicles={vehicles}
+            staff={staff}
             problems={problems}
             onOutcome={onOutcome}
           />
@@ -217,6 +221,16 @@ export function CompetitionsPage({ user }: { user: ApiUser }) {
     reference: v.reference,
     label: vehicleLabel(v),
   }));
+  const people = useQuery({
+    queryKey: ["register", "staff", "competitions"],
+    queryFn: () => api.list("staff", { limit: 500 }),
+    enabled: bidder && (invited.data?.length ?? 0) > 0,
+  });
+  const crew = people.data?.items.map((s) => ({
+    id: s.id,
+    reference: s.reference,
+    label: personLabel(s),
+  }));
   const onOutcome: Outcome = (result) => {
     if ("message" in result) {
       setProblems([]);
@@ -228,7 +242,7 @@ export function CompetitionsPage({ user }: { user: ApiUser }) {
     }
   };
   const opened = bought.data?.find((c) => c.id === opening);
-  const error = bought.error ?? invited.error ?? vehicles.error;
+  const error = bought.error ?? invited.error ?? vehicles.error ?? people.error;
   return (
     <div>
       {message && (
@@ -286,6 +300,7 @@ export function CompetitionsPage({ user }: { user: ApiUser }) {
                   key={c.id}
                   competition={c}
                   vehicles={own}
+                  staff={crew}
                   problems={problems}
                   onOutcome={onOutcome}
                 />

@@ -19,6 +19,7 @@ import {
   linkConflict,
   readContract,
   readEnding,
+  replannedWords,
 } from "./contract-words";
 import { errorIn, type Outcome } from "./form-outcome";
 
@@ -254,7 +255,7 @@ export function HandBackForm({
     try {
       const handed = await api.handBackContract(contract.id, read.body);
       onOutcome({
-        message: `Contract ${handed.reference} handed back to ${handed.buyerName}: ${longDate(read.body.endedOn)} is the first day without it.`,
+        message: `Contract ${handed.reference} handed back to ${handed.buyerName}: ${longDate(read.body.endedOn)} is the first day without it.${replannedWords(handed.replanned)}`,
       });
     } catch (error) {
       onOutcome({ problems: linkConflict(error, problemsOf(error, id), id.endedOn) });

@@ -16,6 +16,7 @@ import {
   readContract,
   readDay,
   readEnding,
+  replannedWords,
 } from "./contract-words";
 
 const OPERATOR = "0b6f1c9e-3a0e-4c5b-9b53-2a8c1f0d7e11";
@@ -187,6 +188,21 @@ describe("contract words", () => {
     ]);
     const forbidden = new ApiError(403, { code: "forbidden", message: "No.", details: [] });
     expect(linkConflict(forbidden, [{ text: "No." }], "ending-date")).toEqual([{ text: "No." }]);
+  });
+
+  it("says what a hand-back did to the buyer's plans", () => {
+    expect(replannedWords([])).toBe("");
+    expect(
+      replannedWords([
+        { tripsMoved: 2, tripsUnplaced: 1 },
+        { tripsMoved: 1, tripsUnplaced: 0 },
+      ]),
+    ).toBe(
+      " The buyer's plans of 2 days were re-planned: 3 trips moved to other runs, 1 trip left without a place.",
+    );
+    expect(replannedWords([{ tripsMoved: 1, tripsUnplaced: 0 }])).toBe(
+      " The buyer's plans of 1 day were re-planned: 1 trip moved to other runs.",
+    );
   });
 
   it("reads an ending: a real first day without the contract and a reason", () => {

@@ -103,6 +103,21 @@ export function breakDatesLeft(
 }
 
 /** "End together on 31 August 2027". */
+/**
+ * What a hand-back did to the buyer's operating plans, as the operator is told it: how many trips
+ * went to other runs and how many none could take ("" when no plan carried its vehicles).
+ */
+export function replannedWords(
+  days: readonly { tripsMoved: number; tripsUnplaced: number }[],
+): string {
+  if (days.length === 0) return "";
+  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
+  const moved = days.reduce((sum, d) => sum + d.tripsMoved, 0);
+  const unplaced = days.reduce((sum, d) => sum + d.tripsUnplaced, 0);
+  const left = unplaced > 0 ? `, ${count(unplaced, "trip")} left without a place` : "";
+  return ` The buyer's plans of ${count(days.length, "day")} were re-planned: ${count(moved, "trip")} moved to other runs${left}.`;
+}
+
 export const alignmentHeading = (alignTo: string) => `End together on ${longDate(alignTo)}`;
 
 /** "runs to it", "extend by 39 days", "end at its break date, last day 31 March 2027". */

@@ -22,6 +22,7 @@ import { PlanningPage } from "../planning/planning-page";
 import { CompetitionsPage } from "../procurement/competitions-page";
 import { CompliancePage } from "../procurement/compliance-page";
 import { ContractsPage } from "../procurement/contracts-page";
+import { DelegationsPage } from "../procurement/delegations-page";
 import { DpsPage } from "../procurement/dps-page";
 import { useSession } from "../session";
 import { PartnershipPage } from "../sharing/partnership-page";
@@ -226,6 +227,12 @@ const contractsRoute = createRoute({
   component: () => <SignedIn page={(user) => <ContractsPage user={user} />} />,
 });
 
+const delegationsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "delegations",
+  component: () => <SignedIn page={(user) => <DelegationsPage user={user} />} />,
+});
+
 const competitionsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "competitions",
@@ -260,6 +267,7 @@ export const routeTree = rootRoute.addChildren([
   complianceRoute,
   dpsRoute,
   contractsRoute,
+  delegationsRoute,
   competitionsRoute,
   ...registerRoutes(rootRoute, "passengers"),
   ...registerRoutes(rootRoute, "places"),

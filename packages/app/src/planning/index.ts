@@ -29,6 +29,17 @@ export {
   type SeatOffer,
 } from "./live/cancellation-service";
 export { DayQueue } from "./live/day-queue";
+export {
+  type HandBackMovedTrip,
+  HandBackReplanner,
+  type HandBackRepository,
+  type HandBackScope,
+  type HandBackUnitOfWork,
+  type HandBackUnplacedTrip,
+  handBackScope,
+  type ReplannedDay,
+} from "./live/hand-back-replan";
+export { type HandedBackPlan, type MovedTrip, withoutHandedBack } from "./live/handed-back-runs";
 export { HeldPlans } from "./live/held-plans";
 export {
   type Detour,
@@ -44,6 +55,7 @@ export {
   type PassengerStandingUnitOfWork,
 } from "./live/passenger-standing";
 export {
+  type HandBackChange,
   type PlanRevisionEntry,
   RevisionHistoryService,
   type RevisionKind,

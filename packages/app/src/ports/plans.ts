@@ -161,10 +161,19 @@ export interface PlanStore {
   save(organisationId: string, plan: NewPlan): Promise<StoredPlan>;
   /** The plan with its runs, ordered by the time of their first stop. */
   find(organisationId: string, id: string): Promise<StoredPlan | undefined>;
-  /** Newest first; `serviceDate` narrows to one day. */
+  /**
+   * Newest first; `serviceDate` narrows to one day, `fromServiceDate` to that day and later,
+   * `status` to plans of that status (the published ones).
+   */
   list(
     organisationId: string,
-    query: { offset: number; limit: number; serviceDate?: string },
+    query: {
+      offset: number;
+      limit: number;
+      serviceDate?: string;
+      fromServiceDate?: string;
+      status?: PlanStatus;
+    },
   ): Promise<Page<PlanHeader>>;
   /**
    * The Problem kept with the plan (large: read only to re-evaluate). A revision shares the
@@ -270,6 +279,8 @@ export interface ProblemAdditions {
   readonly points: readonly { readonly lat: number; readonly lon: number }[];
   /** Requests taken out of the Problem: trips cancelled for the day. */
   readonly withdrawn?: readonly string[];
+  /** Vehicles taken out of the Problem: a contract handed back takes its vehicles with it. */
+  readonly withdrawnVehicles?: readonly string[];
 }
 
 /** A plan's Problem as kept by the plan that kept it, with what each later revision added. */

@@ -20,10 +20,12 @@ import type {
 } from "@tt/domain";
 import type { AuditLog } from "./audit";
 import type { CancellationStore } from "./cancellations";
+import type { CommissionStore } from "./commissions";
 import type { CompetitionStore } from "./competitions";
 import type { ComplianceStore } from "./compliance";
 import type { ContractStore } from "./contracts";
 import type { CrewStore } from "./crew";
+import type { DelegationStore, UnmetDemandStore } from "./delegations";
 import type { DpsStore } from "./dps";
 import type { EntitlementStore } from "./entitlements";
 import type { GrantStore } from "./grants";
@@ -166,6 +168,12 @@ export interface Repositories extends RegisterRepositories {
   readonly contracts: ContractStore;
   /** Mini-competitions, their lots and sealed bids. */
   readonly competitions: CompetitionStore;
+  /** Trips offered to community transport groups, their completions and disputes. */
+  readonly commissions: CommissionStore;
+  /** Budgets and areas councils delegate to local consortia. */
+  readonly delegations: DelegationStore;
+  /** Parish needs surveys' rows: demand no service meets yet. */
+  readonly unmetDemand: UnmetDemandStore;
   /** Partnerships and data-sharing agreements. */
   readonly sharing: SharingStore;
   /** Rows of CSV imports waiting to be published into the register. */

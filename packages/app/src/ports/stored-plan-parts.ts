@@ -189,16 +189,18 @@ export const storedProblemAdditionsSchema: z.ZodType<ProblemAdditions> = z
     locations: z.array(z.object({ id: z.string(), name: z.string().optional() })),
     points: z.array(z.object({ lat: z.number(), lon: z.number() })),
     withdrawn: z.array(z.string()).optional(),
+    withdrawnVehicles: z.array(z.string()).optional(),
   })
   .refine((a) => a.points.length === a.locations.length, {
     message: "one point per added location",
     path: ["points"],
   })
-  .transform(({ requests, locations, points, withdrawn }) => ({
+  .transform(({ requests, locations, points, withdrawn, withdrawnVehicles }) => ({
     requests,
     locations,
     points,
     ...(withdrawn ? { withdrawn } : {}),
+    ...(withdrawnVehicles ? { withdrawnVehicles } : {}),
   }));
 
 /** The kept Problem, checked by the engine's own validator (as a solve checks it). */

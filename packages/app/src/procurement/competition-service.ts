@@ -7,9 +7,11 @@ import {
   DPS_BUYER_KINDS,
   describeLapse,
   formatMinutesOfDay,
+  listLapsedChecks,
   qualityInputSchema,
   rankBids,
   type ScoredBid,
+  type Staff,
 } from "@tt/domain";
 import { z } from "zod";
 import { type RestoredProblems, unfitRuns } from "../planning";
@@ -17,6 +19,7 @@ import { type Clock, systemClock, type UnitOfWorkOf } from "../ports";
 import { type Actor, AppError, authorise, notFound, parseInput } from "../shared";
 import { complianceRecordOf } from "./compliance-service";
 import { grantContractVehicles } from "./contract-grants";
+import { mustFitDelegatedBudget, mustPutOutWithinArea } from "./delegation-checks";
 import { lotsOf } from "./lot-service";
 
 /** What mini-competitions read and write. */
@@ -30,9 +33,13 @@ export type CompetitionUnitOfWork = UnitOfWorkOf<
   | "termCalendars"
   | "places"
   | "vehicles"
+  | "staff"
   | "grants"
   | "compliance"
   | "audit"
+  // A local consortium's competitions stay within its delegated budget and area.
+  | "delegations"
+  | "passengers"
 >;
 type Repos = CompetitionUnitOfWork["repositories"];
 
@@ -97,12 +104,13 @@ export class CompetitionService {
     }
     const plan = await repos.plans.find(org, input.planId);
     if (!plan) throw invalid("planId", "not one of your plans");
-    const all = await lotsOf(repos, org, plan, input.rule);
+    const all = await lotsOf(repos, org, plan, input.rule, actor);
     const named = input.lots ?? all.map((l) => l.name);
     const missing = named.findIndex((n) => !all.some((l) => l.name === n));
     if (missing >= 0) throw invalid(`lots.${missing}`, "no lot of the plan has this name");
     const lots = all.filter((l) => named.includes(l.name));
     if (lots.length === 0) throw invalid("planId", "the plan has no runs to put out");
+    await mustPutOutWithinArea(repos, actor, plan, lots, input);
     const admitted = await repos.dps.list(org, "received", "admitted");
     const invited = [
       ...new Set(
@@ -151,6 +159,9 @@ export class CompetitionService {
       const vehicles = await tx.vehicles.findByIds(org, input.vehicleIds);
       const unknown = input.vehicleIds.findIndex((v) => !vehicles.some((x) => x.id === v));
       if (unknown >= 0) throw invalid(`vehicleIds.${unknown}`, "not one of your vehicles");
+      const staff = await tx.staff.findByIds(org, input.staffIds);
+      const stranger = input.staffIds.findIndex((s) => !staff.some((x) => x.id === s));
+      if (stranger >= 0) throw invalid(`staffIds.${stranger}`, "not one of your staff");
       const unfit = await this.unfit(tx, competition, lot, vehicles);
       const placed = await tx.competitions.placeBid(id, org, { ...input, unfit });
       await audit(tx, actor, org, id, "create", "competition: sealed bid placed", {
@@ -239,7 +250,13 @@ export class CompetitionService {
         throw new AppError("conflict", `The bid cannot serve the lot: ${bid.unfit.join("; ")}.`);
       }
       await mustStandAdmitted(tx, actor.organisationId, bid.operatorId);
-      await mustBeInDate(tx, bid, this.clock);
+      await mustBeInDate(tx, bid, competition.startsOn, this.clock);
+      await mustFitDelegatedBudget(tx, actor.organisationId, {
+        reference: `Lot ${lot.name}`,
+        price: { basis: "per-day", pence: bid.pricePence },
+        startsOn: competition.startsOn,
+        endsOn: competition.endsOn,
+      });
       const index = competition.lots.findIndex((l) => l.id === lotId) + 1;
       const contract = await tx.contracts.create(actor.organisationId, {
         operatorId: bid.operatorId,
@@ -357,16 +374,39 @@ async function mustStandAdmitted(repos: Repos, buyerId: string, operatorId: stri
   );
 }
 
-/** Award refused while the operator's own documents, or its offered vehicles', have lapsed. */
-async function mustBeInDate(repos: Repos, bid: Bid, clock: Clock): Promise<void> {
+/**
+ * Award refused while the operator's own documents, or its offered vehicles', have lapsed, or
+ * the DBS check or driving licence of a person offered has lapsed by the later of today and the
+ * contract's start.
+ */
+async function mustBeInDate(
+  repos: Repos,
+  bid: Bid,
+  startsOn: string,
+  clock: Clock,
+): Promise<void> {
   const today = clock.now().toISOString().slice(0, 10);
   const record = await complianceRecordOf(repos, bid.operatorId, today);
   const lapsed = record.lapsed.filter(
     (l) => l.vehicleId === undefined || bid.vehicleIds.includes(l.vehicleId),
   );
-  if (lapsed.length === 0) return;
-  const what = lapsed.map(describeLapse).join("; ");
+  const from = startsOn > today ? startsOn : today;
+  const people = await repos.staff.findByIds(bid.operatorId, bid.staffIds);
+  const checks = people.flatMap((p) =>
+    listLapsedChecks(p, from).map((check) => lapsedCheckInWords(p, check, from)),
+  );
+  if (lapsed.length === 0 && checks.length === 0) return;
+  const what = [...lapsed.map(describeLapse), ...checks].join("; ");
   throw new AppError("conflict", `The bid cannot be awarded while documents have lapsed: ${what}.`);
+}
+
+/** "D-07's DBS check expired on 2026-08-31", or "… has none recorded". */
+function lapsedCheckInWords(person: Staff, check: "dbs" | "licence", from: string): string {
+  const what = check === "dbs" ? "DBS check" : "driving licence";
+  const expiry = check === "dbs" ? person.dbsExpiry : person.licenceExpiry;
+  return expiry
+    ? `${person.reference}'s ${what} expired on ${expiry}`
+    : `${person.reference} has no ${what} recorded (needed from ${from})`;
 }
 
 async function audit(

@@ -12,13 +12,31 @@ import {
   handBackSchema,
   proposeAlignment,
 } from "@tt/domain";
+import {
+  type HandBackReplanner,
+  type HandBackRepository,
+  handBackScope,
+  type ReplannedDay,
+} from "../planning";
 import { type Clock, systemClock, type UnitOfWorkOf } from "../ports";
 import { type Actor, AppError, authorise, notFound, parseInput } from "../shared";
 import { endContractGrants, grantContractVehicles } from "./contract-grants";
+import { mustContractWithinArea, mustFitDelegatedBudget } from "./delegation-checks";
 
 /** What the contract register reads and writes. */
 export type ContractUnitOfWork = UnitOfWorkOf<
-  "contracts" | "identity" | "vehicles" | "funders" | "grants" | "audit"
+  | "contracts"
+  | "identity"
+  | "vehicles"
+  | "funders"
+  | "grants"
+  | "audit"
+  // A hand-back re-plans the buyer's operating plans (`HandBackReplanner`).
+  | HandBackRepository
+  // A local consortium's contracts stay within its delegated budget and area.
+  | "delegations"
+  | "places"
+  | "passengers"
 >;
 type Repos = ContractUnitOfWork["repositories"];
 
@@ -27,6 +45,11 @@ export interface ContractView extends Contract {
   readonly operatorName: string;
   readonly buyerName: string;
   readonly vehicleReferences: readonly string[];
+}
+
+/** A contract handed back, with the buyer's operating plans re-planned without its vehicles. */
+export interface HandedBack extends ContractView {
+  readonly replanned: readonly ReplannedDay[];
 }
 
 const today = (clock: Clock) => clock.now().toISOString().slice(0, 10);
@@ -47,6 +70,8 @@ export class ContractService {
   constructor(
     private readonly unitOfWork: ContractUnitOfWork,
     private readonly clock: Clock = systemClock,
+    /** Re-plans the buyer's operating plans when a contract is handed back. */
+    private readonly replanner?: HandBackReplanner,
   ) {}
 
   async create(actor: Actor, body: unknown): Promise<ContractView> {
@@ -55,6 +80,7 @@ export class ContractService {
     return this.unitOfWork.transaction(async (repos) => {
       await mustBeBuyer(repos, actor.organisationId);
       await checkParties(repos, actor.organisationId, input);
+      await mustContractWithinArea(repos, actor, input);
       const stored = await repos.contracts.create(actor.organisationId, input);
       await audited(repos, actor, stored, "create", "contracts: recorded");
       return (await viewed(repos, [stored]))[0]!;
@@ -75,6 +101,7 @@ export class ContractService {
         );
       }
       await checkParties(repos, actor.organisationId, input);
+      await mustContractWithinArea(repos, actor, input);
       const stored = await repos.contracts.update(id, input);
       await audited(repos, actor, stored, "update", "contracts: terms changed");
       return (await viewed(repos, [stored]))[0]!;
@@ -87,32 +114,45 @@ export class ContractService {
     return this.moved(actor, id, parseInput(contractMoveSchema, body, "contract change"));
   }
 
-  /** The operator hands the contract back, from a day not yet past. */
-  async handBack(actor: Actor, id: string, body: unknown): Promise<ContractView> {
+  /**
+   * The operator hands the contract back, from a day not yet past: in the same transaction the
+   * buyer's operating plans from that day lose the runs of its vehicles, their trips placed on
+   * the other runs (`HandBackReplanner`). A contract is handed back whole.
+   */
+  async handBack(actor: Actor, id: string, body: unknown): Promise<HandedBack> {
     authorise(actor, "hand-backs", "write");
     const ending = parseInput(handBackSchema, body, "hand-back");
-    return this.moved(actor, id, { status: "handed-back", ...ending });
+    const move = { status: "handed-back" as const, ...ending };
+    const replanner = this.replanner;
+    if (!replanner) return { ...(await this.moved(actor, id, move)), replanned: [] };
+    const contract = await this.unitOfWork.repositories.contracts.findFor(actor.organisationId, id);
+    if (!contract) throw notFound("contract", id);
+    // Refused before any planning work; checked again on the locked contract.
+    refuseMove(actor, contract, move, today(this.clock));
+    return replanner.during(handBackScope(contract, ending), async (save) => {
+      let replanned: ReplannedDay[] = [];
+      const view = await this.moved(actor, id, move, async (repos) => {
+        replanned = await save(repos, actor);
+      });
+      return { ...view, replanned };
+    });
   }
 
-  private async moved(actor: Actor, id: string, move: ContractMove): Promise<ContractView> {
+  private async moved(
+    actor: Actor,
+    id: string,
+    move: ContractMove,
+    during?: (repos: Repos) => Promise<void>,
+  ): Promise<ContractView> {
     return this.unitOfWork.transaction(async (repos) => {
       const contract = await lockedFor(repos, actor, id);
-      const side = move.status === "handed-back" ? "operatorId" : "buyerId";
-      const roles = move.status === "handed-back" ? SUPPLYING_ROLES : BUYING_ROLES;
-      if (contract[side] !== actor.organisationId || !roles.includes(actor.role)) {
-        throw new AppError(
-          "forbidden",
-          move.status === "handed-back"
-            ? "Only the operator's administrators and operators hand a contract back."
-            : "Only the buyer's commissioners and administrators sign or end a contract.",
-        );
-      }
-      const refusal = findContractMoveRefusal(contract, move, today(this.clock));
-      if (refusal) throw new AppError("conflict", `The contract cannot change: ${refusal}.`);
+      refuseMove(actor, contract, move, today(this.clock));
+      if (move.status === "active") await mustFitDelegatedBudget(repos, contract.buyerId, contract);
       const moved = await repos.contracts.move(id, move);
       if (moved.status === "active") await grantContractVehicles(repos, moved);
       else await endContractGrants(repos, moved);
       await audited(repos, actor, moved, "update", `contracts: ${move.status}`);
+      await during?.(repos);
       return (await viewed(repos, [moved]))[0]!;
     });
   }
@@ -156,6 +196,22 @@ function mustBuy(actor: Actor): void {
 }
 
 const buyerOnly = () => new AppError("forbidden", "Only the buyer changes its contract.");
+
+/** The operator hands a contract back, the buyer signs or ends it, each only as the terms allow. */
+function refuseMove(actor: Actor, contract: Contract, move: ContractMove, today: string): void {
+  const side = move.status === "handed-back" ? "operatorId" : "buyerId";
+  const roles = move.status === "handed-back" ? SUPPLYING_ROLES : BUYING_ROLES;
+  if (contract[side] !== actor.organisationId || !roles.includes(actor.role)) {
+    throw new AppError(
+      "forbidden",
+      move.status === "handed-back"
+        ? "Only the operator's administrators and operators hand a contract back."
+        : "Only the buyer's commissioners and administrators sign or end a contract.",
+    );
+  }
+  const refusal = findContractMoveRefusal(contract, move, today);
+  if (refusal) throw new AppError("conflict", `The contract cannot change: ${refusal}.`);
+}
 
 async function mustBeBuyer(repos: Repos, organisationId: string): Promise<void> {
   const buyer = await repos.identity.findOrganisation(organisationId);

@@ -1,4 +1,9 @@
 export {
+  CommissionService,
+  type CommissionUnitOfWork,
+  type MonthReconciliation,
+} from "./commission-service";
+export {
   CompetitionService,
   type CompetitionUnitOfWork,
   type CompetitionView,
@@ -9,6 +14,22 @@ export {
   ComplianceService,
   type ComplianceUnitOfWork,
 } from "./compliance-service";
-export { ContractService, type ContractUnitOfWork, type ContractView } from "./contract-service";
+export {
+  ContractService,
+  type ContractUnitOfWork,
+  type ContractView,
+  type HandedBack,
+} from "./contract-service";
+export {
+  DelegationService,
+  type DelegationSpend,
+  type DelegationUnitOfWork,
+  type DelegationView,
+} from "./delegation-service";
 export { type DpsApplicationView, DpsService, type DpsUnitOfWork } from "./dps-service";
 export { LotService, type LotUnitOfWork, type ProposedLots } from "./lot-service";
+export {
+  NeedsSurveyService,
+  type NeedsSurveyUnitOfWork,
+  SURVEY_COLUMNS,
+} from "./needs-survey-service";

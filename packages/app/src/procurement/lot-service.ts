@@ -11,10 +11,21 @@ import { z } from "zod";
 import { findFleetVehicles } from "../planning";
 import type { PlanRun, StoredPlan, UnitOfWorkOf } from "../ports";
 import { type Actor, authorise, notFound, parseInput } from "../shared";
+import { areaLotInputs, withPoints } from "./area-lots";
 
 /** What proposing lots reads. */
 export type LotUnitOfWork = UnitOfWorkOf<
-  "plans" | "tripRequests" | "termCalendars" | "places" | "vehicles" | "grants"
+  | "plans"
+  | "tripRequests"
+  | "termCalendars"
+  | "places"
+  | "vehicles"
+  | "grants"
+  // Rule `area`: consortia's delegated areas, and where the runs' stops are.
+  | "delegations"
+  | "identity"
+  | "passengers"
+  | "audit"
 >;
 type Repos = LotUnitOfWork["repositories"];
 
@@ -52,7 +63,7 @@ export class LotService {
       planId: plan.id,
       serviceDate: plan.serviceDate,
       rule: chosen,
-      lots: await lotsOf(repos, org, plan, chosen),
+      lots: await lotsOf(repos, org, plan, chosen, actor),
     };
   }
 }
@@ -63,8 +74,13 @@ export async function lotsOf(
   org: string,
   plan: Pick<StoredPlan, "runs" | "serviceDate">,
   rule: LotRule,
+  actor: Actor,
 ): Promise<Lot[]> {
   const runs = await lotRuns(repos, org, plan.runs, plan.serviceDate);
+  if (rule === "area") {
+    const areas = await areaLotInputs(repos, actor, plan);
+    return buildLots(rule, withPoints(runs, areas.points), new Map(), areas.areas);
+  }
   const schools = await repos.places.findByIds(org, [
     ...new Set(runs.flatMap((r) => r.trips.flatMap((t) => (t.school ? [t.school] : [])))),
   ]);

@@ -289,20 +289,44 @@ export const cancellationSummaryRoute = createRoute({
   },
 });
 
+const handBackChangeSchema = z
+  .object({
+    contract: z.string().openapi({ description: "The reference of the contract handed back." }),
+    moved: z.array(
+      z.object({
+        reference: z.string(),
+        fromVehicle: z.string(),
+        toVehicle: z.string(),
+        pickupBefore: z.number(),
+        pickupAfter: z.number(),
+      }),
+    ),
+    unassigned: z.array(
+      z.object({ reference: z.string(), reason: z.string(), message: z.string() }),
+    ),
+    costBeforePence: z.number().int(),
+    costAfterPence: z.number().int(),
+  })
+  .openapi("HandBackChange", {
+    description:
+      "What a contract's hand-back changed in the plan: the trips moved to other runs (by reference, with their pick-ups before and after, minutes after midnight), those no other run could take and why, and what the plan's runs cost before and after.",
+  });
+
 export const planRevisionEntrySchema = z
   .object({
     id: z.uuid(),
     revision: z.number().int(),
     status: z.string(),
     createdAt: z.string(),
-    kind: z.enum(["planned", "override", "booking", "cancellation"]),
+    kind: z.enum(["planned", "override", "booking", "cancellation", "hand-back"]),
     by: z.string().nullable().openapi({ description: "Who made the change." }),
     why: z
       .string()
       .nullable()
-      .openapi({ description: "The planner's reason, or the cancellation's." }),
+      .openapi({ description: "The planner's reason, the cancellation's, or the hand-back's." }),
     tripRequestId: z.string().nullable(),
     vehicles: z.array(z.string()).openapi({ description: "Vehicles whose runs it touched." }),
+    handBack: handBackChangeSchema.optional(),
   })
   .openapi("PlanRevisionEntry");
 export type PlanRevisionEntryView = z.infer<typeof planRevisionEntrySchema>;

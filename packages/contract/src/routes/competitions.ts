@@ -26,13 +26,14 @@ export const bidSchema = z
     operatorId: z.uuid(),
     pricePence: z.number().int(),
     vehicleIds: z.array(z.uuid()),
+    staffIds: z.array(z.uuid()),
     quality: z.number().int().optional(),
     unfit: z.array(z.string()),
     submittedAt: z.string(),
   })
   .openapi("Bid", {
     description:
-      "A sealed bid: a day's price and the vehicles offered, with what the engine found they cannot carry (`unfit`, empty when they fit) and the buyer's quality mark once opened.",
+      "A sealed bid: a day's price, the vehicles and the people (drivers, passenger assistants) offered, with what the engine found they cannot carry (`unfit`, empty when they fit) and the buyer's quality mark once opened.",
   });
 export type BidPresented = z.infer<typeof bidSchema>;
 

@@ -161,6 +161,22 @@ export const moveContractRoute = createRoute({
   responses: { 200: one, ...conflict, ...COMMON_ERROR_RESPONSES, ...NOT_FOUND_RESPONSE },
 });
 
+const handedBackSchema = contractSchema
+  .extend({
+    replanned: z.array(
+      z.object({
+        serviceDate: z.string(),
+        tripsMoved: z.number().int(),
+        tripsUnplaced: z.number().int(),
+      }),
+    ),
+  })
+  .openapi("HandedBackContract", {
+    description:
+      "The contract handed back, and each day of the buyer's operating plans re-planned without its vehicles: how many trips went to other runs and how many no run could take (the buyer's plan revisions say which, and what it costs).",
+  });
+export type HandedBackPresented = z.infer<typeof handedBackSchema>;
+
 export const handBackContractRoute = createRoute({
   ...common,
   tags,
@@ -171,7 +187,12 @@ export const handBackContractRoute = createRoute({
     params: idParamSchema,
     body: { required: true, content: json(named(handBackSchema, "HandBack")) },
   },
-  responses: { 200: one, ...conflict, ...COMMON_ERROR_RESPONSES, ...NOT_FOUND_RESPONSE },
+  responses: {
+    200: { description: "The contract, and the days re-planned.", content: json(handedBackSchema) },
+    ...conflict,
+    ...COMMON_ERROR_RESPONSES,
+    ...NOT_FOUND_RESPONSE,
+  },
 });
 
 export const lotSchema = z.object({

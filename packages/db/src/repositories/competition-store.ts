@@ -16,6 +16,7 @@ function toBid(row: BidRow): Bid {
       operatorId: row.operatorId,
       pricePence: row.pricePence,
       vehicleIds: row.vehicleIds,
+      staffIds: row.staffIds,
       unfit: row.unfit,
       submittedAt: row.submittedAt.toISOString(),
     },
@@ -101,6 +102,7 @@ export function createCompetitionStore(db: Db): CompetitionStore {
         operatorId,
         pricePence: bid.pricePence,
         vehicleIds: [...bid.vehicleIds],
+        staffIds: [...bid.staffIds],
         unfit: [...bid.unfit],
       };
       const [row] = await db

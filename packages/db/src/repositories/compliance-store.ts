@@ -22,6 +22,7 @@ function toDocument(row: Row): ComplianceDocument {
     },
     row.vehicleId ? { vehicleId: row.vehicleId } : {},
     row.validFrom ? { validFrom: row.validFrom } : {},
+    row.passengerClasses ? { passengerClasses: row.passengerClasses } : {},
   );
 }
 

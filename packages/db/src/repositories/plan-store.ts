@@ -15,7 +15,7 @@ import {
   storedPlanUnassignedSchema,
   storedProblemAdditionsSchema,
 } from "@tt/app";
-import { and, count, desc, eq, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, type SQL } from "drizzle-orm";
 import type { Db } from "../create-db";
 import { plans, type StoredProblemColumn } from "../schema";
 import { createPlanPublication } from "./plan-publication";
@@ -141,6 +141,8 @@ export function createPlanStore(db: Db, inTransaction: boolean): PlanStore {
     async list(organisationId, query) {
       const conditions: SQL[] = [eq(plans.organisationId, organisationId)];
       if (query.serviceDate) conditions.push(eq(plans.serviceDate, query.serviceDate));
+      if (query.fromServiceDate) conditions.push(gte(plans.serviceDate, query.fromServiceDate));
+      if (query.status) conditions.push(eq(plans.status, query.status));
       const where = and(...conditions);
       const rows = await db
         .select(HEADER_COLUMNS)

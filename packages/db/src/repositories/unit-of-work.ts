@@ -3,12 +3,14 @@ import type { PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "../create-db";
 import { createAuditLog } from "./audit-log";
 import { createCancellationStore } from "./cancellation-store";
+import { createCommissionStore } from "./commission-store";
 import { createCompetitionStore } from "./competition-store";
 import { createComplianceStore } from "./compliance-store";
 import { createContactStore } from "./contact-store";
 import { createContractStore } from "./contract-store";
 import { createCrewStore } from "./crew-store";
 import { createDayRecordRetention } from "./day-records";
+import { createDelegationStore, createUnmetDemandStore } from "./delegation-store";
 import { createDpsStore } from "./dps-store";
 import { createEntitlementStore } from "./entitlement-store";
 import { createGrantStore } from "./grant-store";
@@ -62,6 +64,9 @@ function createRepositories(db: Db, inTransaction: boolean, bulk: BulkInsertHook
     dps: createDpsStore(db),
     contracts: createContractStore(db),
     competitions: createCompetitionStore(db),
+    commissions: createCommissionStore(db),
+    delegations: createDelegationStore(db),
+    unmetDemand: createUnmetDemandStore(db),
     sharing: createSharingStore(db),
     subjects: { ...createSubjectRecordStore(db), ...createDayRecordRetention(db) },
     imports: createImportStaging(db, bulk),

@@ -1,4 +1,6 @@
 export * from "./audit";
+export * from "./community-transport";
+export * from "./consortia";
 export * from "./crew";
 export * from "./entitlements";
 export * from "./imports";

@@ -6,6 +6,7 @@ import type {
   DpsCategory,
   Lot,
   LotRule,
+  Section19Class,
 } from "@tt/domain";
 import { sql } from "drizzle-orm";
 import {
@@ -42,6 +43,8 @@ export const complianceDocuments = pgTable(
     number: text("number").notNull(),
     validFrom: date("valid_from", { mode: "string" }),
     expiresOn: date("expires_on", { mode: "string" }).notNull(),
+    /** A section 19 permit's classes of passenger; absent: every class the law allows. */
+    passengerClasses: text("passenger_classes").array().$type<Section19Class[]>(),
     ...stamps(),
   },
   (t) => [

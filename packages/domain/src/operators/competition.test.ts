@@ -8,6 +8,7 @@ const bid = (id: string, pricePence: number, extra: Partial<Bid> = {}): Bid => (
   operatorId: `o-${id}`,
   pricePence,
   vehicleIds: ["v"],
+  staffIds: [],
   unfit: [],
   submittedAt: `2026-08-20T10:00:0${id.length}Z`,
   ...extra,

@@ -79,6 +79,15 @@ export const bidInputSchema = z.object({
     .min(1, { message: "offer at least one vehicle" })
     .max(20)
     .refine((v) => new Set(v).size === v.length, { message: "a vehicle is listed twice" }),
+  /**
+   * The drivers and passenger assistants it would put on the work (its staff records): their DBS
+   * checks and licences must hold for the award.
+   */
+  staffIds: z
+    .array(idSchema)
+    .max(40)
+    .refine((v) => new Set(v).size === v.length, { message: "a person is listed twice" })
+    .default([]),
 });
 export type BidInput = z.infer<typeof bidInputSchema>;
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { idSchema, plainTextSchema } from "../shared/schemas";
 import type { Stored } from "../shared/stored";
 import { isoDateSchema } from "../shared/time-of-day";
+import { SECTION_19_CLASSES } from "./commission";
 
 /**
  * What a compliance document is about: the organisation that holds it (an operator's licence, a
@@ -60,6 +61,12 @@ export const complianceDocumentInputSchema = z
     number: plainTextSchema(60).min(1, { message: "give the document's number" }),
     validFrom: isoDateSchema.optional(),
     expiresOn: isoDateSchema,
+    /** A section 19 permit's classes of passenger; absent: every class such a permit may carry. */
+    passengerClasses: z.array(z.enum(SECTION_19_CLASSES)).max(SECTION_19_CLASSES.length).optional(),
+  })
+  .refine((d) => !d.passengerClasses || d.kind === "section-19-permit", {
+    message: "only a section 19 permit names classes of passenger",
+    path: ["passengerClasses"],
   })
   .refine((d) => !d.validFrom || d.validFrom <= d.expiresOn, {
     message: "expiresOn must not be before validFrom",

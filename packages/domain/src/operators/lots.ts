@@ -1,13 +1,14 @@
 import { addDays } from "../entitlement/dates";
 import { occursOn, type TermPeriod } from "../trips/occurrences";
 import type { Recurrence } from "../trips/trip-request";
+import { type Area, isInArea } from "./area";
 
 /**
  * How a plan's runs are packaged into lots to buy: all the runs of one school (one school, one
  * operator); runs by the kind of vehicle they need; or runs joined one after another into whole
  * days of one vehicle (morning, midday and afternoon work together).
  */
-export const LOT_RULES = ["school", "vehicle-type", "time-band"] as const;
+export const LOT_RULES = ["school", "vehicle-type", "time-band", "area"] as const;
 export type LotRule = (typeof LOT_RULES)[number];
 
 /** Minutes between one run's last stop and the next run's first, at least, to join them [D]. */
@@ -27,6 +28,8 @@ export interface LotRunInput {
   readonly costPence: number;
   /** Its trips: the school each serves (a place), if any, and the days a year it travels. */
   readonly trips: readonly { readonly school?: string; readonly daysPerYear: number }[];
+  /** Where its stops are (rule `area` only). */
+  readonly points?: readonly { readonly lat: number; readonly lon: number }[];
 }
 
 export interface LotRun {
@@ -65,18 +68,30 @@ export function daysPerYear(
   return days;
 }
 
-/** Packages the runs into lots by `rule`; `schoolNames` names the schools' places. */
+/** A consortium's delegated area, named for its lot (rule `area`). */
+export interface NamedArea {
+  readonly name: string;
+  readonly area: Area;
+}
+
+/**
+ * Packages the runs into lots by `rule`; `schoolNames` names the schools' places; `areas` are the
+ * consortia's areas for rule `area` (area micro-franchises).
+ */
 export function buildLots(
   rule: LotRule,
   runs: readonly LotRunInput[],
   schoolNames: ReadonlyMap<string, string>,
+  areas: readonly NamedArea[] = [],
 ): Lot[] {
   const groups =
     rule === "school"
       ? bySchool(runs, schoolNames)
       : rule === "vehicle-type"
         ? byVehicleType(runs)
-        : intoWholeDays(runs);
+        : rule === "area"
+          ? byArea(runs, areas)
+          : intoWholeDays(runs);
   return groups
     .map(([name, members]) => lotOf(name, members))
     .sort((a, b) => a.name.localeCompare(b.name));
@@ -95,6 +110,27 @@ function bySchool(
     for (const t of run.trips) if (t.school) counts.set(t.school, (counts.get(t.school) ?? 0) + 1);
     const [school] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0] ?? [];
     const name = school ? (names.get(school) ?? school) : NO_SCHOOL;
+    groups.set(name, [...(groups.get(name) ?? []), run]);
+  }
+  return [...groups];
+}
+
+export const OUTSIDE_AREAS = "Runs outside every consortium area";
+
+/**
+ * Area micro-franchises: a run whose stops all lie in one consortium's area goes to that area's
+ * lot (the first area, by name, holding them all); every other run to one lot apart.
+ */
+function byArea(
+  runs: readonly LotRunInput[],
+  areas: readonly NamedArea[],
+): [string, LotRunInput[]][] {
+  const sorted = [...areas].sort((a, b) => a.name.localeCompare(b.name));
+  const groups = new Map<string, LotRunInput[]>();
+  for (const run of runs) {
+    const points = run.points ?? [];
+    const home = sorted.find((a) => points.length > 0 && points.every((p) => isInArea(a.area, p)));
+    const name = home ? home.name : OUTSIDE_AREAS;
     groups.set(name, [...(groups.get(name) ?? []), run]);
   }
   return [...groups];

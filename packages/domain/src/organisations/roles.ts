@@ -42,6 +42,12 @@ export const RESOURCES = [
   "hand-backs",
   /** An operator's sealed bids in the competitions it is invited to. */
   "bids",
+  /** Budgets and areas a council delegates to local consortia, and what they have committed. */
+  "delegations",
+  /** Trips offered to community transport groups, their answers, disputes and reconciliation. */
+  "commissions",
+  /** Journeys a community transport group's drivers record against commissions. */
+  "completions",
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -74,6 +80,8 @@ const GRANTS: Record<Role, Partial<Record<Resource, Access>>> = {
     compliance: W,
     dps: W,
     contracts: W,
+    delegations: W,
+    commissions: W,
   },
   assessor: {
     organisation: R,
@@ -105,6 +113,8 @@ const GRANTS: Record<Role, Partial<Record<Resource, Access>>> = {
     compliance: R,
     dps: R,
     contracts: R,
+    delegations: R,
+    commissions: R,
   },
   operator: {
     organisation: R,
@@ -118,8 +128,17 @@ const GRANTS: Record<Role, Partial<Record<Resource, Access>>> = {
     contracts: R,
     "hand-backs": W,
     bids: W,
+    commissions: W,
+    completions: W,
   },
-  driver: { organisation: R, places: R, plans: R, "run-events": W },
+  driver: {
+    organisation: R,
+    places: R,
+    plans: R,
+    "run-events": W,
+    commissions: R,
+    completions: W,
+  },
   auditor: {
     organisation: R,
     users: R,
@@ -129,6 +148,8 @@ const GRANTS: Record<Role, Partial<Record<Resource, Access>>> = {
     compliance: R,
     dps: R,
     contracts: R,
+    delegations: R,
+    commissions: R,
   },
 };
 

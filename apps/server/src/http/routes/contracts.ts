@@ -68,7 +68,15 @@ export function mountContractRoutes(app: OpenAPIHono<HttpEnv>, services: ServerS
 
   app.openapi(handBackContractRoute, async (c) => {
     const { id } = c.req.valid("param");
-    return c.json(present(await contracts.handBack(actorOf(c), id, c.req.valid("json"))), 200);
+    const handed = await contracts.handBack(actorOf(c), id, c.req.valid("json"));
+    // The operator learns how many of the buyer's trips moved; which, and the buyer's costs,
+    // stay with the buyer (its plan revisions).
+    const replanned = handed.replanned.map((day) => ({
+      serviceDate: day.serviceDate,
+      tripsMoved: day.moved.length,
+      tripsUnplaced: day.unassigned.length,
+    }));
+    return c.json({ ...present(handed), replanned }, 200);
   });
 
   app.openapi(moveContractRoute, async (c) => {

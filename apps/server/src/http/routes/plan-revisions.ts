@@ -13,7 +13,19 @@ export function mountPlanRevisionRoutes(app: OpenAPIHono<HttpEnv>, services: Ser
 
   app.openapi(planRevisionsRoute, async (c) => {
     const entries = await revisions.history(actorOf(c), c.req.valid("param").id);
-    const items = entries.map((e) => ({ ...e, vehicles: [...e.vehicles] }));
+    const items = entries.map(({ handBack, ...e }) => ({
+      ...e,
+      vehicles: [...e.vehicles],
+      ...(handBack
+        ? {
+            handBack: {
+              ...handBack,
+              moved: handBack.moved.map((m) => ({ ...m })),
+              unassigned: handBack.unassigned.map((u) => ({ ...u })),
+            },
+          }
+        : {}),
+    }));
     return c.json({ items }, 200);
   });
 

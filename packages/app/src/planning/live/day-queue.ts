@@ -33,9 +33,27 @@ export class DayQueue {
    * a revision of the same plan first, up to `RACES_TRIED` times.
    */
   async change<T>(organisationId: string, date: string, work: () => Promise<T>): Promise<T> {
+    return this.changeDays(organisationId, [date], work);
+  }
+
+  /**
+   * `change` over several days at once (a contract handed back revises every day it ran): the
+   * days are held in date order, each in its turn, so two such changes never wait on each other.
+   */
+  async changeDays<T>(
+    organisationId: string,
+    dates: readonly string[],
+    work: () => Promise<T>,
+  ): Promise<T> {
+    const held = [...new Set(dates)]
+      .sort()
+      .reduceRight<() => Promise<T>>(
+        (inner, date) => () => this.run(organisationId, date, inner),
+        work,
+      );
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.run(organisationId, date, work);
+        return await held();
       } catch (error) {
         if (!lostRace(error) || attempt >= RACES_TRIED) throw error;
       }

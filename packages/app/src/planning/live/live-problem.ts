@@ -66,7 +66,10 @@ export class LiveProblem {
         const location = addition.locations[i] ?? { id: `point:${pointKey(point)}` };
         live = await live.addLocation(point, location, travelTimes);
       }
-      live = live.withRequests(addition.requests).without(addition.withdrawn ?? []);
+      live = live
+        .withRequests(addition.requests)
+        .without(addition.withdrawn ?? [])
+        .withoutVehicles(addition.withdrawnVehicles ?? []);
     }
     return live;
   }
@@ -149,6 +152,22 @@ export class LiveProblem {
     if (ids.length === 0) return this;
     const withdrawn = new Set([...this.withdrawn, ...ids]);
     return new LiveProblem(this.base, this.at, this.added, this.booked, withdrawn);
+  }
+
+  /** The same Problem without these vehicles (a contract handed back): no run may use them. */
+  withoutVehicles(ids: readonly string[]): LiveProblem {
+    const gone = new Set(ids);
+    if (!this.base.vehicles.some((v) => gone.has(v.id))) return this;
+    const base = { ...this.base, vehicles: this.base.vehicles.filter((v) => !gone.has(v.id)) };
+    return new LiveProblem(base, this.at, this.added, this.booked, this.withdrawn);
+  }
+
+  /** The same Problem with these requests in place of theirs of the same id (windows narrowed). */
+  withReplaced(requests: readonly Request[]): LiveProblem {
+    const by = new Map(requests.map((r) => [r.id, r]));
+    const swap = (r: Request) => by.get(r.id) ?? r;
+    const base = { ...this.base, requests: this.base.requests.map(swap) };
+    return new LiveProblem(base, this.at, this.added, this.booked.map(swap), this.withdrawn);
   }
 
   /**

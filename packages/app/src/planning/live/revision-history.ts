@@ -7,7 +7,30 @@ export type RevisionHistoryUnitOfWork = UnitOfWorkOf<
 >;
 
 /** How a revision came about. */
-export type RevisionKind = "planned" | "override" | "booking" | "cancellation";
+export type RevisionKind = "planned" | "override" | "booking" | "cancellation" | "hand-back";
+
+/** What a contract's hand-back changed in the plan, as the buyer's log keeps it. */
+export interface HandBackChange {
+  /** The contract's reference. */
+  readonly contract: string;
+  /** Trips moved to other runs, by reference, with their pick-ups before and after (minutes). */
+  readonly moved: readonly {
+    readonly reference: string;
+    readonly fromVehicle: string;
+    readonly toVehicle: string;
+    readonly pickupBefore: number;
+    readonly pickupAfter: number;
+  }[];
+  /** Trips no other run could take, by reference, with the reason. */
+  readonly unassigned: readonly {
+    readonly reference: string;
+    readonly reason: string;
+    readonly message: string;
+  }[];
+  /** The plan's runs' cost before and after, pence. */
+  readonly costBeforePence: number;
+  readonly costAfterPence: number;
+}
 
 /** One revision of a day's plan: when, by whom, what kind of change, why, and which runs. */
 export interface PlanRevisionEntry {
@@ -18,12 +41,14 @@ export interface PlanRevisionEntry {
   readonly kind: RevisionKind;
   /** Who made the change (their display name), when the log says. */
   readonly by: string | null;
-  /** The planner's reason, or the cancellation's reason code. */
+  /** The planner's reason, the cancellation's reason code, or the hand-back's reason. */
   readonly why: string | null;
   /** The trip booked or cancelled. */
   readonly tripRequestId: string | null;
   /** Vehicles whose runs the change touched. */
   readonly vehicles: readonly string[];
+  /** A contract handed back: the trips it moved or left, and the cost before and after. */
+  readonly handBack?: HandBackChange;
 }
 
 /** A run as it was and as it is in a revision (absent: no run). */
@@ -156,6 +181,12 @@ function describe(
       vehicles: texts(details.changedRuns),
     };
   }
+  const handBack = handBackOf(details.handBack);
+  if (handBack) {
+    const why = text(record(details.handBack).reason);
+    const vehicles = texts(details.vehicles);
+    return { kind: "hand-back", why, tripRequestId: null, vehicles, handBack };
+  }
   const tripRequestId = entry?.resourceIds[0] ?? null;
   if (entry?.action === "create") {
     return { kind: "booking", why: null, tripRequestId, vehicles: texts([details.vehicle]) };
@@ -165,6 +196,35 @@ function describe(
     why: null,
     tripRequestId,
     vehicles: texts([details.vehicle]),
+  };
+}
+
+const record = (value: unknown): Record<string, unknown> =>
+  typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
+const records = (value: unknown) => (Array.isArray(value) ? value.map(record) : []);
+const whole = (value: unknown) => (typeof value === "number" ? value : 0);
+
+/** A hand-back's change as its audit row keeps it (`HandBackReplanner`). */
+function handBackOf(value: unknown): HandBackChange | undefined {
+  const kept = record(value);
+  const contract = text(kept.contract);
+  if (!contract) return undefined;
+  return {
+    contract,
+    moved: records(kept.moved).map((m) => ({
+      reference: text(m.reference) ?? "",
+      fromVehicle: text(m.fromVehicle) ?? "",
+      toVehicle: text(m.toVehicle) ?? "",
+      pickupBefore: whole(m.pickupBefore),
+      pickupAfter: whole(m.pickupAfter),
+    })),
+    unassigned: records(kept.unassigned).map((u) => ({
+      reference: text(u.reference) ?? "",
+      reason: text(u.reason) ?? "",
+      message: text(u.message) ?? "",
+    })),
+    costBeforePence: whole(kept.costBeforePence),
+    costAfterPence: whole(kept.costAfterPence),
   };
 }
 
