@@ -120,8 +120,8 @@ export async function bidFor(
   expect(await invited.textContent()).toMatch(/Run 1/);
   const form = invited.getByTestId("bid-form");
   await form.getByLabel(/Your price for a day of minibus/).fill(pounds);
-  const details = form.locator("details");
-  if ((await details.count()) > 0) await details.locator("summary").click();
+  const fleet = form.locator("details").filter({ hasText: /Choose from your \d+ vehicles/ });
+  if ((await fleet.count()) > 0) await fleet.locator("summary").click();
   const label = who === "group" ? new RegExp(`^${FREE_MINIBUS} `) : /^RT-M-01 /;
   await form.getByLabel(label).check();
   await form.getByRole("button", { name: /Place the bid/ }).click();

@@ -1,9 +1,13 @@
 import type { UnitOfWork } from "@tt/app";
 import { loadDayRegister, verifyPassword } from "@tt/app";
 import { createTestPglite, createUnitOfWork, type DbHandle } from "@tt/db";
+import { type Area, isInArea } from "@tt/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDemoScenario, DEFAULT_DEMO_SEED } from "./build-scenario";
 import type { DemoScenario } from "./scenario-types";
+
+const EMPTY: Area = { type: "Polygon", coordinates: [] };
+
 import { type DemoSummary, findDemo, seedDemo } from "./seed-demo";
 import { loadTestGeography } from "./test-support/test-geography";
 
@@ -98,6 +102,23 @@ describe("seeding the demo", () => {
     const entries = await unitOfWork.repositories.audit.list(icb.id, { offset: 0, limit: 10 });
     expect(entries.items.map((e) => e.resource).sort()).toEqual(["passengers", "trip-requests"]);
     expect(await unitOfWork.repositories.audit.verify(icb.id)).toBeUndefined();
+  });
+
+  it("delegates the consortium its budget and an area holding all its places and homes", async () => {
+    const repos = unitOfWork.repositories;
+    const fenEdge = summary.organisations.find((o) => o.kind === "local-consortium");
+    const [delegation] = await repos.delegations.list(fenEdge?.id ?? "", "received");
+    const demo = scenario.organisations.find((o) => o.key === "consortium");
+    expect(delegation).toMatchObject({ financialYear: "2026/27", budgetPence: 25_000_000 });
+    const points = [
+      ...(demo?.places ?? []).map((p) => ({ lat: p.lat, lon: p.lon })),
+      ...(demo?.passengers ?? []).map((p) => ({ lat: p.input.homeLat, lon: p.input.homeLon })),
+    ];
+    expect(points.length).toBeGreaterThan(0);
+    const outside = points.filter((p) => !isInArea(delegation?.area ?? EMPTY, p));
+    expect(outside).toEqual([]);
+    // Cambridge's centre is far outside the Fen Edge villages.
+    expect(isInArea(delegation?.area ?? EMPTY, { lat: 52.2053, lon: 0.1218 })).toBe(false);
   });
 
   it("stores Transport for Cambridgeshire with its members and agreements", async () => {

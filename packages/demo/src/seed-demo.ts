@@ -12,7 +12,7 @@ import { siloFunders } from "./analysis/scenario-fleet";
 import { DEMO_WEEK } from "./calendar";
 import { demoGrants } from "./contracts";
 import { seedOperatingAgreements } from "./operating-agreements";
-import { buildOrganisations, DEMO_FINANCIAL_YEAR } from "./organisations";
+import { buildOrganisations, DEMO_FINANCIAL_YEAR, organisationOf } from "./organisations";
 import { DEMO_PARTNERSHIP, DEMO_PARTNERSHIP_USERS, seedPartnership } from "./partnership";
 import type {
   DemoOrganisation,
@@ -21,6 +21,7 @@ import type {
   DemoTrip,
   DemoTripEnd,
 } from "./scenario-types";
+import { seedDelegation } from "./seed-delegation";
 import { type StoredDemoIds, seedGrants } from "./seed-grants";
 
 /** Counts stored for one demo organisation. */
@@ -94,6 +95,16 @@ export async function seedDemo(
     const partnership = await seedPartnership(repos, ids, { passwordHashes: partnershipHashes });
     options.log(`  ${DEMO_PARTNERSHIP.name}: stored, with ${partnership.agreements} agreements`);
     summaries.push(partnershipSummary(partnership.id));
+    const consortium = organisationOf(scenario.organisations, "consortium");
+    await seedDelegation(
+      repos,
+      {
+        council: stored.get("cambridgeshire")?.organisationId ?? "",
+        consortium: ids.get("consortium") ?? "",
+      },
+      consortium,
+    );
+    options.log(`  ${consortium.name}: its budget and area delegated by Cambridgeshire`);
     const operating = await seedOperatingAgreements(repos, ids);
     options.log(
       `  ${operating} agreement for operating runs: Cambridgeshire's runs on Ribbonway's taxis`,

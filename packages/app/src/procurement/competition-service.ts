@@ -5,19 +5,16 @@ import {
   type Competition,
   competitionInputSchema,
   DPS_BUYER_KINDS,
-  describeLapse,
   formatMinutesOfDay,
-  listLapsedChecks,
   qualityInputSchema,
   rankBids,
   type ScoredBid,
-  type Staff,
 } from "@tt/domain";
 import { z } from "zod";
 import { type RestoredProblems, unfitRuns } from "../planning";
 import { type Clock, systemClock, type UnitOfWorkOf } from "../ports";
 import { type Actor, AppError, authorise, notFound, parseInput } from "../shared";
-import { complianceRecordOf } from "./compliance-service";
+import { mustBeInDate, mustStandAdmitted } from "./award-checks";
 import { grantContractVehicles } from "./contract-grants";
 import { mustFitDelegatedBudget, mustPutOutWithinArea } from "./delegation-checks";
 import { lotsOf } from "./lot-service";
@@ -106,7 +103,8 @@ export class CompetitionService {
     if (!plan) throw invalid("planId", "not one of your plans");
     const all = await lotsOf(repos, org, plan, input.rule, actor);
     const named = input.lots ?? all.map((l) => l.name);
-    const missing = named.findIndex((n) => !all.some((l) => l.name === n));
+    const lotNames = new Set(all.map((l) => l.name));
+    const missing = named.findIndex((n) => !lotNames.has(n));
     if (missing >= 0) throw invalid(`lots.${missing}`, "no lot of the plan has this name");
     const lots = all.filter((l) => named.includes(l.name));
     if (lots.length === 0) throw invalid("planId", "the plan has no runs to put out");
@@ -151,16 +149,17 @@ export class CompetitionService {
     return this.unitOfWork.transaction(async (tx) => {
       await tx.competitions.lock(id);
       const competition = await tx.competitions.find(id);
-      if (!competition || !competition.invited.includes(org)) throw notFound("competition", id);
+      if (!competition?.invited.includes(org)) throw notFound("competition", id);
       if (bidsOpen(competition, this.clock.now())) throw closed(competition);
       await mustStandAdmitted(tx, competition.buyerId, org);
       const lot = competition.lots.find((l) => l.id === input.lotId);
       if (!lot) throw invalid("lotId", "not a lot of this competition");
       const vehicles = await tx.vehicles.findByIds(org, input.vehicleIds);
-      const unknown = input.vehicleIds.findIndex((v) => !vehicles.some((x) => x.id === v));
+      const own = new Set(vehicles.map((v) => v.id));
+      const unknown = input.vehicleIds.findIndex((v) => !own.has(v));
       if (unknown >= 0) throw invalid(`vehicleIds.${unknown}`, "not one of your vehicles");
-      const staff = await tx.staff.findByIds(org, input.staffIds);
-      const stranger = input.staffIds.findIndex((s) => !staff.some((x) => x.id === s));
+      const staff = new Set((await tx.staff.findByIds(org, input.staffIds)).map((p) => p.id));
+      const stranger = input.staffIds.findIndex((p) => !staff.has(p));
       if (stranger >= 0) throw invalid(`staffIds.${stranger}`, "not one of your staff");
       const unfit = await this.unfit(tx, competition, lot, vehicles);
       const placed = await tx.competitions.placeBid(id, org, { ...input, unfit });
@@ -362,51 +361,6 @@ async function partyTo(repos: Repos, actor: Actor, id: string): Promise<Competit
 
 async function organisationNames(repos: Repos): Promise<Map<string, string>> {
   return new Map((await repos.identity.listOrganisations()).map((o) => [o.id, o.name]));
-}
-
-/** Bids and awards only for an operator still admitted to the buyer's DPS (not suspended, not withdrawn). */
-async function mustStandAdmitted(repos: Repos, buyerId: string, operatorId: string): Promise<void> {
-  const admitted = await repos.dps.list(buyerId, "received", "admitted");
-  if (admitted.some((a) => a.operatorId === operatorId)) return;
-  throw new AppError(
-    "conflict",
-    "The operator is no longer admitted to the buyer's dynamic purchasing system (suspended or withdrawn): it can neither bid nor be awarded.",
-  );
-}
-
-/**
- * Award refused while the operator's own documents, or its offered vehicles', have lapsed, or
- * the DBS check or driving licence of a person offered has lapsed by the later of today and the
- * contract's start.
- */
-async function mustBeInDate(
-  repos: Repos,
-  bid: Bid,
-  startsOn: string,
-  clock: Clock,
-): Promise<void> {
-  const today = clock.now().toISOString().slice(0, 10);
-  const record = await complianceRecordOf(repos, bid.operatorId, today);
-  const lapsed = record.lapsed.filter(
-    (l) => l.vehicleId === undefined || bid.vehicleIds.includes(l.vehicleId),
-  );
-  const from = startsOn > today ? startsOn : today;
-  const people = await repos.staff.findByIds(bid.operatorId, bid.staffIds);
-  const checks = people.flatMap((p) =>
-    listLapsedChecks(p, from).map((check) => lapsedCheckInWords(p, check, from)),
-  );
-  if (lapsed.length === 0 && checks.length === 0) return;
-  const what = [...lapsed.map(describeLapse), ...checks].join("; ");
-  throw new AppError("conflict", `The bid cannot be awarded while documents have lapsed: ${what}.`);
-}
-
-/** "D-07's DBS check expired on 2026-08-31", or "… has none recorded". */
-function lapsedCheckInWords(person: Staff, check: "dbs" | "licence", from: string): string {
-  const what = check === "dbs" ? "DBS check" : "driving licence";
-  const expiry = check === "dbs" ? person.dbsExpiry : person.licenceExpiry;
-  return expiry
-    ? `${person.reference}'s ${what} expired on ${expiry}`
-    : `${person.reference} has no ${what} recorded (needed from ${from})`;
 }
 
 async function audit(

@@ -115,10 +115,10 @@ export class HandBackReplanner {
     scope: HandBackScope,
     work: (save: (repos: Repos, actor: Actor) => Promise<ReplannedDay[]>) => Promise<T>,
   ): Promise<T> {
-    const headers = await this.publishedFrom(scope.buyerId, scope.endedOn);
-    const dates = headers.map((h) => h.serviceDate);
+    const dates = (await this.publishedFrom(scope)).map((h) => h.serviceDate);
     return this.queue.changeDays(scope.buyerId, dates, async () => {
-      const days = await this.prepare(scope, headers);
+      // Read again in turn: a day's operating plan may have a newer revision by now.
+      const days = await this.prepare(scope, await this.publishedFrom(scope));
       const saved: StoredPlan[] = [];
       const result = await work(async (repos, actor) => {
         const replanned = await this.saveIn(repos, actor, scope, days);
@@ -135,12 +135,12 @@ export class HandBackReplanner {
     });
   }
 
-  /** The buyer's operating plans of the days from `from`, by day. */
-  private async publishedFrom(buyerId: string, from: string): Promise<PlanHeader[]> {
+  /** The buyer's operating plans of the days from the first day without the contract, by day. */
+  private async publishedFrom(scope: HandBackScope): Promise<PlanHeader[]> {
     const found: PlanHeader[] = [];
     for (let offset = 0; ; offset += PAGE) {
-      const query = { offset, limit: PAGE, fromServiceDate: from, status: PUBLISHED };
-      const page = await this.unitOfWork.repositories.plans.list(buyerId, query);
+      const query = { offset, limit: PAGE, fromServiceDate: scope.endedOn, status: PUBLISHED };
+      const page = await this.unitOfWork.repositories.plans.list(scope.buyerId, query);
       found.push(...page.items);
       if (page.items.length < PAGE) break;
     }
