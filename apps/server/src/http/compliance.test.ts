@@ -1,6 +1,6 @@
 import { type Actor, loadDayRegister } from "@tt/app";
 import { listTestDrivers } from "@tt/db";
-import { aVehicle } from "@tt/testkit";
+import { aStaffMember, aVehicle } from "@tt/testkit";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Fixture, PASSWORD, useFixture } from "./test-support/fixture";
 
@@ -189,6 +189,65 @@ for (const driver of listTestDrivers()) {
       expect(removed.status).toBe(204);
       const after = await loadDayRegister(services.unitOfWork, county.id, DAY);
       expect(after.vehicles.map((v) => v.id)).toContain(scene.minibus);
+    });
+
+    it("rosters no passenger assistant whose DBS check lapsed, and says so where a passenger needs one", async () => {
+      const { services, county, call } = fixture();
+      const admin: Actor = {
+        userId: county.users.admin.user.id,
+        organisationId: county.id,
+        role: "admin",
+      };
+      const repos = services.unitOfWork.repositories;
+      const passenger = await repos.passengers.find(county.id, county.rows.passengers);
+      if (!passenger) throw new Error("the fixture's passenger");
+      const { id: _id, organisationId: _org, createdAt: _c, updatedAt: _u, ...input } = passenger;
+      await services.register.update(admin, "passengers", passenger.id, {
+        ...input,
+        needs: { ...input.needs, passengerAssistant: true },
+      });
+      const assistant = await services.register.create(
+        admin,
+        "staff",
+        aStaffMember({
+          reference: "PA-9",
+          role: "passenger-assistant",
+          dbsExpiry: "2026-09-01",
+          shifts: [{ weekdays: ["thu"], start: "06:00", end: "19:00" }],
+        }),
+      );
+      const planOf = async () => {
+        const token = county.users.admin.token;
+        const started = await call("POST", "/api/plans", {
+          token,
+          json: { date: DAY, iterations: 50 },
+        });
+        const jobId = String(((await started.json()) as Json).jobId);
+        await services.planning.settled(jobId);
+        const job = (await (await call("GET", `/api/jobs/${jobId}`, { token })).json()) as Json;
+        const id = String((job.result as Json).planId);
+        return (await (await call("GET", `/api/plans/${id}`, { token })).json()) as Json;
+      };
+      const lapsed = await planOf();
+      expect((lapsed.summary as Json).issues).toContainEqual(
+        expect.objectContaining({
+          kind: "assistant-held-back",
+          message:
+            "A passenger assistant is not rostered on 2026-09-03: PA-9's DBS check expired on 2026-09-01",
+        }),
+      );
+      const [unserved] = lapsed.unassigned as Json[];
+      expect(String(unserved?.message)).toContain(
+        "Passenger assistants not rostered for a lapsed check: PA-9's DBS check expired on 2026-09-01.",
+      );
+      // Renewed, the assistant rides the minibus and the passenger travels.
+      const { id: staffId, organisationId: _o, createdAt: _sc, updatedAt: _su, ...pa } = assistant;
+      await services.register.update(admin, "staff", staffId, { ...pa, dbsExpiry: "2029-09-01" });
+      const renewed = await planOf();
+      expect(renewed.unassigned).toEqual([]);
+      expect((renewed.summary as Json).issues).not.toContainEqual(
+        expect.objectContaining({ kind: "assistant-held-back" }),
+      );
     });
 
     it("checks the role first, and what a document names", async () => {

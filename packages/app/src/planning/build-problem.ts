@@ -16,7 +16,7 @@ import type { HeldBackVehicle } from "./fleet-reads";
 import { type HeldBack, heldBackOf } from "./held-back";
 import { buildMatrices, LocationIndex } from "./locations";
 import { type DayTrip, mapRequests } from "./map-requests";
-import { mapVehicle, vehiclesWithAssistant } from "./map-vehicles";
+import { assistantsHeldBack, mapVehicle, vehiclesWithAssistant } from "./map-vehicles";
 import type { MappingIssue } from "./mapping-issues";
 import { PLAN_DIMENSIONS } from "./planning-rules";
 
@@ -44,6 +44,8 @@ export interface BuiltProblem {
   readonly points: readonly LatLon[];
   /** The day's vehicles held back for a lapsed compliance document, for the planner's reasons. */
   readonly heldBack?: readonly HeldBack[];
+  /** Passenger assistants on shift but not rostered, a check having lapsed (why, each). */
+  readonly assistantsHeldBack?: readonly string[];
 }
 
 /**
@@ -68,6 +70,13 @@ export async function buildProblem(
       kind: "vehicle-held-back",
       vehicleId: vehicle.id,
       message: `${vehicle.reference} is not planned on ${register.date}: ${lapses.map(describeLapse).join("; ")}`,
+    });
+  }
+  const assistantsOff = assistantsHeldBack(register.staff, register.date);
+  for (const why of assistantsOff) {
+    issues.push({
+      kind: "assistant-held-back",
+      message: `A passenger assistant is not rostered on ${register.date}: ${why}`,
     });
   }
   if (register.vehicles.length === 0) {
@@ -100,6 +109,7 @@ export async function buildProblem(
     occurring: occurring.length,
     points: [...locations.points],
     ...(heldBack.length > 0 ? { heldBack } : {}),
+    ...(assistantsOff.length > 0 ? { assistantsHeldBack: assistantsOff } : {}),
   };
 }
 

@@ -27,6 +27,13 @@ export function heldBackOf(held: readonly HeldBackVehicle[]): HeldBack[] {
   }));
 }
 
+/** For a passenger who needs an assistant: the assistants on shift but not rostered, and why. */
+export function assistantsNote(whys: readonly string[]): string | undefined {
+  if (whys.length === 0) return undefined;
+  const more = whys.length > 3 ? ` and ${whys.length - 3} more` : "";
+  return `Passenger assistants not rostered for a lapsed check: ${whys.slice(0, 3).join(", ")}${more}.`;
+}
+
 /**
  * For a request the plan could not serve: the held-back vehicles that have what it needs (its
  * features, a layout with room for it, on duty at its times), named with why they were held back.

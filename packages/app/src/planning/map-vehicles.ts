@@ -60,6 +60,29 @@ export function vehiclesWithAssistant(
   return out;
 }
 
+/**
+ * The passenger assistants on shift on `date` who are not rostered because a check has lapsed:
+ * "PA-03's DBS check expired on 2026-09-01" (or "… has none recorded").
+ */
+export function assistantsHeldBack(staff: readonly Staff[], date: string): string[] {
+  const weekday = weekdayOf(date);
+  return staff
+    .filter(
+      (s) =>
+        s.role === "passenger-assistant" &&
+        s.shifts.some((shift) => shift.weekdays.includes(weekday)),
+    )
+    .flatMap((s) =>
+      listLapsedChecks(s, date).map((check) => {
+        const what = check === "dbs" ? "DBS check" : "driving licence";
+        const expiry = check === "dbs" ? s.dbsExpiry : s.licenceExpiry;
+        return expiry
+          ? `${s.reference}'s ${what} expired on ${expiry}`
+          : `${s.reference} has no ${what} recorded`;
+      }),
+    );
+}
+
 function maxWheelchairs(v: Vehicle): number {
   return Math.max(...vehicleLayouts(v).map(([, w]) => w ?? 0));
 }

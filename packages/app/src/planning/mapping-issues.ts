@@ -8,6 +8,7 @@ export const MAPPING_ISSUE_KINDS = [
   "no-route",
   "no-vehicles",
   "vehicle-held-back",
+  "assistant-held-back",
 ] as const;
 export type MappingIssueKind = (typeof MAPPING_ISSUE_KINDS)[number];
 

@@ -1,7 +1,7 @@
 import type { Plan, ScheduledStop, Solution, Unassigned } from "@tt/solver";
 import type { NewPlan, PlanRunStop, PlanSummary, SolveFacts, StoredPlan } from "../ports";
 import type { BuiltProblem } from "./build-problem";
-import { heldBackNote } from "./held-back";
+import { assistantsNote, heldBackNote } from "./held-back";
 import { keepProblem } from "./kept-problem";
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -98,11 +98,18 @@ export function planFromSolution(
   };
 }
 
-/** The engine's reason, and the held-back vehicles that could have carried the trip. */
+/**
+ * The engine's reason, the held-back vehicles that could have carried the trip, and for a
+ * passenger who needs an assistant, the assistants not rostered for a lapsed check.
+ */
 function withHeldBack(built: BuiltProblem, u: Unassigned): string {
-  const request = built.heldBack && built.problem.requests.find((r) => r.id === u.request);
-  const note = request && heldBackNote(request, built.heldBack ?? []);
-  return note ? `${u.message} ${note}` : u.message;
+  const wanted = built.heldBack || built.assistantsHeldBack;
+  const request = wanted && built.problem.requests.find((r) => r.id === u.request);
+  const notes = [
+    request && heldBackNote(request, built.heldBack ?? []),
+    request?.needsAssistant && assistantsNote(built.assistantsHeldBack ?? []),
+  ].filter((n): n is string => typeof n === "string");
+  return [u.message, ...notes].join(" ");
 }
 
 /** The engine's plan (order of stops per vehicle) of a stored plan, to evaluate it again. */
