@@ -8,6 +8,8 @@ const GROUP = { name: "Brookmere Community Transport", email: "operator@brookmer
 const TAXIS = { name: "Ribbonway Taxis Ltd", email: "operator@ribbonway.demo" };
 /** Brookmere's minibus that no council holds under contract: free to win the consortium's lot. */
 const FREE_MINIBUS = "BCT-MB-02";
+/** The taxi Ribbonway offers (contracted to Cambridgeshire: it may bid, not be awarded). */
+const TAXI = "RT-M-01";
 const TITLE = "Fen Edge villager minibus";
 const CSRF = { "x-requested-with": "e2e" };
 
@@ -101,7 +103,7 @@ export async function putLotsOut(page: Page, seconds: number): Promise<number> {
 
 /**
  * As an invited operator: bids a day's price for the lot with one of its vehicles, and is told
- * the bid is sealed. The community transport group first puts its free minibus on duty all day.
+ * the bid is sealed. Each first puts the vehicle on duty all day, whenever the plan's run falls.
  */
 export async function bidFor(
   page: Page,
@@ -112,7 +114,8 @@ export async function bidFor(
 ): Promise<void> {
   const operator = who === "group" ? GROUP : TAXIS;
   await signInAs(page, url, { email: operator.email, organisation: operator.name, password });
-  if (who === "group") await onDutyAllDay(page, url, FREE_MINIBUS);
+  const offered = who === "group" ? FREE_MINIBUS : TAXI;
+  await onDutyAllDay(page, url, offered);
   await menuLink(page, "Competitions").click();
   const invited = page.getByTestId("competition-invited").filter({ hasText: TITLE });
   await invited.waitFor();
@@ -120,28 +123,32 @@ export async function bidFor(
   expect(await invited.textContent()).toMatch(/Run 1/);
   const form = invited.getByTestId("bid-form");
   await form.getByLabel(/Your price for a day of minibus/).fill(pounds);
+  // Both fleets are long enough to be folded away: the list opens from its summary.
   const fleet = form.locator("details").filter({ hasText: /Choose from your \d+ vehicles/ });
-  if ((await fleet.count()) > 0) await fleet.locator("summary").click();
-  const label = who === "group" ? new RegExp(`^${FREE_MINIBUS} `) : /^RT-M-01 /;
-  await form.getByLabel(label).check();
+  await fleet.locator("summary").click();
+  await form.getByLabel(new RegExp(`^${offered} `)).check();
   await form.getByRole("button", { name: /Place the bid/ }).click();
   const placed = page.getByText(`Bid for minibus placed: £${pounds}.00 a day.`);
   await placed.waitFor();
   expect(await invited.getByTestId("my-bid").textContent()).toContain(`£${pounds}.00 a day`);
   expect(await invited.textContent()).toContain("Sealed: the buyer can read it only after");
-  expect(await invited.getByTestId("my-bid-unfit").count()).toBe(0);
+  // The engine checks the bid at once; the group's minibus carries every run of the lot. (The
+  // taxi may not: a passenger booked earlier may need a step-free vehicle.)
+  const unfit = invited.getByTestId("my-bid-unfit");
+  const fit = (await unfit.count()) > 0 ? await unfit.textContent() : "fits";
+  if (who === "group") expect(fit).toBe("fits");
 }
 
-/** The group puts its minibus on duty from 06:00 to 20:00 (its register's record, by the API). */
+/** The operator puts its vehicle on duty from 05:00 to 23:30 (its register's record, by the API). */
 async function onDutyAllDay(page: Page, base: string, reference: string): Promise<void> {
-  const list = await page.request.get(new URL("/api/vehicles?limit=100", base).toString());
+  const list = await page.request.get(new URL("/api/vehicles?limit=500", base).toString());
   const items = ((await list.json()) as { items: Record<string, unknown>[] }).items;
   const found = items.find((v) => v.reference === reference);
   expect(found, reference).toBeDefined();
   const { id, organisationId: _o, createdAt: _c, updatedAt: _u, ...fields } = found ?? {};
   const put = await page.request.put(new URL(`/api/vehicles/${String(id)}`, base).toString(), {
     headers: CSRF,
-    data: { ...fields, availableFrom: "06:00", availableTo: "20:00" },
+    data: { ...fields, availableFrom: "05:00", availableTo: "23:30" },
   });
   expect(put.status(), "the minibus on duty all day").toBe(200);
 }

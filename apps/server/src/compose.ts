@@ -7,6 +7,7 @@ import {
 import { createDb, createPostgresJobQueue, type DbHandle } from "@tt/db";
 import { createTravelTimeProvider } from "@tt/integrations";
 import type { Config } from "./config";
+import type { ExpiryWarningLog } from "./expiry-warnings";
 import { startMessageDispatch } from "./messages";
 import { buildServices, lazyTravelTimes, type ServerServices } from "./services";
 
@@ -31,8 +32,11 @@ export interface ComposeOptions {
    * with `tt worker` processes beside it. On the embedded database the server always runs them.
    */
   readonly workerCapacity?: number;
-  /** Send queued messages from this process (the server and `tt worker`; not one-off commands). */
-  readonly dispatchMessages?: { warn(details: object, message: string): void };
+  /**
+   * Send queued messages and expiry warnings from this process (the server and `tt worker`; not
+   * one-off commands).
+   */
+  readonly dispatchMessages?: ExpiryWarningLog;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { MessageDispatcher, type Notifier, type UnitOfWork } from "@tt/app";
 import { createNotifyNotifier, createSmtpNotifier } from "@tt/integrations";
 import type { NotificationsConfig } from "./config";
+import { type ExpiryWarningLog, startExpiryWarnings } from "./expiry-warnings";
 
 /** How often a process looks for messages to send, milliseconds. */
 export const DISPATCH_INTERVAL_MS = 5_000;
@@ -27,13 +28,14 @@ export function optOutLinks(publicUrl: string | undefined) {
 }
 
 /**
- * Starts sending queued messages from this process, when a notifier is configured (without one
- * they stay queued, and the desk shows them so). Answers how to stop, or undefined.
+ * Starts sending queued messages, and compliance documents' expiry warnings, from this process,
+ * when a notifier is configured (without one messages stay queued, and the desk shows them so;
+ * no warning is sent or recorded). Answers how to stop, or undefined.
  */
 export function startMessageDispatch(
   config: NotificationsConfig,
   unitOfWork: UnitOfWork,
-  log: { warn(details: object, message: string): void },
+  log: ExpiryWarningLog,
 ): (() => Promise<void>) | undefined {
   const notifiers = configuredNotifiers(config);
   if (notifiers.length === 0) return undefined;
@@ -48,8 +50,12 @@ export function startMessageDispatch(
   const stop = dispatcher.start(DISPATCH_INTERVAL_MS, (error) =>
     log.warn({ error: error instanceof Error ? error.name : "unknown" }, "sending messages failed"),
   );
+  const stopWarnings = startExpiryWarnings(notifiers, unitOfWork, {
+    publicUrl: config.publicUrl,
+    log,
+  });
   return async () => {
-    await stop();
+    await Promise.all([stop(), stopWarnings()]);
     await Promise.all(notifiers.map((n) => n.close?.()));
   };
 }

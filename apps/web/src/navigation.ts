@@ -74,6 +74,11 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: ["admin", "commissioner", "operator", "finance", "auditor"],
   },
   {
+    href: "/community-transport",
+    text: "Community transport",
+    roles: ["admin", "commissioner", "operator", "driver", "finance", "auditor"],
+  },
+  {
     href: "/delegations",
     text: "Consortium budgets",
     roles: ["admin", "commissioner", "finance", "auditor"],

@@ -1,4 +1,5 @@
 import { bookingClientMethods } from "./client-bookings";
+import { communityTransportClientMethods } from "./client-community-transport";
 import { consortiaClientMethods } from "./client-consortia";
 import { messageClientMethods } from "./client-messages";
 import { operationsClientMethods } from "./client-operations";
@@ -160,6 +161,7 @@ export function createClient(options: ClientOptions) {
     ...messageClientMethods(call),
     ...operationsClientMethods(call, base),
     ...procurementClientMethods(call),
+    ...communityTransportClientMethods(call, base),
     ...consortiaClientMethods(call),
     /** The same client, recording `purpose` in the audit log. */
     withPurpose: (purpose: string) => createClient({ ...options, purpose }),

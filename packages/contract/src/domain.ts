@@ -67,6 +67,7 @@ export {
   RUN_STOP_KINDS,
   runEventUploadSchema,
   SCHOOL_PHASES,
+  SECTION_19_CLASSES,
   SHARING_PURPOSES,
   STAFF_ROLES,
   staffInputSchema,

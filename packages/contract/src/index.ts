@@ -1,5 +1,6 @@
 export * from "./client";
 export * from "./client-bookings";
+export * from "./client-community-transport";
 export * from "./client-consortia";
 export * from "./client-messages";
 export * from "./client-operations";

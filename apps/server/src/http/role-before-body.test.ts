@@ -8,8 +8,12 @@ import { FIXTURE_ROLES, useFixture } from "./test-support/fixture";
 const OPEN_WRITES = new Set(["POST /api/session", "DELETE /api/session", "POST /api/tokens"]);
 // The opt-out link needs no sign-in: its token is the key, and it can only stop messages.
 const OPEN_WRITES_WITH_ID = new Set(["DELETE /api/tokens/{id}", "POST /api/opt-out/{token}"]);
-/** The one write a driver may make: the marks at their runs' stops. */
-const DRIVER_WRITES = new Set(["POST /api/run-events"]);
+/** The writes a driver may make: the marks at their runs' stops, and a commissioned journey. */
+const DRIVER_WRITES = new Set([
+  "POST /api/run-events",
+  // A community transport driver records a commissioned journey's miles.
+  "POST /api/commissions/{id}/completion",
+]);
 const WRITE_METHODS = ["post", "put", "patch", "delete"];
 const SOME_ID = "0b6f1c9e-3a0e-4c5b-9b53-2a8c1f0d7e11";
 

@@ -137,7 +137,8 @@ function Invited({
         <div key={lot.id} data-testid="invited-lot">
           <h4 className="govuk-heading-s">{lot.name}</h4>
           <p className="govuk-body">
-            Needs {needsInWords(lot.needs)}; {lot.daysPerYear} days a year.
+            Needs {needsInWords(lot.needs)}; {lot.daysPerYear}{" "}
+            {lot.daysPerYear === 1 ? "day" : "days"} a year.
             {lot.contractId && (
               <strong>
                 {" "}

@@ -14,6 +14,7 @@ import { longDate } from "../sharing/agreement-words";
 import {
   COMPLIANCE_FIELD_IDS,
   type ComplianceField,
+  emailedText,
   KIND_CHOICES,
   kindName,
   readDocument,
@@ -33,6 +34,7 @@ export function Warnings({ record }: { record: ComplianceRecordView }) {
       {record.warnings.map((w) => (
         <li key={w.documentId}>
           {w.daysLeft < 0 ? <strong>{warningText(w, record)}</strong> : warningText(w, record)}
+          {emailedText(w) && <span className="govuk-hint"> {emailedText(w)}</span>}
         </li>
       ))}
     </ul>
@@ -191,6 +193,10 @@ export function CompliancePage({ user }: { user: ApiUser }) {
       {found.data ? (
         <>
           <h2 className="govuk-heading-m">To act on</h2>
+          <p className="govuk-body">
+            Each warning is emailed once to your operators and administrators: 60, 30 and 7 days
+            before a document expires, and when it lapses.
+          </p>
           <Warnings record={found.data} />
           <DocumentTable
             record={found.data}

@@ -1,6 +1,6 @@
 import type { ComplianceRecordView } from "@tt/contract";
 import { describe, expect, it } from "vitest";
-import { KIND_CHOICES, readDocument, warningText } from "./compliance-words";
+import { emailedText, KIND_CHOICES, readDocument, warningText } from "./compliance-words";
 
 const VAN = "0b6f1c9e-3a0e-4c5b-9b53-2a8c1f0d7e11";
 const stamps = { organisationId: VAN, createdAt: "", updatedAt: "" };
@@ -55,6 +55,13 @@ describe("compliance words", () => {
     expect(insurance).toBe(
       "Insurance F7 of the organisation expires in 25 days, on 1 January 2027 (the 30-day warning).",
     );
+  });
+
+  it("says whether the warning reached was emailed, when the list says", () => {
+    const warning = { documentId: "d2", daysLeft: 5, threshold: 7 };
+    expect(emailedText({ ...warning, sentThresholds: [30, 7] })).toBe("Emailed.");
+    expect(emailedText({ ...warning, sentThresholds: [30] })).toBe("Not emailed yet.");
+    expect(emailedText(warning)).toBe("");
   });
 
   it("offers every kind, saying what it is about", () => {

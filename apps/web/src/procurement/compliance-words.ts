@@ -57,6 +57,13 @@ export function warningText(
 
 const days = (n: number) => (n === 1 ? "1 day" : `${n} days`);
 
+/** Whether the warning reached was emailed; nothing when the list does not say (a buyer's view). */
+export function emailedText(warning: ComplianceRecordView["warnings"][number]): string {
+  const sent = warning.sentThresholds;
+  if (!sent) return "";
+  return sent.includes(warning.threshold) ? "Emailed." : "Not emailed yet.";
+}
+
 /** The form's answers as the API's body, or the problems to fix first (checked again there). */
 export function readDocument(
   fields: Record<ComplianceField, string>,

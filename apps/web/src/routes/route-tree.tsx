@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { AccessLogPage } from "../audit/access-log-page";
 import { readAccessLogSearch } from "../audit/access-log-search";
 import { BookingPage } from "../booking/booking-page";
+import { CommunityTransportPage } from "../community-transport/community-transport-page";
 import { DriverPage } from "../driver/driver-page";
 import { IntegrationPage } from "../integration/integration-page";
 import { CrewPage } from "../operations/crew-page";
@@ -227,6 +228,12 @@ const contractsRoute = createRoute({
   component: () => <SignedIn page={(user) => <ContractsPage user={user} />} />,
 });
 
+const communityTransportRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "community-transport",
+  component: () => <SignedIn page={(user) => <CommunityTransportPage user={user} />} />,
+});
+
 const delegationsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "delegations",
@@ -267,6 +274,7 @@ export const routeTree = rootRoute.addChildren([
   complianceRoute,
   dpsRoute,
   contractsRoute,
+  communityTransportRoute,
   delegationsRoute,
   competitionsRoute,
   ...registerRoutes(rootRoute, "passengers"),

@@ -43,8 +43,8 @@ export interface MonthReconciliation {
  * (checked against the group's permits), the group accepts or declines before the time limit,
  * its drivers record the journeys and their miles, the buyer may dispute one; each month is
  * reconciled per group at the agreed rate (a contract's mileage rate, else HMRC's AMAP), with a
- * CSV payment export. Every step is in both parties' audit logs. Grants `commissions`,
- * `completions`.
+ * CSV payment export. Every step is in both parties' audit logs. Grants `commissions` (the
+ * buyer's side), `commission-answers` and `completions` (the group's).
  */
 export class CommissionService {
   constructor(
@@ -84,7 +84,12 @@ export class CommissionService {
 
   /** The group accepts or declines, before the time limit. */
   async answer(actor: Actor, id: string, body: unknown): Promise<Commission> {
-    mustBe(actor, "commissions", ANSWERING_ROLES, "A group's operators and administrators answer.");
+    mustBe(
+      actor,
+      "commission-answers",
+      ANSWERING_ROLES,
+      "A group's operators and administrators answer.",
+    );
     const { answer } = parseInput(commissionAnswerSchema, body, "answer");
     const status = answer === "accept" ? "accepted" : "declined";
     return this.moved(actor, id, "groupId", { kind: "answer", answer }, async () => ({
@@ -102,10 +107,13 @@ export class CommissionService {
       RECORDING_ROLES,
       "A group's drivers and operators record journeys.",
     );
-    const input = parseInput(completionSchema, body, "journey");
-    if (actor.role === "driver" && actor.staffId !== input.driverStaffId) {
+    const parsed = parseInput(completionSchema, body, "journey");
+    const driverStaffId = parsed.driverStaffId ?? actor.staffId;
+    if (!driverStaffId) throw invalid("driverStaffId", "name the driver");
+    if (actor.role === "driver" && actor.staffId !== driverStaffId) {
       throw new AppError("forbidden", "A driver records their own journeys only.");
     }
+    const input = { ...parsed, driverStaffId };
     const today = this.clock.now().toISOString().slice(0, 10);
     const move = { kind: "complete", date: input.date, today } as const;
     return this.moved(actor, id, "groupId", move, async (repos, c) => {
@@ -220,7 +228,7 @@ export class CommissionService {
 
 function mustBe(
   actor: Actor,
-  resource: "commissions" | "completions",
+  resource: "commissions" | "commission-answers" | "completions",
   roles: readonly Actor["role"][],
   message: string,
 ): void {

@@ -6,7 +6,7 @@ import {
   listExpiryWarnings,
   listLapsedDocuments,
 } from "@tt/domain";
-import { type Clock, systemClock, type UnitOfWorkOf } from "../ports";
+import { type Clock, type SentExpiryWarning, systemClock, type UnitOfWorkOf } from "../ports";
 import { type Actor, AppError, authorise, notFound, parseInput } from "../shared";
 
 /** What keeping compliance documents reads and writes. */
@@ -23,6 +23,11 @@ export interface ComplianceRecord {
   readonly lapsed: readonly LapsedDocument[];
   /** The vehicles the documents name, by id: their references. */
   readonly vehicles: Readonly<Record<string, string>>;
+}
+
+/** The record as its holder lists it, with the expiry warnings already emailed. */
+export interface ComplianceListing extends ComplianceRecord {
+  readonly sent: readonly SentExpiryWarning[];
 }
 
 /**
@@ -64,10 +69,12 @@ export class ComplianceService {
     });
   }
 
-  async list(actor: Actor): Promise<ComplianceRecord> {
+  async list(actor: Actor): Promise<ComplianceListing> {
     authorise(actor, "compliance", "read");
     const today = this.clock.now().toISOString().slice(0, 10);
-    return complianceRecordOf(this.unitOfWork.repositories, actor.organisationId, today);
+    const repos = this.unitOfWork.repositories;
+    const record = await complianceRecordOf(repos, actor.organisationId, today);
+    return { ...record, sent: await repos.compliance.listWarningsSent(actor.organisationId) };
   }
 
   /** Deletes a document entered by mistake (a renewal is a new document, not an edit). */

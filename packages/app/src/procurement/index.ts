@@ -10,6 +10,7 @@ export {
   type LotEvaluation,
 } from "./competition-service";
 export {
+  type ComplianceListing,
   type ComplianceRecord,
   ComplianceService,
   type ComplianceUnitOfWork,
@@ -27,6 +28,14 @@ export {
   type DelegationView,
 } from "./delegation-service";
 export { type DpsApplicationView, DpsService, type DpsUnitOfWork } from "./dps-service";
+export { composeExpiryWarning, type ExpiryWarningContext } from "./expiry-warning-words";
+export {
+  type ExpiryWarningCounts,
+  type ExpiryWarningOptions,
+  ExpiryWarningSender,
+  type ExpiryWarningUnitOfWork,
+  WARNED_ROLES,
+} from "./expiry-warnings";
 export { LotService, type LotUnitOfWork, type ProposedLots } from "./lot-service";
 export {
   NeedsSurveyService,

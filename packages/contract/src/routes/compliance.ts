@@ -1,6 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { idParamSchema, storedFieldsShape } from "../common";
-import { COMPLIANCE_DOCUMENT_KIND_CODES, complianceDocumentInputSchema } from "../domain";
+import {
+  COMPLIANCE_DOCUMENT_KIND_CODES,
+  complianceDocumentInputSchema,
+  SECTION_19_CLASSES,
+} from "../domain";
 import { COMMON_ERROR_RESPONSES, NOT_FOUND_RESPONSE } from "../errors";
 import { named } from "../resources";
 import { AUTHENTICATED } from "./security";
@@ -22,6 +26,7 @@ export const complianceDocumentSchema = z
     number: z.string(),
     validFrom: z.string().optional(),
     expiresOn: z.string(),
+    passengerClasses: z.array(z.enum(SECTION_19_CLASSES)).optional(),
   })
   .openapi("ComplianceDocument", {
     description:
@@ -46,6 +51,10 @@ export const complianceRecordSchema = z
         daysLeft: z.number().int(),
         threshold: z.number().int().openapi({
           description: "The warning reached: 60, 30 or 7 days before expiry, or 0 once lapsed.",
+        }),
+        sentThresholds: z.array(z.number().int()).optional().openapi({
+          description:
+            "The holder's own list only: the warnings about this document already emailed to its operators and administrators (each once).",
         }),
       }),
     ),

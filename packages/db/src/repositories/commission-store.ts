@@ -1,6 +1,6 @@
 import { AppError, type CommissionChange, type CommissionStore } from "@tt/app";
 import type { Commission } from "@tt/domain";
-import { and, asc, eq, gte, inArray, lt, lte, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "../create-db";
 import { commissions } from "../schema";
 import { isUniqueViolation, translatePgError } from "./pg-errors";
@@ -148,4 +148,21 @@ export function createCommissionStore(db: Db): CommissionStore {
       return rows.map(toCommission);
     },
   };
+}
+
+/**
+ * On a passenger's erasure: the home address in the trips the buyer offered of theirs becomes
+ * "Home (address erased)"; the pseudonymised reference, places, times and miles stay.
+ */
+export async function eraseCommissionHomes(
+  db: Db,
+  buyerId: string,
+  passengerId: string,
+): Promise<void> {
+  const home = (end: "pickup" | "dropoff") =>
+    sql`case when ${commissions.trip}->>${end} like 'Home:%' then 'Home (address erased)' else ${commissions.trip}->>${end} end`;
+  await db.execute(sql`update commissions
+    set trip = trip || jsonb_build_object('pickup', ${home("pickup")}, 'dropoff', ${home("dropoff")})
+    where buyer_id = ${buyerId} and trip_request_id in (
+      select id from trip_requests where organisation_id = ${buyerId} and passenger_id = ${passengerId})`);
 }

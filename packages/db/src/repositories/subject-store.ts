@@ -13,6 +13,7 @@ import {
   plans,
   tripRequests,
 } from "../schema";
+import { eraseCommissionHomes } from "./commission-store";
 import { erasePlanPoints } from "./erase-plan-points";
 import { published } from "./import-visibility";
 import { anyUuid } from "./keyset";
@@ -206,6 +207,7 @@ export function createSubjectRecordStore(
       );
       await erasePlanPoints(db, organisationId, { lat: before.homeLat, lon: before.homeLon });
       await unlinkTaps(db, organisationId, passengerId);
+      await eraseCommissionHomes(db, organisationId, passengerId);
       const contactsRemoved = await removeContactsAndMessages(db, organisationId, passengerId);
       const counts: ErasureCounts = {
         passengers: 1,

@@ -15,6 +15,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -51,6 +52,27 @@ export const complianceDocuments = pgTable(
     index("compliance_documents_org_idx").on(t.organisationId, t.expiresOn),
     index("compliance_documents_vehicle_idx").on(t.vehicleId),
   ],
+);
+
+/**
+ * Expiry warnings emailed about compliance documents: one row per document and threshold (60, 30,
+ * 7, or 0 once lapsed), so each goes once whatever the restarts and the number of processes. A
+ * process claims a warning (`sent_at` empty, held until `claimed_until`) before sending it and
+ * marks it sent after; a claim whose process died runs out and is taken again.
+ */
+export const complianceWarningsSent = pgTable(
+  "compliance_warnings_sent",
+  {
+    documentId: uuid("document_id")
+      .notNull()
+      .references(() => complianceDocuments.id, { onDelete: "cascade" }),
+    threshold: integer("threshold").notNull(),
+    claimedUntil: timestamp("claimed_until", { withTimezone: true }).notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    /** How many users it reached (never who). */
+    recipients: integer("recipients"),
+  },
+  (t) => [primaryKey({ columns: [t.documentId, t.threshold] })],
 );
 
 /**

@@ -142,7 +142,8 @@ export const completionSchema = z.object({
     .refine((m) => Math.abs(m * 10 - Math.round(m * 10)) < 1e-9, {
       message: "miles to a tenth at most",
     }),
-  driverStaffId: idSchema,
+  /** The group's driver; left out by a driver recording their own journey. */
+  driverStaffId: idSchema.optional(),
   vehicleId: idSchema.optional(),
 });
 export type CompletionInput = z.infer<typeof completionSchema>;

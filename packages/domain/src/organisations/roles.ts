@@ -46,6 +46,8 @@ export const RESOURCES = [
   "delegations",
   /** Trips offered to community transport groups, their answers, disputes and reconciliation. */
   "commissions",
+  /** A community transport group's answer to the trips offered to it: accept or decline. */
+  "commission-answers",
   /** Journeys a community transport group's drivers record against commissions. */
   "completions",
 ] as const;
@@ -128,7 +130,8 @@ const GRANTS: Record<Role, Partial<Record<Resource, Access>>> = {
     contracts: R,
     "hand-backs": W,
     bids: W,
-    commissions: W,
+    commissions: R,
+    "commission-answers": W,
     completions: W,
   },
   driver: {

@@ -220,7 +220,7 @@ export const ROUTE_ACCESS: readonly RouteAccess[] = [
   rule(offerCommissionsRoute, "commissions", "write"),
   rule(offerCommissionsRoute, "plans", "read"),
   rule(listCommissionsRoute, "commissions", "read"),
-  rule(answerCommissionRoute, "commissions", "write"),
+  rule(answerCommissionRoute, "commission-answers", "write"),
   rule(completeCommissionRoute, "completions", "write"),
   rule(disputeCommissionRoute, "commissions", "write"),
   rule(reconciliationRoute, "commissions", "read"),

@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import type { ComplianceRecord } from "@tt/app";
+import type { ComplianceRecord, SentExpiryWarning } from "@tt/app";
 import {
   type ComplianceDocumentView,
   type ComplianceRecordView,
@@ -15,8 +15,14 @@ const presentDocument = (document: ComplianceDocument): ComplianceDocumentView =
   ...document,
 });
 
-/** An organisation's documents with their warnings and what has lapsed, as the API shows them. */
-export function presentComplianceRecord(found: ComplianceRecord): ComplianceRecordView {
+/**
+ * An organisation's documents with their warnings and what has lapsed, as the API shows them;
+ * with `sent` (the holder's own list), which warnings were emailed.
+ */
+export function presentComplianceRecord(
+  found: ComplianceRecord & { readonly sent?: readonly SentExpiryWarning[] },
+): ComplianceRecordView {
+  const sent = found.sent;
   return {
     today: found.today,
     items: found.documents.map(presentDocument),
@@ -24,6 +30,13 @@ export function presentComplianceRecord(found: ComplianceRecord): ComplianceReco
       documentId: w.document.id,
       daysLeft: w.daysLeft,
       threshold: w.threshold,
+      ...(sent
+        ? {
+            sentThresholds: sent
+              .filter((s) => s.documentId === w.document.id)
+              .map((s) => s.threshold),
+          }
+        : {}),
     })),
     lapsed: found.lapsed.map(({ holderId: _own, ...lapse }) => lapse),
     vehicles: { ...found.vehicles },
