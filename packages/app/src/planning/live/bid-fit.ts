@@ -25,12 +25,16 @@ export function unfitRuns(
     if (!run || !planned) return [];
     const stops = timedRun(run).stops;
     const onDuty = offered.filter((v) => coversRun(v, lotRun));
+    // A run the planner changed by hand may break a rule as planned: no vehicle could keep every
+    // rule on it, so an offered vehicle is judged on what it brings (room and features) instead.
+    const asPlanned = checkedRun(live, planned, stops, false)?.keepsRules === true;
     const fits = onDuty.some((v) => {
       const candidate = {
         ...planned,
         layouts: vehicleLayouts(v),
         features: vehicleFeatures(v.features),
       };
+      if (!asPlanned) return bringsWhatItNeeds(live, stops, candidate, lot.needs);
       return checkedRun(live, candidate, stops, false)?.keepsRules === true;
     });
     if (fits) return [];
@@ -52,4 +56,23 @@ function coversRun(vehicle: Vehicle, run: { start: number; end: number }): boole
   const from = findMinutesOfDay(vehicle.availableFrom) ?? 0;
   const to = findMinutesOfDay(vehicle.availableTo) ?? 24 * 60;
   return from <= run.start && run.end <= to;
+}
+
+/**
+ * The vehicle has a layout with the seats and wheelchair spaces the lot needs at its busiest, and
+ * every feature the run's passengers need.
+ */
+function bringsWhatItNeeds(
+  live: LiveProblem,
+  stops: ReturnType<typeof timedRun>["stops"],
+  vehicle: { layouts: readonly (readonly number[])[]; features: readonly string[] },
+  needs: Lot["needs"],
+): boolean {
+  const roomy = vehicle.layouts.some(
+    ([seats = 0, chairs = 0]) => seats >= needs.seats && chairs >= needs.wheelchairs,
+  );
+  const wanted = stops.flatMap((s) =>
+    s.kind === "pickup" ? (live.request(s.request)?.features ?? []) : [],
+  );
+  return roomy && wanted.every((f) => vehicle.features.includes(f));
 }
