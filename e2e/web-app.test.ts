@@ -457,7 +457,7 @@ describe.skipIf(!HAS_CHROMIUM)("the planner's web app in Debian's chromium", () 
     // Long enough for two operators to sign in and bid on a busy machine.
     const deadline = await putLotsOut(page, 75);
     await bidFor(page, url, password, "taxis", "160");
-    await bidFor(page, url, password, "group", "95");
+    await bidFor(page, url, password, "group", "50");
     expect(Date.now(), "both bids placed before the deadline").toBeLessThan(deadline);
     await failToOpenEarly(page, url, password);
     await page.waitForTimeout(Math.max(0, deadline - Date.now()) + 1_000);

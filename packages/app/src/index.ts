@@ -169,6 +169,7 @@ export {
   type LatLon,
   type ListQuery,
   type MessageStore,
+  MONTH_COMMISSIONS_MAX,
   type NewAgreement,
   type NewCancellation,
   type NewEntitlementDecision,

@@ -111,6 +111,63 @@ for (const driver of listTestDrivers()) {
       expect(past.map((d) => d.path)).toEqual(["deadline"]);
       const tooMany = await details(await offer(Array(101).fill(trips.day3)));
       expect(tooMany.map((d) => d.path)).toContain("tripRequestIds");
+      // The group answers before the day begins (UK time), not on it.
+      const onTheDay = await details(
+        await offer([trips.day3], { deadline: "2026-10-14T06:00:00Z" }),
+      );
+      expect(onTheDay).toEqual([
+        { path: "deadline", message: "before the plan's day 2026-10-14 begins (UK time)" },
+      ]);
+    });
+
+    it("refuses a trip one of the plan's runs carries, and a day already gone", async () => {
+      const { trips } = scene;
+      const repos = fixture().services.unitOfWork.repositories;
+      const stored = await repos.plans.find(fixture().county.id, scene.planId);
+      if (!stored) throw new Error("the scene's plan");
+      const at = (minutes: number) => ({
+        location: 0,
+        arrival: minutes,
+        start: minutes,
+        departure: minutes,
+      });
+      const carried = await repos.plans.save(fixture().county.id, {
+        name: stored.name,
+        serviceDate: stored.serviceDate,
+        status: "draft",
+        summary: stored.summary,
+        problem: null,
+        unassigned: stored.unassigned.filter((u) => u.tripRequestId !== trips.members),
+        runs: [
+          {
+            vehicleId: fixture().county.rows.vehicles,
+            layout: 0,
+            stops: [
+              { kind: "pickup", tripRequestId: trips.members, ...at(600), load: [1, 0] },
+              { kind: "dropoff", tripRequestId: trips.members, ...at(620), load: [0, 0] },
+            ],
+            distanceMetres: 1000,
+            durationSeconds: 1200,
+            costPence: 1000,
+          },
+        ],
+      });
+      const onARun = await details(await offer([trips.members], { planId: carried.id }));
+      expect(onARun).toEqual([
+        {
+          path: "tripRequestIds.0",
+          message:
+            "T-MEM is carried by one of the plan's runs: offer the trips the plan left unassigned",
+        },
+      ]);
+      const before = clock.at;
+      clock.at = new Date("2026-10-15T09:00:00Z");
+      try {
+        const gone = await details(await offer([trips.day3], { deadline: "2026-10-16T09:00:00Z" }));
+        expect(gone).toEqual([{ path: "planId", message: "the plan's day 2026-10-14 has passed" }]);
+      } finally {
+        clock.at = before;
+      }
     });
 
     it("checks the role before the body, and hides commissions from other organisations", async () => {
@@ -240,6 +297,32 @@ for (const driver of listTestDrivers()) {
       });
       expect((await journey(ids.day2, group.operator, { miles: 7.5 })).status).toBe(200);
       expect((await journey(ids.day2, group.operator, { miles: 7.5 })).status).toBe(409);
+    });
+
+    it("shows a driver only the work accepted, never the offers, the buyer's side or payments", async () => {
+      const driver = scene.group.driver;
+      const received = await call("GET", "/api/commissions?side=received&month=2026-10", driver);
+      expect(received.status).toBe(200);
+      const statuses = ((await body(received)).items as Json[]).map((c) => c.status);
+      expect(statuses.length).toBeGreaterThan(0);
+      expect(statuses.every((s) => ["accepted", "completed", "disputed"].includes(String(s)))).toBe(
+        true,
+      );
+      // The office sees the offers too.
+      const office = await call(
+        "GET",
+        "/api/commissions?side=received&month=2026-10",
+        scene.group.operator,
+      );
+      const all = ((await body(office)).items as Json[]).map((c) => c.status);
+      expect(all.length).toBeGreaterThan(statuses.length);
+      for (const path of [
+        "/api/commissions?side=offered&month=2026-10",
+        "/api/community-transport/reconciliation?month=2026-10",
+        "/api/community-transport/reconciliation.csv?month=2026-10",
+      ]) {
+        expect([path, (await call("GET", path, driver)).status]).toEqual([path, 403]);
+      }
     });
 
     it("lets the buyer dispute a journey, and reconciles the month in both audit logs", async () => {

@@ -1,5 +1,8 @@
 import type { Commission, CommissionTrip, Completion, PermitPassengerClass } from "@tt/domain";
 
+/** The commissions of one month listed or reconciled at once, at most. */
+export const MONTH_COMMISSIONS_MAX = 5000;
+
 /** A commission as offered, before it is stored. */
 export interface NewCommission {
   readonly groupId: string;
@@ -43,7 +46,8 @@ export interface CommissionStore {
   change(id: string, change: CommissionChange): Promise<Commission>;
   /**
    * The commissions the organisation offered (`offered`) or received (`received`) for trips in
-   * `month` ("YYYY-MM"), by date; `counterpartId` narrows to one group or buyer.
+   * `month` ("YYYY-MM"), by date; `counterpartId` narrows to one group or buyer. At most
+   * `MONTH_COMMISSIONS_MAX` + 1: one more says the month holds more than can be shown whole.
    */
   list(
     organisationId: string,

@@ -1,4 +1,5 @@
 import { type Bid, describeLapse, listLapsedChecks, type Staff } from "@tt/domain";
+import { londonDate } from "../entitlement";
 import type { Clock, UnitOfWorkOf } from "../ports";
 import { AppError } from "../shared";
 import { complianceRecordOf } from "./compliance-service";
@@ -31,7 +32,7 @@ export async function mustBeInDate(
   startsOn: string,
   clock: Clock,
 ): Promise<void> {
-  const today = clock.now().toISOString().slice(0, 10);
+  const today = londonDate(clock.now());
   const record = await complianceRecordOf(repos, bid.operatorId, today);
   const lapsed = record.lapsed.filter(
     (l) => l.vehicleId === undefined || bid.vehicleIds.includes(l.vehicleId),

@@ -14,6 +14,7 @@ import {
   type TripEnd,
   type TripRequest,
 } from "@tt/domain";
+import { londonDate } from "../entitlement";
 import { listEvery } from "../planning";
 import type { NewCommission, StoredPlan, UnitOfWorkOf } from "../ports";
 import { AppError, notFound } from "../shared";
@@ -36,12 +37,13 @@ const refused = (issues: readonly Issue[]) =>
   new AppError("validation-failed", "The trips cannot be offered.", issues);
 
 /** Every trip request the plan carries or leaves unassigned. */
-function planTrips(plan: StoredPlan): Set<string> {
-  const ids = new Set(plan.unassigned.map((u) => u.tripRequestId));
+/** The plan's trips: those its runs carry, and those it left unassigned. */
+function planTrips(plan: StoredPlan): { carried: Set<string>; unassigned: Set<string> } {
+  const carried = new Set<string>();
   for (const run of plan.runs) {
-    for (const stop of run.stops) if (stop.kind !== "break") ids.add(stop.tripRequestId);
+    for (const stop of run.stops) if (stop.kind !== "break") carried.add(stop.tripRequestId);
   }
-  return ids;
+  return { carried, unassigned: new Set(plan.unassigned.map((u) => u.tripRequestId)) };
 }
 
 /** The passenger's needs in words, for the driver (no name, no history). */
@@ -99,11 +101,23 @@ async function groupFleet(repos: Repos, groupId: string) {
   return { group, vehicles, documents: await repos.compliance.listHeld(groupId) };
 }
 
-function checkDeadline(deadline: string, now: Date): void {
+/**
+ * The plan's day is still to come (UK time), and the group must answer before it begins: a trip
+ * already gone cannot be accepted, driven and paid for.
+ */
+function checkDates(deadline: string, serviceDate: string, now: Date): void {
+  if (serviceDate < londonDate(now)) {
+    throw refused([{ path: "planId", message: `the plan's day ${serviceDate} has passed` }]);
+  }
   const at = Date.parse(deadline);
   if (at <= now.getTime()) throw refused([{ path: "deadline", message: "a time still to come" }]);
   if (at > now.getTime() + MAX_ANSWER_DAYS * 86_400_000) {
     throw refused([{ path: "deadline", message: `at most ${MAX_ANSWER_DAYS} days ahead` }]);
+  }
+  if (londonDate(new Date(at)) >= serviceDate) {
+    throw refused([
+      { path: "deadline", message: `before the plan's day ${serviceDate} begins (UK time)` },
+    ]);
   }
 }
 
@@ -115,12 +129,18 @@ async function offeredTrips(
   ids: readonly string[],
 ) {
   const found = new Map((await repos.tripRequests.findByIds(buyerId, ids)).map((t) => [t.id, t]));
-  const inPlan = planTrips(plan);
-  const issues = ids.flatMap((id, i) =>
-    found.has(id) && inPlan.has(id)
+  const { carried, unassigned } = planTrips(plan);
+  const issues = ids.flatMap((id, i) => {
+    const path = `tripRequestIds.${i}`;
+    if (carried.has(id)) {
+      // Offered while on a run, it would travel twice and be paid twice.
+      const message = `${found.get(id)?.reference ?? id} is carried by one of the plan's runs: offer the trips the plan left unassigned`;
+      return [{ path, message }];
+    }
+    return found.has(id) && unassigned.has(id)
       ? []
-      : [{ path: `tripRequestIds.${i}`, message: "not a trip of this plan" }],
-  );
+      : [{ path, message: "not a trip of this plan" }];
+  });
   if (issues.length > 0) throw refused(issues);
   return ids.map((id) => found.get(id)!);
 }
@@ -138,7 +158,7 @@ export async function buildOffers(
 ): Promise<{ offers: NewCommission[]; passengerIds: string[] }> {
   const plan = await repos.plans.find(buyerId, offer.planId);
   if (!plan) throw notFound("plan", offer.planId);
-  checkDeadline(offer.deadline, now);
+  checkDates(offer.deadline, plan.serviceDate, now);
   const { vehicles, documents } = await groupFleet(repos, offer.groupId);
   const trips = await offeredTrips(repos, buyerId, plan, offer.tripRequestIds);
   const issues = permitIssues(trips, vehicles, documents, plan.serviceDate);

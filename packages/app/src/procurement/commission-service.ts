@@ -15,7 +15,14 @@ import {
   toMileTenths,
 } from "@tt/domain";
 import { z } from "zod";
-import { type Clock, type CommissionChange, systemClock, type UnitOfWorkOf } from "../ports";
+import { londonDate } from "../entitlement";
+import {
+  type Clock,
+  type CommissionChange,
+  MONTH_COMMISSIONS_MAX,
+  systemClock,
+  type UnitOfWorkOf,
+} from "../ports";
 import { type Actor, AppError, authorise, notFound, parseInput } from "../shared";
 import { buildOffers, type CommissionOfferRepositories } from "./commission-offers";
 
@@ -114,7 +121,7 @@ export class CommissionService {
       throw new AppError("forbidden", "A driver records their own journeys only.");
     }
     const input = { ...parsed, driverStaffId };
-    const today = this.clock.now().toISOString().slice(0, 10);
+    const today = londonDate(this.clock.now());
     const move = { kind: "complete", date: input.date, today } as const;
     return this.moved(actor, id, "groupId", move, async (repos, c) => {
       await checkCrew(repos, c.groupId, input);
@@ -169,8 +176,13 @@ export class CommissionService {
   }
 
   /** The commissions the organisation offered or received for trips in `month`. */
+  /**
+   * The commissions of the month on one side. A driver sees only its group's work to drive (the
+   * commissions accepted, and those done), never the offers nor the buyer's side.
+   */
   async list(actor: Actor, side: "offered" | "received", month: unknown): Promise<Commission[]> {
     authorise(actor, "commissions", "read");
+    if (actor.role === "driver" && side !== "received") throw driversDrive();
     const chosen = parseInput(monthSchema, month, "month");
     const now = this.clock.now().toISOString();
     const listed = await this.unitOfWork.repositories.commissions.list(
@@ -178,7 +190,8 @@ export class CommissionService {
       side,
       chosen,
     );
-    return listed.map((c) => ({ ...c, status: commissionStatusAt(c, now) }));
+    const shown = whole(listed).map((c) => ({ ...c, status: commissionStatusAt(c, now) }));
+    return actor.role === "driver" ? shown.filter((c) => DRIVEN.includes(c.status)) : shown;
   }
 
   /** The month reconciled, per buyer and group, from the organisation's side. */
@@ -188,6 +201,7 @@ export class CommissionService {
     counterpartId?: string,
   ): Promise<MonthReconciliation> {
     authorise(actor, "commissions", "read");
+    if (actor.role === "driver") throw driversDrive();
     const chosen = parseInput(monthSchema, month, "month");
     const repos = this.unitOfWork.repositories;
     const me = await repos.identity.findOrganisation(actor.organisationId);
@@ -199,11 +213,13 @@ export class CommissionService {
       counterpartId,
     );
     const names = new Map((await repos.identity.listOrganisations()).map((o) => [o.id, o.name]));
-    const groups = reconcileMonth(commissions, chosen, this.clock.now().toISOString()).map((g) => ({
-      ...g,
-      buyerName: names.get(g.buyerId) ?? "",
-      groupName: names.get(g.groupId) ?? "",
-    }));
+    const groups = reconcileMonth(whole(commissions), chosen, this.clock.now().toISOString()).map(
+      (g) => ({
+        ...g,
+        buyerName: names.get(g.buyerId) ?? "",
+        groupName: names.get(g.groupId) ?? "",
+      }),
+    );
     return { month: chosen, groups };
   }
 
@@ -225,6 +241,25 @@ export class CommissionService {
     return reconciliationCsv(groups, names);
   }
 }
+
+/** The month's commissions, refused rather than cut short (totals must never miss a row). */
+function whole(commissions: readonly Commission[]): readonly Commission[] {
+  if (commissions.length <= MONTH_COMMISSIONS_MAX) return commissions;
+  throw new AppError("validation-failed", "The month holds too many commissions to show whole.", [
+    {
+      path: "group",
+      message: `more than ${MONTH_COMMISSIONS_MAX} commissions in the month: choose one counterpart`,
+    },
+  ]);
+}
+
+/** What a driver may see: the work accepted, and the journeys done. */
+const DRIVEN: readonly Commission["status"][] = ["accepted", "completed", "disputed"];
+const driversDrive = () =>
+  new AppError(
+    "forbidden",
+    "Drivers see the commissions their group accepted; offers and payments are for its office.",
+  );
 
 function mustBe(
   actor: Actor,

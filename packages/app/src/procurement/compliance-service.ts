@@ -6,6 +6,7 @@ import {
   listExpiryWarnings,
   listLapsedDocuments,
 } from "@tt/domain";
+import { londonDate } from "../entitlement";
 import { type Clock, type SentExpiryWarning, systemClock, type UnitOfWorkOf } from "../ports";
 import { type Actor, AppError, authorise, notFound, parseInput } from "../shared";
 
@@ -71,7 +72,7 @@ export class ComplianceService {
 
   async list(actor: Actor): Promise<ComplianceListing> {
     authorise(actor, "compliance", "read");
-    const today = this.clock.now().toISOString().slice(0, 10);
+    const today = londonDate(this.clock.now());
     const repos = this.unitOfWork.repositories;
     const record = await complianceRecordOf(repos, actor.organisationId, today);
     return { ...record, sent: await repos.compliance.listWarningsSent(actor.organisationId) };

@@ -96,6 +96,31 @@ async function clashError(
   );
 }
 
+/** The grant a contract made at signing: to its buyer, for its term, of its vehicles only. */
+const madeFor = (grant: AvailabilityGrant, contract: Contract) =>
+  grant.granteeId === contract.buyerId &&
+  grant.validFrom === contract.startsOn &&
+  grant.validTo === contract.endsOn &&
+  grant.vehicleIds.every((id) => contract.vehicleIds.includes(id));
+
+/**
+ * The contract's vehicles that leave the buyer's plans when it ends on `endedOn`: not those the
+ * buyer keeps under another grant still running then.
+ */
+export async function vehiclesLeaving(
+  repos: { readonly grants: Pick<ContractGrantRepositories["grants"], "listNaming"> },
+  contract: Contract,
+  endedOn: string,
+): Promise<string[]> {
+  const kept = new Set(
+    (await repos.grants.listNaming(contract.vehicleIds))
+      .filter((g) => g.granteeId === contract.buyerId && !madeFor(g, contract))
+      .filter((g) => g.validTo >= endedOn)
+      .flatMap((g) => g.vehicleIds),
+  );
+  return contract.vehicleIds.filter((id) => !kept.has(id));
+}
+
 /**
  * Ends what a contract brought to the buyer when it ends early (terminated or handed back): its
  * grants stop the day before `endedOn` (withdrawn, and granted again to that day when the
@@ -106,12 +131,7 @@ export async function endContractGrants(
   contract: Contract,
 ): Promise<void> {
   const made = (await repos.grants.listMade(contract.operatorId)).filter(
-    (g) =>
-      !g.withdrawn &&
-      g.granteeId === contract.buyerId &&
-      g.validFrom === contract.startsOn &&
-      g.validTo === contract.endsOn &&
-      g.vehicleIds.every((id) => contract.vehicleIds.includes(id)),
+    (g) => !g.withdrawn && madeFor(g, contract),
   );
   const last = lastContractDay(contract);
   for (const grant of made) {

@@ -12,6 +12,7 @@ import {
   handBackSchema,
   proposeAlignment,
 } from "@tt/domain";
+import { londonDate } from "../entitlement";
 import {
   type HandBackReplanner,
   type HandBackRepository,
@@ -20,7 +21,7 @@ import {
 } from "../planning";
 import { type Clock, systemClock, type UnitOfWorkOf } from "../ports";
 import { type Actor, AppError, authorise, notFound, parseInput } from "../shared";
-import { endContractGrants, grantContractVehicles } from "./contract-grants";
+import { endContractGrants, grantContractVehicles, vehiclesLeaving } from "./contract-grants";
 import { mustContractWithinArea, mustFitDelegatedBudget } from "./delegation-checks";
 
 /** What the contract register reads and writes. */
@@ -52,7 +53,8 @@ export interface HandedBack extends ContractView {
   readonly replanned: readonly ReplannedDay[];
 }
 
-const today = (clock: Clock) => clock.now().toISOString().slice(0, 10);
+/** Today in the UK, where the contracts run. */
+const today = (clock: Clock) => londonDate(clock.now());
 
 /** Who writes a buyer's contracts: not an operator user of its in-house fleet. */
 const BUYING_ROLES: readonly Actor["role"][] = ["admin", "commissioner"];
@@ -129,7 +131,8 @@ export class ContractService {
     if (!contract) throw notFound("contract", id);
     // Refused before any planning work; checked again on the locked contract.
     refuseMove(actor, contract, move, today(this.clock));
-    return replanner.during(handBackScope(contract, ending), async (save) => {
+    const leaving = await vehiclesLeaving(this.unitOfWork.repositories, contract, ending.endedOn);
+    return replanner.during(handBackScope(contract, ending, leaving), async (save) => {
       let replanned: ReplannedDay[] = [];
       const view = await this.moved(actor, id, move, async (repos) => {
         replanned = await save(repos, actor);

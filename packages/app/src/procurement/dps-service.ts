@@ -8,6 +8,7 @@ import {
   dpsDecisionInputSchema,
   findDpsMoveRefusal,
 } from "@tt/domain";
+import { londonDate } from "../entitlement";
 import { type Clock, systemClock, type UnitOfWorkOf } from "../ports";
 import { type Actor, AppError, authorise, notFound, parseInput } from "../shared";
 import { type ComplianceRecord, complianceRecordOf } from "./compliance-service";
@@ -22,7 +23,8 @@ export interface DpsApplicationView extends DpsApplication {
   readonly buyerName: string;
 }
 
-const today = (clock: Clock) => clock.now().toISOString().slice(0, 10);
+/** Today in the UK. */
+const today = (clock: Clock) => londonDate(clock.now());
 
 /** Who decides on applications: not an operator user (of a buyer's in-house fleet, say). */
 const DECIDING_ROLES: readonly Actor["role"][] = ["admin", "commissioner"];

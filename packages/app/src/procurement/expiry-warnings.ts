@@ -1,4 +1,5 @@
 import type { ExpiryWarning, Role } from "@tt/domain";
+import { londonDate } from "../entitlement";
 import {
   type Clock,
   type Notifier,
@@ -97,7 +98,7 @@ export class ExpiryWarningSender {
 
   private async sendForHolder(holderId: string, tally: Tally): Promise<void> {
     const repos = this.unitOfWork.repositories;
-    const today = this.clock.now().toISOString().slice(0, 10);
+    const today = londonDate(this.clock.now());
     const record = await complianceRecordOf(repos, holderId, today);
     if (record.warnings.length === 0) return;
     const recipients = (await repos.identity.listUsers(holderId)).filter(

@@ -1,4 +1,9 @@
-import { AppError, type CommissionChange, type CommissionStore } from "@tt/app";
+import {
+  AppError,
+  type CommissionChange,
+  type CommissionStore,
+  MONTH_COMMISSIONS_MAX,
+} from "@tt/app";
 import type { Commission } from "@tt/domain";
 import { and, asc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "../create-db";
@@ -144,7 +149,7 @@ export function createCommissionStore(db: Db): CommissionStore {
           ),
         )
         .orderBy(asc(t.date), asc(t.createdAt), asc(t.id))
-        .limit(5000);
+        .limit(MONTH_COMMISSIONS_MAX + 1);
       return rows.map(toCommission);
     },
   };

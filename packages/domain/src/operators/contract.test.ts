@@ -83,6 +83,9 @@ describe("contracts", () => {
     const back = { status: "handed-back" as const, endedOn: "2027-01-04", reason: "no driver" };
     expect(findContractMoveRefusal(contract(), back, today)).toBe(undefined);
     expect(findContractMoveRefusal(contract({ status: "draft" }), back, today)).toMatch(/draft/);
+    // A hand-back takes effect from tomorrow at the earliest: not today, whose runs are under way.
+    const fromToday = { ...back, endedOn: today };
+    expect(findContractMoveRefusal(contract(), fromToday, today)).toMatch(/from tomorrow/);
   });
 
   it("gives planning its costs: a day, a kilometre from a mile, a trip, the mileage rate", () => {

@@ -108,7 +108,7 @@ export const contractMoveSchema = z.discriminatedUnion("status", [
   z.object({ status: z.literal("terminated"), ...endingSchema }),
 ]);
 
-/** The operator hands the contract back from a day not yet past. */
+/** The operator hands the contract back from tomorrow at the earliest. */
 export const handBackSchema = z.object(endingSchema);
 
 export type ContractMove =
@@ -152,6 +152,9 @@ export function findContractMoveRefusal(
   }
   if (contract.status !== "active") return `a contract ${contract.status} cannot be ended`;
   if (move.endedOn < today) return "it cannot end on a day already past";
+  if (move.status === "handed-back" && move.endedOn <= today) {
+    return "an operator hands a contract back from tomorrow at the earliest (today's runs are rearranged at the booking desk)";
+  }
   if (move.endedOn > contract.endsOn) return "it ends on its own by then";
   if (move.status === "terminated" && !contract.breakDates.includes(move.endedOn)) {
     return "the buyer ends a contract early only at one of its break dates";

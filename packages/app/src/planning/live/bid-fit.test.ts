@@ -1,4 +1,4 @@
-import type { Lot } from "@tt/domain";
+import type { Lot, Vehicle, VehicleInput } from "@tt/domain";
 import { evaluate, type Problem, type Request } from "@tt/solver";
 import { aVehicle } from "@tt/testkit";
 import { describe, expect, it } from "vitest";
@@ -64,17 +64,27 @@ const lot: Lot = {
   estimatedCostPence: 0,
   needs: { seats: 1, wheelchairs: 0, vehicleKinds: ["minibus"] },
 };
+/** A register vehicle as stored. */
+const stored = (input: VehicleInput): Vehicle => ({
+  ...input,
+  id: input.reference,
+  organisationId: "op",
+  createdAt: "2026-09-01T00:00:00Z",
+  updatedAt: "2026-09-01T00:00:00Z",
+});
 /** On duty all day: the line runs from a few minutes after midnight. */
 const allDay = { availableFrom: "00:00", availableTo: "23:59" };
-const seated = aVehicle({ reference: "S-1", seats: 8, wheelchairSpaces: 0, ...allDay });
-const chairOnly = aVehicle({
-  ...allDay,
-  reference: "C-1",
-  seats: 0,
-  wheelchairSpaces: 1,
-  layouts: [],
-  kind: "wheelchair-accessible-vehicle",
-});
+const seated = stored(aVehicle({ reference: "S-1", seats: 8, wheelchairSpaces: 0, ...allDay }));
+const chairOnly = stored(
+  aVehicle({
+    ...allDay,
+    reference: "C-1",
+    seats: 0,
+    wheelchairSpaces: 1,
+    layouts: [],
+    kind: "wheelchair-accessible-vehicle",
+  }),
+);
 const live = LiveProblem.of(problem, undefined);
 
 describe("the engine's check of the vehicles a bid offers", () => {
@@ -99,7 +109,9 @@ describe("the engine's check of the vehicles a bid offers", () => {
   });
 
   it("names the hours when no vehicle offered is on duty for the whole run", () => {
-    const late = aVehicle({ reference: "S-2", availableFrom: "18:00", availableTo: "22:00" });
+    const late = stored(
+      aVehicle({ reference: "S-2", availableFrom: "18:00", availableTo: "22:00" }),
+    );
     expect(unfitRuns(live, planned(), lot, [late])).toEqual([
       expect.stringContaining(
         "outside the hours of work of every vehicle offered (S-2 18:00–22:00)",

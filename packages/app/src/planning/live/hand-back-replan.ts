@@ -29,20 +29,27 @@ export interface HandBackScope {
   readonly vehicleIds: readonly string[];
   /** The first day without the contract. */
   readonly endedOn: string;
+  /** The contract's own last day: later days never ran on it. */
+  readonly endsOn: string;
   readonly reason: string;
 }
 
-/** What a hand-back takes out of the buyer's plans: the contract's vehicles, from `endedOn`. */
+/**
+ * What a hand-back takes out of the buyer's plans: the vehicles leaving with the contract (those
+ * the buyer does not keep under another grant), from `endedOn` to the contract's own end.
+ */
 export function handBackScope(
   contract: Contract,
   ending: { readonly endedOn: string; readonly reason: string },
+  leaving: readonly string[] = contract.vehicleIds,
 ): HandBackScope {
   return {
     contractId: contract.id,
     reference: contract.reference,
     buyerId: contract.buyerId,
-    vehicleIds: contract.vehicleIds,
+    vehicleIds: leaving,
     endedOn: ending.endedOn,
+    endsOn: contract.endsOn,
     reason: ending.reason,
   };
 }
@@ -144,7 +151,9 @@ export class HandBackReplanner {
       found.push(...page.items);
       if (page.items.length < PAGE) break;
     }
-    return found.sort((a, b) => a.serviceDate.localeCompare(b.serviceDate));
+    return found
+      .filter((h) => h.serviceDate <= scope.endsOn)
+      .sort((a, b) => a.serviceDate.localeCompare(b.serviceDate));
   }
 
   /** Each plan with a run of the contract's vehicles, and its change. */
