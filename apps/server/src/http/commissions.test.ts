@@ -5,7 +5,7 @@ import {
   type CommissionScene,
   CT_DAY,
 } from "./test-support/community-transport-scene";
-import { useFixture } from "./test-support/fixture";
+import { PASSWORD, useFixture } from "./test-support/fixture";
 
 type Json = Record<string, unknown>;
 
@@ -297,6 +297,25 @@ for (const driver of listTestDrivers()) {
       });
       expect((await journey(ids.day2, group.operator, { miles: 7.5 })).status).toBe(200);
       expect((await journey(ids.day2, group.operator, { miles: 7.5 })).status).toBe(409);
+    });
+
+    it("refuses a local consortium, whose spend is held to its delegated budget", async () => {
+      const { services } = fixture();
+      const org = await services.auth.createOrganisation({
+        name: "Fen Villages Consortium",
+        kind: "local-consortium",
+      });
+      const user = await services.auth.createUser({
+        organisationId: org.id,
+        email: "commissioner@fen-villages.example",
+        displayName: "Fen Villages commissioner",
+        role: "commissioner",
+        password: PASSWORD,
+      });
+      const token = (await services.auth.issueApiToken(user.id, "tests")).token;
+      const res = await offer([scene.trips.day3], {}, token);
+      expect(res.status).toBe(409);
+      expect(String((await body(res)).message)).toMatch(/contracts priced by the day/);
     });
 
     it("shows a driver only the work accepted, never the offers, the buyer's side or payments", async () => {

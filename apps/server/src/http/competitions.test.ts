@@ -1,4 +1,4 @@
-import type { Actor } from "@tt/app";
+import { type Actor, loadDayRegister } from "@tt/app";
 import { listTestDrivers } from "@tt/db";
 import { aStaffMember, aVehicle } from "@tt/testkit";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -398,6 +398,12 @@ for (const driver of listTestDrivers()) {
         vehicleIds: [minibuses.vehicles["CM-01"]],
         startsOn: "2026-09-01",
         endsOn: "2027-07-31",
+      });
+      // The operator's bid brings its minibus to the county for the term, at the bid's price.
+      const fleet = await loadDayRegister(fixture().services.unitOfWork, county.id, DAY);
+      expect(fleet.vehicles.find((v) => v.id === minibuses.vehicles["CM-01"])).toMatchObject({
+        fixedCostPence: 21_000,
+        contract: contract.reference,
       });
       const twice = await call(
         "POST",

@@ -316,8 +316,12 @@ for (const driver of listTestDrivers()) {
       const back = await handBack(ending, scene.operator.token);
       expect(back.status).toBe(200);
       expect(await body(back)).toMatchObject({ status: "handed-back", endedOn: "2027-01-04" });
+      // Handed back, the minibus leaves the county's work from that day: its grant ends the day
+      // before, and nothing more is granted.
       const day = await loadDayRegister(fixture().services.unitOfWork, county.id, "2027-01-07");
-      expect(day.vehicles.find((v) => v.id === scene.minibus)?.fixedCostPence).toBe(9_000);
+      expect(day.vehicles.some((v) => v.id === scene.minibus)).toBe(false);
+      const before = await loadDayRegister(fixture().services.unitOfWork, county.id, "2026-12-31");
+      expect(before.vehicles.some((v) => v.id === scene.minibus)).toBe(true);
       for (const org of [county.id, scene.operator.id]) {
         const log = await fixture().services.unitOfWork.repositories.audit.list(org, {
           offset: 0,
@@ -354,57 +358,40 @@ for (const driver of listTestDrivers()) {
       ]);
     });
 
-    it("brings a vehicle it names into the buyer's day fleet for its term, unless it works for another organisation", async () => {
-      const { services, county, city } = fixture();
+    it("prices only the vehicles the operator granted: a contract the buyer records brings none", async () => {
+      const { services, county } = fixture();
       const at = { depotLat: 52.2, depotLon: 0.12, fixedCostPence: 9_000, costPerKmPence: 90 };
-      const vehicle = (reference: string) =>
-        services.register.create(scene.operator.actor, "vehicles", aVehicle({ reference, ...at }));
-      const [free, busy] = [await vehicle("CM-09"), await vehicle("CM-10")];
-      const fleetOn = async (date: string) =>
-        (await loadDayRegister(services.unitOfWork, county.id, date)).vehicles;
-      const sign = async (reference: string, vehicleId: string) => {
-        const made = await call(
-          "POST",
-          "/api/contracts",
-          commissioner,
-          terms({ reference, vehicleIds: [vehicleId], breakDates: [] }),
-        );
-        const id = String((await body(made)).id);
-        return call("POST", `/api/contracts/${id}/status`, commissioner, { status: "active" });
-      };
-      expect((await fleetOn(DAY)).some((v) => v.id === free.id)).toBe(false);
-      const signed = await sign("C-201", free.id);
+      const free = await services.register.create(
+        scene.operator.actor,
+        "vehicles",
+        aVehicle({ reference: "CM-09", ...at }),
+      );
+      const made = await call(
+        "POST",
+        "/api/contracts",
+        commissioner,
+        terms({ reference: "C-201", vehicleIds: [free.id], breakDates: [] }),
+      );
+      const signed = await call(
+        "POST",
+        `/api/contracts/${String((await body(made)).id)}/status`,
+        commissioner,
+        {
+          status: "active",
+        },
+      );
       expect(signed.status).toBe(200);
-      expect((await fleetOn(DAY)).find((v) => v.id === free.id)).toMatchObject({
-        reference: "CM-09",
-        fixedCostPence: 18_500,
-        contract: "C-201",
-      });
-      // Not before its term.
-      expect((await fleetOn("2026-08-27")).some((v) => v.id === free.id)).toBe(false);
-      // Granted to the city for the year, CM-10 cannot also work for the county.
-      const toCity = await call("POST", "/api/availability-grants", scene.operator.token, {
-        granteeId: city.id,
-        vehicleIds: [busy.id],
-        startTime: "07:00",
-        endTime: "09:00",
-        validFrom: "2026-09-01",
-        validTo: "2027-07-31",
-      });
-      expect(toCity.status).toBe(201);
-      const refused = await sign("C-202", busy.id);
-      expect(refused.status).toBe(409);
-      expect(JSON.stringify(await body(refused))).toMatch(/CM-10 is granted to .+ from 2026-09-01/);
-      expect((await fleetOn(DAY)).some((v) => v.id === busy.id)).toBe(false);
-      // Handed back, it leaves the county's fleet from that day, not before.
-      const c201 = String((await body(signed)).id);
-      const back = await call("POST", `/api/contracts/${c201}/hand-back`, scene.operator.token, {
-        endedOn: "2027-01-04",
-        reason: "vehicle sold",
-      });
-      expect(back.status).toBe(200);
-      expect((await fleetOn("2027-01-04")).some((v) => v.id === free.id)).toBe(false);
-      expect((await fleetOn("2026-12-31")).some((v) => v.id === free.id)).toBe(true);
+      // Only the operator brings its vehicles: by a grant, or by its bid when awarded.
+      const fleet = await loadDayRegister(services.unitOfWork, county.id, DAY);
+      expect(fleet.vehicles.some((v) => v.id === free.id)).toBe(false);
+      // A term is bounded.
+      const endless = await call(
+        "POST",
+        "/api/contracts",
+        commissioner,
+        terms({ reference: "C-202", vehicleIds: [], breakDates: [], endsOn: "2199-12-31" }),
+      );
+      expect(await paths(endless)).toEqual(["endsOn"]);
     });
   });
 }

@@ -59,8 +59,8 @@ async function countyTrips(f: Fixture, admin: Actor): Promise<Scene["trips"]> {
 }
 
 /**
- * A minibus firm's CM-01 (a wheelchair space, mornings only), brought to the county by a signed
- * day-priced contract with it (the county holds no other grant of it); the county's own minibus (no wheelchair space) works all
+ * A minibus firm's CM-01 (a wheelchair space, mornings only) granted to the county and under a
+ * signed day-priced contract with it; the county's own minibus (no wheelchair space) works all
  * day. Both Thursdays are planned and published: CM-01 carries the morning pupils.
  */
 async function buildScene(f: Fixture): Promise<Scene> {
@@ -81,6 +81,12 @@ async function buildScene(f: Fixture): Promise<Scene> {
     "vehicles",
     aVehicle({ reference: "CM-01", seats: 6, wheelchairSpaces: 1, layouts, availableTo: "12:00" }),
   );
+  const grant = { startTime: "06:00", endTime: "19:00", validFrom: "2026-09-01" };
+  const granted = await f.call("POST", "/api/availability-grants", {
+    token: operatorToken,
+    json: { granteeId: county.id, vehicleIds: [minibus.id], ...grant, validTo: "2027-08-31" },
+  });
+  expect(granted.status).toBe(201);
   const admin = adminOf(county);
   await services.register.update(admin, "vehicles", county.rows.vehicles, {
     ...{ reference: "V-own", kind: "minibus", seats: 16, depotLat: 52.2, depotLon: 0.12 },

@@ -1,4 +1,5 @@
 import {
+  describeLapsedCheck,
   findMinutesOfDay,
   listLapsedChecks,
   type Staff,
@@ -72,15 +73,7 @@ export function assistantsHeldBack(staff: readonly Staff[], date: string): strin
         s.role === "passenger-assistant" &&
         s.shifts.some((shift) => shift.weekdays.includes(weekday)),
     )
-    .flatMap((s) =>
-      listLapsedChecks(s, date).map((check) => {
-        const what = check === "dbs" ? "DBS check" : "driving licence";
-        const expiry = check === "dbs" ? s.dbsExpiry : s.licenceExpiry;
-        return expiry
-          ? `${s.reference}'s ${what} expired on ${expiry}`
-          : `${s.reference} has no ${what} recorded`;
-      }),
-    );
+    .flatMap((s) => listLapsedChecks(s, date).map((check) => describeLapsedCheck(s, check)));
 }
 
 function maxWheelchairs(v: Vehicle): number {

@@ -1,4 +1,4 @@
-import { type Bid, describeLapse, listLapsedChecks, type Staff } from "@tt/domain";
+import { type Bid, describeLapse, describeLapsedCheck, listLapsedChecks } from "@tt/domain";
 import { londonDate } from "../entitlement";
 import type { Clock, UnitOfWorkOf } from "../ports";
 import { AppError } from "../shared";
@@ -40,18 +40,9 @@ export async function mustBeInDate(
   const from = startsOn > today ? startsOn : today;
   const people = await repos.staff.findByIds(bid.operatorId, bid.staffIds);
   const checks = people.flatMap((p) =>
-    listLapsedChecks(p, from).map((check) => lapsedCheckInWords(p, check, from)),
+    listLapsedChecks(p, from).map((check) => describeLapsedCheck(p, check)),
   );
   if (lapsed.length === 0 && checks.length === 0) return;
   const what = [...lapsed.map(describeLapse), ...checks].join("; ");
   throw new AppError("conflict", `The bid cannot be awarded while documents have lapsed: ${what}.`);
-}
-
-/** "D-07's DBS check expired on 2026-08-31", or "… has none recorded". */
-function lapsedCheckInWords(person: Staff, check: "dbs" | "licence", from: string): string {
-  const what = check === "dbs" ? "DBS check" : "driving licence";
-  const expiry = check === "dbs" ? person.dbsExpiry : person.licenceExpiry;
-  return expiry
-    ? `${person.reference}'s ${what} expired on ${expiry}`
-    : `${person.reference} has no ${what} recorded (needed from ${from})`;
 }

@@ -37,7 +37,9 @@ const BUYING_ROLES: readonly Actor["role"][] = ["admin", "commissioner"];
 const ANSWERING_ROLES: readonly Actor["role"][] = ["admin", "operator"];
 const RECORDING_ROLES: readonly Actor["role"][] = ["admin", "operator", "driver"];
 
-const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: "expected YYYY-MM" });
+const monthSchema = z
+  .string()
+  .regex(/^(19|20|21)\d{2}-(0[1-9]|1[0-2])$/, { message: "expected YYYY-MM, 1900 to 2199" });
 
 /** A month's reconciliations with the parties' names. */
 export interface MonthReconciliation {
@@ -72,6 +74,13 @@ export class CommissionService {
       const buyer = await repos.identity.findOrganisation(actor.organisationId);
       if (!buyer || !DPS_BUYER_KINDS.includes(buyer.kind)) {
         throw new AppError("forbidden", "Only organisations that buy transport offer trips.");
+      }
+      if (buyer.kind === "local-consortium") {
+        // Its spend is held to a delegated budget, and a commission's miles are not known ahead.
+        throw new AppError(
+          "conflict",
+          "A local consortium commissions community transport through contracts priced by the day, which count against its delegated budget.",
+        );
       }
       const { offers, passengerIds } = await buildOffers(repos, actor.organisationId, input, now);
       const stored = await repos.commissions.offer(actor.organisationId, offers, now);

@@ -1,6 +1,6 @@
-import type { AvailabilityGrant, Contract } from "@tt/domain";
+import type { AvailabilityGrant, AvailabilityGrantInput, Contract } from "@tt/domain";
 import { describe, expect, it } from "vitest";
-import { vehiclesLeaving } from "./contract-grants";
+import { endGrantsOnHandBack } from "./contract-grants";
 
 const contract: Contract = {
   id: "c1",
@@ -20,7 +20,7 @@ const contract: Contract = {
   updatedAt: "2026-08-01T00:00:00Z",
 };
 
-const grant = (over: Partial<AvailabilityGrant>): AvailabilityGrant => ({
+const grantOf = (over: Partial<AvailabilityGrant>): AvailabilityGrant => ({
   id: "g",
   organisationId: "firm",
   granteeId: "county",
@@ -37,28 +37,49 @@ const grant = (over: Partial<AvailabilityGrant>): AvailabilityGrant => ({
   ...over,
 });
 
-const reposWith = (grants: AvailabilityGrant[]) => ({
-  grants: {
+/** The grants store, in memory: enough of it for a hand-back. */
+function memoryGrants(start: AvailabilityGrant[]) {
+  const all = [...start];
+  let made = 0;
+  const grants = {
     listNaming: async (ids: readonly string[]) =>
-      grants.filter((g) => g.vehicleIds.some((id) => ids.includes(id))),
-  },
-});
+      all.filter((g) => !g.withdrawn && g.vehicleIds.some((id) => ids.includes(id))),
+    withdraw: async (_grantor: string, id: string) => {
+      const k = all.findIndex((g) => g.id === id);
+      if (k < 0) return false;
+      all[k] = { ...(all[k] as AvailabilityGrant), withdrawn: true };
+      return true;
+    },
+    create: async (grantor: string, input: AvailabilityGrantInput) => {
+      made += 1;
+      const grant = grantOf({ ...input, id: `new-${made}`, organisationId: grantor });
+      all.push(grant);
+      return grant;
+    },
+  };
+  return { grants, running: () => all.filter((g) => !g.withdrawn) };
+}
 
-describe("the vehicles a hand-back takes out of the buyer's plans", () => {
-  it("takes out those the contract brought, not one the buyer keeps under another grant", async () => {
-    const made = grant({ id: "made", vehicleIds: ["v1", "v2"] });
-    const own = grant({
-      id: "own",
-      vehicleIds: ["v2"],
-      validFrom: "2026-04-01",
-      validTo: "2027-03-31",
-    });
-    const repos = reposWith([made, own]);
-    expect(await vehiclesLeaving(repos, contract, "2027-01-04")).toEqual(["v1"]);
-    // That other grant over by then keeps nothing.
-    expect(await vehiclesLeaving(repos, contract, "2027-04-01")).toEqual(["v1", "v2"]);
-    // Another organisation's grant keeps nothing for the buyer.
-    const elsewhere = reposWith([made, grant({ id: "x", granteeId: "city", vehicleIds: ["v2"] })]);
-    expect(await vehiclesLeaving(elsewhere, contract, "2027-01-04")).toEqual(["v1", "v2"]);
+describe("a hand-back ends the operator's grants of the contract's vehicles to the buyer", () => {
+  it("from the day it takes effect, keeping the grant's other vehicles and other buyers' grants", async () => {
+    const both = grantOf({ id: "both", vehicleIds: ["v1", "v9"], validFrom: "2026-04-01" });
+    const city = grantOf({ id: "city", granteeId: "city", vehicleIds: ["v2"] });
+    const store = memoryGrants([both, city]);
+    await endGrantsOnHandBack(store, contract, "2027-01-04");
+    const shown = store
+      .running()
+      .map((g) => [g.granteeId, g.vehicleIds.join("+"), g.validFrom, g.validTo]);
+    expect(shown).toEqual([
+      ["city", "v2", "2026-09-01", "2027-07-31"],
+      ["county", "v9", "2026-04-01", "2027-07-31"],
+      ["county", "v1", "2026-04-01", "2027-01-03"],
+    ]);
+  });
+
+  it("withdraws a grant that had not started by then", async () => {
+    const later = grantOf({ id: "later", vehicleIds: ["v2"], validFrom: "2027-02-01" });
+    const store = memoryGrants([later]);
+    await endGrantsOnHandBack(store, contract, "2027-01-04");
+    expect(store.running()).toEqual([]);
   });
 });

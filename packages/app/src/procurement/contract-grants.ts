@@ -1,6 +1,7 @@
 import {
   type AvailabilityGrant,
   type AvailabilityGrantInput,
+  addDays,
   type Contract,
   grantWindowsOverlap,
   lastContractDay,
@@ -79,16 +80,12 @@ async function clashError(
   const vehicles = new Map(
     (await repos.vehicles.findByIds(contract.operatorId, needed)).map((v) => [v.id, v.reference]),
   );
-  const issues = [];
-  for (const grant of clashes) {
-    const grantee = await repos.identity.findOrganisation(grant.granteeId);
-    for (const id of grant.vehicleIds.filter((v) => needed.includes(v))) {
-      issues.push({
-        path: "vehicleIds",
-        message: `${vehicles.get(id) ?? id} is granted to ${grantee?.name ?? "another organisation"} from ${grant.validFrom} to ${grant.validTo}`,
-      });
-    }
-  }
+  // Which organisation, and when, is that organisation's and the operator's business.
+  const busy = new Set(clashes.flatMap((g) => g.vehicleIds.filter((v) => needed.includes(v))));
+  const issues = [...busy].map((id) => ({
+    path: "vehicleIds",
+    message: `${vehicles.get(id) ?? id} works for another organisation in the contract's term`,
+  }));
   return new AppError(
     "conflict",
     "A vehicle of the contract already works for another organisation in its term.",
@@ -103,22 +100,50 @@ const madeFor = (grant: AvailabilityGrant, contract: Contract) =>
   grant.validTo === contract.endsOn &&
   grant.vehicleIds.every((id) => contract.vehicleIds.includes(id));
 
+/** A stored grant as the input it was made from. */
+function inputOf(grant: AvailabilityGrant): AvailabilityGrantInput {
+  const {
+    id: _id,
+    organisationId: _grantor,
+    withdrawn: _withdrawn,
+    createdAt: _created,
+    updatedAt: _updated,
+    ...input
+  } = grant;
+  return input;
+}
+
 /**
- * The contract's vehicles that leave the buyer's plans when it ends on `endedOn`: not those the
- * buyer keeps under another grant still running then.
+ * An operator's hand-back takes the contract's vehicles out of the buyer's work from `endedOn`:
+ * every grant of them to the buyer still running then is withdrawn, and made again without them
+ * (for its other vehicles) and for them only up to the day before.
  */
-export async function vehiclesLeaving(
-  repos: { readonly grants: Pick<ContractGrantRepositories["grants"], "listNaming"> },
+export async function endGrantsOnHandBack(
+  repos: {
+    readonly grants: Pick<
+      ContractGrantRepositories["grants"],
+      "listNaming" | "withdraw" | "create"
+    >;
+  },
   contract: Contract,
   endedOn: string,
-): Promise<string[]> {
-  const kept = new Set(
-    (await repos.grants.listNaming(contract.vehicleIds))
-      .filter((g) => g.granteeId === contract.buyerId && !madeFor(g, contract))
-      .filter((g) => g.validTo >= endedOn)
-      .flatMap((g) => g.vehicleIds),
+): Promise<void> {
+  const handed = new Set(contract.vehicleIds);
+  const running = (await repos.grants.listNaming(contract.vehicleIds)).filter(
+    (g) => g.granteeId === contract.buyerId && g.organisationId === contract.operatorId,
   );
-  return contract.vehicleIds.filter((id) => !kept.has(id));
+  const last = addDays(endedOn, -1);
+  for (const grant of running.filter((g) => g.validTo >= endedOn)) {
+    await repos.grants.withdraw(contract.operatorId, grant.id);
+    const input = inputOf(grant);
+    const rest = grant.vehicleIds.filter((id) => !handed.has(id));
+    const back = grant.vehicleIds.filter((id) => handed.has(id));
+    if (rest.length > 0)
+      await repos.grants.create(contract.operatorId, { ...input, vehicleIds: rest });
+    if (last >= grant.validFrom) {
+      await repos.grants.create(contract.operatorId, { ...input, vehicleIds: back, validTo: last });
+    }
+  }
 }
 
 /**

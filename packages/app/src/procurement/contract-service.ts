@@ -21,7 +21,7 @@ import {
 } from "../planning";
 import { type Clock, systemClock, type UnitOfWorkOf } from "../ports";
 import { type Actor, AppError, authorise, notFound, parseInput } from "../shared";
-import { endContractGrants, grantContractVehicles, vehiclesLeaving } from "./contract-grants";
+import { endContractGrants, endGrantsOnHandBack } from "./contract-grants";
 import { mustContractWithinArea, mustFitDelegatedBudget } from "./delegation-checks";
 
 /** What the contract register reads and writes. */
@@ -131,8 +131,7 @@ export class ContractService {
     if (!contract) throw notFound("contract", id);
     // Refused before any planning work; checked again on the locked contract.
     refuseMove(actor, contract, move, today(this.clock));
-    const leaving = await vehiclesLeaving(this.unitOfWork.repositories, contract, ending.endedOn);
-    return replanner.during(handBackScope(contract, ending, leaving), async (save) => {
+    return replanner.during(handBackScope(contract, ending), async (save) => {
       let replanned: ReplannedDay[] = [];
       const view = await this.moved(actor, id, move, async (repos) => {
         replanned = await save(repos, actor);
@@ -152,8 +151,11 @@ export class ContractService {
       refuseMove(actor, contract, move, today(this.clock));
       if (move.status === "active") await mustFitDelegatedBudget(repos, contract.buyerId, contract);
       const moved = await repos.contracts.move(id, move);
-      if (moved.status === "active") await grantContractVehicles(repos, moved);
-      else await endContractGrants(repos, moved);
+      // A contract recorded by the buyer prices the vehicles the operator granted it; only an
+      // award, the operator's own bid, brings vehicles to the buyer (competition-service.ts).
+      if (moved.status === "handed-back" && moved.endedOn) {
+        await endGrantsOnHandBack(repos, moved, moved.endedOn);
+      } else if (moved.status !== "active") await endContractGrants(repos, moved);
       await audited(repos, actor, moved, "update", `contracts: ${move.status}`);
       await during?.(repos);
       return (await viewed(repos, [moved]))[0]!;

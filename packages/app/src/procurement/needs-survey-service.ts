@@ -88,7 +88,8 @@ async function readSurvey(
 ): Promise<UnmetDemandInput[]> {
   const rows: UnmetDemandInput[] = [];
   let header: Map<SurveyColumn, number> | undefined;
-  for await (const record of readRecords(source, issues)) {
+  // Blank lines count towards the rows read: a file of them cannot keep the reader busy.
+  for await (const record of readRecords(source, issues, 2 * MAX_SURVEY_ROWS + 1)) {
     if (record.row === 1) {
       header = readHeader(record.cells, issues);
       if (!issues.isEmpty) return rows;

@@ -40,3 +40,15 @@ export function listLapsedChecks(staff: StaffInput, isoDate: string): ("dbs" | "
 }
 
 export type Staff = Stored<StaffInput>;
+
+/** "PA-9's DBS check expired on 2026-09-01", or "PA-9 has no DBS check recorded". */
+export function describeLapsedCheck(
+  person: Pick<StaffInput, "reference" | "dbsExpiry" | "licenceExpiry">,
+  check: "dbs" | "licence",
+): string {
+  const what = check === "dbs" ? "DBS check" : "driving licence";
+  const expiry = check === "dbs" ? person.dbsExpiry : person.licenceExpiry;
+  return expiry
+    ? `${person.reference}'s ${what} expired on ${expiry}`
+    : `${person.reference} has no ${what} recorded`;
+}

@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { addDays } from "../entitlement/dates";
 import { idSchema, plainTextSchema } from "../shared/schemas";
 import { isoDateSchema } from "../shared/time-of-day";
+import { MAX_CONTRACT_YEARS } from "./contract";
 import { DPS_CATEGORIES } from "./dps";
 import { LOT_RULES, type Lot } from "./lots";
 
@@ -35,6 +37,10 @@ export const competitionInputSchema = z
   })
   .refine((c) => c.startsOn <= c.endsOn, {
     message: "endsOn must not be before startsOn",
+    path: ["endsOn"],
+  })
+  .refine((c) => c.endsOn <= addDays(c.startsOn, MAX_CONTRACT_YEARS * 366), {
+    message: `a contract runs at most ${MAX_CONTRACT_YEARS} years`,
     path: ["endsOn"],
   });
 export type CompetitionInput = z.infer<typeof competitionInputSchema>;

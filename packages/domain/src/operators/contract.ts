@@ -62,6 +62,9 @@ const priceSchema = z
 
 const unique = <T>(items: readonly T[]) => new Set(items).size === items.length;
 
+/** The longest term a contract may run, in years [D]: a DPS call-off is let for a few years. */
+export const MAX_CONTRACT_YEARS = 10;
+
 export const contractInputSchema = z
   .object({
     /** The operator or community transport group that supplies the transport. */
@@ -88,6 +91,10 @@ export const contractInputSchema = z
   })
   .refine((c) => c.startsOn <= c.endsOn, {
     message: "endsOn must not be before startsOn",
+    path: ["endsOn"],
+  })
+  .refine((c) => c.endsOn <= addDays(c.startsOn, MAX_CONTRACT_YEARS * 366), {
+    message: `a contract runs at most ${MAX_CONTRACT_YEARS} years`,
     path: ["endsOn"],
   })
   .refine((c) => c.breakDates.every((d) => d > c.startsOn && d <= c.endsOn), {

@@ -62,7 +62,7 @@ export async function readTaps(
 ): Promise<ReadTap[]> {
   const taps: ReadTap[] = [];
   let header: Map<TapColumn, number> | undefined;
-  for await (const record of readRecords(source, issues)) {
+  for await (const record of readRecords(source, issues, 2 * MAX_TAP_ROWS + 1)) {
     if (record.row === 1) {
       header = readTapHeader(record.cells, issues);
       if (!issues.isEmpty) return taps;

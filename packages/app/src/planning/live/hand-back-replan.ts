@@ -35,19 +35,18 @@ export interface HandBackScope {
 }
 
 /**
- * What a hand-back takes out of the buyer's plans: the vehicles leaving with the contract (those
- * the buyer does not keep under another grant), from `endedOn` to the contract's own end.
+ * What a hand-back takes out of the buyer's plans: the contract's vehicles (their grants to the
+ * buyer end with it), from `endedOn` to the contract's own end.
  */
 export function handBackScope(
   contract: Contract,
   ending: { readonly endedOn: string; readonly reason: string },
-  leaving: readonly string[] = contract.vehicleIds,
 ): HandBackScope {
   return {
     contractId: contract.id,
     reference: contract.reference,
     buyerId: contract.buyerId,
-    vehicleIds: leaving,
+    vehicleIds: contract.vehicleIds,
     endedOn: ending.endedOn,
     endsOn: contract.endsOn,
     reason: ending.reason,

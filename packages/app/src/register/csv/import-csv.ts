@@ -93,6 +93,12 @@ async function validateFile<K extends CsvKind>(
   return { rows: validator.valid, fileReferences: validator.fileReferences, rowsRead };
 }
 
+/**
+ * Rows one register import reads at most, blank lines included: the county's 100,000-passenger
+ * register twice over, so that a file of blank lines ends quickly.
+ */
+export const MAX_IMPORT_ROWS = 200_000;
+
 /** The header and the data rows; no header when the file is empty or its header is wrong. */
 async function readFile(
   spec: CsvKindSpec,
@@ -102,7 +108,7 @@ async function readFile(
 ): Promise<{ header?: Header; records: CsvRecord[] }> {
   let header: Header | undefined;
   const records: CsvRecord[] = [];
-  for await (const record of readRecords(source, issues)) {
+  for await (const record of readRecords(source, issues, MAX_IMPORT_ROWS + 1)) {
     if (!header) {
       header = readHeader(spec, record.cells, issues);
       if (!issues.isEmpty) return { records };

@@ -17,14 +17,19 @@ export interface Header {
   readonly present: ReadonlySet<string>;
 }
 
+/** Records read between two yields to the event loop: other requests are served meanwhile. */
+const RECORDS_PER_TURN = 500;
+
 /**
  * Streams records from CSV text: UTF-8 with or without a byte-order mark, LF or CRLF line ends.
  * Rows are numbered as in a spreadsheet: the header is row 1, the first data row is row 2.
  * A malformed file (an unclosed quote…) ends the stream with an issue on the row it broke at.
+ * `maxRows` bounds the rows read, blank lines included: past it the file is refused with an issue.
  */
 export async function* readRecords(
   source: AsyncIterable<string | Uint8Array>,
   issues: IssueList,
+  maxRows = Number.POSITIVE_INFINITY,
 ): AsyncGenerator<CsvRecord> {
   const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: false });
   const input = Readable.from(source);
@@ -34,6 +39,12 @@ export async function* readRecords(
   try {
     for await (const cells of parser as AsyncIterable<string[]>) {
       row += 1;
+      if (row > maxRows) {
+        const message = `the file has more than ${maxRows} rows, blank lines included`;
+        issues.add({ row, path: "", message });
+        return;
+      }
+      if (row % RECORDS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
       yield { row, cells };
     }
   } catch (error) {
