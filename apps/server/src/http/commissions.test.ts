@@ -71,6 +71,9 @@ for (const driver of listTestDrivers()) {
         timing: "arrive-by",
       });
       expect(String(trip.reference)).toMatch(/^P-[0-9A-F]{8}$/);
+      // The home's address goes with the trip once accepted, not with the offer.
+      expect(trip.pickup).toBe("Home (the address is shown once the trip is accepted)");
+      expect(text).not.toContain("CB1 0AG");
       // The passenger's name and the county's own references never reach the group.
       const passenger = await fixture().services.unitOfWork.repositories.passengers.find(
         fixture().county.id,

@@ -200,7 +200,8 @@ export class CommissionService {
       chosen,
     );
     const shown = whole(listed).map((c) => ({ ...c, status: commissionStatusAt(c, now) }));
-    return actor.role === "driver" ? shown.filter((c) => DRIVEN.includes(c.status)) : shown;
+    const toGroup = side === "received" ? shown.map(homesOnceAccepted) : shown;
+    return actor.role === "driver" ? toGroup.filter((c) => DRIVEN.includes(c.status)) : toGroup;
   }
 
   /** The month reconciled, per buyer and group, from the organisation's side. */
@@ -260,6 +261,18 @@ function whole(commissions: readonly Commission[]): readonly Commission[] {
       message: `more than ${MONTH_COMMISSIONS_MAX} commissions in the month: choose one counterpart`,
     },
   ]);
+}
+
+/** A home's address goes to the group once it accepts the trip, not with the offer. */
+const UNTIL_ACCEPTED = "Home (the address is shown once the trip is accepted)";
+function homesOnceAccepted(commission: Commission): Commission {
+  if (DRIVEN.includes(commission.status)) return commission;
+  const hide = (end: string) => (end.startsWith("Home:") ? UNTIL_ACCEPTED : end);
+  const { trip } = commission;
+  return {
+    ...commission,
+    trip: { ...trip, pickup: hide(trip.pickup), dropoff: hide(trip.dropoff) },
+  };
 }
 
 /** What a driver may see: the work accepted, and the journeys done. */
