@@ -26,6 +26,12 @@ export function consortiaClientMethods(call: Call) {
     /** Changes a delegation's budget or area (the council that made it). */
     changeDelegation: (id: string, body: DelegationChangeBody) =>
       call<DelegationPresented>("PUT", `/api/delegations/${at(id)}`, body),
+    /** The consortium accepts or declines a proposed delegation. */
+    answerDelegation: (id: string, answer: "accept" | "decline") =>
+      call<DelegationPresented>("POST", `/api/delegations/${at(id)}/answer`, { answer }),
+    /** The council withdraws a proposed or accepted delegation. */
+    withdrawDelegation: (id: string) =>
+      call<DelegationPresented>("POST", `/api/delegations/${at(id)}/withdrawal`),
     /** The budget, what the consortium's signed contracts commit in the year, what remains. */
     delegationSpend: (id: string) =>
       call<DelegationSpendPresented>("GET", `/api/delegations/${at(id)}/spend`),

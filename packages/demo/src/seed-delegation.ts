@@ -33,7 +33,7 @@ export function consortiumArea(consortium: DemoOrganisation): Area {
 
 /**
  * Cambridgeshire delegates to the Fen Edge consortium its area and, as its budget for the year,
- * what the consortium's funder holds (the demo's delegated area budget).
+ * what the consortium's funder holds (the demo's delegated area budget); the consortium accepted.
  */
 export async function seedDelegation(
   repos: Repositories,
@@ -41,10 +41,12 @@ export async function seedDelegation(
   consortium: DemoOrganisation,
 ): Promise<void> {
   const budgetPence = consortium.funders.reduce((sum, f) => sum + f.budgetPence, 0);
-  await repos.delegations.create(ids.council, {
+  const made = await repos.delegations.create(ids.council, {
     consortiumId: ids.consortium,
     financialYear: DEMO_FINANCIAL_YEAR,
     budgetPence,
     area: consortiumArea(consortium),
   });
+  // The consortium has accepted it: only an accepted delegation counts.
+  await repos.delegations.setStatus(made.id, "accepted");
 }

@@ -119,6 +119,88 @@ for (const driver of listTestDrivers()) {
       }
     });
 
+    it("counts a delegation only once the consortium accepts it; a stranger council can neither block nor read it", async () => {
+      const { county, city, services } = fixture();
+      const answer = (id: string, token: string, json: unknown) =>
+        call("POST", `/api/delegations/${id}/answer`, token, json);
+      const spendOf = (id: string, token: string) =>
+        call("GET", `/api/delegations/${id}/spend`, token);
+      // Proposed: it does not count.
+      const proposed = await call("POST", "/api/contracts", admin(), contract());
+      expect(proposed.status).toBe(409);
+      expect((await body(proposed)).message).toMatch(
+        /^No budget or area is delegated to Fen Edge for 2026\/27/,
+      );
+      const notYet = await spendOf(delegationId, county.users.admin.token);
+      expect(notYet.status).toBe(409);
+      expect((await body(notYet)).message).toMatch(/not accepted yet/);
+      expect((await spendOf(delegationId, fenEdge.tokens.finance ?? "")).status).toBe(200);
+      // Roles before the body; only the consortium answers; another organisation sees nothing.
+      expect((await answer(delegationId, fenEdge.tokens.finance ?? "", "{not json")).status).toBe(
+        403,
+      );
+      expect(
+        (await answer(delegationId, fenEdge.tokens["booking-agent"] ?? "", "{not json")).status,
+      ).toBe(403);
+      expect(
+        (await answer(delegationId, county.users.admin.token, { answer: "accept" })).status,
+      ).toBe(403);
+      expect(
+        (await answer(delegationId, city.users.admin.token, { answer: "accept" })).status,
+      ).toBe(404);
+      expect(await paths(await answer(delegationId, admin(), { answer: "maybe" }))).toEqual([
+        "answer",
+      ]);
+      const accepted = await answer(delegationId, admin(), { answer: "accept" });
+      expect(accepted.status).toBe(200);
+      expect((await body(accepted)).status).toBe("accepted");
+      expect((await answer(delegationId, admin(), { answer: "decline" })).status).toBe(409);
+      expect((await spendOf(delegationId, county.users.admin.token)).status).toBe(200);
+      // Another council may propose for the same year; accepting it while one holds is refused.
+      const stranger = await call("POST", "/api/delegations", city.users.admin.token, {
+        consortiumId: fenEdge.id,
+        financialYear: "2026/27",
+        budgetPence: 1,
+        area: AROUND_CAMBRIDGE,
+      });
+      expect(stranger.status).toBe(201);
+      const proposal = await body(stranger);
+      const strangerId = String(proposal.id);
+      expect(proposal.status).toBe("proposed");
+      const twice = await answer(strangerId, admin(), { answer: "accept" });
+      expect(twice.status).toBe(409);
+      expect(JSON.stringify(await body(twice))).not.toMatch(/County/);
+      expect((await spendOf(strangerId, city.users.admin.token)).status).toBe(409);
+      expect((await spendOf(delegationId, city.users.admin.token)).status).toBe(404);
+      expect((await answer(strangerId, admin(), { answer: "decline" })).status).toBe(200);
+      expect((await spendOf(strangerId, city.users.admin.token)).status).toBe(409);
+      const received = await body(await call("GET", "/api/delegations?side=received", admin()));
+      expect((received.items as Json[]).map((d) => [d.councilName, d.status]).sort()).toEqual([
+        ["City", "declined"],
+        ["County", "accepted"],
+      ]);
+      // Both answers are in both parties' logs.
+      for (const org of [county.id, fenEdge.id]) {
+        const log = await services.unitOfWork.repositories.audit.list(org, {
+          offset: 0,
+          limit: 10,
+          resource: "delegations",
+        });
+        expect(log.items.map((e) => e.details?.status).filter(Boolean)).toEqual(
+          org === county.id ? ["accepted"] : ["declined", "accepted"],
+        );
+      }
+      const cityLog = await services.unitOfWork.repositories.audit.list(city.id, {
+        offset: 0,
+        limit: 10,
+        resource: "delegations",
+      });
+      expect(cityLog.items.map((e) => e.details?.status ?? e.action)).toEqual([
+        "declined",
+        "create",
+      ]);
+    });
+
     it("refuses a consortium's competition or contract reaching outside its area, naming the stop", async () => {
       const outside = await call("POST", "/api/competitions", admin(), competition());
       expect(outside.status).toBe(422);
@@ -170,7 +252,9 @@ for (const driver of listTestDrivers()) {
         limit: 10,
         resource: "delegations",
       });
-      expect(log.items.map((e) => e.action).sort()).toEqual(["create", "update"]);
+      expect(log.items.filter((e) => e.details?.status === undefined).map((e) => e.action)).toEqual(
+        ["update", "create", "create"],
+      );
       const lots = await body(
         await call("GET", `/api/plans/${plan.planId}/lots?rule=area`, admin()),
       );
@@ -252,6 +336,63 @@ for (const driver of listTestDrivers()) {
         await call("GET", `/api/delegations/${delegationId}/spend`, admin()),
       );
       expect(spend.committedPence).toBe(2_812_000 + 760_000);
+    });
+
+    it("lets the council withdraw a delegation: it stops counting", async () => {
+      const { county, city, services } = fixture();
+      const withdraw = (token: string) =>
+        call("POST", `/api/delegations/${delegationId}/withdrawal`, token);
+      expect((await withdraw(county.users.finance.token)).status).toBe(403);
+      expect((await withdraw(county.users["booking-agent"].token)).status).toBe(403);
+      expect((await withdraw(admin())).status).toBe(403);
+      expect((await withdraw(city.users.admin.token)).status).toBe(404);
+      const withdrawn = await withdraw(county.users.admin.token);
+      expect(withdrawn.status).toBe(200);
+      expect((await body(withdrawn)).status).toBe("withdrawn");
+      expect((await withdraw(county.users.admin.token)).status).toBe(409);
+      expect(
+        (
+          await call("POST", `/api/delegations/${delegationId}/answer`, admin(), {
+            answer: "accept",
+          })
+        ).status,
+      ).toBe(409);
+      for (const org of [county.id, fenEdge.id]) {
+        const log = await services.unitOfWork.repositories.audit.list(org, {
+          offset: 0,
+          limit: 1,
+          resource: "delegations",
+        });
+        expect(log.items.map((e) => e.details?.status)).toEqual(["withdrawn"]);
+      }
+      expect(
+        (await call("GET", `/api/delegations/${delegationId}/spend`, county.users.admin.token))
+          .status,
+      ).toBe(409);
+      expect((await call("GET", `/api/delegations/${delegationId}/spend`, admin())).status).toBe(
+        200,
+      );
+      // Signing within what was the budget is refused: nothing is delegated for the year now.
+      const list = await body(await call("GET", "/api/contracts", admin()));
+      const fe2 = String((list.items as Json[]).find((c) => c.reference === "FE-2")?.id);
+      const sign = await call("POST", `/api/contracts/${fe2}/status`, admin(), {
+        status: "active",
+      });
+      expect(sign.status).toBe(409);
+      expect((await body(sign)).message).toMatch(/^No budget or area is delegated to Fen Edge/);
+      // Another council's delegation may now be accepted for the year.
+      const next = await call("POST", "/api/delegations", city.users.admin.token, {
+        consortiumId: fenEdge.id,
+        financialYear: "2026/27",
+        budgetPence: 5_000_000,
+        area: AROUND_CAMBRIDGE,
+      });
+      expect(next.status).toBe(201);
+      const nextId = String((await body(next)).id);
+      const answered = await call("POST", `/api/delegations/${nextId}/answer`, admin(), {
+        answer: "accept",
+      });
+      expect(answered.status).toBe(200);
     });
 
     it("imports a parish needs survey all or nothing into the register of unmet demand", async () => {

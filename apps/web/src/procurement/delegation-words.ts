@@ -1,4 +1,4 @@
-import type { DelegationBody, DelegationSpendPresented } from "@tt/contract";
+import type { DelegationBody, DelegationPresented, DelegationSpendPresented } from "@tt/contract";
 import type { Problem } from "../api";
 import { penceOf, poundsOf } from "./contract-words";
 
@@ -80,4 +80,18 @@ export function commitmentInWords(
 ): string {
   if (!commitment.counted) return `Not counted: ${commitment.reason}`;
   return `${commitment.days} weekdays, ${poundsOf(commitment.pence)}`;
+}
+
+/** A delegation's status as the page says it. */
+export function delegationStatusInWords(status: DelegationPresented["status"]): string {
+  switch (status) {
+    case "proposed":
+      return "Proposed: it counts once the consortium accepts it";
+    case "accepted":
+      return "Accepted";
+    case "declined":
+      return "Declined by the consortium";
+    case "withdrawn":
+      return "Withdrawn by the council";
+  }
 }

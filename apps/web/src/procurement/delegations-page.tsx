@@ -14,6 +14,7 @@ import {
   commitmentInWords,
   DELEGATION_FIELD_IDS,
   delegationFieldIds,
+  delegationStatusInWords,
   readDelegation,
   spendInWords,
 } from "./delegation-words";
@@ -55,13 +56,74 @@ function Spend({ delegation }: { delegation: DelegationPresented }) {
   );
 }
 
-/** Each delegation of one side: its party, year, budget and spend. */
+/** A delegation's buttons: the consortium accepts or declines a proposed one; the council withdraws. */
+function Actions({
+  delegation: d,
+  side,
+  onDone,
+}: {
+  delegation: DelegationPresented;
+  side: "made" | "received";
+  onDone: (result: { message: string } | { problems: Problem[] }) => void;
+}) {
+  const run = async (step: () => Promise<DelegationPresented>, said: string) => {
+    try {
+      await step();
+      onDone({ message: said });
+    } catch (error) {
+      onDone({ problems: problemsOf(error, {}) });
+    }
+  };
+  const what = `${d.financialYear} budget of ${poundsOf(d.budgetPence)}`;
+  if (side === "received" && d.status === "proposed") {
+    return (
+      <div className="govuk-button-group">
+        <button
+          type="button"
+          className="govuk-button"
+          onClick={() =>
+            void run(() => api.answerDelegation(d.id, "accept"), `You accepted the ${what}.`)
+          }
+        >
+          Accept
+        </button>
+        <button
+          type="button"
+          className="govuk-button govuk-button--warning"
+          onClick={() =>
+            void run(() => api.answerDelegation(d.id, "decline"), `You declined the ${what}.`)
+          }
+        >
+          Decline
+        </button>
+      </div>
+    );
+  }
+  if (side === "made" && (d.status === "proposed" || d.status === "accepted")) {
+    return (
+      <button
+        type="button"
+        className="govuk-button govuk-button--warning"
+        onClick={() => void run(() => api.withdrawDelegation(d.id), `You withdrew the ${what}.`)}
+      >
+        Withdraw
+      </button>
+    );
+  }
+  return null;
+}
+
+/** Each delegation of one side: its party, year, budget, status and spend. */
 function Delegations({
   items,
   side,
+  writer,
+  onDone,
 }: {
   items: readonly DelegationPresented[];
   side: "made" | "received";
+  writer: boolean;
+  onDone: (result: { message: string } | { problems: Problem[] }) => void;
 }) {
   if (items.length === 0) {
     return (
@@ -82,7 +144,12 @@ function Delegations({
             {side === "made" ? d.consortiumName : d.councilName}, {d.financialYear}: budget{" "}
             {poundsOf(d.budgetPence)}
           </h3>
-          <Spend delegation={d} />
+          <p className="govuk-body" data-testid={`status-${d.id}`}>
+            {delegationStatusInWords(d.status)}
+          </p>
+          {/* The council sees the spend once the consortium has accepted; the consortium always. */}
+          {(side === "received" || d.status === "accepted") && <Spend delegation={d} />}
+          {writer && <Actions delegation={d} side={side} onDone={onDone} />}
         </section>
       ))}
     </>
@@ -202,19 +269,19 @@ export function DelegationsPage({ user }: { user: ApiUser }) {
       <h1 className="govuk-heading-l">Consortium budgets</h1>
       <ErrorSummary problems={problems} />
       <p className="govuk-body">
-        A council delegates a budget and an area to a local consortium for a financial year. The
-        consortium's signed contracts are committed against it: a day's price for every weekday of
-        their terms within the year. Signing beyond the budget, or commissioning outside the area,
-        is refused.
+        A council delegates a budget and an area to a local consortium for a financial year; it
+        counts once the consortium accepts it, until the council withdraws it. The consortium's
+        signed contracts are committed against it: a day's price for every weekday of their terms
+        within the year. Signing beyond the budget, or commissioning outside the area, is refused.
       </p>
       {(received.data?.length ?? 0) > 0 && (
         <>
           <h2 className="govuk-heading-m">Your delegated budgets</h2>
-          <Delegations items={received.data ?? []} side="received" />
+          <Delegations items={received.data ?? []} side="received" writer={writer} onDone={done} />
         </>
       )}
       <h2 className="govuk-heading-m">Budgets you delegated</h2>
-      <Delegations items={made.data ?? []} side="made" />
+      <Delegations items={made.data ?? []} side="made" writer={writer} onDone={done} />
       {/* Only councils delegate (the API refuses anyone else): a consortium holding budgets is not offered the form. */}
       {writer && received.data?.length === 0 && <DelegateForm onDone={done} />}
     </>

@@ -23,7 +23,7 @@ export async function areaLotInputs(
   const side = org?.kind === "local-consortium" ? "received" : "made";
   const year = financialYearOf(plan.serviceDate);
   const delegations = (await repos.delegations.list(actor.organisationId, side)).filter(
-    (d) => d.financialYear === year,
+    (d) => d.financialYear === year && d.status === "accepted",
   );
   const names = new Map((await repos.identity.listOrganisations()).map((o) => [o.id, o.name]));
   const areas = delegations.map((d) => ({

@@ -3,6 +3,8 @@ import {
   commitmentIn,
   type Delegation,
   type DelegationChange,
+  type DelegationStatus,
+  delegationAnswerSchema,
   delegationChangeSchema,
   delegationInputSchema,
 } from "@tt/domain";
@@ -38,9 +40,10 @@ const WRITING_ROLES: readonly Actor["role"][] = ["admin", "commissioner"];
 
 /**
  * Local consortia's delegated budgets and areas (role grant `delegations`): a council's
- * commissioners and administrators delegate to a local consortium a budget in pence for a
- * financial year and an area (GeoJSON), and change them; both parties read them and what the
- * consortium has committed against the budget. Every step is in both parties' audit logs.
+ * commissioners and administrators propose to a local consortium a budget in pence for a
+ * financial year and an area (GeoJSON), change them and withdraw them; the consortium's accept or
+ * decline them, and only an accepted one counts. Both parties read them; what the consortium has
+ * committed is shown to the council once it has accepted. Every step is in both parties' logs.
  */
 export class DelegationService {
   constructor(private readonly unitOfWork: DelegationUnitOfWork) {}
@@ -58,6 +61,25 @@ export class DelegationService {
         throw new AppError("validation-failed", "The delegation is not valid.", [
           { path: "consortiumId", message: "not a local consortium" },
         ]);
+      }
+      const mine = await repos.delegations.list(actor.organisationId, "made");
+      const live = mine.find(
+        (d) =>
+          d.consortiumId === input.consortiumId &&
+          d.financialYear === input.financialYear &&
+          (d.status === "proposed" || d.status === "accepted"),
+      );
+      if (live) {
+        throw new AppError(
+          "conflict",
+          "You have already delegated to the consortium for that year.",
+          [
+            {
+              path: "financialYear",
+              message: `a delegation for this year is ${live.status}: change it`,
+            },
+          ],
+        );
       }
       const made = await repos.delegations.create(actor.organisationId, input);
       await audited(repos, actor, made, "create", "delegations: budget and area delegated", {});
@@ -80,12 +102,61 @@ export class DelegationService {
       if (found.councilId !== actor.organisationId) {
         throw new AppError("forbidden", "Only the council that delegated changes a delegation.");
       }
+      if (found.status !== "proposed" && found.status !== "accepted") {
+        throw new AppError("conflict", `The delegation is ${found.status}: it cannot be changed.`);
+      }
       const changed = await repos.delegations.update(id, change);
       await audited(repos, actor, changed, "update", "delegations: budget or area changed", {
         budgetBeforePence: found.budgetPence,
         areaChanged: change.area === undefined ? "no" : "yes",
       });
       return (await viewed(repos, [changed]))[0]!;
+    });
+  }
+
+  /** The consortium accepts or declines a proposed delegation; one accepted per year. */
+  async answer(actor: Actor, id: string, body: unknown): Promise<DelegationView> {
+    mustWrite(actor);
+    const { answer } = parseInput(delegationAnswerSchema, body, "answer");
+    return this.unitOfWork.transaction(async (repos) => {
+      await repos.delegations.lock(id);
+      const found = await repos.delegations.findFor(actor.organisationId, id);
+      if (!found) throw notFound("delegation", id);
+      if (found.consortiumId !== actor.organisationId) {
+        throw new AppError("forbidden", "Only the consortium answers a delegation to it.");
+      }
+      if (found.status !== "proposed") {
+        throw new AppError("conflict", `The delegation is ${found.status}, no longer proposed.`);
+      }
+      const status: DelegationStatus = answer === "accept" ? "accepted" : "declined";
+      const answered = await repos.delegations.setStatus(id, status);
+      await audited(repos, actor, answered, "update", `delegations: ${status}`, { status });
+      return (await viewed(repos, [answered]))[0]!;
+    });
+  }
+
+  /** The council withdraws a proposed or accepted delegation: it stops counting. */
+  async withdraw(actor: Actor, id: string): Promise<DelegationView> {
+    mustWrite(actor);
+    return this.unitOfWork.transaction(async (repos) => {
+      await repos.delegations.lock(id);
+      const found = await repos.delegations.findFor(actor.organisationId, id);
+      if (!found) throw notFound("delegation", id);
+      if (found.councilId !== actor.organisationId) {
+        throw new AppError("forbidden", "Only the council that delegated withdraws a delegation.");
+      }
+      if (found.status !== "proposed" && found.status !== "accepted") {
+        throw new AppError(
+          "conflict",
+          `The delegation is ${found.status}: it cannot be withdrawn.`,
+        );
+      }
+      const withdrawn = await repos.delegations.setStatus(id, "withdrawn");
+      await audited(repos, actor, withdrawn, "update", "delegations: withdrawn", {
+        status: "withdrawn",
+        statusBefore: found.status,
+      });
+      return (await viewed(repos, [withdrawn]))[0]!;
     });
   }
 
@@ -109,6 +180,14 @@ export class DelegationService {
    */
   async spend(actor: Actor, id: string): Promise<DelegationSpend> {
     const delegation = await this.get(actor, id);
+    if (delegation.consortiumId !== actor.organisationId && delegation.status !== "accepted") {
+      throw new AppError(
+        "conflict",
+        delegation.status === "proposed"
+          ? "The delegation is not accepted yet: its spend is shown once the consortium accepts it."
+          : `The delegation is ${delegation.status}: its spend is shown only while it is accepted.`,
+      );
+    }
     const year = delegation.financialYear;
     const bought = await this.unitOfWork.repositories.contracts.list(
       delegation.consortiumId,

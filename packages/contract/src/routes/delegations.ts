@@ -1,6 +1,13 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { idParamSchema } from "../common";
-import { delegationChangeSchema, delegationInputSchema, TRIP_PURPOSES, WEEKDAYS } from "../domain";
+import {
+  DELEGATION_STATUSES,
+  delegationAnswerSchema,
+  delegationChangeSchema,
+  delegationInputSchema,
+  TRIP_PURPOSES,
+  WEEKDAYS,
+} from "../domain";
 import {
   COMMON_ERROR_RESPONSES,
   CONFLICT_RESPONSE,
@@ -27,12 +34,16 @@ export const delegationSchema = z
     financialYear: z.string(),
     budgetPence: z.number().int(),
     area: areaSchema,
+    status: z.enum(DELEGATION_STATUSES).openapi({
+      description:
+        "`proposed` by the council; `accepted` (only then it counts) or `declined` by the consortium; `withdrawn` by the council.",
+    }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
   .openapi("Delegation", {
     description:
-      "A budget (pence) for a financial year and an area (GeoJSON Polygon or MultiPolygon, WGS84) a council delegates to a local consortium.",
+      "A budget (pence) for a financial year and an area (GeoJSON Polygon or MultiPolygon, WGS84) a council delegates to a local consortium; it counts once the consortium accepts it.",
   });
 export type DelegationPresented = z.infer<typeof delegationSchema>;
 
@@ -105,7 +116,8 @@ export const createDelegationRoute = createRoute({
   tags,
   method: "post",
   path: "/api/delegations",
-  summary: "Delegate a budget and an area to a local consortium (a council's commissioners)",
+  summary:
+    "Propose a budget and an area to a local consortium (a council's commissioners); it counts once the consortium accepts it",
   request: {
     body: { required: true, content: json(named(delegationInputSchema, "DelegationInput")) },
   },
@@ -122,7 +134,33 @@ export const updateDelegationRoute = createRoute({
     params: idParamSchema,
     body: { required: true, content: json(named(delegationChangeSchema, "DelegationChange")) },
   },
-  responses: { 200: one, ...COMMON_ERROR_RESPONSES, ...NOT_FOUND_RESPONSE },
+  responses: { 200: one, ...CONFLICT_RESPONSE, ...COMMON_ERROR_RESPONSES, ...NOT_FOUND_RESPONSE },
+});
+
+export const answerDelegationRoute = createRoute({
+  ...common,
+  tags,
+  method: "post",
+  path: "/api/delegations/{id}/answer",
+  summary: "Accept or decline a proposed delegation (the consortium's commissioners)",
+  description:
+    "Only an accepted delegation counts (budget and area). Accepting while another delegation is accepted for the consortium and year is 409.",
+  request: {
+    params: idParamSchema,
+    body: { required: true, content: json(named(delegationAnswerSchema, "DelegationAnswer")) },
+  },
+  responses: { 200: one, ...CONFLICT_RESPONSE, ...COMMON_ERROR_RESPONSES, ...NOT_FOUND_RESPONSE },
+});
+
+export const withdrawDelegationRoute = createRoute({
+  ...common,
+  tags,
+  method: "post",
+  path: "/api/delegations/{id}/withdrawal",
+  summary:
+    "Withdraw a proposed or accepted delegation (the council that made it): it stops counting",
+  request: { params: idParamSchema },
+  responses: { 200: one, ...CONFLICT_RESPONSE, ...COMMON_ERROR_RESPONSES, ...NOT_FOUND_RESPONSE },
 });
 
 export const delegationSpendRoute = createRoute({
@@ -130,10 +168,12 @@ export const delegationSpendRoute = createRoute({
   tags,
   method: "get",
   path: "/api/delegations/{id}/spend",
-  summary: "The budget, what is committed against it and what remains (either party)",
+  summary:
+    "The budget, what is committed against it and what remains (the consortium; the council once accepted)",
   request: { params: idParamSchema },
   responses: {
     200: { description: "The spend.", content: json(delegationSpendSchema) },
+    ...CONFLICT_RESPONSE,
     ...COMMON_ERROR_RESPONSES,
     ...NOT_FOUND_RESPONSE,
   },

@@ -16,10 +16,19 @@ function toDelegation(row: Row): Delegation {
     financialYear: row.financialYear,
     budgetPence: row.budgetPence,
     area: row.area,
+    status: row.status,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
 }
+
+/** A second accepted delegation for a consortium and year; the other council is not named. */
+const acceptedAlready = () =>
+  new AppError(
+    "conflict",
+    "The consortium has already accepted a budget for that year: only one counts at a time.",
+    [{ path: "financialYear", message: "a budget for this year is already accepted" }],
+  );
 
 /** Delegations to local consortia; a change locks its row (`lock`). */
 export function createDelegationStore(db: Db): DelegationStore {
@@ -33,11 +42,7 @@ export function createDelegationStore(db: Db): DelegationStore {
           .returning();
         return toDelegation(row!);
       } catch (error) {
-        if (isUniqueViolation(error)) {
-          throw new AppError("conflict", "The consortium already has a budget for that year.", [
-            { path: "financialYear", message: "a delegation for this year exists: change it" },
-          ]);
-        }
+        if (isUniqueViolation(error)) throw acceptedAlready();
         return translatePgError(error, "delegation");
       }
     },
@@ -71,7 +76,13 @@ export function createDelegationStore(db: Db): DelegationStore {
       const rows = await db
         .select()
         .from(t)
-        .where(and(eq(t.consortiumId, consortiumId), inArray(t.financialYear, [...years])))
+        .where(
+          and(
+            eq(t.consortiumId, consortiumId),
+            inArray(t.financialYear, [...years]),
+            eq(t.status, "accepted"),
+          ),
+        )
         .orderBy(asc(t.financialYear));
       return rows.map(toDelegation);
     },
@@ -83,6 +94,20 @@ export function createDelegationStore(db: Db): DelegationStore {
         .returning();
       if (!row) throw new Error(`no delegation ${id}`);
       return toDelegation(row);
+    },
+    async setStatus(id, status) {
+      try {
+        const [row] = await db
+          .update(t)
+          .set({ status, updatedAt: new Date() })
+          .where(eq(t.id, id))
+          .returning();
+        if (!row) throw new Error(`no delegation ${id}`);
+        return toDelegation(row);
+      } catch (error) {
+        if (isUniqueViolation(error)) throw acceptedAlready();
+        return translatePgError(error, "delegation");
+      }
     },
   };
 }

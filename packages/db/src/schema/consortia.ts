@@ -1,4 +1,5 @@
-import type { Area, TripPurpose, Weekday } from "@tt/domain";
+import type { Area, DelegationStatus, TripPurpose, Weekday } from "@tt/domain";
+import { sql } from "drizzle-orm";
 import {
   doublePrecision,
   index,
@@ -13,7 +14,8 @@ import { id, pence, stamps } from "./common";
 import { organisations } from "./organisations";
 
 /**
- * Budgets and areas a council delegates to local consortia: one per consortium and financial
+ * Budgets and areas a council delegates to local consortia: proposed by the council, accepted (or
+ * declined) by the consortium, withdrawn by the council; one accepted per consortium and financial
  * year. The area is a GeoJSON Polygon or MultiPolygon (WGS84), checked before it is stored.
  */
 export const delegations = pgTable(
@@ -29,10 +31,13 @@ export const delegations = pgTable(
     financialYear: text("financial_year").notNull(),
     budgetPence: pence("budget_pence").notNull(),
     area: jsonb("area").$type<Area>().notNull(),
+    status: text("status").$type<DelegationStatus>().notNull().default("proposed"),
     ...stamps(),
   },
   (t) => [
-    uniqueIndex("delegations_consortium_year_idx").on(t.consortiumId, t.financialYear),
+    uniqueIndex("delegations_accepted_year_idx")
+      .on(t.consortiumId, t.financialYear)
+      .where(sql`status = 'accepted'`),
     index("delegations_council_idx").on(t.councilId, t.financialYear),
   ],
 );

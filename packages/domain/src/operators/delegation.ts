@@ -35,10 +35,23 @@ export const delegationChangeSchema = z
   });
 export type DelegationChange = { readonly budgetPence?: number; readonly area?: Area };
 
+/**
+ * A delegation is `proposed` by the council and counts only once the consortium has `accepted`
+ * it; the consortium may instead decline it, and the council may withdraw a proposed or accepted
+ * one (it then stops counting).
+ */
+export const DELEGATION_STATUSES = ["proposed", "accepted", "declined", "withdrawn"] as const;
+export type DelegationStatus = (typeof DELEGATION_STATUSES)[number];
+
+/** The consortium's answer to a proposed delegation. */
+export const delegationAnswerSchema = z.object({ answer: z.enum(["accept", "decline"]) });
+export type DelegationAnswer = z.infer<typeof delegationAnswerSchema>;
+
 export interface Delegation extends DelegationInput {
   readonly id: string;
   /** The council that delegates. */
   readonly councilId: string;
+  readonly status: DelegationStatus;
   readonly createdAt: string;
   readonly updatedAt: string;
 }

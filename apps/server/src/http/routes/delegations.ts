@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { DelegationView } from "@tt/app";
 import {
+  answerDelegationRoute,
   createDelegationRoute,
   type DelegationPresented,
   delegationSpendRoute,
@@ -8,6 +9,7 @@ import {
   listDelegationsRoute,
   listUnmetDemandRoute,
   updateDelegationRoute,
+  withdrawDelegationRoute,
 } from "@tt/contract";
 import type { ServerServices } from "../../services";
 import { actorOf, type HttpEnv } from "../context";
@@ -34,6 +36,15 @@ export function mountDelegationRoutes(app: OpenAPIHono<HttpEnv>, services: Serve
   app.openapi(updateDelegationRoute, async (c) => {
     const { id } = c.req.valid("param");
     return c.json(present(await delegations.update(actorOf(c), id, c.req.valid("json"))), 200);
+  });
+
+  app.openapi(answerDelegationRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    return c.json(present(await delegations.answer(actorOf(c), id, c.req.valid("json"))), 200);
+  });
+
+  app.openapi(withdrawDelegationRoute, async (c) => {
+    return c.json(present(await delegations.withdraw(actorOf(c), c.req.valid("param").id)), 200);
   });
 
   app.openapi(delegationSpendRoute, async (c) => {
