@@ -58,6 +58,17 @@ async function buildScene(fixture: Fixture): Promise<Scene> {
   return { operator: { id: org.id, token }, minibus: minibus.id };
 }
 
+/** The county's plan of DAY, as its administrator reads it once made. */
+async function planDay({ services, county, call }: Fixture): Promise<Json> {
+  const token = county.users.admin.token;
+  const started = await call("POST", "/api/plans", { token, json: { date: DAY, iterations: 50 } });
+  const jobId = String(((await started.json()) as Json).jobId);
+  await services.planning.settled(jobId);
+  const job = (await (await call("GET", `/api/jobs/${jobId}`, { token })).json()) as Json;
+  const id = String((job.result as Json).planId);
+  return (await (await call("GET", `/api/plans/${id}`, { token })).json()) as Json;
+}
+
 const mot = (vehicleId: string, expiresOn: string, extra: Json = {}) => ({
   kind: "mot",
   vehicleId,
@@ -129,22 +140,13 @@ for (const driver of listTestDrivers()) {
     });
 
     it("holds back a vehicle whose MOT lapsed, names why in the plan, and plans it once renewed", async () => {
-      const { services, county, call } = fixture();
+      const { services, county } = fixture();
       const day = await loadDayRegister(services.unitOfWork, county.id, DAY);
       expect(day.vehicles.map((v) => v.id)).not.toContain(scene.minibus);
       expect(day.heldBack?.map((h) => [h.vehicle.reference, h.lapses.map((l) => l.kind)])).toEqual([
         ["FM-01", ["mot"]],
       ]);
-      const token = county.users.admin.token;
-      const started = await call("POST", "/api/plans", {
-        token,
-        json: { date: DAY, iterations: 50 },
-      });
-      const jobId = String(((await started.json()) as Json).jobId);
-      await services.planning.settled(jobId);
-      const job = (await (await call("GET", `/api/jobs/${jobId}`, { token })).json()) as Json;
-      const planId = String((job.result as Json).planId);
-      const plan = (await (await call("GET", `/api/plans/${planId}`, { token })).json()) as Json;
+      const plan = await planDay(fixture());
       expect((plan.runs as Json[]).map((r) => r.vehicleId)).not.toContain(scene.minibus);
       const issues = (plan.summary as Json).issues as Json[];
       expect(issues).toContainEqual(
@@ -192,7 +194,7 @@ for (const driver of listTestDrivers()) {
     });
 
     it("rosters no passenger assistant whose DBS check lapsed, and says so where a passenger needs one", async () => {
-      const { services, county, call } = fixture();
+      const { services, county } = fixture();
       const admin: Actor = {
         userId: county.users.admin.user.id,
         organisationId: county.id,
@@ -216,18 +218,7 @@ for (const driver of listTestDrivers()) {
           shifts: [{ weekdays: ["thu"], start: "06:00", end: "19:00" }],
         }),
       );
-      const planOf = async () => {
-        const token = county.users.admin.token;
-        const started = await call("POST", "/api/plans", {
-          token,
-          json: { date: DAY, iterations: 50 },
-        });
-        const jobId = String(((await started.json()) as Json).jobId);
-        await services.planning.settled(jobId);
-        const job = (await (await call("GET", `/api/jobs/${jobId}`, { token })).json()) as Json;
-        const id = String((job.result as Json).planId);
-        return (await (await call("GET", `/api/plans/${id}`, { token })).json()) as Json;
-      };
+      const planOf = () => planDay(fixture());
       const lapsed = await planOf();
       expect((lapsed.summary as Json).issues).toContainEqual(
         expect.objectContaining({
