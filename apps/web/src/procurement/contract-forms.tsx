@@ -232,7 +232,7 @@ export function EndForm({
   );
 }
 
-/** The operator hands a contract back from a day not yet past. */
+/** The operator hands a contract back from tomorrow at the earliest. */
 export function HandBackForm({
   contract,
   problems,
@@ -268,7 +268,7 @@ export function HandBackForm({
         frame={{
           id: id.endedOn,
           label: "First day without the contract",
-          hint: `Not a day already past, and not after its end on ${longDate(contract.endsOn)}.`,
+          hint: `From tomorrow at the earliest, and not after its end on ${longDate(contract.endsOn)}.`,
           error: errorIn(problems, id.endedOn),
         }}
         value=""

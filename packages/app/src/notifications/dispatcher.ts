@@ -12,6 +12,7 @@ import {
   systemClock,
   type UnitOfWorkOf,
 } from "../ports";
+import { repeatRounds } from "../shared";
 
 /** What one round of sending did. */
 export interface DispatchCounts {
@@ -100,29 +101,16 @@ export class MessageDispatcher {
    * Answers the stop, which waits for the round under way.
    */
   start(intervalMs: number, onError: (error: unknown) => void): () => Promise<void> {
-    let stopped = false;
-    let timer: NodeJS.Timeout | undefined;
-    let running: Promise<void> = Promise.resolve();
-    const round = async () => {
+    const round = async (stopped: () => boolean): Promise<void> => {
       try {
         const c = await this.dispatchDue();
         const total = c.sent + c.retrying + c.failed + c.optedOut + c.waiting;
-        if (total >= (this.options.batch ?? 50) && !stopped) return round();
+        if (total >= (this.options.batch ?? 50) && !stopped()) return round(stopped);
       } catch (error) {
         onError(error);
       }
     };
-    const tick = () => {
-      running = round().then(() => {
-        if (!stopped) timer = setTimeout(tick, intervalMs).unref();
-      });
-    };
-    tick();
-    return async () => {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    };
+    return repeatRounds(round, intervalMs);
   }
 
   private notifierFor(channel: ContactChannel): Notifier | undefined {

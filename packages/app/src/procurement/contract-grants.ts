@@ -11,9 +11,7 @@ import type { UnitOfWorkOf } from "../ports";
 import { AppError } from "../shared";
 
 /** What bringing a contract's vehicles into the buyer's plans reads and writes. */
-export type ContractGrantRepositories = UnitOfWorkOf<
-  "grants" | "vehicles" | "identity"
->["repositories"];
+export type ContractGrantRepositories = UnitOfWorkOf<"grants" | "vehicles">["repositories"];
 
 /** Every day, the whole day: the vehicle's own hours of work still bound it. */
 const CONTRACT_WINDOW = {

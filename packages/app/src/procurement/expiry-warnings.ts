@@ -8,6 +8,7 @@ import {
   type UnitOfWorkOf,
   type User,
 } from "../ports";
+import { repeatRounds } from "../shared";
 import { complianceRecordOf } from "./compliance-service";
 import { composeExpiryWarning } from "./expiry-warning-words";
 
@@ -78,22 +79,7 @@ export class ExpiryWarningSender {
     onRound: (counts: ExpiryWarningCounts) => void,
     onError: (error: unknown) => void,
   ): () => Promise<void> {
-    let stopped = false;
-    let timer: NodeJS.Timeout | undefined;
-    let running: Promise<void> = Promise.resolve();
-    const tick = () => {
-      running = this.sendDue()
-        .then(onRound, onError)
-        .then(() => {
-          if (!stopped) timer = setTimeout(tick, intervalMs).unref();
-        });
-    };
-    tick();
-    return async () => {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    };
+    return repeatRounds(() => this.sendDue().then(onRound, onError), intervalMs);
   }
 
   private async sendForHolder(holderId: string, tally: Tally): Promise<void> {

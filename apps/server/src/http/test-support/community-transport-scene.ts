@@ -1,4 +1,5 @@
 import type { Actor, NewPlan } from "@tt/app";
+import type { TripPurpose } from "@tt/domain";
 import { aTripRequest } from "@tt/testkit";
 import { expect } from "vitest";
 import { type Fixture, PASSWORD } from "./fixture";
@@ -107,7 +108,7 @@ async function buildPlan(f: Fixture) {
     funderId: county.rows.funders,
     placeId: county.rows.places,
   };
-  const trip = async (reference: string, purpose: string) =>
+  const trip = async (reference: string, purpose: TripPurpose) =>
     (
       await services.register.create(
         admin,
@@ -116,7 +117,7 @@ async function buildPlan(f: Fixture) {
           reference,
           purpose,
           recurrence: { kind: "one-off", date: CT_DAY },
-        } as never),
+        }),
       )
     ).id;
   const trips = {

@@ -1,10 +1,17 @@
 import type { Contract } from "@tt/domain";
-import type { Clock, PlanHeader, PlanStatus, StoredPlan, UnitOfWorkOf } from "../../ports";
+import type {
+  Clock,
+  PlanHeader,
+  PlanStatus,
+  PlanUnassigned,
+  StoredPlan,
+  UnitOfWorkOf,
+} from "../../ports";
 import { type Actor, AppError } from "../../shared";
 import type { RestoredProblems } from "../kept-problem";
 import { publishIn } from "../publication-service";
 import type { DayQueue } from "./day-queue";
-import { type HandedBackPlan, withoutHandedBack } from "./handed-back-runs";
+import { type HandedBackPlan, type MovedTrip, withoutHandedBack } from "./handed-back-runs";
 import type { HeldPlans } from "./held-plans";
 import type { LiveProblem } from "./live-problem";
 
@@ -54,23 +61,10 @@ export function handBackScope(
 }
 
 /** A trip moved by a hand-back, by reference (never the passenger's name). */
-export interface HandBackMovedTrip {
-  readonly tripRequestId: string;
-  readonly reference: string;
-  readonly fromVehicle: string;
-  readonly toVehicle: string;
-  readonly pickupBefore: number;
-  readonly pickupAfter: number;
-  readonly withinTold: boolean;
-}
+export type HandBackMovedTrip = MovedTrip & { readonly reference: string };
 
-/** A trip no other run could take. */
-export interface HandBackUnplacedTrip {
-  readonly tripRequestId: string;
-  readonly reference: string;
-  readonly reason: string;
-  readonly message: string;
-}
+/** A trip no other run could take, by reference. */
+export type HandBackUnplacedTrip = PlanUnassigned & { readonly reference: string };
 
 /** One operating plan re-planned: its new revision, what moved, what was left, what it costs. */
 export interface ReplannedDay {
